@@ -1,0 +1,100 @@
+//! `zayava`: the command-line face of Zayava. It opens the same database as the desktop app
+//! (same default path, same `ZAYAVA_DB` / `--db` override) and calls the same crates.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use zayava_core::date_format::human_date_time;
+use zayava_store::{location, Database};
+
+#[derive(Parser)]
+#[command(name = "zayava", version, about = "Zayava: applications, contracts and deadlines for the NCES operator")]
+struct Cli {
+    /// The database file (default: the app's data directory; env ZAYAVA_DB overrides it too).
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Shows where the database is and what it holds.
+    Info,
+    /// Organisation profiles.
+    #[command(subcommand)]
+    Organisations(OrganisationsCommand),
+}
+
+#[derive(Subcommand)]
+enum OrganisationsCommand {
+    /// Lists the stored organisation profiles.
+    List {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// A failure to report on stderr, with the exit code it earns.
+struct Failure {
+    message: String,
+    exit: u8,
+}
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(e: E) -> Failure {
+        Failure { message: e.to_string(), exit: 1 }
+    }
+}
+
+async fn open(cli: &Cli) -> Result<Database, Failure> {
+    let path = location::database_path(cli.db.clone())
+        .ok_or_else(|| Failure { message: "no data directory on this system; pass --db PATH".into(), exit: 2 })?;
+    Ok(Database::open(&path).await?)
+}
+
+async fn run(cli: Cli) -> Result<(), Failure> {
+    match &cli.command {
+        Command::Info => {
+            let db = open(&cli).await?;
+            println!("database: {}", db.path().display());
+            println!("organisations: {}", db.organisations().await?.len());
+            println!("language: {}", db.language().await?.code());
+        }
+        Command::Organisations(OrganisationsCommand::List { json }) => {
+            let db = open(&cli).await?;
+            let list = db.organisations().await?;
+            if *json {
+                println!("{}", serde_json::to_string_pretty(&list)?);
+            } else {
+                for o in &list {
+                    let updated = chrono::DateTime::parse_from_rfc3339(&o.updated_at)
+                        .map(|t| human_date_time(t.with_timezone(&chrono::Local).naive_local()))
+                        .unwrap_or_else(|_| o.updated_at.clone());
+                    println!("{:>4}  {:<9}  {}  ({})", o.id, o.profile.unp, o.profile.name, updated);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("zayava: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("zayava: {}", f.message);
+            ExitCode::from(f.exit)
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! The languages Zayava speaks and the one catalogue of the domain's user-facing sentences.
+//! Russian is the default; every message has a Russian and an English text.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A language the user can choose. Stored by its code (`ru`, `en`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Ru,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ru => "ru",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses a language code; anything unknown is `None` so callers decide the fallback.
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "ru" => Some(Lang::Ru),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// A sentence in both languages. Catalogues are tables of these, never scattered literals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text {
+    pub ru: &'static str,
+    pub en: &'static str,
+}
+
+impl Text {
+    pub const fn new(ru: &'static str, en: &'static str) -> Text {
+        Text { ru, en }
+    }
+
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Ru => self.ru,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// Fills `{name}` placeholders in a catalogue sentence.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_codes_round_trip_and_unknown_codes_are_refused() {
+        for lang in [Lang::Ru, Lang::En] {
+            assert_eq!(Lang::parse(lang.code()), Some(lang));
+        }
+        assert_eq!(Lang::parse(" EN "), Some(Lang::En));
+        assert_eq!(Lang::parse("by"), None);
+        assert_eq!(Lang::default(), Lang::Ru);
+    }
+
+    #[test]
+    fn fill_replaces_every_named_placeholder() {
+        assert_eq!(fill("{a} и {b}, снова {a}", &[("a", "1"), ("b", "2")]), "1 и 2, снова 1");
+    }
+}

@@ -1,0 +1,32 @@
+//! What can go wrong in the store, with stable codes for the UI and the CLI.
+
+use std::path::PathBuf;
+
+use zayava_core::validation::FieldIssue;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot create the data directory {path}: {source}")]
+    Directory { path: PathBuf, source: std::io::Error },
+    #[error("database error: {0}")]
+    Sqlx(#[from] sqlx::Error),
+    #[error("database migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("{entity} {id} not found")]
+    NotFound { entity: &'static str, id: i64 },
+    #[error("invalid input: {} problem(s)", .0.len())]
+    Invalid(Vec<FieldIssue>),
+}
+
+impl StoreError {
+    /// A stable, machine-matchable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            StoreError::Directory { .. } => "store.directory",
+            StoreError::Sqlx(_) => "store.database",
+            StoreError::Migrate(_) => "store.migration",
+            StoreError::NotFound { .. } => "store.not_found",
+            StoreError::Invalid(_) => "validation.invalid",
+        }
+    }
+}

@@ -1,0 +1,58 @@
+# Shared setup for scripts/run.sh and scripts/test.sh: installs what Zayava needs on Debian 12
+# and builds it. Sourced, not run. Idempotent: it installs only what is missing, so a second
+# run needs no network. Works as root or as a user with sudo.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '\n==> %s\n' "$*"; }
+die() { printf '\nzayava setup: %s\n' "$*" >&2; exit 1; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Debian packages the app needs to build and run.
+APP_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config ca-certificates)
+# Debian packages only the tests need: a virtual display, the WebKit WebDriver, a session bus.
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver dbus dbus-x11 gnome-keyring poppler-utils qpdf)
+
+install_debian_packages() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    say "Installing Debian packages: ${missing[*]}"
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+  fi
+}
+
+check_toolchains() {
+  command -v cargo >/dev/null || die "Rust is not installed. Install it with rustup (https://rustup.rs), then run this again."
+  command -v node >/dev/null || die "Node.js 20.19 or newer is needed; install it (for example from NodeSource), then run this again."
+  node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' \
+    || die "Node.js $(node --version) is too old; 20.19 or newer is needed."
+}
+
+npm_install() { # dir
+  if [ ! -d "$1/node_modules" ] || [ "$1/package-lock.json" -nt "$1/node_modules/.package-lock.json" ]; then
+    say "Installing npm packages in ${1#"$ROOT"/}"
+    (cd "$1" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+build_ui() {
+  npm_install "$ROOT/ui"
+  say "Building the interface"
+  (cd "$ROOT/ui" && npm run --silent build)
+}
+
+build_app() {
+  say "Building the app (the first build takes a few minutes)"
+  (cd "$ROOT" && cargo build --workspace --bins)
+}

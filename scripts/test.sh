@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what the tests need and runs every test: the interface's unit tests, the Rust
+# tests (domain, real SQLite files, CLI, generated bindings), and the end-to-end tests that
+# drive the real app window under a virtual display.
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+
+install_debian_packages "${APP_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+check_toolchains
+if ! command -v tauri-driver >/dev/null; then
+  say "Installing tauri-driver"
+  cargo install tauri-driver --locked
+fi
+npm_install "$ROOT/tests"
+build_ui
+
+say "Interface unit tests (Vitest)"
+(cd "$ROOT/ui" && npx vitest run)
+
+say "Rust tests"
+(cd "$ROOT" && cargo test --workspace)
+
+build_app
+say "End-to-end tests in the real window"
+(cd "$ROOT/tests" && dbus-run-session -- xvfb-run -a --server-args="-screen 0 1280x800x24" npm test --silent)
+
+say "All tests passed"

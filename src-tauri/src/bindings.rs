@@ -1,0 +1,52 @@
+//! The TypeScript types of everything that crosses IPC, generated from the Rust types into
+//! `ui/src/bindings.ts`. A test fails when the checked-in file is stale; regenerate it with
+//! `ZAYAVA_WRITE_BINDINGS=1 cargo test -p zayava-desktop bindings`.
+
+#[cfg(test)]
+mod tests {
+    use ts_rs::{Config, TS};
+
+    use crate::commands::AppInfo;
+    use crate::IpcError;
+    use zayava_core::i18n::Lang;
+    use zayava_core::organisation::{Organisation, OrganisationDraft};
+    use zayava_core::validation::{FieldError, IssueCode};
+
+    const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/ui/src/bindings.ts");
+
+    fn declaration<T: TS>(cfg: &Config) -> String {
+        format!("export {}\n", T::decl(cfg))
+    }
+
+    fn typescript() -> String {
+        // IDs are i64 in Rust but travel as JSON numbers, so they are `number` in TypeScript.
+        let cfg = Config::new().with_large_int("number");
+        let parts = [
+            declaration::<Lang>(&cfg),
+            declaration::<IssueCode>(&cfg),
+            declaration::<FieldError>(&cfg),
+            declaration::<IpcError>(&cfg),
+            declaration::<AppInfo>(&cfg),
+            declaration::<OrganisationDraft>(&cfg),
+            declaration::<Organisation>(&cfg),
+        ];
+        format!(
+            "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit by hand.\n\n{}",
+            parts.join("\n")
+        )
+    }
+
+    #[test]
+    fn checked_in_bindings_match_the_rust_types() {
+        let fresh = typescript();
+        if std::env::var_os("ZAYAVA_WRITE_BINDINGS").is_some() {
+            std::fs::write(PATH, &fresh).expect("write bindings");
+            return;
+        }
+        let current = std::fs::read_to_string(PATH).unwrap_or_default();
+        assert!(
+            current == fresh,
+            "ui/src/bindings.ts is stale; regenerate it with ZAYAVA_WRITE_BINDINGS=1 cargo test -p zayava-desktop bindings"
+        );
+    }
+}

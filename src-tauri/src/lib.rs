@@ -1,0 +1,54 @@
+//! The Zayava desktop app: a Tauri window over the domain crates. This crate is glue only —
+//! each command opens nothing of its own, decides nothing, and calls `zayava-core` or
+//! `zayava-store`.
+
+mod bindings;
+mod commands;
+mod error;
+
+use zayava_store::{location, Database};
+
+pub use error::IpcError;
+
+/// What the app holds while it runs. The database may have failed to open; then every
+/// command answers with that error and the UI shows it instead of crashing.
+pub struct AppState {
+    pub db: Result<Database, IpcError>,
+}
+
+fn open_database() -> Result<Database, IpcError> {
+    let lang = zayava_core::i18n::Lang::default();
+    let path = location::database_path(None).ok_or_else(|| IpcError {
+        code: "store.no_data_dir".into(),
+        message: "Система не сообщила папку для данных программы. Задайте путь к базе в переменной ZAYAVA_DB.".into(),
+        fields: vec![],
+    })?;
+    tauri::async_runtime::block_on(Database::open(&path)).map_err(|e| IpcError::from_store(e, lang))
+}
+
+pub fn run() {
+    let state = AppState { db: open_database() };
+    tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::set_language,
+            commands::list_organisations,
+            commands::create_organisation,
+            commands::update_organisation,
+        ])
+        .run(tauri::generate_context!())
+        .expect("the Tauri runtime failed to start");
+}
+
+#[cfg(test)]
+mod tests {
+    /// The CLI finds the app's database through `APP_IDENTIFIER`; it must be the identifier
+    /// Tauri uses for the app-data directory, or the two would open different files.
+    #[test]
+    fn the_store_uses_the_identifier_from_tauri_conf() {
+        let conf: serde_json::Value =
+            serde_json::from_str(include_str!("../../tauri.conf.json")).expect("tauri.conf.json is JSON");
+        assert_eq!(conf["identifier"], zayava_store::location::APP_IDENTIFIER);
+    }
+}

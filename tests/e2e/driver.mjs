@@ -1,0 +1,78 @@
+// Starts the real Zayava binary through tauri-driver (which drives WebKitWebDriver) and
+// hands back a WebdriverIO browser bound to the app's window. Nothing on the Rust side is
+// mocked: the app opens a real SQLite file given by ZAYAVA_DB.
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { remote } from "webdriverio";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const appBinary =
+  process.env.ZAYAVA_APP ?? path.join(process.env.CARGO_TARGET_DIR ?? path.join(root, "target"), "debug", "zayava-desktop");
+
+function waitForPort(port, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const socket = net.connect(port, "127.0.0.1");
+      socket.once("connect", () => {
+        socket.end();
+        resolve();
+      });
+      socket.once("error", () => {
+        socket.destroy();
+        if (Date.now() > deadline) reject(new Error(`tauri-driver did not listen on ${port}`));
+        else setTimeout(attempt, 100);
+      });
+    };
+    attempt();
+  });
+}
+
+/** A fresh, empty home and database for one test. */
+export function scratch() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "zayava-e2e-"));
+  return { dir, db: path.join(dir, "zayava.sqlite3") };
+}
+
+let nextPort = 4444;
+
+/** Launches the app against `db`; returns `{browser, close}`. */
+export async function launch({ dir, db }) {
+  const port = nextPort;
+  nextPort += 2;
+  const driverBin = process.env.TAURI_DRIVER ?? path.join(os.homedir(), ".cargo", "bin", "tauri-driver");
+  const driver = spawn(driverBin, ["--port", String(port), "--native-port", String(port + 1)], {
+    env: { ...process.env, ZAYAVA_DB: db, XDG_DATA_HOME: path.join(dir, "data"), XDG_CONFIG_HOME: path.join(dir, "config"), XDG_CACHE_HOME: path.join(dir, "cache") },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  await waitForPort(port, 20_000);
+  const browser = await remote({
+    hostname: "127.0.0.1",
+    port,
+    logLevel: "error",
+    connectionRetryTimeout: 120_000,
+    capabilities: { "tauri:options": { application: appBinary } },
+  });
+  return {
+    browser,
+    async close() {
+      try {
+        await browser.deleteSession();
+      } finally {
+        driver.kill();
+        await new Promise((r) => driver.once("exit", r));
+      }
+    },
+  };
+}
+
+/** Waits for `[data-testid=id]` and returns it. */
+export async function byTestId(browser, id, timeout = 10_000) {
+  const el = await browser.$(`[data-testid="${id}"]`);
+  await el.waitForExist({ timeout });
+  return el;
+}

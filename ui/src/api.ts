@@ -1,0 +1,28 @@
+// Typed calls into the Rust side. Every failure comes back as an IpcError {code, message,
+// fields}; anything else thrown (a crashed command, a missing bridge) is wrapped into one.
+import { invoke } from "@tauri-apps/api/core";
+import type { AppInfo, IpcError, Lang, Organisation, OrganisationDraft } from "./bindings";
+
+export function asIpcError(e: unknown): IpcError {
+  if (e && typeof e === "object" && "code" in e && "message" in e) {
+    const o = e as Partial<IpcError>;
+    return { code: String(o.code), message: String(o.message), fields: Array.isArray(o.fields) ? o.fields : [] };
+  }
+  return { code: "ipc.unexpected", message: String(e), fields: [] };
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw asIpcError(e);
+  }
+}
+
+export const api = {
+  appInfo: () => call<AppInfo>("app_info"),
+  setLanguage: (language: Lang) => call<void>("set_language", { language }),
+  listOrganisations: () => call<Organisation[]>("list_organisations"),
+  createOrganisation: (draft: OrganisationDraft) => call<Organisation>("create_organisation", { draft }),
+  updateOrganisation: (id: number, draft: OrganisationDraft) => call<Organisation>("update_organisation", { id, draft }),
+};
