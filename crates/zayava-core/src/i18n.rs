@@ -60,6 +60,25 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
+/// Russian plural forms: 1 день, 2 дня, 5 дней, 21 день, 11 дней.
+pub fn ru_plural<'a>(n: u64, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
+    let (tens, units) = (n % 100, n % 10);
+    if (11..=14).contains(&tens) {
+        many
+    } else if units == 1 {
+        one
+    } else if (2..=4).contains(&units) {
+        few
+    } else {
+        many
+    }
+}
+
+/// English plural: `day`/`days`.
+pub fn en_plural<'a>(n: u64, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,6 +91,12 @@ mod tests {
         assert_eq!(Lang::parse(" EN "), Some(Lang::En));
         assert_eq!(Lang::parse("by"), None);
         assert_eq!(Lang::default(), Lang::Ru);
+    }
+
+    #[test]
+    fn russian_plurals_follow_the_last_digits() {
+        let f = |n| ru_plural(n, "день", "дня", "дней");
+        assert_eq!([f(1), f(2), f(5), f(11), f(12), f(21), f(22), f(25), f(111)], ["день", "дня", "дней", "дней", "дней", "день", "дня", "дней", "дней"]);
     }
 
     #[test]

@@ -1,7 +1,10 @@
 //! Zayava's domain: what an organisation is, how its fields are checked, how deadlines are
 //! counted. Pure: no IO, no Tauri, no clock reads — `today` and `now` are always passed in.
 
+pub mod calendar;
 pub mod date_format;
+pub mod deadlines;
 pub mod i18n;
 pub mod organisation;
+pub mod rules;
 pub mod validation;

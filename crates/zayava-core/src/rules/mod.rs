@@ -1,0 +1,374 @@
+//! The rulebook: every deadline and derived date of DOMAIN.md §3 as data — who acts, from
+//! which event, over which period, under which clause of which seed. `rulebook.json` is the
+//! embedded version; a newer one can arrive by sync. Adding a rule is a row there, not code.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::calendar::Schedule;
+use crate::i18n::Lang;
+
+/// A text in both languages, as written in the rulebook.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Words {
+    pub ru: String,
+    pub en: String,
+}
+
+impl Words {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ru => &self.ru,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// Who must act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Party {
+    Consumer,
+    Operator,
+    Both,
+}
+
+/// A deadline (an action is due) or a derived date (nothing to do).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleKind {
+    Deadline,
+    Date,
+}
+
+/// Whether an event is recorded as a day or as a local time (for minute and hour rules).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    Date,
+    Time,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct EventSpec {
+    pub id: String,
+    pub kind: EventKind,
+    pub label: Words,
+}
+
+/// The values a fact may take.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum FactType {
+    PositiveInteger,
+    OneOf(Vec<String>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FactSpec {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub fact_type: FactType,
+    pub label: Words,
+}
+
+/// A condition on a fact: the base applies only when `fact` equals `equals`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FactCondition {
+    pub fact: String,
+    pub equals: String,
+}
+
+/// What a rule counts from: an event, or another rule's result (e.g. the first billed
+/// month counts from the service date). With several bases, the latest one counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(untagged)]
+pub enum Base {
+    Event {
+        event: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        when: Option<FactCondition>,
+    },
+    Rule {
+        rule: String,
+    },
+}
+
+/// A working-hours period: `hours` inside the support window on days of `schedule`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WorkingHours {
+    pub hours: u32,
+    pub schedule: Schedule,
+}
+
+/// One band of a fact-dependent period: `from..=to` (no `to`: and above).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Band {
+    pub from: u64,
+    #[serde(default)]
+    pub to: Option<u64>,
+    pub period: Period,
+    #[serde(default)]
+    pub note: Option<Words>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ByFact {
+    pub fact: String,
+    pub bands: Vec<Band>,
+}
+
+/// How a rule's date follows from its base (DOMAIN.md §1). Each kind is implemented once,
+/// in `deadlines::period`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    /// The N-th working day after the base.
+    WorkingDays(u32),
+    /// The N-th working day counted back from the day before the base.
+    WorkingDaysBefore(u32),
+    /// Base + N days, moved to the next working day if it falls on a day off.
+    CalendarDays(u32),
+    /// Base − N days, never moved.
+    CalendarDaysBefore(u32),
+    /// The same day N months later (or that month's last day), moved like calendar days.
+    CalendarMonths(u32),
+    Minutes(u32),
+    Hours(u32),
+    WorkingHours(WorkingHours),
+    SameDate,
+    NextDay,
+    FirstDayOfNextMonth,
+    /// The month the base falls in (`YYYY-MM`).
+    MonthOf,
+    /// A period chosen by a fact's value.
+    ByFact(ByFact),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Rule {
+    pub id: String,
+    pub party: Option<Party>,
+    pub kind: RuleKind,
+    pub from: Vec<Base>,
+    pub period: Period,
+    pub clause: String,
+    pub title: Words,
+    #[serde(default)]
+    pub note: Option<Words>,
+    /// When the rule took effect, if later than its service's procedure.
+    #[serde(default)]
+    pub in_force_from: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ServiceSpec {
+    pub id: String,
+    pub name: Words,
+    /// The procedure document the rules come from (a file in shared/seeds).
+    pub seed: String,
+    /// When the procedure took effect; `None` where it runs from acceptance.
+    pub in_force_from: Option<NaiveDate>,
+    pub events: Vec<EventSpec>,
+    pub rules: Vec<Rule>,
+}
+
+/// A whole rulebook version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Rulebook {
+    pub version: String,
+    pub facts: Vec<FactSpec>,
+    pub services: Vec<ServiceSpec>,
+}
+
+/// A rulebook that does not hang together. Found when one is loaded, never while counting.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RulebookError {
+    #[error("the rulebook is not valid JSON of the expected shape: {0}")]
+    Malformed(String),
+    #[error("rule {rule}: unknown event {event}")]
+    UnknownEvent { rule: String, event: String },
+    #[error("rule {rule}: unknown fact {fact}")]
+    UnknownFact { rule: String, fact: String },
+    #[error("rule {rule}: its base rule {base} is not an earlier rule of the same service")]
+    BadBaseRule { rule: String, base: String },
+    #[error("rule {rule}: the period does not fit the base ({reason})")]
+    PeriodMismatch { rule: String, reason: &'static str },
+    #[error("rule id {0} appears twice")]
+    DuplicateRule(String),
+    #[error("rule {0} does not start with its service's id")]
+    MisplacedRule(String),
+}
+
+impl Rulebook {
+    /// The rulebook shipped with this version of Zayava.
+    pub fn embedded() -> Rulebook {
+        Rulebook::from_json(include_str!("rulebook.json")).expect("the embedded rulebook is valid")
+    }
+
+    /// Reads and checks a rulebook.
+    pub fn from_json(text: &str) -> Result<Rulebook, RulebookError> {
+        let book: Rulebook = serde_json::from_str(text).map_err(|e| RulebookError::Malformed(e.to_string()))?;
+        book.check()?;
+        Ok(book)
+    }
+
+    pub fn service(&self, id: &str) -> Option<&ServiceSpec> {
+        self.services.iter().find(|s| s.id == id)
+    }
+
+    pub fn fact(&self, id: &str) -> Option<&FactSpec> {
+        self.facts.iter().find(|f| f.id == id)
+    }
+
+    /// The rule with this id, with its service.
+    pub fn rule(&self, id: &str) -> Option<(&ServiceSpec, &Rule)> {
+        self.services.iter().find_map(|s| s.rules.iter().find(|r| r.id == id).map(|r| (s, r)))
+    }
+
+    fn check(&self) -> Result<(), RulebookError> {
+        let mut seen = HashMap::new();
+        for service in &self.services {
+            for (index, rule) in service.rules.iter().enumerate() {
+                if seen.insert(rule.id.clone(), ()).is_some() {
+                    return Err(RulebookError::DuplicateRule(rule.id.clone()));
+                }
+                if !rule.id.starts_with(&format!("{}.", service.id)) {
+                    return Err(RulebookError::MisplacedRule(rule.id.clone()));
+                }
+                let mut timed = None;
+                for base in &rule.from {
+                    let base_timed = match base {
+                        Base::Event { event, when } => {
+                            let spec = service.events.iter().find(|e| &e.id == event).ok_or_else(|| {
+                                RulebookError::UnknownEvent { rule: rule.id.clone(), event: event.clone() }
+                            })?;
+                            if let Some(c) = when {
+                                self.fact(&c.fact).ok_or_else(|| RulebookError::UnknownFact { rule: rule.id.clone(), fact: c.fact.clone() })?;
+                            }
+                            spec.kind == EventKind::Time
+                        }
+                        Base::Rule { rule: base } => {
+                            let earlier = service.rules[..index].iter().find(|r| &r.id == base).ok_or_else(|| {
+                                RulebookError::BadBaseRule { rule: rule.id.clone(), base: base.clone() }
+                            })?;
+                            matches!(earlier.period, Period::Minutes(_) | Period::Hours(_) | Period::WorkingHours(_))
+                        }
+                    };
+                    if timed.is_some_and(|t| t != base_timed) {
+                        return Err(RulebookError::PeriodMismatch { rule: rule.id.clone(), reason: "mixes dated and timed bases" });
+                    }
+                    timed = Some(base_timed);
+                }
+                if rule.from.is_empty() {
+                    return Err(RulebookError::PeriodMismatch { rule: rule.id.clone(), reason: "no base" });
+                }
+                self.check_period(rule, &rule.period, timed == Some(true))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn check_period(&self, rule: &Rule, period: &Period, timed: bool) -> Result<(), RulebookError> {
+        let mismatch = |reason| Err(RulebookError::PeriodMismatch { rule: rule.id.clone(), reason });
+        match period {
+            Period::Minutes(_) | Period::Hours(_) | Period::WorkingHours(_) if !timed => mismatch("a clock period needs a timed event"),
+            Period::Minutes(_) | Period::Hours(_) | Period::WorkingHours(_) => Ok(()),
+            _ if timed => mismatch("a day period needs a dated event"),
+            Period::WorkingDays(0) | Period::WorkingDaysBefore(0) => mismatch("zero working days"),
+            Period::ByFact(by) => {
+                match self.fact(&by.fact) {
+                    Some(FactSpec { fact_type: FactType::PositiveInteger, .. }) => {}
+                    Some(_) => return mismatch("bands need a numeric fact"),
+                    None => return Err(RulebookError::UnknownFact { rule: rule.id.clone(), fact: by.fact.clone() }),
+                }
+                if by.bands.is_empty() {
+                    return mismatch("no bands");
+                }
+                for band in &by.bands {
+                    if matches!(band.period, Period::ByFact(_)) {
+                        return mismatch("nested bands");
+                    }
+                    self.check_period(rule, &band.period, timed)?;
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_rulebook_holds_every_rule_of_domain_section_3() {
+        let book = Rulebook::embedded();
+        let ids: Vec<&str> = book.services.iter().flat_map(|s| s.rules.iter().map(|r| r.id.as_str())).collect();
+        for id in [
+            "hosting.operator_review", "hosting.remarks_fix", "hosting.sign_contract", "hosting.placement", "hosting.activation",
+            "hosting.removal_after_termination", "hosting.removal_after_expiry", "hosting.maintenance_notice",
+            "interaction.maintenance_notice", "interaction.maintenance_done_notice", "interaction.incident_notice",
+            "interaction.incident_resolved_notice", "interaction.claim_answer", "interaction.access_restore",
+            "constructor.draft_contract", "constructor.sign_contract", "constructor.access_setup", "constructor.activation",
+            "constructor.git_access", "constructor.help_answer", "constructor.help_clarify", "constructor.help_request",
+            "one-window.draft_contract", "one-window.sign_contract", "one-window.connection", "one-window.service_date",
+            "one-window.first_billed_month", "one-window.tariff_effective", "one-window.access_cutoff",
+            "one-window.restoration_window", "one-window.restoration_payment", "one-window.failure_recovery",
+            "one-window.emergency_notice", "one-window.maintenance_notice",
+            "kvp.draft_contract", "kvp.sign_contract", "kvp.activation_deadline", "kvp.activation", "kvp.first_billed_month",
+            "kvp.failure_recovery", "kvp.maintenance_notice",
+        ] {
+            assert!(ids.contains(&id), "{id} missing");
+        }
+        let services: Vec<&str> = book.services.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(services, ["hosting", "interaction", "constructor", "one-window", "kvp"]);
+    }
+
+    #[test]
+    fn every_rule_names_its_clause_and_both_languages() {
+        for s in Rulebook::embedded().services {
+            assert!(s.seed.ends_with(".txt"));
+            for r in s.rules {
+                assert!(!r.clause.is_empty(), "{}", r.id);
+                assert!(!r.title.ru.is_empty() && !r.title.en.is_empty(), "{}", r.id);
+                assert_eq!(r.party.is_none(), r.kind == RuleKind::Date, "{}: only dates have no party", r.id);
+            }
+        }
+    }
+
+    fn book_with_rule(rule: &str) -> String {
+        format!(
+            r#"{{"version":"t","facts":[{{"id":"org_kind","type":{{"one_of":["a"]}},"label":{{"ru":"","en":""}}}}],
+            "services":[{{"id":"s","name":{{"ru":"","en":""}},"seed":"x.txt","in_force_from":null,
+            "events":[{{"id":"e","kind":"date","label":{{"ru":"","en":""}}}},{{"id":"t","kind":"time","label":{{"ru":"","en":""}}}}],
+            "rules":[{rule}]}}]}}"#
+        )
+    }
+
+    #[test]
+    fn an_inconsistent_rulebook_is_refused_with_the_rule_named() {
+        let rule = |from: &str, period: &str| {
+            book_with_rule(&format!(
+                r#"{{"id":"s.r","party":"consumer","kind":"deadline","from":{from},"period":{period},"clause":"1","title":{{"ru":"","en":""}}}}"#
+            ))
+        };
+        assert!(Rulebook::from_json(&rule(r#"[{"event":"e"}]"#, r#"{"working_days":3}"#)).is_ok());
+        assert_eq!(
+            Rulebook::from_json(&rule(r#"[{"event":"nope"}]"#, r#"{"working_days":3}"#)),
+            Err(RulebookError::UnknownEvent { rule: "s.r".into(), event: "nope".into() })
+        );
+        assert!(matches!(Rulebook::from_json(&rule(r#"[{"event":"e"}]"#, r#"{"hours":3}"#)), Err(RulebookError::PeriodMismatch { .. })));
+        assert!(matches!(Rulebook::from_json(&rule(r#"[{"event":"t"}]"#, r#"{"working_days":3}"#)), Err(RulebookError::PeriodMismatch { .. })));
+        assert!(matches!(Rulebook::from_json(&rule(r#"[{"rule":"s.r"}]"#, r#""month_of""#)), Err(RulebookError::BadBaseRule { .. })));
+        assert!(matches!(
+            Rulebook::from_json(&rule(r#"[{"event":"e"}]"#, r#"{"by_fact":{"fact":"org_kind","bands":[]}}"#)),
+            Err(RulebookError::PeriodMismatch { .. })
+        ));
+        assert!(matches!(Rulebook::from_json("{"), Err(RulebookError::Malformed(_))));
+    }
+}
