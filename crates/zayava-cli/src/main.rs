@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+mod deadlines;
+
+use clap::{Parser, Subcommand, ValueEnum};
 use zayava_core::date_format::human_date_time;
 use zayava_store::{location, Database};
 
@@ -14,6 +16,9 @@ struct Cli {
     /// The database file (default: the app's data directory; env ZAYAVA_DB overrides it too).
     #[arg(long, global = true, value_name = "PATH")]
     db: Option<PathBuf>,
+    /// The language of messages and tables.
+    #[arg(long, global = true, value_enum, default_value = "ru")]
+    lang: LangArg,
     #[command(subcommand)]
     command: Command,
 }
@@ -25,6 +30,23 @@ enum Command {
     /// Organisation profiles.
     #[command(subcommand)]
     Organisations(OrganisationsCommand),
+    /// When things fall due: deadlines and derived dates for a service, with explanations.
+    Deadlines(deadlines::DeadlinesArgs),
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Ru,
+    En,
+}
+
+impl From<LangArg> for zayava_core::i18n::Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Ru => zayava_core::i18n::Lang::Ru,
+            LangArg::En => zayava_core::i18n::Lang::En,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -37,10 +59,10 @@ enum OrganisationsCommand {
     },
 }
 
-/// A failure to report on stderr, with the exit code it earns.
-struct Failure {
-    message: String,
-    exit: u8,
+/// A failure to report on stderr, with the exit code it earns: 2 for bad input, 1 otherwise.
+pub struct Failure {
+    pub message: String,
+    pub exit: u8,
 }
 
 impl<E: std::fmt::Display> From<E> for Failure {
@@ -56,15 +78,25 @@ async fn open(cli: &Cli) -> Result<Database, Failure> {
 }
 
 async fn run(cli: Cli) -> Result<(), Failure> {
-    match &cli.command {
+    let lang = cli.lang.into();
+    match cli.command {
+        Command::Deadlines(args) => deadlines::run(args, cli.db, lang).await?,
+        ref command => run_store_command(&cli, command).await?,
+    }
+    Ok(())
+}
+
+async fn run_store_command(cli: &Cli, command: &Command) -> Result<(), Failure> {
+    match command {
+        Command::Deadlines(_) => unreachable!("handled in run"),
         Command::Info => {
-            let db = open(&cli).await?;
+            let db = open(cli).await?;
             println!("database: {}", db.path().display());
             println!("organisations: {}", db.organisations().await?.len());
             println!("language: {}", db.language().await?.code());
         }
         Command::Organisations(OrganisationsCommand::List { json }) => {
-            let db = open(&cli).await?;
+            let db = open(cli).await?;
             let list = db.organisations().await?;
             if *json {
                 println!("{}", serde_json::to_string_pretty(&list)?);

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use zayava_core::calendar::TransferError;
 use zayava_core::validation::FieldIssue;
 
 #[derive(Debug, thiserror::Error)]
@@ -16,6 +17,10 @@ pub enum StoreError {
     NotFound { entity: &'static str, id: i64 },
     #[error("invalid input: {} problem(s)", .0.len())]
     Invalid(Vec<FieldIssue>),
+    #[error("the transfers were refused: {0}")]
+    Transfers(TransferError),
+    #[error("stored data is damaged: {0}")]
+    Corrupt(String),
 }
 
 impl StoreError {
@@ -27,6 +32,8 @@ impl StoreError {
             StoreError::Migrate(_) => "store.migration",
             StoreError::NotFound { .. } => "store.not_found",
             StoreError::Invalid(_) => "validation.invalid",
+            StoreError::Transfers(_) => "calendar.invalid_transfers",
+            StoreError::Corrupt(_) => "store.corrupt",
         }
     }
 }

@@ -1,10 +1,13 @@
 //! Zayava's local database: one SQLite file under the OS's app-data directory, opened the
 //! same way by the desktop app and the CLI. Everything the user enters lives here.
 
+mod calendar_years;
 mod error;
 pub mod location;
 mod organisations;
 mod settings;
+
+pub use settings::parse_window;
 
 pub use error::StoreError;
 

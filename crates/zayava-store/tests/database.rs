@@ -91,3 +91,75 @@ async fn the_language_defaults_to_russian_and_is_remembered() {
     db.close().await;
     assert_eq!(Database::open(&path).await.unwrap().language().await.unwrap(), Lang::En);
 }
+
+mod calendar {
+    use super::*;
+    use zayava_core::calendar::{Schedule, Transfer, TransferOrigin, YearTransfers};
+
+    fn d(s: &str) -> chrono::NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn year_2027() -> YearTransfers {
+        YearTransfers {
+            year: 2027,
+            source: "Постановление Совета Министров № 1 (тест)".into(),
+            moves: vec![Transfer { day_off: d("2027-01-08"), working_day: d("2027-01-16") }],
+            origin: TransferOrigin::User,
+        }
+    }
+
+    #[tokio::test]
+    async fn a_users_year_is_kept_across_restarts_and_ends_the_provisional_state() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("z.sqlite3");
+        let db = Database::open(&path).await.unwrap();
+        assert!(db.calendar().await.unwrap().is_provisional(2027));
+        db.save_calendar_year(&year_2027(), at(1)).await.unwrap();
+        db.close().await;
+
+        let db = Database::open(&path).await.unwrap();
+        let cal = db.calendar().await.unwrap();
+        assert!(!cal.is_provisional(2027));
+        assert!(!cal.is_working(d("2027-01-08"), Schedule::Official).unwrap());
+        assert_eq!(cal.year(2027).unwrap().origin, TransferOrigin::User);
+        // The embedded years are still there.
+        assert!(!cal.is_provisional(2025));
+    }
+
+    #[tokio::test]
+    async fn a_correction_replaces_the_embedded_year_and_deleting_it_restores_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Database::open(&dir.path().join("z.sqlite3")).await.unwrap();
+        let corrected = YearTransfers { year: 2026, source: "Исправлено".into(), moves: vec![], origin: TransferOrigin::User };
+        db.save_calendar_year(&corrected, at(1)).await.unwrap();
+        assert!(db.calendar().await.unwrap().is_working(d("2026-04-20"), Schedule::Official).unwrap());
+        assert!(db.delete_calendar_year(2026).await.unwrap());
+        assert!(!db.calendar().await.unwrap().is_working(d("2026-04-20"), Schedule::Official).unwrap());
+    }
+
+    #[tokio::test]
+    async fn bad_transfers_are_refused_and_the_stored_year_is_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Database::open(&dir.path().join("z.sqlite3")).await.unwrap();
+        db.save_calendar_year(&year_2027(), at(1)).await.unwrap();
+        let bad = YearTransfers { moves: vec![Transfer { day_off: d("2027-01-09"), working_day: d("2027-01-16") }], ..year_2027() };
+        let err = db.save_calendar_year(&bad, at(2)).await.unwrap_err();
+        assert_eq!(err.code(), "calendar.invalid_transfers");
+        assert_eq!(db.calendar_years().await.unwrap(), vec![year_2027()]);
+    }
+
+    #[tokio::test]
+    async fn the_working_window_defaults_to_8_to_19_and_is_remembered() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Database::open(&dir.path().join("z.sqlite3")).await.unwrap();
+        let default = db.working_window().await.unwrap();
+        assert_eq!(default.start.to_string(), "08:00:00");
+        assert_eq!(default.end.to_string(), "19:00:00");
+        let w = zayava_store::parse_window("09:00-18:00").unwrap();
+        db.set_working_window(w).await.unwrap();
+        assert_eq!(db.working_window().await.unwrap(), w);
+        assert!(zayava_store::parse_window("19:00-08:00").is_none());
+        assert!(zayava_store::parse_window("9-18").is_none());
+    }
+}

@@ -6,6 +6,28 @@ use chrono::NaiveDate;
 use crate::date_format::human_date;
 use crate::i18n::{fill, Lang, Text};
 
+/// What a fact's value should have been.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expected {
+    PositiveInteger,
+    OneOf(Vec<String>),
+    /// A value some band of the rule covers.
+    CoveredByBands,
+}
+
+impl Expected {
+    fn describe(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Expected::PositiveInteger, Lang::Ru) => "целое положительное число".into(),
+            (Expected::PositiveInteger, Lang::En) => "a positive whole number".into(),
+            (Expected::OneOf(o), Lang::Ru) => format!("одно из: {}", o.join(", ")),
+            (Expected::OneOf(o), Lang::En) => format!("one of: {}", o.join(", ")),
+            (Expected::CoveredByBands, Lang::Ru) => "значение, для которого правило задаёт срок".into(),
+            (Expected::CoveredByBands, Lang::En) => "a value the rule has a period for".into(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum QueryError {
     #[error("unknown service {service}")]
@@ -24,8 +46,8 @@ pub enum QueryError {
     NeedsTime { event: String, value: String },
     #[error("event {event} given twice")]
     DuplicateEvent { event: String },
-    #[error("fact {fact}: {value} is not {expected}")]
-    InvalidFact { fact: String, value: String, expected: String },
+    #[error("fact {fact}: {value} is not {expected:?}")]
+    InvalidFact { fact: String, value: String, expected: Expected },
     #[error("{date} is outside the supported range")]
     OutOfRange { date: NaiveDate },
     #[error("malformed input: {detail}")]
@@ -95,8 +117,8 @@ impl QueryError {
                 vec![("event", event.clone())],
             ),
             QueryError::InvalidFact { fact, value, expected } => (
-                Text::new("Факт «{fact}»: значение «{value}» не подходит; нужно: {expected}.", "Fact “{fact}”: “{value}” is not {expected}."),
-                vec![("fact", fact.clone()), ("value", value.clone()), ("expected", expected.clone())],
+                Text::new("Факт «{fact}»: значение «{value}» не подходит; нужно {expected}.", "Fact “{fact}”: “{value}” is not {expected}."),
+                vec![("fact", fact.clone()), ("value", value.clone()), ("expected", expected.describe(lang))],
             ),
             QueryError::OutOfRange { date } => (
                 Text::new(

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::rules::{FactSpec, FactType};
 
-use super::error::QueryError;
+use super::error::{Expected, QueryError};
 
 /// A checked fact value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,7 +55,7 @@ pub fn check_fact(spec: &FactSpec, raw: &serde_json::Value) -> Result<FactValue,
         serde_json::Value::Number(n) => n.to_string(),
         other => other.to_string(),
     };
-    let invalid = |expected: String| QueryError::InvalidFact { fact: spec.id.clone(), value: text.clone(), expected };
+    let invalid = |expected: Expected| QueryError::InvalidFact { fact: spec.id.clone(), value: text.clone(), expected };
     match &spec.fact_type {
         FactType::PositiveInteger => {
             let n = match raw {
@@ -65,14 +65,14 @@ pub fn check_fact(spec: &FactSpec, raw: &serde_json::Value) -> Result<FactValue,
             };
             match n {
                 Some(n) if n >= 1 => Ok(FactValue::Count(n)),
-                _ => Err(invalid("a positive whole number".into())),
+                _ => Err(invalid(Expected::PositiveInteger)),
             }
         }
         FactType::OneOf(options) => {
             if options.iter().any(|o| o == &text) {
                 Ok(FactValue::Word(text))
             } else {
-                Err(invalid(format!("one of: {}", options.join(", "))))
+                Err(invalid(Expected::OneOf(options.clone())))
             }
         }
     }

@@ -2,6 +2,7 @@
 //! the application, which rules apply, when each falls due, and what each still waits for.
 //! Pure: the calendar, the rulebook and every date come in as arguments.
 
+pub mod batch;
 mod error;
 pub mod explain;
 pub mod facts;
@@ -13,7 +14,7 @@ pub mod report;
 #[cfg(test)]
 mod tests;
 
-pub use error::QueryError;
+pub use error::{Expected, QueryError};
 pub use facts::{FactValue, Facts};
 pub use moment::{Due, Moment};
 pub use period::{Landing, Stop, WorkingWindow};
@@ -136,7 +137,7 @@ pub fn evaluate<'b>(query: &Query<'b>, cal: &Calendar, window: WorkingWindow) ->
                 outcomes.push(Outcome { rule, state: State::Waiting { given, events: vec![], facts: vec![fact] } })
             }
             Err(Stop::NoBand { fact, value }) => {
-                return Err(QueryError::InvalidFact { fact, value: value.to_string(), expected: "a value the rule's bands cover".into() })
+                return Err(QueryError::InvalidFact { fact, value: value.to_string(), expected: error::Expected::CoveredByBands })
             }
             Err(Stop::OutOfRange(date)) => return Err(QueryError::OutOfRange { date }),
         }

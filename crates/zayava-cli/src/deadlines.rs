@@ -1,0 +1,175 @@
+//! `zayava deadlines`: the deadline engine from a terminal or a script. One query from
+//! flags, or many as JSON lines on stdin (`--batch -`). The JSON shape is a contract.
+
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+
+use zayava_core::calendar::Calendar;
+use zayava_core::deadlines::batch::{self, Answer};
+use zayava_core::deadlines::report::{report, Report};
+use zayava_core::deadlines::{evaluate, Query, QueryError, WorkingWindow};
+use zayava_core::i18n::Lang;
+use zayava_core::rules::{Party, Rulebook};
+use zayava_store::{location, Database};
+
+use crate::Failure;
+
+#[derive(clap::Args)]
+pub struct DeadlinesArgs {
+    /// The service: hosting, interaction, constructor, one-window or kvp.
+    #[arg(long)]
+    service: Option<String>,
+    /// An event and when it happened: NAME=YYYY-MM-DD, or NAME=YYYY-MM-DDTHH:MM for minute and hour rules.
+    #[arg(long = "event", value_name = "NAME=DATE")]
+    events: Vec<String>,
+    /// A fact about the application: software_count=N, org_kind=budget|commercial.
+    #[arg(long = "fact", value_name = "NAME=VALUE")]
+    facts: Vec<String>,
+    /// Only this rule (repeatable).
+    #[arg(long = "rule", value_name = "RULE_ID")]
+    rules: Vec<String>,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+    /// Read JSON lines from this file ('-' for stdin) and answer each with one JSON line.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["service", "events", "facts", "rules"])]
+    batch: Option<PathBuf>,
+}
+
+fn usage(message: String) -> Failure {
+    Failure { message, exit: 2 }
+}
+
+fn split_pair(flag: &str, raw: &str) -> Result<(String, String), Failure> {
+    match raw.split_once('=') {
+        Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.trim().to_string())),
+        _ => Err(usage(format!("--{flag} {raw:?}: expected NAME=VALUE"))),
+    }
+}
+
+/// The calendar and working window: the user's corrections from the app's database when
+/// it exists (a query never creates one), else the embedded calendar.
+async fn calendar(db: Option<PathBuf>) -> Result<(Calendar, WorkingWindow), Failure> {
+    match location::database_path(db).filter(|p| p.exists()) {
+        Some(path) => {
+            let db = Database::open(&path).await?;
+            let c = (db.calendar().await?, db.working_window().await?);
+            db.close().await;
+            Ok(c)
+        }
+        None => Ok((Calendar::embedded(), WorkingWindow::default())),
+    }
+}
+
+pub async fn run(args: DeadlinesArgs, db: Option<PathBuf>, lang: Lang) -> Result<(), Failure> {
+    let book = Rulebook::embedded();
+    let (cal, window) = calendar(db).await?;
+    if let Some(source) = &args.batch {
+        return run_batch(source, &book, &cal, window, lang);
+    }
+    let service = args.service.as_deref().ok_or_else(|| usage("--service is required (or use --batch -)".into()))?;
+    let events = args.events.iter().map(|e| split_pair("event", e)).collect::<Result<Vec<_>, _>>()?;
+    let facts = args
+        .facts
+        .iter()
+        .map(|f| split_pair("fact", f).map(|(k, v)| (k, serde_json::Value::String(v))))
+        .collect::<Result<Vec<_>, _>>()?;
+    let rules = (!args.rules.is_empty()).then(|| args.rules.clone());
+    let refuse = |e: QueryError| usage(e.message(lang));
+    let query = Query::build(&book, service, events, facts, rules).map_err(refuse)?;
+    let outcomes = evaluate(&query, &cal, window).map_err(refuse)?;
+    let answer = report(&query, &outcomes, &cal, lang);
+    if args.json {
+        println!("{}", serde_json::to_string(&answer)?);
+    } else {
+        print!("{}", table(&book, &answer, lang));
+    }
+    Ok(())
+}
+
+fn run_batch(source: &PathBuf, book: &Rulebook, cal: &Calendar, window: WorkingWindow, lang: Lang) -> Result<(), Failure> {
+    let input: Box<dyn BufRead> = if source.as_os_str() == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let file = std::fs::File::open(source).map_err(|e| usage(format!("{}: {e}", source.display())))?;
+        Box::new(std::io::BufReader::new(file))
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for (number, line) in input.split(b'\n').enumerate() {
+        let bytes = line?;
+        let answer = match String::from_utf8(bytes) {
+            Ok(text) if text.trim().is_empty() => continue,
+            Ok(text) => batch::answer(book, cal, window, text.trim_end_matches('\r'), lang),
+            Err(_) => Answer::from_error(
+                &QueryError::MalformedInput { detail: format!("line {} is not UTF-8", number + 1) },
+                lang,
+            ),
+        };
+        serde_json::to_writer(&mut out, &answer)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn party_name(p: Option<Party>, lang: Lang) -> &'static str {
+    match (p, lang) {
+        (Some(Party::Consumer), Lang::Ru) => "потребитель",
+        (Some(Party::Operator), Lang::Ru) => "оператор",
+        (Some(Party::Both), Lang::Ru) => "обе стороны",
+        (None, Lang::Ru) => "—",
+        (Some(Party::Consumer), Lang::En) => "consumer",
+        (Some(Party::Operator), Lang::En) => "operator",
+        (Some(Party::Both), Lang::En) => "both",
+        (None, Lang::En) => "—",
+    }
+}
+
+/// Pads to a width in characters (not bytes: Cyrillic is two bytes a letter).
+fn pad(s: &str, width: usize) -> String {
+    let n = s.chars().count();
+    format!("{s}{}", " ".repeat(width.saturating_sub(n)))
+}
+
+/// The readable table: one line per rule, then its explanation indented below.
+pub fn table(book: &Rulebook, r: &Report, lang: Lang) -> String {
+    let service = book.service(&r.service).expect("the report's service is in the rulebook");
+    let (h_due, h_party, h_rule, h_clause, none, provisional) = match lang {
+        Lang::Ru => ("Срок", "Сторона", "Правило", "Пункт", "Нет сроков: ни одно из событий этой услуги не указано.", " (предварительно)"),
+        Lang::En => ("Due", "Party", "Rule", "Clause", "No dates: none of this service's events was given.", " (provisional)"),
+    };
+    let mut out = format!("{} — {}\n", service.id, service.name.get(lang));
+    if r.items.is_empty() {
+        out.push_str(none);
+        out.push('\n');
+        return out;
+    }
+    out.push_str(&format!("{} {} {} {}\n", pad(h_due, 17), pad(h_party, 12), pad(h_rule, 36), h_clause));
+    for item in &r.items {
+        let due = match &item.due {
+            Some(d) => human(d),
+            None => "…".into(),
+        };
+        out.push_str(&format!(
+            "{} {} {} {}{}\n",
+            pad(&due, 17),
+            pad(party_name(item.party, lang), 12),
+            pad(&item.rule, 36),
+            item.clause,
+            if item.provisional { provisional } else { "" }
+        ));
+        out.push_str(&format!("    {}\n", item.explanation.text));
+    }
+    out
+}
+
+/// `2025-01-27` → `27.01.2025`; `2025-01-27T10:00` → `27.01.2025 10:00`; `2025-04` → `04.2025`.
+fn human(due: &str) -> String {
+    match due.len() {
+        7 => format!("{}.{}", &due[5..7], &due[0..4]),
+        10 => format!("{}.{}.{}", &due[8..10], &due[5..7], &due[0..4]),
+        16 => format!("{}.{}.{} {}", &due[8..10], &due[5..7], &due[0..4], &due[11..16]),
+        _ => due.to_string(),
+    }
+}

@@ -1,0 +1,71 @@
+//! The user's (and later the operator's) transfers of working days, by year. The calendar
+//! the app counts with is the embedded data with these rows laid over it.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use sqlx::Row;
+use zayava_core::calendar::{transfers, Calendar, Transfer, TransferOrigin, YearTransfers};
+
+use crate::{Database, StoreError};
+
+fn origin_code(o: TransferOrigin) -> &'static str {
+    match o {
+        TransferOrigin::Embedded => "embedded",
+        TransferOrigin::User => "user",
+        TransferOrigin::Operator => "operator",
+    }
+}
+
+impl Database {
+    /// The years stored here (not the embedded ones), ascending.
+    pub async fn calendar_years(&self) -> Result<Vec<YearTransfers>, StoreError> {
+        let rows = sqlx::query("SELECT year, source, moves, origin FROM calendar_year ORDER BY year").fetch_all(&self.pool).await?;
+        let mut years = Vec::with_capacity(rows.len());
+        for row in rows {
+            let year: i64 = row.try_get("year")?;
+            let moves: String = row.try_get("moves")?;
+            let moves: Vec<Transfer> = serde_json::from_str(&moves).map_err(|e| StoreError::Corrupt(format!("calendar year {year}: {e}")))?;
+            let origin = match row.try_get::<String, _>("origin")?.as_str() {
+                "operator" => TransferOrigin::Operator,
+                _ => TransferOrigin::User,
+            };
+            years.push(YearTransfers { year: year as i32, source: row.try_get("source")?, moves, origin });
+        }
+        Ok(years)
+    }
+
+    /// The calendar to count with: embedded years, then stored ones over them.
+    pub async fn calendar(&self) -> Result<Calendar, StoreError> {
+        let mut years = transfers::embedded();
+        years.extend(self.calendar_years().await?);
+        Ok(Calendar::new(years))
+    }
+
+    /// Adds or replaces a year's transfers; refused whole, changing nothing, if they do not
+    /// make sense.
+    pub async fn save_calendar_year(&self, year: &YearTransfers, now: DateTime<Utc>) -> Result<(), StoreError> {
+        year.check().map_err(StoreError::Transfers)?;
+        let origin = match year.origin {
+            TransferOrigin::Embedded => TransferOrigin::User,
+            o => o,
+        };
+        let moves = serde_json::to_string(&year.moves).expect("transfers serialize");
+        sqlx::query(
+            "INSERT INTO calendar_year (year, source, moves, origin, updated_at) VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT(year) DO UPDATE SET source = excluded.source, moves = excluded.moves,
+             origin = excluded.origin, updated_at = excluded.updated_at",
+        )
+        .bind(year.year)
+        .bind(year.source.trim())
+        .bind(moves)
+        .bind(origin_code(origin))
+        .bind(now.to_rfc3339_opts(SecondsFormat::Secs, true))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Removes a stored year, so the embedded data (or none: provisional) applies again.
+    pub async fn delete_calendar_year(&self, year: i32) -> Result<bool, StoreError> {
+        Ok(sqlx::query("DELETE FROM calendar_year WHERE year = ?").bind(year).execute(&self.pool).await?.rows_affected() > 0)
+    }
+}
