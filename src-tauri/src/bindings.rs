@@ -6,9 +6,14 @@
 mod tests {
     use ts_rs::{Config, TS};
 
-    use crate::commands::AppInfo;
+    use crate::commands::settings::AppInfo;
     use crate::IpcError;
+    use zayava_core::calendar::view::{DayClass, DayView, MonthView};
+    use zayava_core::calendar::{Transfer, TransferOrigin, YearTransfers};
+    use zayava_core::deadlines::explain::{BaseExplained, Explanation, PeriodExplained, SkipReason, SkippedDay, WorkedDay};
+    use zayava_core::deadlines::report::{Item, Report};
     use zayava_core::i18n::Lang;
+    use zayava_core::rules::{EventKind, EventSpec, FactSpec, FactType, Party, RuleKind, ServiceInputs, Words};
     use zayava_core::organisation::{Organisation, OrganisationDraft};
     use zayava_core::validation::{FieldError, IssueCode};
 
@@ -29,6 +34,28 @@ mod tests {
             declaration::<AppInfo>(&cfg),
             declaration::<OrganisationDraft>(&cfg),
             declaration::<Organisation>(&cfg),
+            declaration::<Transfer>(&cfg),
+            declaration::<TransferOrigin>(&cfg),
+            declaration::<YearTransfers>(&cfg),
+            declaration::<DayClass>(&cfg),
+            declaration::<DayView>(&cfg),
+            declaration::<MonthView>(&cfg),
+            declaration::<Words>(&cfg),
+            declaration::<EventKind>(&cfg),
+            declaration::<EventSpec>(&cfg),
+            declaration::<FactType>(&cfg),
+            declaration::<FactSpec>(&cfg),
+            declaration::<ServiceInputs>(&cfg),
+            declaration::<Party>(&cfg),
+            declaration::<RuleKind>(&cfg),
+            declaration::<SkipReason>(&cfg),
+            declaration::<SkippedDay>(&cfg),
+            declaration::<WorkedDay>(&cfg),
+            declaration::<BaseExplained>(&cfg),
+            declaration::<PeriodExplained>(&cfg),
+            declaration::<Explanation>(&cfg),
+            declaration::<Item>(&cfg),
+            declaration::<Report>(&cfg),
         ];
         format!(
             "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit by hand.\n\n{}",

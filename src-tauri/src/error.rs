@@ -5,7 +5,8 @@
 use serde::Serialize;
 use ts_rs::TS;
 use zayava_core::i18n::{Lang, Text};
-use zayava_core::validation::{localize_all, FieldError};
+use zayava_core::deadlines::QueryError;
+use zayava_core::validation::{localize_all, FieldError, IssueCode};
 use zayava_store::StoreError;
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -31,8 +32,30 @@ impl IpcError {
             StoreError::Directory { .. } | StoreError::Migrate(_) => {
                 (zayava_core::i18n::fill(STARTUP.get(lang), &[("detail", &err.to_string())]), vec![])
             }
-            StoreError::Sqlx(_) => (DATABASE.get(lang).to_string(), vec![]),
+            StoreError::Sqlx(_) | StoreError::Corrupt(_) => (DATABASE.get(lang).to_string(), vec![]),
+            StoreError::Transfers(e) => (e.message(lang), vec![]),
         };
         IpcError { code: err.code().to_string(), message, fields }
+    }
+
+    /// A deadline query's error. Problems with one event or fact also name that field, so
+    /// the calculator shows the message next to it.
+    pub fn from_query(err: QueryError, lang: Lang) -> IpcError {
+        let field = match &err {
+            QueryError::UnknownEvent { event, .. }
+            | QueryError::MalformedMoment { event, .. }
+            | QueryError::ImpossibleDate { event, .. }
+            | QueryError::NeedsTime { event, .. }
+            | QueryError::DuplicateEvent { event } => Some(event.clone()),
+            QueryError::UnknownFact { fact, .. } | QueryError::InvalidFact { fact, .. } => Some(fact.clone()),
+            _ => None,
+        };
+        let message = err.message(lang);
+        let fields = field.map(|field| FieldError { field, code: IssueCode::Malformed, message: message.clone() }).into_iter().collect();
+        IpcError { code: format!("deadlines.{}", err.code()), message, fields }
+    }
+
+    pub fn out_of_range(date: chrono::NaiveDate, lang: Lang) -> IpcError {
+        IpcError::from_query(QueryError::OutOfRange { date }, lang)
     }
 }

@@ -6,6 +6,7 @@ mod bindings;
 mod commands;
 mod error;
 
+use zayava_core::rules::Rulebook;
 use zayava_store::{location, Database};
 
 pub use error::IpcError;
@@ -14,6 +15,8 @@ pub use error::IpcError;
 /// command answers with that error and the UI shows it instead of crashing.
 pub struct AppState {
     pub db: Result<Database, IpcError>,
+    /// The rulebook deadlines are counted by.
+    pub rulebook: Rulebook,
 }
 
 fn open_database() -> Result<Database, IpcError> {
@@ -27,15 +30,21 @@ fn open_database() -> Result<Database, IpcError> {
 }
 
 pub fn run() {
-    let state = AppState { db: open_database() };
+    let state = AppState { db: open_database(), rulebook: Rulebook::embedded() };
     tauri::Builder::default()
         .manage(state)
         .invoke_handler(tauri::generate_handler![
-            commands::app_info,
-            commands::set_language,
-            commands::list_organisations,
-            commands::create_organisation,
-            commands::update_organisation,
+            commands::settings::app_info,
+            commands::settings::set_language,
+            commands::organisations::list_organisations,
+            commands::organisations::create_organisation,
+            commands::organisations::update_organisation,
+            commands::calendar::calendar_month,
+            commands::calendar::calendar_years,
+            commands::calendar::save_calendar_year,
+            commands::calendar::reset_calendar_year,
+            commands::deadlines::deadline_services,
+            commands::deadlines::compute_deadlines,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime failed to start");

@@ -76,3 +76,9 @@ export async function byTestId(browser, id, timeout = 10_000) {
   await el.waitForExist({ timeout });
   return el;
 }
+
+/** Saves a screenshot once WebKit has painted the latest DOM (its captures can lag a frame). */
+export async function shot(browser, file) {
+  await browser.pause(700);
+  await browser.saveScreenshot(file);
+}

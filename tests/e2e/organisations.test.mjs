@@ -2,7 +2,7 @@
 // profile, see the required-field errors, switch the language, restart, and find it all kept.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { byTestId, launch, scratch } from "./driver.mjs";
+import { byTestId, launch, scratch, shot } from "./driver.mjs";
 
 test("an organisation profile is created, edited and still listed after a restart", { timeout: 240_000 }, async () => {
   const place = scratch();
@@ -25,7 +25,7 @@ test("an organisation profile is created, edited and still listed after a restar
     await byTestId(browser, "org-saved");
     assert.equal((await browser.$$('[data-testid="org-item"]')).length, 1);
     // The README's screenshot is refreshed from here: ZAYAVA_SCREENSHOT=docs/screenshot.png.
-    if (process.env.ZAYAVA_SCREENSHOT) await browser.saveScreenshot(process.env.ZAYAVA_SCREENSHOT);
+    if (process.env.ZAYAVA_SCREENSHOT) await shot(browser, process.env.ZAYAVA_SCREENSHOT);
 
     // Edit: change the e-mail and save again.
     const email = await byTestId(browser, "org-email");

@@ -5,7 +5,9 @@ import { api } from "./api";
 import type { AppInfo, IpcError, Lang } from "./bindings";
 import { I18nContext, translate } from "./i18n";
 import { sectionForShortcut, sections, type SectionId } from "./sections";
+import { Calendar } from "./screens/Calendar";
 import { ComingSoon } from "./screens/ComingSoon";
+import { Deadlines } from "./screens/Deadlines";
 import { Organisations } from "./screens/Organisations";
 import { Settings } from "./screens/Settings";
 
@@ -60,6 +62,10 @@ export function App() {
     content = <p className="muted">{i18n.t("common.loading")}</p>;
   } else if (section === "organisations") {
     content = <Organisations />;
+  } else if (section === "calendar") {
+    content = <Calendar />;
+  } else if (section === "dashboard") {
+    content = <Deadlines />;
   } else if (section === "settings") {
     content = <Settings info={info} onLanguage={changeLanguage} />;
   } else {

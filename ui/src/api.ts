@@ -1,7 +1,17 @@
 // Typed calls into the Rust side. Every failure comes back as an IpcError {code, message,
 // fields}; anything else thrown (a crashed command, a missing bridge) is wrapped into one.
 import { invoke } from "@tauri-apps/api/core";
-import type { AppInfo, IpcError, Lang, Organisation, OrganisationDraft } from "./bindings";
+import type {
+  AppInfo,
+  IpcError,
+  Lang,
+  MonthView,
+  Organisation,
+  OrganisationDraft,
+  Report,
+  ServiceInputs,
+  YearTransfers,
+} from "./bindings";
 
 export function asIpcError(e: unknown): IpcError {
   if (e && typeof e === "object" && "code" in e && "message" in e) {
@@ -25,4 +35,11 @@ export const api = {
   listOrganisations: () => call<Organisation[]>("list_organisations"),
   createOrganisation: (draft: OrganisationDraft) => call<Organisation>("create_organisation", { draft }),
   updateOrganisation: (id: number, draft: OrganisationDraft) => call<Organisation>("update_organisation", { id, draft }),
+  calendarMonth: (year: number, month: number) => call<MonthView>("calendar_month", { year, month }),
+  calendarYears: () => call<YearTransfers[]>("calendar_years"),
+  saveCalendarYear: (year: YearTransfers) => call<void>("save_calendar_year", { year }),
+  resetCalendarYear: (year: number) => call<void>("reset_calendar_year", { year }),
+  deadlineServices: () => call<ServiceInputs[]>("deadline_services"),
+  computeDeadlines: (service: string, events: Record<string, string>, facts: Record<string, string>) =>
+    call<Report>("compute_deadlines", { service, events, facts }),
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime } from "./format";
+import { formatDate, formatDateTime, formatDue, parseDate, toIso } from "./format";
 
 describe("dates are shown as dd.mm.yyyy", () => {
   it("reorders an ISO date with leading zeros kept", () => {
@@ -15,5 +15,29 @@ describe("dates are shown as dd.mm.yyyy", () => {
   it("writes a timestamp in local time, day first", () => {
     const local = new Date(2026, 10, 24, 8, 5);
     expect(formatDateTime(local.toISOString())).toBe("24.11.2026 08:05");
+  });
+});
+
+describe("rule results and typed dates", () => {
+  it("shows days, local times and months day first", () => {
+    expect(formatDue("2025-01-27")).toBe("27.01.2025");
+    expect(formatDue("2025-01-27T09:05")).toBe("27.01.2025 09:05");
+    expect(formatDue("2025-04")).toBe("04.2025");
+  });
+  it("reads dd.mm.yyyy with or without leading zeros, and a time after a space", () => {
+    expect(toIso("03.01.2025")).toBe("2025-01-03");
+    expect(toIso(" 3.1.2025 ")).toBe("2025-01-03");
+    expect(toIso("10.01.2025 9:30")).toBe("2025-01-10T09:30");
+  });
+  it("passes anything else through for the Rust side to name", () => {
+    expect(toIso("вчера")).toBe("вчера");
+    expect(toIso("2025-01-03")).toBe("2025-01-03");
+    expect(toIso("30.02.2025")).toBe("2025-02-30");
+  });
+  it("accepts only real dates where a date is required", () => {
+    expect(parseDate("29.02.2024")).toBe("2024-02-29");
+    expect(parseDate("29.02.2025")).toBeNull();
+    expect(parseDate("1.13.2025")).toBeNull();
+    expect(parseDate("01.01.2025 10:00")).toBeNull();
   });
 });

@@ -4,6 +4,7 @@
 
 pub mod holidays;
 pub mod transfers;
+pub mod view;
 
 use std::collections::BTreeMap;
 

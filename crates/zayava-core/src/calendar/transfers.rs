@@ -7,6 +7,9 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::date_format::human_date;
+use crate::i18n::Lang;
+
 /// One exchange: `day_off` is rested, `working_day` is worked instead.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Transfer {
@@ -53,6 +56,27 @@ pub enum TransferError {
     WorkingDayOnWeekday { line: usize, date: NaiveDate },
     #[error("line {line}: {date} appears twice")]
     Duplicate { line: usize, date: NaiveDate },
+}
+
+impl TransferError {
+    /// The sentence a person reads, naming the line and the date.
+    pub fn message(&self, lang: Lang) -> String {
+        let d = |x: &NaiveDate| human_date(*x);
+        match (self, lang) {
+            (TransferError::YearOutOfRange(y), Lang::Ru) => format!("Год {y} вне поддерживаемого периода (1990–2150)."),
+            (TransferError::YearOutOfRange(y), Lang::En) => format!("The year {y} is outside the supported range (1990–2150)."),
+            (TransferError::MissingSource, Lang::Ru) => "Укажите источник: номер и дату постановления Совета Министров.".into(),
+            (TransferError::MissingSource, Lang::En) => "Give the source: the Council of Ministers resolution's number and date.".into(),
+            (TransferError::WrongYear { line, date, year }, Lang::Ru) => format!("Строка {line}: дата {} не относится к {year} году.", d(date)),
+            (TransferError::WrongYear { line, date, year }, Lang::En) => format!("Line {line}: {} is not in {year}.", d(date)),
+            (TransferError::DayOffOnWeekend { line, date }, Lang::Ru) => format!("Строка {line}: {} — уже суббота или воскресенье; выходным по переносу может стать только будний день.", d(date)),
+            (TransferError::DayOffOnWeekend { line, date }, Lang::En) => format!("Line {line}: {} is already a Saturday or Sunday; only a weekday can become a day off by transfer.", d(date)),
+            (TransferError::WorkingDayOnWeekday { line, date }, Lang::Ru) => format!("Строка {line}: {} — будний день; рабочим по переносу может стать только суббота или воскресенье.", d(date)),
+            (TransferError::WorkingDayOnWeekday { line, date }, Lang::En) => format!("Line {line}: {} is a weekday; only a Saturday or Sunday can become a working day by transfer.", d(date)),
+            (TransferError::Duplicate { line, date }, Lang::Ru) => format!("Строка {line}: дата {} указана дважды.", d(date)),
+            (TransferError::Duplicate { line, date }, Lang::En) => format!("Line {line}: {} appears twice.", d(date)),
+        }
+    }
 }
 
 fn is_weekend(d: NaiveDate) -> bool {

@@ -176,6 +176,16 @@ pub struct ServiceSpec {
     pub rules: Vec<Rule>,
 }
 
+/// What the deadline calculator asks for one service: its events and the facts its rules read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ServiceInputs {
+    pub id: String,
+    pub name: Words,
+    pub seed: String,
+    pub events: Vec<EventSpec>,
+    pub facts: Vec<FactSpec>,
+}
+
 /// A whole rulebook version.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Rulebook {
@@ -222,6 +232,36 @@ impl Rulebook {
 
     pub fn fact(&self, id: &str) -> Option<&FactSpec> {
         self.facts.iter().find(|f| f.id == id)
+    }
+
+    /// Every service's inputs, in rulebook order.
+    pub fn inputs(&self) -> Vec<ServiceInputs> {
+        self.services
+            .iter()
+            .map(|s| ServiceInputs {
+                id: s.id.clone(),
+                name: s.name.clone(),
+                seed: s.seed.clone(),
+                events: s.events.clone(),
+                facts: self.facts_of(s).into_iter().cloned().collect(),
+            })
+            .collect()
+    }
+
+    /// The facts a service's rules read (for a form that asks only for those).
+    pub fn facts_of(&self, service: &ServiceSpec) -> Vec<&FactSpec> {
+        let mut used: Vec<&str> = Vec::new();
+        for rule in &service.rules {
+            for base in &rule.from {
+                if let Base::Event { when: Some(c), .. } = base {
+                    used.push(&c.fact);
+                }
+            }
+            if let Period::ByFact(by) = &rule.period {
+                used.push(&by.fact);
+            }
+        }
+        self.facts.iter().filter(|f| used.contains(&f.id.as_str())).collect()
     }
 
     /// The rule with this id, with its service.
@@ -327,6 +367,15 @@ mod tests {
         }
         let services: Vec<&str> = book.services.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(services, ["hosting", "interaction", "constructor", "one-window", "kvp"]);
+    }
+
+    #[test]
+    fn each_service_asks_only_for_the_facts_its_rules_read() {
+        let book = Rulebook::embedded();
+        let facts = |s: &str| book.facts_of(book.service(s).unwrap()).iter().map(|f| f.id.clone()).collect::<Vec<_>>();
+        assert_eq!(facts("hosting"), ["software_count"]);
+        assert_eq!(facts("one-window"), ["org_kind"]);
+        assert!(facts("kvp").is_empty());
     }
 
     #[test]

@@ -1,0 +1,39 @@
+// A computed date that opens to show how it was worked out. The words come whole from Rust
+// (rule and clause, base event, period, each skipped day and why, any roll-forward, the
+// provisional flag), so the CLI and the window explain a date the same way.
+import type { Item } from "../bindings";
+import { formatDue } from "../format";
+import { useI18n } from "../i18n";
+
+/** The date itself, as a button that opens or closes its explanation. */
+export function DateButton({ item, open, onToggle, testId }: { item: Item; open: boolean; onToggle: () => void; testId?: string }) {
+  const { t } = useI18n();
+  if (item.due === null) return <span className="muted">…</span>;
+  return (
+    <button
+      type="button"
+      className={`date-button${item.provisional ? " provisional" : ""}`}
+      aria-expanded={open}
+      title={t("explain.show")}
+      data-testid={testId}
+      onClick={onToggle}
+    >
+      {formatDue(item.due)}
+      {item.provisional && <span className="badge">{t("explain.provisional")}</span>}
+    </button>
+  );
+}
+
+/** How the date was worked out. */
+export function ExplanationPanel({ item, testId }: { item: Item; testId?: string }) {
+  const { t } = useI18n();
+  const e = item.explanation;
+  return (
+    <div className="explanation" role="region" aria-label={t("explain.show")} data-testid={testId}>
+      <p>{e.text}</p>
+      <p className="muted">
+        {t("explain.clause")} {e.clause} · {e.rule} · {e.seed}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,215 @@
+// The "Сроки" section: for now the deadline calculator. Pick a service, type event dates
+// (dd.mm.yyyy, or with a time for minute and hour rules) and facts; the dates are worked
+// out in Rust as you type, each with its explanation one click away.
+import { Fragment, useEffect, useMemo, useRef, useState } from "react";
+import { api } from "../api";
+import type { IpcError, Party, Report, ServiceInputs } from "../bindings";
+import { DateButton, ExplanationPanel } from "../components/ExplainedDate";
+import { toIso } from "../format";
+import { useI18n, type MessageKey } from "../i18n";
+
+const partyKey = (p: Party | null): MessageKey => (p ? (`party.${p}` as MessageKey) : "party.none");
+
+export function Deadlines() {
+  const { lang, t } = useI18n();
+  const [services, setServices] = useState<ServiceInputs[]>([]);
+  const [serviceId, setServiceId] = useState("");
+  const [events, setEvents] = useState<Record<string, string>>({});
+  const [facts, setFacts] = useState<Record<string, string>>({});
+  const [report, setReport] = useState<Report | null>(null);
+  const [error, setError] = useState<IpcError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [opened, setOpened] = useState<string | null>(null);
+  const request = useRef(0);
+
+  useEffect(() => {
+    api.deadlineServices().then((list) => {
+      setServices(list);
+      setServiceId((current) => current || list[0]?.id || "");
+    }, setError);
+  }, []);
+
+  const service = useMemo(() => services.find((s) => s.id === serviceId), [services, serviceId]);
+
+  useEffect(() => {
+    if (!service) return;
+    const given = Object.fromEntries(Object.entries(events).map(([k, v]) => [k, toIso(v)]).filter(([, v]) => v !== ""));
+    const id = ++request.current;
+    setBusy(true);
+    const timer = setTimeout(() => {
+      api.computeDeadlines(service.id, given, facts).then(
+        (r) => {
+          if (id !== request.current) return;
+          setReport(r);
+          setError(null);
+          setBusy(false);
+        },
+        (e: IpcError) => {
+          if (id !== request.current) return;
+          setError(e);
+          setBusy(false);
+        },
+      );
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [service, events, facts, lang]);
+
+  const chooseService = (id: string) => {
+    setServiceId(id);
+    setEvents({});
+    setFacts({});
+    setReport(null);
+    setError(null);
+  };
+
+  const fieldError = (key: string) => error?.fields.find((f) => f.field === key);
+
+  return (
+    <section>
+      <h1>{t("deadlines.title")}</h1>
+      <p className="muted">{t("deadlines.intro")}</p>
+      <div className="calculator">
+        <form className="form-pane" onSubmit={(e) => e.preventDefault()} data-testid="deadlines-form">
+          <div className="field">
+            <label htmlFor="deadline-service">{t("deadlines.service")}</label>
+            <select id="deadline-service" data-testid="deadline-service" value={serviceId} onChange={(e) => chooseService(e.target.value)}>
+              {services.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name[lang]}
+                </option>
+              ))}
+            </select>
+          </div>
+          {service && (
+            <fieldset>
+              <legend>{t("deadlines.events")}</legend>
+              {service.events.map((ev) => {
+                const err = fieldError(ev.id);
+                const id = `event-${ev.id}`;
+                return (
+                  <div className={`field${err ? " invalid" : ""}`} key={ev.id}>
+                    <label htmlFor={id}>{ev.label[lang]}</label>
+                    <input
+                      id={id}
+                      data-testid={id}
+                      inputMode="numeric"
+                      placeholder={t(ev.kind === "time" ? "deadlines.timePlaceholder" : "deadlines.datePlaceholder")}
+                      value={events[ev.id] ?? ""}
+                      aria-invalid={err ? true : undefined}
+                      aria-describedby={err ? `${id}-error` : undefined}
+                      onChange={(e) => setEvents({ ...events, [ev.id]: e.target.value })}
+                    />
+                    {err && (
+                      <span className="field-error" id={`${id}-error`} data-testid={`${id}-error`}>
+                        {err.message}
+                      </span>
+                    )}
+                  </div>
+                );
+              })}
+            </fieldset>
+          )}
+          {service && service.facts.length > 0 && (
+            <fieldset>
+              <legend>{t("deadlines.facts")}</legend>
+              {service.facts.map((f) => {
+                const err = fieldError(f.id);
+                const id = `fact-${f.id}`;
+                const set = (v: string) => setFacts({ ...facts, [f.id]: v });
+                return (
+                  <div className={`field${err ? " invalid" : ""}`} key={f.id}>
+                    <label htmlFor={id}>{f.label[lang]}</label>
+                    {f.type === "positive_integer" ? (
+                      <input id={id} data-testid={id} inputMode="numeric" value={facts[f.id] ?? ""} onChange={(e) => set(e.target.value)} />
+                    ) : (
+                      <select id={id} data-testid={id} value={facts[f.id] ?? ""} onChange={(e) => set(e.target.value)}>
+                        <option value="">{t("deadlines.choose")}</option>
+                        {f.type.one_of.map((v) => (
+                          <option key={v} value={v}>
+                            {optionLabel(t, f.id, v)}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                    {err && (
+                      <span className="field-error" data-testid={`${id}-error`}>
+                        {err.message}
+                      </span>
+                    )}
+                  </div>
+                );
+              })}
+            </fieldset>
+          )}
+        </form>
+        <div className="results" aria-live="polite">
+          <h2>
+            {t("deadlines.results")} {busy && <span className="muted small">{t("deadlines.computing")}</span>}
+          </h2>
+          {error && error.fields.length === 0 && (
+            <p className="error" role="alert">
+              {error.message}
+            </p>
+          )}
+          {report && report.items.length === 0 && <p className="muted">{t("deadlines.none")}</p>}
+          {report && report.items.length > 0 && (
+            <table className="deadlines" data-testid="deadline-results">
+              <thead>
+                <tr>
+                  <th>{t("deadlines.col.due")}</th>
+                  <th>{t("deadlines.col.what")}</th>
+                  <th>{t("deadlines.col.who")}</th>
+                  <th>{t("deadlines.col.clause")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.items.map((item) => (
+                  <Fragment key={item.rule}>
+                    <tr data-testid={`deadline-${item.rule}`}>
+                      <td>
+                        {item.due === null ? (
+                          <span className="muted">
+                            {t("deadlines.waiting")}: {waitingLabels(service, item.waiting_for ?? [], item.needs_facts ?? [], lang)}
+                          </span>
+                        ) : (
+                          <DateButton
+                            item={item}
+                            open={opened === item.rule}
+                            onToggle={() => setOpened(opened === item.rule ? null : item.rule)}
+                            testId={`due-${item.rule}`}
+                          />
+                        )}
+                      </td>
+                      <td>{item.explanation.title}</td>
+                      <td>{t(partyKey(item.party))}</td>
+                      <td>{item.clause}</td>
+                    </tr>
+                    {opened === item.rule && (
+                      <tr className="explanation-row">
+                        <td colSpan={4}>
+                          <ExplanationPanel item={item} testId={`due-${item.rule}-explanation`} />
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function optionLabel(t: (k: MessageKey) => string, fact: string, value: string): string {
+  const key = `fact.${fact}.${value}` as MessageKey;
+  const text = t(key);
+  return text === undefined ? value : text;
+}
+
+function waitingLabels(service: ServiceInputs | undefined, events: string[], facts: string[], lang: "ru" | "en"): string {
+  const eventNames = events.map((e) => service?.events.find((s) => s.id === e)?.label[lang] ?? e);
+  const factNames = facts.map((f) => service?.facts.find((s) => s.id === f)?.label[lang] ?? f);
+  return [...eventNames, ...factNames].join(", ");
+}
