@@ -36,6 +36,8 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::settings::app_info,
             commands::settings::set_language,
+            commands::settings::working_window,
+            commands::settings::set_working_window,
             commands::organisations::list_organisations,
             commands::organisations::create_organisation,
             commands::organisations::update_organisation,

@@ -66,6 +66,27 @@ test("the calculator, the calendar and hand-entered transfers", { timeout: 240_0
     });
     assert.equal(await (await browser.$('[data-testid="calendar-provisional"]')).isExisting(), false);
     if (process.env.ZAYAVA_SCREENSHOT_CALENDAR) await shot(browser, process.env.ZAYAVA_SCREENSHOT_CALENDAR);
+
+    // The support-hours window is a setting: a reversed one is refused, a new one is used at once.
+    await (await byTestId(browser, "nav-settings")).click();
+    const window = await byTestId(browser, "settings-window");
+    await browser.waitUntil(async () => (await window.getValue()) === "08:00-19:00");
+    await window.click();
+    await browser.keys([Key.Ctrl, "a"]);
+    await window.addValue("19:00-08:00");
+    await (await byTestId(browser, "settings-window-save")).click();
+    assert.match(await (await byTestId(browser, "settings-window-error")).getText(), /08:00/);
+    await window.click();
+    await browser.keys([Key.Ctrl, "a"]);
+    await window.addValue("09:00-18:00");
+    await (await byTestId(browser, "settings-window-save")).click();
+    await browser.waitUntil(async () => !(await (await browser.$('[data-testid="settings-window-error"]')).isExisting()));
+    await (await byTestId(browser, "nav-dashboard")).click();
+    await (await byTestId(browser, "deadline-service")).selectByAttribute("value", "kvp");
+    await (await byTestId(browser, "event-failure_reported")).setValue("10.01.2025 15:00");
+    // 9-hour days: Friday 3 h, Monday 9 h, Tuesday 9 h, Wednesday 3 h → 15.01.2025 12:00.
+    const recovery = await byTestId(browser, "due-kvp.failure_recovery");
+    assert.equal(await recovery.getText(), "15.01.2025 12:00");
   } finally {
     await app.close();
   }

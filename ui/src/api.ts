@@ -32,6 +32,8 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 export const api = {
   appInfo: () => call<AppInfo>("app_info"),
   setLanguage: (language: Lang) => call<void>("set_language", { language }),
+  workingWindow: () => call<string>("working_window"),
+  setWorkingWindow: (window: string) => call<void>("set_working_window", { window }),
   listOrganisations: () => call<Organisation[]>("list_organisations"),
   createOrganisation: (draft: OrganisationDraft) => call<Organisation>("create_organisation", { draft }),
   updateOrganisation: (id: number, draft: OrganisationDraft) => call<Organisation>("update_organisation", { id, draft }),

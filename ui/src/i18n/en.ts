@@ -29,6 +29,8 @@ export const en: Record<MessageKey, string> = {
   "org.hint.unp": "9 digits",
   "org.updated": "Changed",
   "settings.language": "Interface language",
+  "settings.window": "Support hours for working-hour deadlines",
+  "settings.windowHint": "For example 08:00-19:00 (KVP procedure, clause 5.5). Changes apply to dates at once.",
   "settings.database": "Database file",
   "settings.version": "Version",
   "party.consumer": "Us (consumer)",

@@ -27,6 +27,8 @@ export const ru = {
   "org.hint.unp": "9 цифр",
   "org.updated": "Изменено",
   "settings.language": "Язык интерфейса",
+  "settings.window": "Часы поддержки для сроков в рабочих часах",
+  "settings.windowHint": "Например, 08:00-19:00 (п. 5.5 Порядка ЕИС КВП). Изменение сразу применяется к расчётам.",
   "settings.database": "Файл базы данных",
   "settings.version": "Версия",
   "party.consumer": "Мы (потребитель)",

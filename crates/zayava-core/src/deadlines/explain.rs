@@ -97,7 +97,7 @@ fn weekday_name(w: Weekday, lang: Lang) -> &'static str {
     }
 }
 
-fn period_text(period: &Period, lang: Lang) -> PeriodExplained {
+fn period_text(period: &Period, window: Option<super::WorkingWindow>, lang: Lang) -> PeriodExplained {
     let n = |k: &str, a: u32, ru: (&str, &str, &str), en: (&str, &str), ru_tail: &str, en_tail: &str| PeriodExplained {
         kind: k.into(),
         amount: Some(a),
@@ -119,11 +119,13 @@ fn period_text(period: &Period, lang: Lang) -> PeriodExplained {
         Period::Hours(a) => n("hours", *a, ("час", "часа", "часов"), ("hour", "hours"), " после", " after"),
         Period::WorkingHours(w) => {
             let mut p = n("working_hours", w.hours, ("рабочий час", "рабочих часа", "рабочих часов"), ("working hour", "working hours"), "", "");
-            p.text.push_str(match (w.schedule, lang) {
-                (Schedule::Official, Lang::Ru) => " (рабочие дни, 08:00–19:00) после",
-                (Schedule::Official, Lang::En) => " (working days, 08:00–19:00) after",
-                (Schedule::OfficialWeekdays, Lang::Ru) => " (рабочие дни кроме суббот и воскресений, 08:00–19:00) после",
-                (Schedule::OfficialWeekdays, Lang::En) => " (working days except Saturdays and Sundays, 08:00–19:00) after",
+            let win = window.unwrap_or_default();
+            let hours = format!("{}–{}", win.start.format("%H:%M"), win.end.format("%H:%M"));
+            p.text.push_str(&match (w.schedule, lang) {
+                (Schedule::Official, Lang::Ru) => format!(" (рабочие дни, {hours}) после"),
+                (Schedule::Official, Lang::En) => format!(" (working days, {hours}) after"),
+                (Schedule::OfficialWeekdays, Lang::Ru) => format!(" (рабочие дни кроме суббот и воскресений, {hours}) после"),
+                (Schedule::OfficialWeekdays, Lang::En) => format!(" (working days except Saturdays and Sundays, {hours}) after"),
             });
             p
         }
@@ -203,7 +205,7 @@ pub fn explain(service: &ServiceSpec, outcome: &Outcome, cal: &Calendar, lang: L
         seed: service.seed.clone(),
         base: None,
         bases: vec![],
-        period: period_text(&rule.period, lang),
+        period: period_text(&rule.period, None, lang),
         unmoved: None,
         rolled_forward_from: None,
         skipped: vec![],
@@ -231,7 +233,7 @@ pub fn explain(service: &ServiceSpec, outcome: &Outcome, cal: &Calendar, lang: L
             exp.text = format!("{} {} {clause}", exp.title, fill(WAITING.get(lang), &[("what", &what.join(", "))]));
         }
         State::Due { base, given, landing, provisional_years } => {
-            exp.period = period_text(landing.period, lang);
+            exp.period = period_text(landing.period, landing.window, lang);
             exp.base = Some(base_explained(base, lang));
             exp.bases = given.iter().map(|g| base_explained(g, lang)).collect();
             exp.unmoved = landing.unmoved;

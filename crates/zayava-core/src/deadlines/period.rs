@@ -32,6 +32,8 @@ pub struct Landing<'r> {
     pub period: &'r Period,
     /// The chosen band's note, if it has one.
     pub band_note: Option<&'r Words>,
+    /// For working-hour periods: the window that was counted.
+    pub window: Option<WorkingWindow>,
 }
 
 /// Why a period could not be applied.
@@ -85,10 +87,10 @@ fn working_hours(at: NaiveDateTime, hours: u32, schedule: Schedule, window: Work
 /// Applies `period` to `base`.
 pub fn land<'r>(period: &'r Period, base: Moment, facts: &Facts, cal: &Calendar, window: WorkingWindow) -> Result<Landing<'r>, Stop> {
     let d = base.date();
-    let plain = |due| Ok(Landing { due, unmoved: None, period, band_note: None });
+    let plain = |due| Ok(Landing { due, unmoved: None, period, band_note: None, window: None });
     let rolled = |unmoved: NaiveDate| -> Result<Landing<'r>, Stop> {
         let due = cal.working_day_on_or_after(unmoved, Schedule::Official)?;
-        Ok(Landing { due: Due::Date(due), unmoved: Some(unmoved), period, band_note: None })
+        Ok(Landing { due: Due::Date(due), unmoved: Some(unmoved), period, band_note: None, window: None })
     };
     match period {
         Period::WorkingDays(n) => plain(Due::Date(cal.add_working_days(d, *n, Schedule::Official)?)),
@@ -102,7 +104,10 @@ pub fn land<'r>(period: &'r Period, base: Moment, facts: &Facts, cal: &Calendar,
         Period::CalendarMonths(n) => rolled(d.checked_add_months(Months::new(*n)).ok_or(Stop::OutOfRange(d))?),
         Period::Minutes(n) => plain(Due::Time(base.instant() + Duration::minutes(*n as i64))),
         Period::Hours(n) => plain(Due::Time(base.instant() + Duration::hours(*n as i64))),
-        Period::WorkingHours(w) => plain(Due::Time(working_hours(base.instant(), w.hours, w.schedule, window, cal)?)),
+        Period::WorkingHours(w) => {
+            let due = Due::Time(working_hours(base.instant(), w.hours, w.schedule, window, cal)?);
+            Ok(Landing { due, unmoved: None, period, band_note: None, window: Some(window) })
+        }
         Period::SameDate => plain(Due::Date(d)),
         Period::NextDay => plain(Due::Date(d.succ_opt().ok_or(Stop::OutOfRange(d))?)),
         Period::FirstDayOfNextMonth => plain(Due::Date(first_of_next_month(d))),

@@ -296,3 +296,18 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_working_window_is_a_setting_and_the_explanation_names_it() {
+    let (book, cal) = shared();
+    let q = Query::build(book, "kvp", vec![("failure_reported".into(), "2025-01-10T15:00".into())], vec![], None).unwrap();
+    let window = WorkingWindow {
+        start: chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+        end: chrono::NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
+    };
+    let outcomes = evaluate(&q, cal, window).unwrap();
+    let r = report(&q, &outcomes, cal, Lang::Ru);
+    // 9-hour days: Friday 3 h, Monday 9, Tuesday 9, Wednesday 3 → 12:00.
+    assert_eq!(r.items[0].due.as_deref(), Some("2025-01-15T12:00"));
+    assert!(r.items[0].explanation.period.text.contains("09:00–18:00"), "{}", r.items[0].explanation.period.text);
+}
