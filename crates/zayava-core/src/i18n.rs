@@ -51,6 +51,28 @@ impl Text {
     }
 }
 
+/// A text in both languages that comes from data (a rulebook, a form schema), not code.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+pub struct Words {
+    pub ru: String,
+    pub en: String,
+}
+
+impl Words {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ru => &self.ru,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+impl From<Text> for Words {
+    fn from(t: Text) -> Words {
+        Words { ru: t.ru.to_string(), en: t.en.to_string() }
+    }
+}
+
 /// Fills `{name}` placeholders in a catalogue sentence.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = template.to_string();

@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod date_format;
 pub mod deadlines;
+pub mod forms;
 pub mod i18n;
 pub mod organisation;
 pub mod rules;

@@ -1,130 +1,109 @@
-//! The organisation profile: the consumer's details, entered once and reused by every
-//! application. This is the first slice of DOMAIN.md §4's common block; the full set of
-//! fields and validators grows here.
+//! The organisation profile: the consumer's details (DOMAIN.md §4, the common block),
+//! entered once and reused by every application. Its fields are the `organisation` form
+//! schema; this module adds what the rest of the domain reads from a profile.
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use ts_rs::TS;
 
-use crate::i18n::Text;
-use crate::validation::{FieldIssue, IssueCode};
-
-/// What the user types for an organisation.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct OrganisationDraft {
-    pub name: String,
-    /// УНП, the taxpayer number (9 characters).
-    pub unp: String,
-    pub address: String,
-    pub email: String,
-}
+use crate::forms;
+use crate::validation::FieldIssue;
 
 /// A stored organisation profile.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Organisation {
     pub id: i64,
-    #[serde(flatten)]
-    #[ts(flatten)]
-    pub profile: OrganisationDraft,
+    /// The profile's fields, keyed as in the `organisation` schema.
+    #[ts(type = "Record<string, unknown>")]
+    pub values: Value,
+    /// The short name (or the full one), for lists.
+    pub name: String,
+    pub unp: String,
     /// When it was last changed, as RFC 3339 UTC.
     pub updated_at: String,
 }
 
-/// One field of the profile form, as data: key, label and length limit.
-pub struct FieldSpec {
-    pub key: &'static str,
-    pub label: Text,
-    pub required: bool,
-    pub max_len: usize,
+fn text<'a>(values: &'a Value, key: &str) -> &'a str {
+    values.get(key).and_then(Value::as_str).map(str::trim).unwrap_or("")
 }
 
-/// The profile's fields in form order. The UI's labels for these keys live in its i18n layer.
-pub const FIELDS: &[FieldSpec] = &[
-    FieldSpec { key: "name", label: Text::new("Наименование", "Name"), required: true, max_len: 500 },
-    FieldSpec { key: "unp", label: Text::new("УНП", "UNP (taxpayer number)"), required: true, max_len: 9 },
-    FieldSpec { key: "address", label: Text::new("Адрес", "Address"), required: true, max_len: 500 },
-    FieldSpec { key: "email", label: Text::new("Электронная почта", "E-mail"), required: true, max_len: 254 },
-];
+/// The name to list a profile under.
+pub fn display_name(values: &Value) -> String {
+    let short = text(values, "short_name");
+    if short.is_empty() { text(values, "full_name") } else { short }.to_string()
+}
 
-impl OrganisationDraft {
-    fn value(&self, key: &str) -> &str {
-        match key {
-            "name" => &self.name,
-            "unp" => &self.unp,
-            "address" => &self.address,
-            "email" => &self.email,
-            _ => "",
-        }
+pub fn unp(values: &Value) -> String {
+    text(values, "unp").to_string()
+}
+
+/// The profile checked and normalised for storing, or every problem with it. A profile is
+/// stored only whole: every required field filled and every value well-formed.
+pub fn checked(values: &Value) -> Result<Value, Vec<FieldIssue>> {
+    let schema = forms::organisation();
+    let issues = forms::validate(schema, values);
+    if issues.is_empty() {
+        Ok(forms::normalise(schema, values))
+    } else {
+        Err(issues)
     }
+}
 
-    /// The same draft with surrounding whitespace removed, as it is stored.
-    pub fn trimmed(&self) -> OrganisationDraft {
-        OrganisationDraft {
-            name: self.name.trim().to_string(),
-            unp: self.unp.trim().to_string(),
-            address: self.address.trim().to_string(),
-            email: self.email.trim().to_string(),
-        }
-    }
-
-    /// Every problem with the draft; empty means it may be stored.
-    pub fn check(&self) -> Vec<FieldIssue> {
-        let mut issues = Vec::new();
-        for spec in FIELDS {
-            let value = self.value(spec.key).trim();
-            if spec.required && value.is_empty() {
-                issues.push(FieldIssue { field: spec.key, label: spec.label, code: IssueCode::Required, detail: None, max: None });
-            } else if value.chars().count() > spec.max_len {
-                issues.push(FieldIssue { field: spec.key, label: spec.label, code: IssueCode::TooLong, detail: None, max: Some(spec.max_len) });
-            }
-        }
-        issues
+/// The deadline engine's `org_kind` fact for this profile. State bodies and budget-funded
+/// organisations are `budget`; commercial organisations and individual entrepreneurs are
+/// `commercial` (one-window clause 4.1 names only the first two as exempt from prepayment).
+pub fn deadline_org_kind(values: &Value) -> Option<&'static str> {
+    match text(values, "kind") {
+        "state_body" | "budget_funded" => Some("budget"),
+        "commercial" | "individual_entrepreneur" => Some("commercial"),
+        _ => None,
     }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
-    use crate::i18n::Lang;
-    use crate::validation::localize_all;
+    use serde_json::json;
 
-    fn complete() -> OrganisationDraft {
-        OrganisationDraft {
-            name: "ОАО «Пример»".into(),
-            unp: "100000001".into(),
-            address: "220140, г. Минск, ул. Притыцкого, 64".into(),
-            email: "office@example.by".into(),
+    pub(crate) fn complete() -> Value {
+        json!({
+            "full_name": "Открытое акционерное общество «Пример»", "short_name": "ОАО «Пример»",
+            "legal_form": "открытое акционерное общество", "kind": "commercial", "unp": "100217336",
+            "legal_postcode": "220140", "legal_address": "г. Минск, ул. Притыцкого, 64",
+            "postal_postcode": "220140", "postal_address": "г. Минск, ул. Притыцкого, 64",
+            "iban": "BY86 AKBB 1010 0000 0029 6600 0000", "bank_name": "ОАО «АСБ Беларусбанк»", "bic": "AKBBBY2X",
+            "head_position": "Директор", "head_name": "Иванов Иван Иванович", "head_basis": "Устава",
+            "contact_name": "Петрова Анна", "phone": "+375 29 123-45-67", "email": "office@example.by"
+        })
+    }
+
+    #[test]
+    fn a_complete_profile_is_stored_normalised() {
+        let stored = checked(&complete()).unwrap();
+        assert_eq!(stored["iban"], "BY86AKBB10100000002966000000");
+        assert_eq!(stored["phone"], "+375291234567");
+        assert_eq!(display_name(&stored), "ОАО «Пример»");
+        assert_eq!(deadline_org_kind(&stored), Some("commercial"));
+    }
+
+    #[test]
+    fn every_blank_or_malformed_field_is_named() {
+        let mut v = complete();
+        v["unp"] = json!("100217337");
+        v["email"] = json!("");
+        v["postal_postcode"] = json!("22014");
+        let issues = checked(&v).unwrap_err();
+        let fields: Vec<&str> = issues.iter().map(|i| i.field.as_str()).collect();
+        assert_eq!(fields, ["unp", "postal_postcode", "email"]);
+        assert!(issues[0].message(crate::i18n::Lang::Ru).contains("контрольная цифра"));
+        assert_eq!(issues[2].message(crate::i18n::Lang::En), "The field “E-mail” is required.");
+    }
+
+    #[test]
+    fn state_bodies_and_budget_organisations_count_as_budget() {
+        for (kind, fact) in [("state_body", "budget"), ("budget_funded", "budget"), ("individual_entrepreneur", "commercial")] {
+            assert_eq!(deadline_org_kind(&json!({ "kind": kind })), Some(fact));
         }
-    }
-
-    #[test]
-    fn a_complete_profile_has_no_issues() {
-        assert!(complete().check().is_empty());
-    }
-
-    #[test]
-    fn each_blank_required_field_is_named_in_both_languages() {
-        let draft = OrganisationDraft { name: "  ".into(), ..Default::default() };
-        let issues = draft.check();
-        let fields: Vec<_> = issues.iter().map(|i| i.field).collect();
-        assert_eq!(fields, ["name", "unp", "address", "email"]);
-        let ru = localize_all(&issues, Lang::Ru);
-        assert_eq!(ru[1].message, "Поле «УНП» обязательно для заполнения.");
-        let en = localize_all(&issues, Lang::En);
-        assert_eq!(en[0].message, "The field “Name” is required.");
-    }
-
-    #[test]
-    fn overlong_values_are_refused_with_the_limit() {
-        let draft = OrganisationDraft { unp: "1234567890".into(), ..complete() };
-        let issues = draft.check();
-        assert_eq!(issues.len(), 1);
-        assert_eq!(issues[0].code, IssueCode::TooLong);
-        assert_eq!(issues[0].localize(Lang::Ru).message, "Поле «УНП» длиннее 9 символов.");
-    }
-
-    #[test]
-    fn trimming_keeps_inner_spaces() {
-        let draft = OrganisationDraft { name: "  ООО  Ромашка ".into(), ..complete() };
-        assert_eq!(draft.trimmed().name, "ООО  Ромашка");
+        assert_eq!(deadline_org_kind(&json!({})), None);
     }
 }

@@ -9,23 +9,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::calendar::Schedule;
-use crate::i18n::Lang;
+pub use crate::i18n::Words;
 
-/// A text in both languages, as written in the rulebook.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct Words {
-    pub ru: String,
-    pub en: String,
-}
-
-impl Words {
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Ru => &self.ru,
-            Lang::En => &self.en,
-        }
-    }
-}
 
 /// Who must act.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

@@ -1,0 +1,171 @@
+//! Forms as versioned data: the organisation profile and one application form per service
+//! (`schemas/*.json`, DOMAIN.md §4). The Rust validator and the UI both render from these
+//! schemas; each stored application records the schema version it was made under.
+
+mod check;
+pub mod preflight;
+
+#[cfg(test)]
+mod tests;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::i18n::Words;
+
+pub use check::{normalise, validate};
+
+/// The value types a field can hold. Identifier types are checked by
+/// `validation::identifiers` under the same name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldType {
+    Text,
+    Multiline,
+    Email,
+    Phone,
+    Postcode,
+    Unp,
+    Iban,
+    Bic,
+    ApCode,
+    /// `YYYY-MM-DD`.
+    Date,
+    Integer,
+    Choice,
+    /// A yes/no answer.
+    Flag,
+    /// A condition the seed requires before the application goes out: a checkbox the
+    /// pre-flight check wants ticked.
+    Prerequisite,
+    /// A statement only the user can make (no debts to the Operator).
+    Confirm,
+    /// A file kept in the app's data directory, by content hash.
+    Attachment,
+    /// A repeating list of items, each with `fields`.
+    List,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Choice {
+    pub value: String,
+    pub label: Words,
+}
+
+/// A field applies only when a sibling field has this value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct When {
+    pub field: String,
+    #[ts(type = "unknown")]
+    pub equals: serde_json::Value,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Field {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub field_type: FieldType,
+    pub label: Words,
+    #[serde(default)]
+    pub required: bool,
+    #[serde(default)]
+    #[ts(optional)]
+    pub hint: Option<Words>,
+    /// The seed clause this field answers.
+    #[serde(default)]
+    #[ts(optional)]
+    pub clause: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub max_len: Option<usize>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub min: Option<i64>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub max: Option<i64>,
+    #[serde(default)]
+    pub options: Vec<Choice>,
+    /// For lists: the fields of each item.
+    #[serde(default)]
+    pub fields: Vec<Field>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub min_items: Option<usize>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub max_items: Option<usize>,
+    /// For lists: what one item is called ("пользователь").
+    #[serde(default)]
+    #[ts(optional)]
+    pub item_label: Option<Words>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub when: Option<When>,
+}
+
+/// What a pre-flight ground looks for. Each kind is implemented once, in `preflight`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum GroundCheck {
+    /// Any empty required or malformed field, in the application or its organisation.
+    InvalidFields,
+    /// Any prerequisite not ticked.
+    UnmetPrerequisites,
+    /// Any required attachment not attached.
+    MissingAttachments,
+    /// Every item of `list` must have `field` ticked.
+    AllTrue { list: String, field: String },
+    /// The user must confirm this field.
+    Confirmed(String),
+}
+
+/// An annulment ground of the seed, as data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Ground {
+    pub id: String,
+    pub clause: String,
+    pub text: Words,
+    pub check: GroundCheck,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct FormSchema {
+    /// `organisation` or a service id.
+    pub id: String,
+    /// E.g. `one-window@2025-03-04`: the form and the procedure version it follows.
+    pub version: String,
+    pub title: Words,
+    pub fields: Vec<Field>,
+    #[serde(default)]
+    pub preflight: Vec<Ground>,
+}
+
+const EMBEDDED: [&str; 5] = [
+    include_str!("schemas/organisation.json"),
+    include_str!("schemas/hosting.json"),
+    include_str!("schemas/constructor.json"),
+    include_str!("schemas/one-window.json"),
+    include_str!("schemas/kvp.json"),
+];
+
+/// Every form schema this version of Zayava knows.
+pub fn schemas() -> &'static [FormSchema] {
+    static ALL: std::sync::OnceLock<Vec<FormSchema>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| EMBEDDED.iter().map(|text| serde_json::from_str(text).expect("embedded form schemas are valid")).collect())
+}
+
+/// The current schema for a form id.
+pub fn current(id: &str) -> Option<&'static FormSchema> {
+    schemas().iter().find(|s| s.id == id)
+}
+
+/// The schema of an exact version, e.g. from a stored or imported application.
+pub fn by_version(version: &str) -> Option<&'static FormSchema> {
+    schemas().iter().find(|s| s.version == version)
+}
+
+/// The organisation profile's schema.
+pub fn organisation() -> &'static FormSchema {
+    current("organisation").expect("the organisation schema is embedded")
+}

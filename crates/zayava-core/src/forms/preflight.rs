@@ -1,0 +1,128 @@
+//! The pre-flight check (DOMAIN.md §4, last paragraph): every annulment ground of the seed
+//! that the data shows, each finding naming its field and its clause. An application may be
+//! marked ready only when this comes back clean.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+use ts_rs::TS;
+
+use crate::i18n::Lang;
+
+use super::check::{applies, is_empty, path};
+use super::{organisation, validate, Field, FieldType, FormSchema, GroundCheck};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Finding {
+    /// The ground's id, e.g. `hosting.no_aer`.
+    pub ground: String,
+    pub clause: String,
+    /// The field at fault (`procedures[0].aer_agreed`, `organisation.unp`), if one is.
+    pub field: Option<String>,
+    pub message: String,
+    /// The user must confirm something the app cannot see (debts to the Operator).
+    pub needs_confirmation: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Preflight {
+    pub clean: bool,
+    pub findings: Vec<Finding>,
+}
+
+/// Calls `visit(path, field, value)` for every applicable field, into list items too.
+fn walk<'a>(prefix: &str, fields: &'a [Field], values: &'a Map<String, Value>, visit: &mut dyn FnMut(String, &'a Field, Option<&'a Value>)) {
+    for field in fields {
+        if !applies(field, values) {
+            continue;
+        }
+        let at = path(prefix, &field.id);
+        let value = values.get(&field.id);
+        if field.field_type == FieldType::List {
+            for (i, item) in value.and_then(Value::as_array).into_iter().flatten().enumerate() {
+                if let Some(obj) = item.as_object() {
+                    walk(&format!("{at}[{i}]"), &field.fields, obj, visit);
+                }
+            }
+        }
+        visit(at, field, value);
+    }
+}
+
+fn clause_of(field: &Field, lang: Lang) -> String {
+    match (&field.clause, lang) {
+        (Some(c), Lang::Ru) => format!(" (п. {c})"),
+        (Some(c), Lang::En) => format!(" (clause {c})"),
+        (None, _) => String::new(),
+    }
+}
+
+/// Runs every ground of `schema` over an application's `values` and its organisation's.
+pub fn check(schema: &FormSchema, values: &Value, organisation_values: Option<&Value>, lang: Lang) -> Preflight {
+    let empty = Map::new();
+    let map = values.as_object().unwrap_or(&empty);
+    let mut findings = Vec::new();
+    for ground in &schema.preflight {
+        let mut push = |field: Option<String>, detail: String, needs_confirmation: bool| {
+            findings.push(Finding {
+                ground: ground.id.clone(),
+                clause: ground.clause.clone(),
+                field,
+                message: format!("{}: {detail}", ground.text.get(lang)),
+                needs_confirmation,
+            })
+        };
+        match &ground.check {
+            GroundCheck::InvalidFields => {
+                match organisation_values {
+                    Some(org) => {
+                        for issue in validate(organisation(), org) {
+                            push(Some(format!("organisation.{}", issue.field)), issue.message(lang), false);
+                        }
+                    }
+                    None => push(
+                        Some("organisation".into()),
+                        match lang {
+                            Lang::Ru => "не выбрана организация-заявитель.".into(),
+                            Lang::En => "no applying organisation is chosen.".into(),
+                        },
+                        false,
+                    ),
+                }
+                for issue in validate(schema, values) {
+                    push(Some(issue.field.clone()), issue.message(lang), false);
+                }
+            }
+            GroundCheck::UnmetPrerequisites => walk("", &schema.fields, map, &mut |at, field, value| {
+                if field.field_type == FieldType::Prerequisite && value != Some(&Value::Bool(true)) {
+                    push(Some(at), format!("«{}»{}", field.label.get(lang), clause_of(field, lang)), false);
+                }
+            }),
+            GroundCheck::MissingAttachments => walk("", &schema.fields, map, &mut |at, field, value| {
+                if field.field_type == FieldType::Attachment && field.required && is_empty(value) {
+                    push(Some(at), format!("«{}»{}", field.label.get(lang), clause_of(field, lang)), false);
+                }
+            }),
+            GroundCheck::AllTrue { list, field } => {
+                let spec = schema.fields.iter().find(|f| &f.id == list).and_then(|l| l.fields.iter().find(|f| &f.id == field));
+                let label = spec.map(|f| f.label.get(lang).to_string()).unwrap_or_else(|| field.clone());
+                for (i, item) in map.get(list).and_then(Value::as_array).into_iter().flatten().enumerate() {
+                    if item.get(field) != Some(&Value::Bool(true)) {
+                        let what = item.get("code").and_then(Value::as_str).unwrap_or("");
+                        push(Some(format!("{list}[{i}].{field}")), format!("«{label}» — {what}").trim_end_matches(" — ").to_string(), false);
+                    }
+                }
+            }
+            GroundCheck::Confirmed(field) => {
+                if map.get(field) != Some(&Value::Bool(true)) {
+                    let label = schema.fields.iter().find(|f| &f.id == field).map(|f| f.label.get(lang).to_string()).unwrap_or_default();
+                    let ask = match lang {
+                        Lang::Ru => format!("Заява не видит расчётов с Оператором — подтвердите: «{label}»."),
+                        Lang::En => format!("Zayava cannot see payments to the Operator; please confirm: “{label}”."),
+                    };
+                    push(Some(field.clone()), ask, true);
+                }
+            }
+        }
+    }
+    Preflight { clean: findings.is_empty(), findings }
+}

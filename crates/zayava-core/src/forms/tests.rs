@@ -1,0 +1,155 @@
+//! Form schemas, validation with paths, and the pre-flight check per service and ground.
+
+use serde_json::{json, Value};
+
+use super::preflight::check;
+use super::*;
+use crate::i18n::Lang;
+use crate::organisation::tests::complete as organisation;
+
+fn one_window() -> Value {
+    json!({
+        "contracting_name": "ОАО «Пример»",
+        "users": [
+            { "full_name": "Иванов И. И.", "position": "Специалист", "email": "ivanov@example.by", "key": "gossuok", "procedures": "1.1.5" },
+            { "full_name": "Петрова А. А.", "position": "Юрист", "email": "petrova@example.by", "key": "biometric", "procedures": "2.1" }
+        ],
+        "tariff_users": 2, "access": "internet",
+        "keys": true, "head_cabinet": true, "org_cabinet": true, "users_cabinets": true, "users_added": true, "users_confirmed": true,
+        "no_debts": true
+    })
+}
+
+fn grounds(schema: &str, values: &Value, org: Option<&Value>) -> Vec<(String, Option<String>)> {
+    check(current(schema).unwrap(), values, org, Lang::Ru).findings.into_iter().map(|f| (f.ground, f.field)).collect()
+}
+
+#[test]
+fn every_schema_is_embedded_with_a_version_and_services_have_grounds() {
+    let ids: Vec<&str> = schemas().iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["organisation", "hosting", "constructor", "one-window", "kvp"]);
+    for s in schemas() {
+        assert!(s.version.starts_with(&format!("{}@", s.id)));
+        assert_eq!(by_version(&s.version).unwrap().id, s.id);
+        if s.id != "organisation" {
+            assert!(s.preflight.iter().any(|g| g.check == GroundCheck::InvalidFields), "{}", s.id);
+            assert!(s.preflight.iter().any(|g| matches!(g.check, GroundCheck::Confirmed(_))), "{}: debts", s.id);
+        }
+    }
+}
+
+#[test]
+fn a_complete_one_window_application_is_clean() {
+    let p = check(current("one-window").unwrap(), &one_window(), Some(&organisation()), Lang::Ru);
+    assert!(p.clean, "{:?}", p.findings);
+}
+
+#[test]
+fn list_items_are_checked_with_their_path() {
+    let mut v = one_window();
+    v["users"][1]["email"] = json!("petrova@");
+    v["users"][0]["full_name"] = json!("");
+    let issues = validate(current("one-window").unwrap(), &v);
+    let paths: Vec<&str> = issues.iter().map(|i| i.field.as_str()).collect();
+    assert_eq!(paths, ["users[0].full_name", "users[1].email"]);
+}
+
+#[test]
+fn the_training_group_holds_at_most_10() {
+    let trainee = json!({ "full_name": "Слушатель", "position": "Инженер", "email": "t@example.by" });
+    let mut v = json!({ "want_training": true, "training_group": vec![trainee.clone(); 11] });
+    let issues = validate(current("constructor").unwrap(), &v);
+    assert!(issues.iter().any(|i| i.field == "training_group" && i.code == crate::validation::IssueCode::TooMany));
+    v["training_group"] = json!(vec![trainee; 10]);
+    assert!(!validate(current("constructor").unwrap(), &v).iter().any(|i| i.field == "training_group"));
+    // Without training wanted, the group is not asked for.
+    let v = json!({ "want_training": false });
+    assert!(!validate(current("constructor").unwrap(), &v).iter().any(|i| i.field.starts_with("training_group")));
+}
+
+#[test]
+fn one_window_grounds_incorrect_data_prerequisites_and_debts() {
+    let mut v = one_window();
+    v["users_confirmed"] = json!(false);
+    v["no_debts"] = json!(false);
+    let mut org = organisation();
+    org["unp"] = json!("100217337");
+    let found = grounds("one-window", &v, Some(&org));
+    assert_eq!(
+        found,
+        [
+            ("one-window.incorrect".to_string(), Some("organisation.unp".to_string())),
+            ("one-window.prerequisites".to_string(), Some("users_confirmed".to_string())),
+            ("one-window.debts".to_string(), Some("no_debts".to_string())),
+        ]
+    );
+    let p = check(current("one-window").unwrap(), &v, Some(&org), Lang::Ru);
+    assert_eq!(p.findings[1].clause, "3.3", "prerequisites are an obligation of 3.3, not an annulment ground of 3.6");
+    assert!(p.findings[2].needs_confirmation);
+    assert!(!p.clean);
+}
+
+#[test]
+fn hosting_grounds_aer_conditions_and_the_testing_conclusion() {
+    let v = json!({
+        "procedures": [ { "code": "1.1.5", "name": "Выдача справки", "aer_agreed": true }, { "code": "2.1", "name": "Регистрация", "aer_agreed": false } ],
+        "git_access": "https://git.example/repo", "software_count": 2,
+        "third_party": true, "testing_number": "17", "testing_date": "2025-02-03",
+        "via_ir_is": true, "gsectls_server": false, "no_debts": true
+    });
+    let found = grounds("hosting", &v, Some(&organisation()));
+    assert_eq!(
+        found,
+        [
+            ("hosting.no_aer".to_string(), Some("procedures[1].aer_agreed".to_string())),
+            ("hosting.conditions".to_string(), Some("gsectls_server".to_string())),
+            ("hosting.attachments".to_string(), Some("testing_file".to_string())),
+        ]
+    );
+    // A conclusion is not asked for software the Operator made.
+    let mut own = v.clone();
+    own["third_party"] = json!(false);
+    own["procedures"][1]["aer_agreed"] = json!(true);
+    own["gsectls_server"] = json!(true);
+    assert!(grounds("hosting", &own, Some(&organisation())).is_empty());
+}
+
+#[test]
+fn constructor_grounds_name_field_and_clause() {
+    let v = json!({ "admin_name": "Админ", "admin_email": "admin@example", "admin_phone": "+375 17 311-30-00", "send_method": "email", "crypto_client": true });
+    let p = check(current("constructor").unwrap(), &v, Some(&organisation()), Lang::Ru);
+    let found: Vec<(&str, &str)> = p.findings.iter().map(|f| (f.ground.as_str(), f.field.as_deref().unwrap())).collect();
+    assert_eq!(found, [("constructor.incomplete", "admin_email"), ("constructor.prerequisites", "channel"), ("constructor.debts", "no_debts")]);
+    assert!(p.findings[1].message.contains("(п. 3.1)"), "{}", p.findings[1].message);
+    assert_eq!(p.findings[0].clause, "3.5");
+}
+
+#[test]
+fn kvp_grounds_letter_requirements_and_missing_organisation() {
+    let v = json!({ "users_keys": true, "entity_cabinet": true, "gsectls": true, "letter_number": "01-12/345", "letter_date": "2025-11-03",
+        "users": [ { "full_name": "Сидоров С. С.", "position": "Начальник отдела" } ], "no_debts": true });
+    let found = grounds("kvp", &v, None);
+    assert_eq!(
+        found,
+        [
+            ("kvp.incomplete".to_string(), Some("organisation".to_string())),
+            ("kvp.requirements".to_string(), Some("on_list_885".to_string())),
+            ("kvp.letter".to_string(), Some("letter_file".to_string())),
+        ]
+    );
+    let mut attached = v.clone();
+    attached["letter_file"] = json!({ "sha256": "a".repeat(64), "name": "письмо.pdf", "size": 1000 });
+    attached["on_list_885"] = json!(true);
+    assert!(grounds("kvp", &attached, Some(&organisation())).is_empty());
+}
+
+#[test]
+fn malformed_values_of_every_type_are_named() {
+    let v = json!({ "letter_date": "2025-02-30", "users": "not a list", "training": "yes" });
+    let issues = validate(current("kvp").unwrap(), &v);
+    let by: Vec<(&str, crate::validation::IssueCode)> = issues.iter().map(|i| (i.field.as_str(), i.code)).collect();
+    assert!(by.contains(&("letter_date", crate::validation::IssueCode::Malformed)));
+    assert!(by.contains(&("users", crate::validation::IssueCode::Malformed)));
+    assert!(by.contains(&("training", crate::validation::IssueCode::Malformed)));
+    assert!(by.contains(&("letter_number", crate::validation::IssueCode::Required)));
+}

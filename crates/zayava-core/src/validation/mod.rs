@@ -1,0 +1,100 @@
+//! Field-level findings: what is wrong with which field, as a stable code plus a sentence
+//! in the user's language. Every form, import and CLI check reports problems through these
+//! types; the checks of single identifiers live in `identifiers`.
+
+pub mod identifiers;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::i18n::{fill, Lang, Text, Words};
+
+/// Why a field was refused. The code is stable: the UI and scripts may match on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum IssueCode {
+    Required,
+    TooLong,
+    Malformed,
+    /// The shape is right but a check digit does not match.
+    Checksum,
+    TooFew,
+    TooMany,
+}
+
+impl IssueCode {
+    pub fn code(self) -> &'static str {
+        match self {
+            IssueCode::Required => "required",
+            IssueCode::TooLong => "too_long",
+            IssueCode::Malformed => "malformed",
+            IssueCode::Checksum => "checksum",
+            IssueCode::TooFew => "too_few",
+            IssueCode::TooMany => "too_many",
+        }
+    }
+
+    fn text(self) -> Text {
+        match self {
+            IssueCode::Required => Text::new("Поле «{field}» обязательно для заполнения.", "The field “{field}” is required."),
+            IssueCode::TooLong => Text::new("Поле «{field}» длиннее {limit} символов.", "The field “{field}” is longer than {limit} characters."),
+            IssueCode::Malformed => Text::new("Поле «{field}» заполнено неверно: {hint}", "The field “{field}” is malformed: {hint}"),
+            IssueCode::Checksum => Text::new("Поле «{field}»: {hint}", "The field “{field}”: {hint}"),
+            IssueCode::TooFew => Text::new("В списке «{field}» должно быть не меньше {limit}.", "The list “{field}” needs at least {limit}."),
+            IssueCode::TooMany => Text::new("В списке «{field}» может быть не больше {limit}.", "The list “{field}” may hold at most {limit}."),
+        }
+    }
+}
+
+/// One problem with one field, before it is put into words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldIssue {
+    /// The field's path in the form, e.g. `unp` or `users[1].email`.
+    pub field: String,
+    /// The field's label, for the sentence.
+    pub label: Words,
+    pub code: IssueCode,
+    /// Extra words for `Malformed` and `Checksum`.
+    pub detail: Option<Text>,
+    /// The limit for `TooLong`, `TooFew`, `TooMany`.
+    pub limit: Option<usize>,
+}
+
+impl FieldIssue {
+    pub fn new(field: impl Into<String>, label: impl Into<Words>, code: IssueCode) -> FieldIssue {
+        FieldIssue { field: field.into(), label: label.into(), code, detail: None, limit: None }
+    }
+
+    pub fn with_detail(mut self, detail: Text) -> FieldIssue {
+        self.detail = Some(detail);
+        self
+    }
+
+    pub fn with_limit(mut self, limit: usize) -> FieldIssue {
+        self.limit = Some(limit);
+        self
+    }
+
+    pub fn localize(&self, lang: Lang) -> FieldError {
+        FieldError { field: self.field.clone(), code: self.code, message: self.message(lang) }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        let limit = self.limit.map(|m| m.to_string()).unwrap_or_default();
+        let hint = self.detail.map(|t| t.get(lang)).unwrap_or("");
+        fill(self.code.text().get(lang), &[("field", self.label.get(lang)), ("limit", &limit), ("hint", hint)])
+    }
+}
+
+/// A finding as it crosses to the UI or the CLI: field, stable code, and the sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FieldError {
+    pub field: String,
+    pub code: IssueCode,
+    pub message: String,
+}
+
+/// Puts a list of findings into words.
+pub fn localize_all(issues: &[FieldIssue], lang: Lang) -> Vec<FieldError> {
+    issues.iter().map(|i| i.localize(lang)).collect()
+}
