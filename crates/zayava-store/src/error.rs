@@ -14,13 +14,25 @@ pub enum StoreError {
     #[error("database migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("{entity} {id} not found")]
-    NotFound { entity: &'static str, id: i64 },
+    NotFound { entity: &'static str, id: String },
     #[error("invalid input: {} problem(s)", .0.len())]
     Invalid(Vec<FieldIssue>),
     #[error("the transfers were refused: {0}")]
     Transfers(TransferError),
     #[error("stored data is damaged: {0}")]
     Corrupt(String),
+    #[error("unknown service {0}")]
+    UnknownService(String),
+    #[error("unknown form version {0}")]
+    UnknownSchema(String),
+    #[error("the pre-flight check found {} problem(s)", .0.len())]
+    NotReady(Vec<zayava_core::forms::preflight::Finding>),
+    #[error("larger than the limit of {limit} bytes")]
+    TooLarge { limit: usize },
+    #[error("file error: {0}")]
+    File(String),
+    #[error("import refused: {0}")]
+    Import(String),
 }
 
 impl StoreError {
@@ -34,6 +46,12 @@ impl StoreError {
             StoreError::Invalid(_) => "validation.invalid",
             StoreError::Transfers(_) => "calendar.invalid_transfers",
             StoreError::Corrupt(_) => "store.corrupt",
+            StoreError::UnknownService(_) => "application.unknown_service",
+            StoreError::UnknownSchema(_) => "application.unknown_schema",
+            StoreError::NotReady(_) => "application.not_ready",
+            StoreError::TooLarge { .. } => "store.too_large",
+            StoreError::File(_) => "store.file",
+            StoreError::Import(_) => "import.refused",
         }
     }
 }

@@ -1,7 +1,10 @@
 //! Zayava's local database: one SQLite file under the OS's app-data directory, opened the
 //! same way by the desktop app and the CLI. Everything the user enters lives here.
 
+pub mod applications;
+pub mod attachments;
 mod calendar_years;
+pub mod exchange;
 mod error;
 pub mod location;
 mod organisations;

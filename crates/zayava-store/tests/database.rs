@@ -1,17 +1,20 @@
 //! The store against a real SQLite file in a temporary directory, migrated from empty.
 
 use chrono::{TimeZone, Utc};
+use serde_json::{json, Value};
 use zayava_core::i18n::Lang;
-use zayava_core::organisation::OrganisationDraft;
 use zayava_store::{Database, StoreError};
 
-fn draft(name: &str) -> OrganisationDraft {
-    OrganisationDraft {
-        name: name.into(),
-        unp: "190000001".into(),
-        address: "220030, г. Минск, пр. Независимости, 1".into(),
-        email: "info@example.by".into(),
-    }
+pub fn draft(name: &str) -> Value {
+    json!({
+        "full_name": format!("Открытое акционерное общество {name}"), "short_name": name,
+        "legal_form": "открытое акционерное общество", "kind": "commercial", "unp": "100217336",
+        "legal_postcode": "220030", "legal_address": "г. Минск, пр. Независимости, 1",
+        "postal_postcode": "220030", "postal_address": "г. Минск, пр. Независимости, 1",
+        "iban": "BY86AKBB10100000002966000000", "bank_name": "ОАО «АСБ Беларусбанк»", "bic": "AKBBBY2X",
+        "head_position": "Директор", "head_name": "Иванов Иван Иванович", "head_basis": "Устава",
+        "contact_name": "Петрова Анна", "phone": "+375 17 311-30-00", "email": "info@example.by"
+    })
 }
 
 fn at(day: u32) -> chrono::DateTime<Utc> {
@@ -36,16 +39,17 @@ async fn profiles_survive_closing_and_reopening_the_file() {
     let path = dir.path().join("zayava.sqlite3");
     let db = Database::open(&path).await.unwrap();
     let created = db.create_organisation(&draft("  ОАО «Белтелеком» "), at(1)).await.unwrap();
-    assert_eq!(created.profile.name, "ОАО «Белтелеком»", "stored trimmed");
-    let mut edited = created.profile.clone();
-    edited.email = "new@beltelecom.by".into();
+    assert_eq!(created.name, "ОАО «Белтелеком»", "stored trimmed");
+    assert_eq!(created.values["phone"], "+375173113000", "stored normalised");
+    let mut edited = created.values.clone();
+    edited["email"] = json!("new@beltelecom.by");
     db.update_organisation(created.id, &edited, at(2)).await.unwrap();
     db.close().await;
 
     let reopened = Database::open(&path).await.unwrap();
     let list = reopened.organisations().await.unwrap();
     assert_eq!(list.len(), 1);
-    assert_eq!(list[0].profile.email, "new@beltelecom.by");
+    assert_eq!(list[0].values["email"], "new@beltelecom.by");
     assert_eq!(list[0].updated_at, "2026-11-02T09:00:00Z");
 }
 
@@ -54,7 +58,8 @@ async fn an_invalid_edit_is_refused_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = Database::open(&dir.path().join("z.sqlite3")).await.unwrap();
     let created = db.create_organisation(&draft("ООО «Альфа»"), at(1)).await.unwrap();
-    let bad = OrganisationDraft { unp: String::new(), ..created.profile.clone() };
+    let mut bad = created.values.clone();
+    bad["unp"] = json!("");
     match db.update_organisation(created.id, &bad, at(3)).await {
         Err(StoreError::Invalid(issues)) => assert_eq!(issues[0].field, "unp"),
         other => panic!("expected a validation refusal, got {other:?}"),
@@ -77,7 +82,7 @@ async fn profiles_are_listed_by_name() {
     for name in ["Ясень", "альфа", "Бета"] {
         db.create_organisation(&draft(name), at(1)).await.unwrap();
     }
-    let names: Vec<_> = db.organisations().await.unwrap().into_iter().map(|o| o.profile.name).collect();
+    let names: Vec<_> = db.organisations().await.unwrap().into_iter().map(|o| o.name).collect();
     assert_eq!(names, ["альфа", "Бета", "Ясень"]);
 }
 

@@ -2,6 +2,7 @@
 //! in the user's language. Every form, import and CLI check reports problems through these
 //! types; the checks of single identifiers live in `identifiers`.
 
+pub mod batch;
 pub mod identifiers;
 
 use serde::{Deserialize, Serialize};

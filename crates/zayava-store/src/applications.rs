@@ -1,0 +1,283 @@
+//! Applications: drafts that save whatever the user typed, ready ones that passed the
+//! pre-flight, duplicates, the archive, and search by organisation, service, status, text.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sqlx::Row;
+use ts_rs::TS;
+use zayava_core::forms::{self, preflight};
+use zayava_core::i18n::Lang;
+
+use crate::organisations::timestamp;
+use crate::{Database, StoreError};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ApplicationStatus {
+    Draft,
+    Ready,
+}
+
+impl ApplicationStatus {
+    fn code(self) -> &'static str {
+        match self {
+            ApplicationStatus::Draft => "draft",
+            ApplicationStatus::Ready => "ready",
+        }
+    }
+
+    fn parse(s: &str) -> ApplicationStatus {
+        if s == "ready" { ApplicationStatus::Ready } else { ApplicationStatus::Draft }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Application {
+    pub id: String,
+    pub organisation_id: Option<i64>,
+    pub service: String,
+    /// The form schema it was made under, e.g. `one-window@2025-03-04`.
+    pub schema_version: String,
+    #[ts(type = "Record<string, unknown>")]
+    pub values: Value,
+    pub status: ApplicationStatus,
+    pub archived: bool,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// A line in the applications list.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ApplicationSummary {
+    pub id: String,
+    pub organisation_id: Option<i64>,
+    pub organisation_name: Option<String>,
+    pub service: String,
+    pub status: ApplicationStatus,
+    pub archived: bool,
+    pub updated_at: String,
+}
+
+/// What to list. Empty fields do not filter.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, TS)]
+pub struct ApplicationFilter {
+    #[serde(default)]
+    pub organisation_id: Option<i64>,
+    #[serde(default)]
+    pub service: Option<String>,
+    #[serde(default)]
+    pub status: Option<ApplicationStatus>,
+    /// Words to find in the application's values or its organisation's name.
+    #[serde(default)]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub archived: bool,
+}
+
+/// The lower-cased text of every string in the values, for search.
+pub(crate) fn search_text_of(values: &Value) -> String {
+    search_text(values)
+}
+
+fn search_text(values: &Value) -> String {
+    fn collect(v: &Value, out: &mut String) {
+        match v {
+            Value::String(s) => {
+                out.push_str(&s.to_lowercase());
+                out.push(' ');
+            }
+            Value::Array(a) => a.iter().for_each(|x| collect(x, out)),
+            Value::Object(o) => o.values().for_each(|x| collect(x, out)),
+            _ => {}
+        }
+    }
+    let mut out = String::new();
+    collect(values, &mut out);
+    out
+}
+
+fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Application, StoreError> {
+    let values: String = row.try_get("form_values")?;
+    Ok(Application {
+        id: row.try_get("id")?,
+        organisation_id: row.try_get("organisation_id")?,
+        service: row.try_get("service")?,
+        schema_version: row.try_get("schema_version")?,
+        values: serde_json::from_str(&values).map_err(|e| StoreError::Corrupt(format!("application values: {e}")))?,
+        status: ApplicationStatus::parse(&row.try_get::<String, _>("status")?),
+        archived: row.try_get::<i64, _>("archived")? != 0,
+        created_at: row.try_get("created_at")?,
+        updated_at: row.try_get("updated_at")?,
+    })
+}
+
+const COLUMNS: &str = "id, organisation_id, service, schema_version, form_values, status, archived, created_at, updated_at";
+
+/// The most a draft's values may weigh, so a runaway paste cannot bloat the database.
+pub const MAX_VALUES_BYTES: usize = 2 * 1024 * 1024;
+
+impl Database {
+    /// Starts an empty draft for a service under its current form.
+    pub async fn create_application(&self, service: &str, organisation_id: Option<i64>, now: DateTime<Utc>) -> Result<Application, StoreError> {
+        let schema = forms::current(service).filter(|s| s.id != "organisation").ok_or_else(|| StoreError::UnknownService(service.to_string()))?;
+        if let Some(org) = organisation_id {
+            self.organisation(org).await?;
+        }
+        let id = uuid::Uuid::new_v4().to_string();
+        let at = timestamp(now);
+        sqlx::query(
+            "INSERT INTO application (id, organisation_id, service, schema_version, form_values, status, created_at, updated_at)
+             VALUES (?, ?, ?, ?, '{}', 'draft', ?, ?)",
+        )
+        .bind(&id)
+        .bind(organisation_id)
+        .bind(service)
+        .bind(&schema.version)
+        .bind(&at)
+        .bind(&at)
+        .execute(&self.pool)
+        .await?;
+        self.application(&id).await
+    }
+
+    pub async fn application(&self, id: &str) -> Result<Application, StoreError> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM application WHERE id = ?")))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or_else(|| StoreError::NotFound { entity: "application", id: id.to_string() })?;
+        from_row(&row)
+    }
+
+    /// Saves what the user has typed so far. Any change to a ready application makes it a
+    /// draft again: it must pass the pre-flight anew.
+    pub async fn save_application(&self, id: &str, organisation_id: Option<i64>, values: &Value, now: DateTime<Utc>) -> Result<Application, StoreError> {
+        if !values.is_object() {
+            return Err(StoreError::Corrupt("application values must be a JSON object".into()));
+        }
+        let text = values.to_string();
+        if text.len() > MAX_VALUES_BYTES {
+            return Err(StoreError::TooLarge { limit: MAX_VALUES_BYTES });
+        }
+        if let Some(org) = organisation_id {
+            self.organisation(org).await?;
+        }
+        let current = self.application(id).await?;
+        if current.values == *values && current.organisation_id == organisation_id {
+            return Ok(current);
+        }
+        sqlx::query("UPDATE application SET organisation_id = ?, form_values = ?, search_text = ?, status = 'draft', updated_at = ? WHERE id = ?")
+            .bind(organisation_id)
+            .bind(text)
+            .bind(search_text(values))
+            .bind(timestamp(now))
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        self.application(id).await
+    }
+
+    /// The pre-flight check of a stored application, with its organisation's profile.
+    pub async fn preflight(&self, id: &str, lang: Lang) -> Result<preflight::Preflight, StoreError> {
+        let app = self.application(id).await?;
+        let schema = forms::by_version(&app.schema_version).ok_or_else(|| StoreError::UnknownSchema(app.schema_version.clone()))?;
+        let org = match app.organisation_id {
+            Some(org) => Some(self.organisation(org).await?.values),
+            None => None,
+        };
+        Ok(preflight::check(schema, &app.values, org.as_ref(), lang))
+    }
+
+    /// Marks an application ready; refused, changing nothing, unless the pre-flight is clean.
+    pub async fn mark_ready(&self, id: &str, now: DateTime<Utc>, lang: Lang) -> Result<Application, StoreError> {
+        let check = self.preflight(id, lang).await?;
+        if !check.clean {
+            return Err(StoreError::NotReady(check.findings));
+        }
+        sqlx::query("UPDATE application SET status = 'ready', updated_at = ? WHERE id = ?").bind(timestamp(now)).bind(id).execute(&self.pool).await?;
+        self.application(id).await
+    }
+
+    /// A new draft with the same organisation and values (attachments are shared by hash).
+    pub async fn duplicate_application(&self, id: &str, now: DateTime<Utc>) -> Result<Application, StoreError> {
+        let source = self.application(id).await?;
+        let copy = self.create_application(&source.service, source.organisation_id, now).await?;
+        sqlx::query("UPDATE application SET schema_version = ?, form_values = ?, search_text = ? WHERE id = ?")
+            .bind(&source.schema_version)
+            .bind(source.values.to_string())
+            .bind(search_text(&source.values))
+            .bind(&copy.id)
+            .execute(&self.pool)
+            .await?;
+        self.application(&copy.id).await
+    }
+
+    pub async fn set_archived(&self, id: &str, archived: bool, now: DateTime<Utc>) -> Result<Application, StoreError> {
+        let changed = sqlx::query("UPDATE application SET archived = ?, updated_at = ? WHERE id = ?")
+            .bind(archived as i64)
+            .bind(timestamp(now))
+            .bind(id)
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+        if changed == 0 {
+            return Err(StoreError::NotFound { entity: "application", id: id.to_string() });
+        }
+        self.application(id).await
+    }
+
+    /// Applications matching the filter, newest first.
+    pub async fn applications(&self, filter: &ApplicationFilter) -> Result<Vec<ApplicationSummary>, StoreError> {
+        let mut sql = String::from(
+            "SELECT a.id, a.organisation_id, o.name AS organisation_name, a.service, a.status, a.archived, a.updated_at, a.search_text
+             FROM application a LEFT JOIN organisation o ON o.id = a.organisation_id WHERE a.archived = ?",
+        );
+        if filter.organisation_id.is_some() {
+            sql.push_str(" AND a.organisation_id = ?");
+        }
+        if filter.service.is_some() {
+            sql.push_str(" AND a.service = ?");
+        }
+        if filter.status.is_some() {
+            sql.push_str(" AND a.status = ?");
+        }
+        // Text is matched here rather than in SQL: SQLite's lower() folds only ASCII, and
+        // people search Cyrillic names in any case.
+        let words: Vec<String> = filter.text.as_deref().unwrap_or("").split_whitespace().map(|w| w.to_lowercase()).collect();
+        sql.push_str(" ORDER BY a.updated_at DESC, a.id");
+        // Safe: `sql` is built from fixed fragments only; every value is bound.
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(filter.archived as i64);
+        if let Some(o) = filter.organisation_id {
+            q = q.bind(o);
+        }
+        if let Some(s) = &filter.service {
+            q = q.bind(s);
+        }
+        if let Some(s) = filter.status {
+            q = q.bind(s.code());
+        }
+        let rows = q.fetch_all(&self.pool).await?;
+        rows.iter()
+            .filter(|r| {
+                if words.is_empty() {
+                    return true;
+                }
+                let text: String = r.try_get("search_text").unwrap_or_default();
+                let org: String = r.try_get::<Option<String>, _>("organisation_name").ok().flatten().unwrap_or_default().to_lowercase();
+                words.iter().all(|w| text.contains(w.as_str()) || org.contains(w.as_str()))
+            })
+            .map(|r| {
+                Ok(ApplicationSummary {
+                    id: r.try_get("id")?,
+                    organisation_id: r.try_get("organisation_id")?,
+                    organisation_name: r.try_get("organisation_name")?,
+                    service: r.try_get("service")?,
+                    status: ApplicationStatus::parse(&r.try_get::<String, _>("status")?),
+                    archived: r.try_get::<i64, _>("archived")? != 0,
+                    updated_at: r.try_get("updated_at")?,
+                })
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,279 @@
+//! Export and import of profiles and applications as one schema-versioned JSON file,
+//! attachments included. An import is checked whole before anything is written, and then
+//! written in one transaction: a bad file changes nothing.
+
+use std::collections::HashMap;
+
+use base64::Engine;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use zayava_core::{forms, organisation};
+
+use crate::applications::{ApplicationFilter, ApplicationStatus};
+use crate::attachments::{display_name, is_sha256, MAX_ATTACHMENT_BYTES};
+use crate::organisations::timestamp;
+use crate::{Database, StoreError};
+
+pub const FORMAT: &str = "zayava-export";
+/// The export format's version; a file of a newer one is refused.
+pub const VERSION: u32 = 1;
+/// The largest import file read.
+pub const MAX_IMPORT_BYTES: usize = 200 * 1024 * 1024;
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportFile {
+    pub format: String,
+    pub version: u32,
+    pub exported_at: String,
+    pub organisations: Vec<ExportedOrganisation>,
+    pub applications: Vec<ExportedApplication>,
+    #[serde(default)]
+    pub attachments: Vec<ExportedAttachment>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportedOrganisation {
+    /// The id in the exporting database; applications refer to it.
+    pub id: i64,
+    pub values: Value,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportedApplication {
+    pub id: String,
+    pub organisation_id: Option<i64>,
+    pub service: String,
+    pub schema_version: String,
+    pub values: Value,
+    pub status: ApplicationStatus,
+    pub archived: bool,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportedAttachment {
+    pub sha256: String,
+    pub name: String,
+    pub content_base64: String,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ImportSummary {
+    pub organisations_added: usize,
+    /// Profiles whose УНП was already here: the stored profile is kept as it is.
+    pub organisations_matched: usize,
+    pub applications_added: usize,
+    /// Applications whose id was already here: left as they are.
+    pub applications_skipped: usize,
+    pub attachments_added: usize,
+}
+
+fn refuse(why: impl Into<String>) -> StoreError {
+    StoreError::Import(why.into())
+}
+
+/// Every attachment hash an application's values refer to.
+fn referenced_hashes(values: &Value, out: &mut Vec<String>) {
+    match values {
+        Value::Object(o) => {
+            if let Some(Value::String(h)) = o.get("sha256") {
+                out.push(h.clone());
+            }
+            o.values().for_each(|v| referenced_hashes(v, out));
+        }
+        Value::Array(a) => a.iter().for_each(|v| referenced_hashes(v, out)),
+        _ => {}
+    }
+}
+
+/// Checks a parsed file whole; returns the decoded attachments.
+fn check(file: &ExportFile) -> Result<Vec<(String, String, Vec<u8>)>, StoreError> {
+    if file.format != FORMAT {
+        return Err(refuse(format!("not a Zayava export (format {:?})", file.format)));
+    }
+    if file.version != VERSION {
+        return Err(refuse(format!("export format version {} is not supported (this Zayava reads version {VERSION})", file.version)));
+    }
+    let mut org_ids = Vec::new();
+    for (i, o) in file.organisations.iter().enumerate() {
+        if let Err(issues) = organisation::checked(&o.values) {
+            let first = &issues[0];
+            return Err(refuse(format!("organisation {} (#{}): field {}: {}", i + 1, o.id, first.field, first.message(zayava_core::i18n::Lang::En))));
+        }
+        org_ids.push(o.id);
+    }
+    let mut referenced = Vec::new();
+    for (i, a) in file.applications.iter().enumerate() {
+        let at = format!("application {} ({})", i + 1, a.id);
+        uuid::Uuid::parse_str(&a.id).map_err(|_| refuse(format!("{at}: the id is not a UUID")))?;
+        let schema = forms::by_version(&a.schema_version).ok_or_else(|| refuse(format!("{at}: unknown form version {}", a.schema_version)))?;
+        if schema.id != a.service || schema.id == "organisation" {
+            return Err(refuse(format!("{at}: form version {} is not for service {}", a.schema_version, a.service)));
+        }
+        if !a.values.is_object() {
+            return Err(refuse(format!("{at}: values must be an object")));
+        }
+        if a.values.to_string().len() > crate::applications::MAX_VALUES_BYTES {
+            return Err(refuse(format!("{at}: values are too large")));
+        }
+        if let Some(o) = a.organisation_id {
+            if !org_ids.contains(&o) {
+                return Err(refuse(format!("{at}: organisation #{o} is not in the file")));
+            }
+        }
+        referenced_hashes(&a.values, &mut referenced);
+    }
+    let mut decoded = Vec::new();
+    for (i, f) in file.attachments.iter().enumerate() {
+        let at = format!("attachment {}", i + 1);
+        let name = display_name(&f.name).filter(|n| n == &f.name).ok_or_else(|| refuse(format!("{at}: the file name {:?} is not allowed (folders or control characters)", f.name)))?;
+        if !is_sha256(&f.sha256) {
+            return Err(refuse(format!("{at}: {:?} is not a SHA-256", f.sha256)));
+        }
+        let bytes = base64::engine::general_purpose::STANDARD.decode(&f.content_base64).map_err(|e| refuse(format!("{at}: content is not base64: {e}")))?;
+        if bytes.len() as u64 > MAX_ATTACHMENT_BYTES {
+            return Err(refuse(format!("{at}: larger than {MAX_ATTACHMENT_BYTES} bytes")));
+        }
+        if format!("{:x}", Sha256::digest(&bytes)) != f.sha256 {
+            return Err(refuse(format!("{at}: content does not match its SHA-256")));
+        }
+        decoded.push((f.sha256.clone(), name, bytes));
+    }
+    for h in referenced {
+        if !is_sha256(&h) {
+            return Err(refuse(format!("an attachment reference {h:?} is not a SHA-256")));
+        }
+    }
+    Ok(decoded)
+}
+
+/// Reads an export file's text, refusing it whole if it is malformed, too large, too deeply
+/// nested, or of an unknown version.
+pub fn parse(text: &str) -> Result<ExportFile, StoreError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(refuse(format!("the file is larger than {MAX_IMPORT_BYTES} bytes")));
+    }
+    // serde_json stops at 128 levels of nesting, so a deeply nested file fails here too.
+    let file: ExportFile = serde_json::from_str(text).map_err(|e| refuse(format!("malformed file: {e}")))?;
+    check(&file)?;
+    Ok(file)
+}
+
+impl Database {
+    /// Everything, as one export file (attachments included).
+    pub async fn export(&self, now: DateTime<Utc>) -> Result<ExportFile, StoreError> {
+        let organisations = self.organisations().await?.into_iter().map(|o| ExportedOrganisation { id: o.id, values: o.values }).collect();
+        let mut applications = Vec::new();
+        let mut hashes = Vec::new();
+        for archived in [false, true] {
+            for s in self.applications(&ApplicationFilter { archived, ..Default::default() }).await? {
+                let a = self.application(&s.id).await?;
+                referenced_hashes(&a.values, &mut hashes);
+                applications.push(ExportedApplication {
+                    id: a.id,
+                    organisation_id: a.organisation_id,
+                    service: a.service,
+                    schema_version: a.schema_version,
+                    values: a.values,
+                    status: a.status,
+                    archived: a.archived,
+                    created_at: a.created_at,
+                    updated_at: a.updated_at,
+                });
+            }
+        }
+        hashes.sort();
+        hashes.dedup();
+        let mut attachments = Vec::new();
+        for h in hashes {
+            let name: Option<String> = sqlx::query_scalar("SELECT original_name FROM attachment WHERE sha256 = ?").bind(&h).fetch_optional(&self.pool).await?;
+            let path = self.attachment_path(&h)?;
+            if let (Some(name), Ok(bytes)) = (name, std::fs::read(&path)) {
+                attachments.push(ExportedAttachment { sha256: h, name, content_base64: base64::engine::general_purpose::STANDARD.encode(bytes) });
+            }
+        }
+        Ok(ExportFile { format: FORMAT.into(), version: VERSION, exported_at: timestamp(now), organisations, applications, attachments })
+    }
+
+    /// Imports a checked export file in one transaction.
+    pub async fn import(&self, file: &ExportFile, now: DateTime<Utc>) -> Result<ImportSummary, StoreError> {
+        let attachments = check(file)?;
+        let mut summary = ImportSummary::default();
+        let at = timestamp(now);
+        // Files first: they are content-addressed, so a rolled-back import leaves at most an
+        // unreferenced file, never a reference to a missing one.
+        for (_, name, bytes) in &attachments {
+            self.store_attachment_bytes(name, bytes, now).await?;
+            summary.attachments_added += 1;
+        }
+        let mut tx = self.pool.begin().await?;
+        let mut ids: HashMap<i64, i64> = HashMap::new();
+        for o in &file.organisations {
+            let values = organisation::checked(&o.values).map_err(|_| refuse("organisation changed while importing"))?;
+            let unp = organisation::unp(&values);
+            let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM organisation WHERE unp = ?").bind(&unp).fetch_optional(&mut *tx).await?;
+            let id = match existing {
+                Some(id) => {
+                    summary.organisations_matched += 1;
+                    id
+                }
+                None => {
+                    summary.organisations_added += 1;
+                    sqlx::query_scalar(
+                        "INSERT INTO organisation (name, unp, address, email, profile, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                    )
+                    .bind(organisation::display_name(&values))
+                    .bind(&unp)
+                    .bind(values.get("legal_address").and_then(Value::as_str).unwrap_or(""))
+                    .bind(values.get("email").and_then(Value::as_str).unwrap_or(""))
+                    .bind(values.to_string())
+                    .bind(&at)
+                    .bind(&at)
+                    .fetch_one(&mut *tx)
+                    .await?
+                }
+            };
+            ids.insert(o.id, id);
+        }
+        for a in &file.applications {
+            let exists: Option<String> = sqlx::query_scalar("SELECT id FROM application WHERE id = ?").bind(&a.id).fetch_optional(&mut *tx).await?;
+            if exists.is_some() {
+                summary.applications_skipped += 1;
+                continue;
+            }
+            sqlx::query(
+                "INSERT INTO application (id, organisation_id, service, schema_version, form_values, status, archived, search_text, created_at, updated_at)
+                 VALUES (?, ?, ?, ?, ?, 'draft', ?, '', ?, ?)",
+            )
+            .bind(&a.id)
+            .bind(a.organisation_id.and_then(|o| ids.get(&o).copied()))
+            .bind(&a.service)
+            .bind(&a.schema_version)
+            .bind(a.values.to_string())
+            .bind(a.archived as i64)
+            .bind(&a.created_at)
+            .bind(&at)
+            .execute(&mut *tx)
+            .await?;
+            summary.applications_added += 1;
+        }
+        tx.commit().await?;
+        // Search text is derived; fill it for the new rows.
+        for a in &file.applications {
+            sqlx::query("UPDATE application SET search_text = ? WHERE id = ? AND search_text = ''")
+                .bind(crate::applications::search_text_of(&a.values))
+                .bind(&a.id)
+                .execute(&self.pool)
+                .await?;
+        }
+        Ok(summary)
+    }
+}

@@ -1,0 +1,178 @@
+//! Applications, attachments and export/import against a real SQLite file.
+
+use chrono::{TimeZone, Utc};
+use serde_json::{json, Value};
+use zayava_core::i18n::Lang;
+use zayava_store::applications::{ApplicationFilter, ApplicationStatus};
+use zayava_store::{exchange, Database, StoreError};
+
+fn at(minute: u32) -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 24, 10, minute, 0).unwrap()
+}
+
+fn profile(name: &str, unp: &str) -> Value {
+    json!({
+        "full_name": format!("Общество {name}"), "short_name": name, "legal_form": "общество", "kind": "budget_funded", "unp": unp,
+        "legal_postcode": "220030", "legal_address": "г. Минск", "postal_postcode": "220030", "postal_address": "г. Минск",
+        "iban": "BY13NBRB3600900000002Z00AB00", "bank_name": "Национальный банк", "bic": "NBRBBY2X",
+        "head_position": "Начальник", "head_name": "Сидоров С. С.", "head_basis": "Положения",
+        "contact_name": "Козлова К. К.", "phone": "+375 29 123-45-67", "email": "office@example.by"
+    })
+}
+
+fn one_window(users: usize) -> Value {
+    let user = json!({ "full_name": "Иванов И. И.", "position": "Специалист", "email": "ivanov@example.by", "key": "gossuok", "procedures": "1.1.5" });
+    json!({
+        "contracting_name": "Архив", "users": vec![user; users], "tariff_users": users, "access": "vpn",
+        "keys": true, "head_cabinet": true, "org_cabinet": true, "users_cabinets": true, "users_added": true, "users_confirmed": true,
+        "no_debts": true
+    })
+}
+
+async fn open() -> (tempfile::TempDir, Database) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Database::open(&dir.path().join("z.sqlite3")).await.unwrap();
+    (dir, db)
+}
+
+#[tokio::test]
+async fn a_draft_keeps_whatever_was_typed_and_becomes_ready_only_when_clean() {
+    let (_dir, db) = open().await;
+    let org = db.create_organisation(&profile("Архив", "100217336"), at(0)).await.unwrap();
+    let app = db.create_application("one-window", Some(org.id), at(1)).await.unwrap();
+    assert_eq!(app.schema_version, "one-window@2025-03-04");
+    assert_eq!(app.status, ApplicationStatus::Draft);
+
+    let mut values = one_window(2);
+    values["users"][1]["email"] = json!("bad@");
+    db.save_application(&app.id, Some(org.id), &values, at(2)).await.unwrap();
+    match db.mark_ready(&app.id, at(3), Lang::Ru).await {
+        Err(StoreError::NotReady(findings)) => assert_eq!(findings[0].field.as_deref(), Some("users[1].email")),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert_eq!(db.application(&app.id).await.unwrap().status, ApplicationStatus::Draft);
+
+    values["users"][1]["email"] = json!("petrova@example.by");
+    db.save_application(&app.id, Some(org.id), &values, at(4)).await.unwrap();
+    assert_eq!(db.mark_ready(&app.id, at(5), Lang::Ru).await.unwrap().status, ApplicationStatus::Ready);
+    // Any change makes it a draft again.
+    values["access"] = json!("internet");
+    assert_eq!(db.save_application(&app.id, Some(org.id), &values, at(6)).await.unwrap().status, ApplicationStatus::Draft);
+}
+
+#[tokio::test]
+async fn a_saved_draft_survives_reopening_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("z.sqlite3");
+    let db = Database::open(&path).await.unwrap();
+    let app = db.create_application("kvp", None, at(1)).await.unwrap();
+    db.save_application(&app.id, None, &json!({ "letter_number": "01-12/345" }), at(2)).await.unwrap();
+    db.close().await;
+    let db = Database::open(&path).await.unwrap();
+    assert_eq!(db.application(&app.id).await.unwrap().values["letter_number"], "01-12/345");
+}
+
+#[tokio::test]
+async fn duplicate_archive_and_search() {
+    let (_dir, db) = open().await;
+    let a = db.create_organisation(&profile("Архив", "100217336"), at(0)).await.unwrap();
+    let b = db.create_organisation(&profile("Больница", "191682495"), at(0)).await.unwrap();
+    let first = db.create_application("one-window", Some(a.id), at(1)).await.unwrap();
+    db.save_application(&first.id, Some(a.id), &json!({ "contracting_name": "Городской архив 100%" }), at(2)).await.unwrap();
+    let kvp = db.create_application("kvp", Some(b.id), at(3)).await.unwrap();
+    let copy = db.duplicate_application(&first.id, at(4)).await.unwrap();
+    assert_ne!(copy.id, first.id);
+    assert_eq!(copy.values["contracting_name"], "Городской архив 100%");
+    assert_eq!(copy.status, ApplicationStatus::Draft);
+
+    let ids = |list: Vec<zayava_store::applications::ApplicationSummary>| list.into_iter().map(|s| s.id).collect::<Vec<_>>();
+    let all = ids(db.applications(&ApplicationFilter::default()).await.unwrap());
+    assert_eq!(all.len(), 3);
+    let by_org = ids(db.applications(&ApplicationFilter { organisation_id: Some(b.id), ..Default::default() }).await.unwrap());
+    assert_eq!(by_org, [kvp.id.clone()]);
+    let by_service = ids(db.applications(&ApplicationFilter { service: Some("one-window".into()), ..Default::default() }).await.unwrap());
+    assert_eq!(by_service.len(), 2);
+    let by_text = ids(db.applications(&ApplicationFilter { text: Some("ГОРОДСКОЙ 100%".into()), ..Default::default() }).await.unwrap());
+    assert_eq!(by_text.len(), 2, "case-insensitive, % is a plain character");
+    let by_org_name = ids(db.applications(&ApplicationFilter { text: Some("больница".into()), ..Default::default() }).await.unwrap());
+    assert_eq!(by_org_name, [kvp.id.clone()]);
+
+    db.set_archived(&first.id, true, at(5)).await.unwrap();
+    assert_eq!(db.applications(&ApplicationFilter::default()).await.unwrap().len(), 2);
+    assert_eq!(ids(db.applications(&ApplicationFilter { archived: true, ..Default::default() }).await.unwrap()), [first.id.clone()]);
+    let drafts = db.applications(&ApplicationFilter { status: Some(ApplicationStatus::Ready), ..Default::default() }).await.unwrap();
+    assert!(drafts.is_empty());
+}
+
+#[tokio::test]
+async fn attachments_are_stored_by_hash_with_the_users_name_for_display_only() {
+    let (dir, db) = open().await;
+    let source = dir.path().join("Письмо АП.pdf");
+    std::fs::write(&source, b"%PDF-1.4 letter").unwrap();
+    let r = db.attach_file(&source, at(1)).await.unwrap();
+    assert_eq!(r.name, "Письмо АП.pdf");
+    assert_eq!(r.size, 15);
+    let stored = db.attachment_path(&r.sha256).unwrap();
+    assert_eq!(stored.file_name().unwrap().to_str().unwrap(), r.sha256);
+    assert_eq!(std::fs::read(stored).unwrap(), b"%PDF-1.4 letter");
+    // A name with folders in it keeps only its last part.
+    let r2 = db.store_attachment_bytes("../../etc/passwd", b"x", at(2)).await.unwrap();
+    assert_eq!(r2.name, "passwd");
+    assert!(db.attachment_path("../secret").is_err());
+    // Too large a file is refused.
+    let big = vec![0u8; (zayava_store::attachments::MAX_ATTACHMENT_BYTES + 1) as usize];
+    assert_eq!(db.store_attachment_bytes("big.bin", &big, at(3)).await.unwrap_err().code(), "store.too_large");
+}
+
+#[tokio::test]
+async fn export_and_import_move_profiles_applications_and_files() {
+    let (_d1, source) = open().await;
+    let org = source.create_organisation(&profile("Архив", "100217336"), at(0)).await.unwrap();
+    let app = source.create_application("kvp", Some(org.id), at(1)).await.unwrap();
+    let letter = source.store_attachment_bytes("письмо.pdf", b"letter body", at(1)).await.unwrap();
+    source.save_application(&app.id, Some(org.id), &json!({ "letter_number": "5", "letter_file": letter }), at(2)).await.unwrap();
+    let file = source.export(at(3)).await.unwrap();
+    let text = serde_json::to_string(&file).unwrap();
+
+    let (_d2, target) = open().await;
+    let summary = target.import(&exchange::parse(&text).unwrap(), at(4)).await.unwrap();
+    assert_eq!((summary.organisations_added, summary.applications_added, summary.attachments_added), (1, 1, 1));
+    let imported = target.application(&app.id).await.unwrap();
+    assert_eq!(imported.values["letter_number"], "5");
+    assert_eq!(std::fs::read(target.attachment_path(&letter.sha256).unwrap()).unwrap(), b"letter body");
+    // Importing again adds nothing.
+    let again = target.import(&exchange::parse(&text).unwrap(), at(5)).await.unwrap();
+    assert_eq!((again.organisations_matched, again.applications_skipped), (1, 1));
+}
+
+#[tokio::test]
+async fn a_bad_import_is_refused_whole_and_changes_nothing() {
+    let (_d, db) = open().await;
+    let org = db.create_organisation(&profile("Архив", "100217336"), at(0)).await.unwrap();
+    let good = serde_json::to_value(db.export(at(1)).await.unwrap()).unwrap();
+    let before = db.organisations().await.unwrap();
+
+    let mut cases: Vec<(String, &str)> = Vec::new();
+    cases.push(("{".into(), "malformed"));
+    let mut v = good.clone();
+    v["version"] = json!(99);
+    cases.push((v.to_string(), "version 99"));
+    let mut v = good.clone();
+    v["applications"] = json!([{ "id": "6f1c1f5e-8a55-4c41-9a55-3c1f1e0c0a01", "organisation_id": org.id, "service": "kvp", "schema_version": "kvp@1999-01-01",
+        "values": {}, "status": "draft", "archived": false, "created_at": "x", "updated_at": "x" }]);
+    cases.push((v.to_string(), "unknown form version"));
+    let mut v = good.clone();
+    v["attachments"] = json!([{ "sha256": "a".repeat(64), "name": "../../.bashrc", "content_base64": "" }]);
+    cases.push((v.to_string(), "not allowed"));
+    let mut v = good.clone();
+    v["organisations"][0]["values"]["unp"] = json!("100217337");
+    v["organisations"][0]["values"]["short_name"] = json!("Другое");
+    cases.push((v.to_string(), "field unp"));
+    cases.push((format!("{}1{}", "[".repeat(200), "]".repeat(200)), "malformed"));
+    for (text, why) in cases {
+        let err = exchange::parse(&text).unwrap_err();
+        assert_eq!(err.code(), "import.refused");
+        assert!(err.to_string().contains(why), "{why}: {err}");
+    }
+    assert_eq!(db.organisations().await.unwrap(), before);
+}
