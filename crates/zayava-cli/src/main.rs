@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod deadlines;
+mod forms;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use zayava_core::date_format::human_date_time;
@@ -32,6 +33,31 @@ enum Command {
     Organisations(OrganisationsCommand),
     /// When things fall due: deadlines and derived dates for a service, with explanations.
     Deadlines(deadlines::DeadlinesArgs),
+    /// Checks identifiers: JSON lines {"field": "unp"|"iban"|"bic"|"email"|"phone"|"postcode"|"ap_code", "value": "…"}.
+    Validate {
+        /// The file of JSON lines ('-' for stdin).
+        #[arg(long, value_name = "FILE")]
+        batch: PathBuf,
+    },
+    /// Runs the pre-flight check on an application file ({"service", "organisation", "values"}); exits 1 if it finds anything.
+    Preflight {
+        #[arg(value_name = "APPLICATION.json")]
+        file: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Writes every profile and application (with attached files) as one JSON file.
+    Export {
+        /// The file to write (default: stdout).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Reads an export file; refuses it whole, changing nothing, if anything in it is wrong.
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -71,46 +97,46 @@ impl<E: std::fmt::Display> From<E> for Failure {
     }
 }
 
-async fn open(cli: &Cli) -> Result<Database, Failure> {
-    let path = location::database_path(cli.db.clone())
+async fn open(db: Option<PathBuf>) -> Result<Database, Failure> {
+    let path = location::database_path(db)
         .ok_or_else(|| Failure { message: "no data directory on this system; pass --db PATH".into(), exit: 2 })?;
     Ok(Database::open(&path).await?)
 }
 
-async fn run(cli: Cli) -> Result<(), Failure> {
-    let lang = cli.lang.into();
-    match cli.command {
-        Command::Deadlines(args) => deadlines::run(args, cli.db, lang).await?,
-        ref command => run_store_command(&cli, command).await?,
+async fn info(db: &Database) -> Result<(), Failure> {
+    println!("database: {}", db.path().display());
+    println!("organisations: {}", db.organisations().await?.len());
+    println!("language: {}", db.language().await?.code());
+    Ok(())
+}
+
+async fn list_organisations(db: &Database, json: bool) -> Result<(), Failure> {
+    let list = db.organisations().await?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&list)?);
+    } else {
+        for o in &list {
+            let updated = chrono::DateTime::parse_from_rfc3339(&o.updated_at)
+                .map(|t| human_date_time(t.with_timezone(&chrono::Local).naive_local()))
+                .unwrap_or_else(|_| o.updated_at.clone());
+            println!("{:>4}  {:<9}  {}  ({})", o.id, o.unp, o.name, updated);
+        }
     }
     Ok(())
 }
 
-async fn run_store_command(cli: &Cli, command: &Command) -> Result<(), Failure> {
-    match command {
-        Command::Deadlines(_) => unreachable!("handled in run"),
-        Command::Info => {
-            let db = open(cli).await?;
-            println!("database: {}", db.path().display());
-            println!("organisations: {}", db.organisations().await?.len());
-            println!("language: {}", db.language().await?.code());
-        }
-        Command::Organisations(OrganisationsCommand::List { json }) => {
-            let db = open(cli).await?;
-            let list = db.organisations().await?;
-            if *json {
-                println!("{}", serde_json::to_string_pretty(&list)?);
-            } else {
-                for o in &list {
-                    let updated = chrono::DateTime::parse_from_rfc3339(&o.updated_at)
-                        .map(|t| human_date_time(t.with_timezone(&chrono::Local).naive_local()))
-                        .unwrap_or_else(|_| o.updated_at.clone());
-                    println!("{:>4}  {:<9}  {}  ({})", o.id, o.profile.unp, o.profile.name, updated);
-                }
-            }
-        }
+async fn run(cli: Cli) -> Result<(), Failure> {
+    let lang = cli.lang.into();
+    let db = cli.db;
+    match cli.command {
+        Command::Deadlines(args) => deadlines::run(args, db, lang).await,
+        Command::Validate { batch } => forms::validate(&batch, lang),
+        Command::Preflight { file, json } => forms::preflight(&file, json, lang),
+        Command::Export { output } => forms::export(&open(db).await?, output).await,
+        Command::Import { file } => forms::import(&open(db).await?, &file).await,
+        Command::Info => info(&open(db).await?).await,
+        Command::Organisations(OrganisationsCommand::List { json }) => list_organisations(&open(db).await?, json).await,
     }
-    Ok(())
 }
 
 fn main() -> ExitCode {

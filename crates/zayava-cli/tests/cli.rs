@@ -3,7 +3,6 @@
 use std::process::Command;
 
 use chrono::Utc;
-use zayava_core::organisation::OrganisationDraft;
 use zayava_store::Database;
 
 fn zayava() -> Command {
@@ -14,12 +13,13 @@ fn zayava() -> Command {
 
 async fn database_with_one_profile(path: &std::path::Path) {
     let db = Database::open(path).await.unwrap();
-    let draft = OrganisationDraft {
-        name: "ГУ «Архив»".into(),
-        unp: "600000001".into(),
-        address: "246000, г. Гомель".into(),
-        email: "archive@example.by".into(),
-    };
+    let draft = serde_json::json!({
+        "full_name": "Государственное учреждение «Архив»", "short_name": "ГУ «Архив»", "legal_form": "учреждение", "kind": "budget_funded",
+        "unp": "690314863", "legal_postcode": "246000", "legal_address": "г. Гомель", "postal_postcode": "246000", "postal_address": "г. Гомель",
+        "iban": "BY13NBRB3600900000002Z00AB00", "bank_name": "Национальный банк", "bic": "NBRBBY2X", "head_position": "Директор",
+        "head_name": "Сидоров С. С.", "head_basis": "Устава", "contact_name": "Козлова К. К.", "phone": "+375 232 12-34-56",
+        "email": "archive@example.by"
+    });
     db.create_organisation(&draft, Utc::now()).await.unwrap();
     db.close().await;
 }
@@ -46,11 +46,11 @@ async fn the_database_is_chosen_by_flag_or_by_the_same_variable_the_app_reads() 
     assert!(by_flag.status.success(), "{}", String::from_utf8_lossy(&by_flag.stderr));
     let list: serde_json::Value = serde_json::from_slice(&by_flag.stdout).unwrap();
     assert_eq!(list[0]["name"], "ГУ «Архив»");
-    assert_eq!(list[0]["unp"], "600000001");
+    assert_eq!(list[0]["unp"], "690314863");
 
     let by_env = zayava().args(["organisations", "list"]).env("ZAYAVA_DB", &path).output().unwrap();
     let table = String::from_utf8(by_env.stdout).unwrap();
-    assert!(table.contains("ГУ «Архив»") && table.contains("600000001"), "{table}");
+    assert!(table.contains("ГУ «Архив»") && table.contains("690314863"), "{table}");
 }
 
 #[test]
