@@ -14,7 +14,12 @@ mod tests {
     use zayava_core::deadlines::report::{Item, Report};
     use zayava_core::i18n::Lang;
     use zayava_core::rules::{EventKind, EventSpec, FactSpec, FactType, Party, RuleKind, ServiceInputs, Words};
-    use zayava_core::organisation::{Organisation, OrganisationDraft};
+    use crate::commands::applications::ApplicationView;
+    use zayava_core::forms::preflight::{Finding, Preflight};
+    use zayava_core::forms::{Choice, Field, FieldType, FormSchema, Ground, GroundCheck, When};
+    use zayava_core::organisation::Organisation;
+    use zayava_store::applications::{Application, ApplicationFilter, ApplicationStatus, ApplicationSummary};
+    use zayava_store::attachments::AttachmentRef;
     use zayava_core::validation::{FieldError, IssueCode};
 
     const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/ui/src/bindings.ts");
@@ -32,7 +37,6 @@ mod tests {
             declaration::<FieldError>(&cfg),
             declaration::<IpcError>(&cfg),
             declaration::<AppInfo>(&cfg),
-            declaration::<OrganisationDraft>(&cfg),
             declaration::<Organisation>(&cfg),
             declaration::<Transfer>(&cfg),
             declaration::<TransferOrigin>(&cfg),
@@ -56,6 +60,21 @@ mod tests {
             declaration::<Explanation>(&cfg),
             declaration::<Item>(&cfg),
             declaration::<Report>(&cfg),
+            declaration::<FieldType>(&cfg),
+            declaration::<Choice>(&cfg),
+            declaration::<When>(&cfg),
+            declaration::<Field>(&cfg),
+            declaration::<GroundCheck>(&cfg),
+            declaration::<Ground>(&cfg),
+            declaration::<FormSchema>(&cfg),
+            declaration::<Finding>(&cfg),
+            declaration::<Preflight>(&cfg),
+            declaration::<ApplicationStatus>(&cfg),
+            declaration::<Application>(&cfg),
+            declaration::<ApplicationSummary>(&cfg),
+            declaration::<ApplicationFilter>(&cfg),
+            declaration::<AttachmentRef>(&cfg),
+            declaration::<ApplicationView>(&cfg),
         ];
         format!(
             "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit by hand.\n\n{}",

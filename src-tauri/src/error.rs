@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 use ts_rs::TS;
-use zayava_core::i18n::{Lang, Text};
+use zayava_core::i18n::{fill, Lang, Text};
 use zayava_core::deadlines::QueryError;
 use zayava_core::validation::{localize_all, FieldError, IssueCode};
 use zayava_store::StoreError;
@@ -22,6 +22,13 @@ const DATABASE: Text = Text::new(
     "Не удалось сохранить или прочитать данные. Ничего не потеряно; попробуйте ещё раз.",
     "Could not save or read the data. Nothing was lost; please try again.",
 );
+const NOT_READY: Text = Text::new(
+    "Заявку нельзя отметить готовой: предварительная проверка нашла основания для аннулирования.",
+    "The application cannot be marked ready: the pre-flight check found grounds for annulment.",
+);
+const TOO_LARGE: Text = Text::new("Файл или данные больше допустимых {mb} МБ.", "The file or data is larger than the {mb} MB allowed.");
+const FILE: Text = Text::new("Не удалось обработать файл: {detail}", "Could not process the file: {detail}");
+const UNKNOWN_FORM: Text = Text::new("Неизвестная услуга или версия формы: {what}", "Unknown service or form version: {what}");
 const STARTUP: Text = Text::new("Не удалось открыть базу данных: {detail}", "Could not open the database: {detail}");
 
 impl IpcError {
@@ -30,10 +37,20 @@ impl IpcError {
             StoreError::Invalid(issues) => (INVALID.get(lang).to_string(), localize_all(issues, lang)),
             StoreError::NotFound { .. } => (NOT_FOUND.get(lang).to_string(), vec![]),
             StoreError::Directory { .. } | StoreError::Migrate(_) => {
-                (zayava_core::i18n::fill(STARTUP.get(lang), &[("detail", &err.to_string())]), vec![])
+                (fill(STARTUP.get(lang), &[("detail", &err.to_string())]), vec![])
             }
             StoreError::Sqlx(_) | StoreError::Corrupt(_) => (DATABASE.get(lang).to_string(), vec![]),
             StoreError::Transfers(e) => (e.message(lang), vec![]),
+            StoreError::NotReady(findings) => (
+                NOT_READY.get(lang).to_string(),
+                findings
+                    .iter()
+                    .map(|f| FieldError { field: f.field.clone().unwrap_or_default(), code: IssueCode::Malformed, message: f.message.clone() })
+                    .collect(),
+            ),
+            StoreError::TooLarge { limit } => (fill(TOO_LARGE.get(lang), &[("mb", &(limit / (1024 * 1024)).max(1).to_string())]), vec![]),
+            StoreError::File(detail) | StoreError::Import(detail) => (fill(FILE.get(lang), &[("detail", detail)]), vec![]),
+            StoreError::UnknownService(s) | StoreError::UnknownSchema(s) => (fill(UNKNOWN_FORM.get(lang), &[("what", s)]), vec![]),
         };
         IpcError { code: err.code().to_string(), message, fields }
     }

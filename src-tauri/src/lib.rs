@@ -32,6 +32,7 @@ fn open_database() -> Result<Database, IpcError> {
 pub fn run() {
     let state = AppState { db: open_database(), rulebook: Rulebook::embedded() };
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::settings::app_info,
@@ -47,6 +48,16 @@ pub fn run() {
             commands::calendar::reset_calendar_year,
             commands::deadlines::deadline_services,
             commands::deadlines::compute_deadlines,
+            commands::applications::form_schemas,
+            commands::applications::list_applications,
+            commands::applications::create_application,
+            commands::applications::get_application,
+            commands::applications::save_application,
+            commands::applications::preflight_application,
+            commands::applications::mark_application_ready,
+            commands::applications::duplicate_application,
+            commands::applications::archive_application,
+            commands::applications::attach_file,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime failed to start");

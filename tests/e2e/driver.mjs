@@ -1,8 +1,8 @@
 // Starts the real Zayava binary through tauri-driver (which drives WebKitWebDriver) and
 // hands back a WebdriverIO browser bound to the app's window. Nothing on the Rust side is
 // mocked: the app opens a real SQLite file given by ZAYAVA_DB.
-import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -12,6 +12,45 @@ import { remote } from "webdriverio";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const appBinary =
   process.env.ZAYAVA_APP ?? path.join(process.env.CARGO_TARGET_DIR ?? path.join(root, "target"), "debug", "zayava-desktop");
+
+export const cliBinary = path.join(path.dirname(appBinary), "zayava");
+
+/** A full organisation profile, as the `organisation` form asks for it. */
+export const sampleOrganisation = {
+  full_name: "Государственное учреждение «Городской архив»",
+  short_name: "ГУ «Городской архив»",
+  legal_form: "государственное учреждение",
+  kind: "budget_funded",
+  unp: "100217336",
+  legal_postcode: "220030",
+  legal_address: "г. Минск, пр. Независимости, 1",
+  postal_postcode: "220030",
+  postal_address: "г. Минск, пр. Независимости, 1",
+  iban: "BY13NBRB3600900000002Z00AB00",
+  bank_name: "Национальный банк Республики Беларусь",
+  bic: "NBRBBY2X",
+  head_position: "Директор",
+  head_name: "Иванов Иван Иванович",
+  head_basis: "Устава",
+  contact_name: "Петрова Анна Сергеевна",
+  phone: "+375 17 311-30-00",
+  email: "archive@example.by",
+};
+
+/** Puts organisation profiles into a scratch database through `zayava import`, as a user moving data would. */
+export function seedOrganisations(place, organisations) {
+  const file = path.join(place.dir, "seed.json");
+  const data = {
+    format: "zayava-export",
+    version: 1,
+    exported_at: "2026-11-24T10:00:00Z",
+    organisations: organisations.map((values, i) => ({ id: i + 1, values })),
+    applications: [],
+    attachments: [],
+  };
+  writeFileSync(file, JSON.stringify(data));
+  execFileSync(cliBinary, ["--db", place.db, "import", file], { stdio: "pipe" });
+}
 
 function waitForPort(port, timeoutMs) {
   const deadline = Date.now() + timeoutMs;

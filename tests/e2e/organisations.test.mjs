@@ -2,7 +2,8 @@
 // profile, see the required-field errors, switch the language, restart, and find it all kept.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { byTestId, launch, scratch, shot } from "./driver.mjs";
+import { Key } from "webdriverio";
+import { byTestId, launch, sampleOrganisation, scratch, shot } from "./driver.mjs";
 
 test("an organisation profile is created, edited and still listed after a restart", { timeout: 240_000 }, async () => {
   const place = scratch();
@@ -13,14 +14,14 @@ test("an organisation profile is created, edited and still listed after a restar
 
     // Saving a blank form names every required field next to it.
     await (await byTestId(browser, "org-save")).click();
-    const unpError = await byTestId(browser, "org-unp-error");
-    assert.match(await unpError.getText(), /УНП/);
-    assert.match(await (await byTestId(browser, "org-name-error")).getText(), /обязательно/);
+    assert.match(await (await byTestId(browser, "field-unp-error")).getText(), /УНП/);
+    assert.match(await (await byTestId(browser, "field-full_name-error")).getText(), /обязательно/);
 
-    await (await byTestId(browser, "org-name")).setValue("ОАО «Тестовая организация»");
-    await (await byTestId(browser, "org-unp")).setValue("190000001");
-    await (await byTestId(browser, "org-address")).setValue("220140, г. Минск, ул. Притыцкого, 64");
-    await (await byTestId(browser, "org-email")).setValue("office@example.by");
+    for (const [field, value] of Object.entries(sampleOrganisation)) {
+      const input = await byTestId(browser, `field-${field}`);
+      if (field === "kind") await input.selectByAttribute("value", value);
+      else await input.setValue(value);
+    }
     await (await byTestId(browser, "org-save")).click();
     await byTestId(browser, "org-saved");
     assert.equal((await browser.$$('[data-testid="org-item"]')).length, 1);
@@ -28,9 +29,20 @@ test("an organisation profile is created, edited and still listed after a restar
     if (process.env.ZAYAVA_SCREENSHOT) await shot(browser, process.env.ZAYAVA_SCREENSHOT);
 
     // Edit: change the e-mail and save again.
-    const email = await byTestId(browser, "org-email");
-    await email.clearValue();
-    await email.setValue("new@example.by");
+    // A wrong check digit is refused next to the field, and the stored profile is unchanged.
+    const unp = await byTestId(browser, "field-unp");
+    await unp.click();
+    await browser.keys([Key.Ctrl, "a"]);
+    await unp.addValue("100217337");
+    await (await byTestId(browser, "org-save")).click();
+    assert.match(await (await byTestId(browser, "field-unp-error")).getText(), /контрольная цифра/);
+    await unp.click();
+    await browser.keys([Key.Ctrl, "a"]);
+    await unp.addValue("100217336");
+    const email = await byTestId(browser, "field-email");
+    await email.click();
+    await browser.keys([Key.Ctrl, "a"]);
+    await email.addValue("new@example.by");
     await (await byTestId(browser, "org-save")).click();
     await byTestId(browser, "org-saved");
 
@@ -50,11 +62,12 @@ test("an organisation profile is created, edited and still listed after a restar
   try {
     const { browser } = app;
     const item = await byTestId(browser, "org-item");
-    assert.match(await item.getText(), /ОАО «Тестовая организация»/);
+    assert.match(await item.getText(), /ГУ «Городской архив»/);
     assert.equal(await (await byTestId(browser, "nav-organisations")).getText(), "Organisations", "language remembered");
     await item.click();
-    assert.equal(await (await byTestId(browser, "org-email")).getValue(), "new@example.by");
-    assert.equal(await (await byTestId(browser, "org-unp")).getValue(), "190000001");
+    assert.equal(await (await byTestId(browser, "field-email")).getValue(), "new@example.by");
+    assert.equal(await (await byTestId(browser, "field-unp")).getValue(), "100217336");
+    assert.equal(await (await byTestId(browser, "field-phone")).getValue(), "+375173113000", "stored in its normal form");
   } finally {
     await app.close();
   }

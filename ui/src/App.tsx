@@ -5,6 +5,7 @@ import { api } from "./api";
 import type { AppInfo, IpcError, Lang } from "./bindings";
 import { I18nContext, translate } from "./i18n";
 import { sectionForShortcut, sections, type SectionId } from "./sections";
+import { Applications } from "./screens/Applications";
 import { Calendar } from "./screens/Calendar";
 import { ComingSoon } from "./screens/ComingSoon";
 import { Deadlines } from "./screens/Deadlines";
@@ -62,6 +63,8 @@ export function App() {
     content = <p className="muted">{i18n.t("common.loading")}</p>;
   } else if (section === "organisations") {
     content = <Organisations />;
+  } else if (section === "applications") {
+    content = <Applications />;
   } else if (section === "calendar") {
     content = <Calendar />;
   } else if (section === "dashboard") {

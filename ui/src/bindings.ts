@@ -2,7 +2,7 @@
 
 export type Lang = "ru" | "en";
 
-export type IssueCode = "required" | "too_long" | "malformed";
+export type IssueCode = "required" | "too_long" | "malformed" | "checksum" | "too_few" | "too_many";
 
 export type FieldError = { field: string, code: IssueCode, message: string, };
 
@@ -10,21 +10,19 @@ export type IpcError = { code: string, message: string, fields: Array<FieldError
 
 export type AppInfo = { version: string, database_path: string, language: Lang, };
 
-export type OrganisationDraft = { name: string, 
-/**
- * УНП, the taxpayer number (9 characters).
- */
-unp: string, address: string, email: string, };
-
 export type Organisation = { id: number, 
+/**
+ * The profile's fields, keyed as in the `organisation` schema.
+ */
+values: Record<string, unknown>, 
+/**
+ * The short name (or the full one), for lists.
+ */
+name: string, unp: string, 
 /**
  * When it was last changed, as RFC 3339 UTC.
  */
-updated_at: string, name: string, 
-/**
- * УНП, the taxpayer number (9 characters).
- */
-unp: string, address: string, email: string, };
+updated_at: string, };
 
 export type Transfer = { day_off: string, working_day: string, };
 
@@ -145,3 +143,77 @@ waiting_for?: Array<string>,
 needs_facts?: Array<string>, clause: string, provisional: boolean, explanation: Explanation, };
 
 export type Report = { service: string, items: Array<Item>, };
+
+export type FieldType = "text" | "multiline" | "email" | "phone" | "postcode" | "unp" | "iban" | "bic" | "ap_code" | "date" | "integer" | "choice" | "flag" | "prerequisite" | "confirm" | "attachment" | "list";
+
+export type Choice = { value: string, label: Words, };
+
+export type When = { field: string, equals: unknown, };
+
+export type Field = { id: string, type: FieldType, label: Words, required: boolean, hint?: Words, 
+/**
+ * The seed clause this field answers.
+ */
+clause?: string, max_len?: number, min?: number, max?: number, options: Array<Choice>, 
+/**
+ * For lists: the fields of each item.
+ */
+fields: Array<Field>, min_items?: number, max_items?: number, 
+/**
+ * For lists: what one item is called ("пользователь").
+ */
+item_label?: Words, when?: When, };
+
+export type GroundCheck = "invalid_fields" | "unmet_prerequisites" | "missing_attachments" | { "all_true": { list: string, field: string, } } | { "confirmed": string };
+
+export type Ground = { id: string, clause: string, text: Words, check: GroundCheck, };
+
+export type FormSchema = { 
+/**
+ * `organisation` or a service id.
+ */
+id: string, 
+/**
+ * E.g. `one-window@2025-03-04`: the form and the procedure version it follows.
+ */
+version: string, title: Words, fields: Array<Field>, preflight: Array<Ground>, };
+
+export type Finding = { 
+/**
+ * The ground's id, e.g. `hosting.no_aer`.
+ */
+ground: string, clause: string, 
+/**
+ * The field at fault (`procedures[0].aer_agreed`, `organisation.unp`), if one is.
+ */
+field: string | null, message: string, 
+/**
+ * The user must confirm something the app cannot see (debts to the Operator).
+ */
+needs_confirmation: boolean, };
+
+export type Preflight = { clean: boolean, findings: Array<Finding>, };
+
+export type ApplicationStatus = "draft" | "ready";
+
+export type Application = { id: string, organisation_id: number | null, service: string, 
+/**
+ * The form schema it was made under, e.g. `one-window@2025-03-04`.
+ */
+schema_version: string, values: Record<string, unknown>, status: ApplicationStatus, archived: boolean, created_at: string, updated_at: string, };
+
+export type ApplicationSummary = { id: string, organisation_id: number | null, organisation_name: string | null, service: string, status: ApplicationStatus, archived: boolean, updated_at: string, };
+
+export type ApplicationFilter = { organisation_id: number | null, service: string | null, status: ApplicationStatus | null, 
+/**
+ * Words to find in the application's values or its organisation's name.
+ */
+text: string | null, archived: boolean, };
+
+export type AttachmentRef = { sha256: string, 
+/**
+ * The user's file name, for display only.
+ */
+name: string, size: number, };
+
+export type ApplicationView = { application: Application, issues: Array<FieldError>, };

@@ -1,6 +1,7 @@
 //! The commands the UI may invoke, one module per screen. Each takes the clock reading it
 //! needs here, at the edge, and passes it into the crates; none decides anything itself.
 
+pub mod applications;
 pub mod calendar;
 pub mod deadlines;
 pub mod organisations;

@@ -1,7 +1,8 @@
-//! Organisation profiles.
+//! Organisation profiles, as the `organisation` form schema describes them.
 
+use serde_json::Value;
 use tauri::State;
-use zayava_core::organisation::{Organisation, OrganisationDraft};
+use zayava_core::organisation::Organisation;
 
 use super::{database, in_user_language};
 use crate::{AppState, IpcError};
@@ -13,13 +14,13 @@ pub async fn list_organisations(state: State<'_, AppState>) -> Result<Vec<Organi
 }
 
 #[tauri::command]
-pub async fn create_organisation(state: State<'_, AppState>, draft: OrganisationDraft) -> Result<Organisation, IpcError> {
+pub async fn create_organisation(state: State<'_, AppState>, values: Value) -> Result<Organisation, IpcError> {
     let db = database(&state)?;
-    in_user_language(db, db.create_organisation(&draft, chrono::Utc::now()).await).await
+    in_user_language(db, db.create_organisation(&values, chrono::Utc::now()).await).await
 }
 
 #[tauri::command]
-pub async fn update_organisation(state: State<'_, AppState>, id: i64, draft: OrganisationDraft) -> Result<Organisation, IpcError> {
+pub async fn update_organisation(state: State<'_, AppState>, id: i64, values: Value) -> Result<Organisation, IpcError> {
     let db = database(&state)?;
-    in_user_language(db, db.update_organisation(id, &draft, chrono::Utc::now()).await).await
+    in_user_language(db, db.update_organisation(id, &values, chrono::Utc::now()).await).await
 }

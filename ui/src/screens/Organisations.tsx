@@ -1,29 +1,19 @@
 // Organisation profiles: the list on the left, the selected (or new) profile's form on the
-// right. Field checks happen in Rust; their messages are shown next to each field.
+// right, rendered from the `organisation` schema. Checks happen in Rust; a profile is
+// stored only whole, and each problem is shown next to its field.
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { api } from "../api";
-import type { FieldError, IpcError, Organisation, OrganisationDraft } from "../bindings";
+import type { FieldError, FormSchema, IpcError, Organisation } from "../bindings";
+import { SchemaForm, pathId, type Values } from "../components/SchemaForm";
 import { formatDateTime } from "../format";
-import { useI18n, type MessageKey } from "../i18n";
-
-const fields: { key: keyof OrganisationDraft; label: MessageKey; hint?: MessageKey; type?: string }[] = [
-  { key: "name", label: "org.field.name" },
-  { key: "unp", label: "org.field.unp", hint: "org.hint.unp" },
-  { key: "address", label: "org.field.address" },
-  { key: "email", label: "org.field.email", type: "email" },
-];
-
-const blank: OrganisationDraft = { name: "", unp: "", address: "", email: "" };
-
-export function draftOf(o: Organisation): OrganisationDraft {
-  return { name: o.name, unp: o.unp, address: o.address, email: o.email };
-}
+import { useI18n } from "../i18n";
 
 export function Organisations() {
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
+  const [schema, setSchema] = useState<FormSchema | null>(null);
   const [list, setList] = useState<Organisation[] | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
-  const [draft, setDraft] = useState<OrganisationDraft>(blank);
+  const [values, setValues] = useState<Values>({});
   const [fieldErrors, setFieldErrors] = useState<FieldError[]>([]);
   const [error, setError] = useState<IpcError | null>(null);
   const [saving, setSaving] = useState(false);
@@ -33,15 +23,16 @@ export function Organisations() {
   const reload = useCallback(() => api.listOrganisations().then(setList, setError), []);
   useEffect(() => {
     reload();
+    api.formSchemas().then((all) => setSchema(all.find((s) => s.id === "organisation") ?? null), setError);
   }, [reload]);
 
-  const open = (o: Organisation | null) => {
+  const openProfile = (o: Organisation | null) => {
     setSelected(o?.id ?? null);
-    setDraft(o ? draftOf(o) : blank);
+    setValues(o ? (o.values as Values) : {});
     setFieldErrors([]);
     setError(null);
     setSaved(false);
-    setTimeout(() => formRef.current?.querySelector<HTMLInputElement>("input")?.focus(), 0);
+    setTimeout(() => formRef.current?.querySelector<HTMLInputElement>("input, select")?.focus(), 0);
   };
 
   const submit = async (e: FormEvent) => {
@@ -49,9 +40,9 @@ export function Organisations() {
     setSaving(true);
     setSaved(false);
     try {
-      const stored = selected === null ? await api.createOrganisation(draft) : await api.updateOrganisation(selected, draft);
+      const stored = selected === null ? await api.createOrganisation(values) : await api.updateOrganisation(selected, values);
       setSelected(stored.id);
-      setDraft(draftOf(stored));
+      setValues(stored.values as Values);
       setFieldErrors([]);
       setError(null);
       setSaved(true);
@@ -61,19 +52,17 @@ export function Organisations() {
       setError(ipc);
       setFieldErrors(ipc.fields);
       const first = ipc.fields[0]?.field;
-      if (first) formRef.current?.querySelector<HTMLInputElement>(`[name="${first}"]`)?.focus();
+      if (first) document.getElementById(`field-${pathId(first)}`)?.focus();
     } finally {
       setSaving(false);
     }
   };
 
-  const errorFor = (key: string) => fieldErrors.find((f) => f.field === key);
-
   return (
     <section className="split">
       <div className="list-pane">
         <h1>{t("nav.organisations")}</h1>
-        <button type="button" className="primary" data-testid="org-new" onClick={() => open(null)}>
+        <button type="button" className="primary" data-testid="org-new" onClick={() => openProfile(null)}>
           + {t("org.new")}
         </button>
         {list === null ? (
@@ -86,12 +75,7 @@ export function Organisations() {
           <ul className="item-list" aria-label={t("org.listLabel")} data-testid="org-list">
             {list.map((o) => (
               <li key={o.id}>
-                <button
-                  type="button"
-                  data-testid="org-item"
-                  aria-current={selected === o.id ? "true" : undefined}
-                  onClick={() => open(o)}
-                >
+                <button type="button" data-testid="org-item" aria-current={selected === o.id ? "true" : undefined} onClick={() => openProfile(o)}>
                   <span className="item-title">{o.name}</span>
                   <span className="item-sub">
                     {t("org.field.unp")} {o.unp} · {t("org.updated")} {formatDateTime(o.updated_at)}
@@ -104,35 +88,8 @@ export function Organisations() {
       </div>
       <form className="form-pane" ref={formRef} onSubmit={submit} noValidate data-testid="org-form">
         <h2>{selected === null ? t("org.newTitle") : t("org.editTitle")}</h2>
-        {fields.map((f) => {
-          const err = errorFor(f.key);
-          const id = `org-${f.key}`;
-          return (
-            <div className={`field${err ? " invalid" : ""}`} key={f.key}>
-              <label htmlFor={id}>{t(f.label)}</label>
-              <input
-                id={id}
-                name={f.key}
-                type={f.type ?? "text"}
-                data-testid={id}
-                value={draft[f.key]}
-                aria-invalid={err ? true : undefined}
-                aria-describedby={err ? `${id}-error` : undefined}
-                placeholder={f.hint ? t(f.hint) : undefined}
-                onChange={(e) => {
-                  setDraft({ ...draft, [f.key]: e.target.value });
-                  setSaved(false);
-                }}
-              />
-              {err && (
-                <span className="field-error" id={`${id}-error`} data-testid={`${id}-error`}>
-                  {err.message}
-                </span>
-              )}
-            </div>
-          );
-        })}
-        {error && error.fields.length === 0 && (
+        {schema && <SchemaForm fields={schema.fields} values={values} errors={fieldErrors} onChange={(v) => (setValues(v), setSaved(false))} />}
+        {error && (
           <p className="error" role="alert" data-testid="org-error">
             {error.message}
           </p>
@@ -147,6 +104,7 @@ export function Organisations() {
             </span>
           )}
         </div>
+        <p className="muted small">{schema?.title[lang]}</p>
       </form>
     </section>
   );

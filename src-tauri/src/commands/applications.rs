@@ -1,0 +1,103 @@
+//! Applications: forms from their schemas, drafts saved as the user types (with Rust's
+//! findings returned each time), the pre-flight, ready, duplicate, archive, search, and
+//! attaching a file the user picked.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+use serde_json::Value;
+use tauri::State;
+use ts_rs::TS;
+use zayava_core::forms::{self, preflight::Preflight, FormSchema};
+use zayava_core::validation::{localize_all, FieldError};
+use zayava_store::applications::{Application, ApplicationFilter, ApplicationSummary};
+use zayava_store::attachments::AttachmentRef;
+
+use super::{database, in_user_language, language};
+use crate::{AppState, IpcError};
+
+/// A stored application with what is wrong with it so far.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ApplicationView {
+    pub application: Application,
+    pub issues: Vec<FieldError>,
+}
+
+async fn view(state: &AppState, application: Application) -> Result<ApplicationView, IpcError> {
+    let db = database(state)?;
+    let lang = language(db).await;
+    let issues = match forms::by_version(&application.schema_version) {
+        Some(schema) => localize_all(&forms::validate(schema, &application.values), lang),
+        None => vec![],
+    };
+    Ok(ApplicationView { application, issues })
+}
+
+/// Every form: the organisation profile's and each service's (current versions).
+#[tauri::command]
+pub fn form_schemas() -> Vec<FormSchema> {
+    forms::schemas().to_vec()
+}
+
+#[tauri::command]
+pub async fn list_applications(state: State<'_, AppState>, filter: ApplicationFilter) -> Result<Vec<ApplicationSummary>, IpcError> {
+    let db = database(&state)?;
+    in_user_language(db, db.applications(&filter).await).await
+}
+
+#[tauri::command]
+pub async fn create_application(state: State<'_, AppState>, service: String, organisation_id: Option<i64>) -> Result<ApplicationView, IpcError> {
+    let db = database(&state)?;
+    let app = in_user_language(db, db.create_application(&service, organisation_id, chrono::Utc::now()).await).await?;
+    view(&state, app).await
+}
+
+#[tauri::command]
+pub async fn get_application(state: State<'_, AppState>, id: String) -> Result<ApplicationView, IpcError> {
+    let db = database(&state)?;
+    let app = in_user_language(db, db.application(&id).await).await?;
+    view(&state, app).await
+}
+
+#[tauri::command]
+pub async fn save_application(state: State<'_, AppState>, id: String, organisation_id: Option<i64>, values: Value) -> Result<ApplicationView, IpcError> {
+    let db = database(&state)?;
+    let app = in_user_language(db, db.save_application(&id, organisation_id, &values, chrono::Utc::now()).await).await?;
+    view(&state, app).await
+}
+
+#[tauri::command]
+pub async fn preflight_application(state: State<'_, AppState>, id: String) -> Result<Preflight, IpcError> {
+    let db = database(&state)?;
+    let lang = language(db).await;
+    in_user_language(db, db.preflight(&id, lang).await).await
+}
+
+#[tauri::command]
+pub async fn mark_application_ready(state: State<'_, AppState>, id: String) -> Result<ApplicationView, IpcError> {
+    let db = database(&state)?;
+    let lang = language(db).await;
+    let app = in_user_language(db, db.mark_ready(&id, chrono::Utc::now(), lang).await).await?;
+    view(&state, app).await
+}
+
+#[tauri::command]
+pub async fn duplicate_application(state: State<'_, AppState>, id: String) -> Result<ApplicationView, IpcError> {
+    let db = database(&state)?;
+    let app = in_user_language(db, db.duplicate_application(&id, chrono::Utc::now()).await).await?;
+    view(&state, app).await
+}
+
+#[tauri::command]
+pub async fn archive_application(state: State<'_, AppState>, id: String, archived: bool) -> Result<ApplicationView, IpcError> {
+    let db = database(&state)?;
+    let app = in_user_language(db, db.set_archived(&id, archived, chrono::Utc::now()).await).await?;
+    view(&state, app).await
+}
+
+/// Copies a file the user picked in the system dialog into the data directory.
+#[tauri::command]
+pub async fn attach_file(state: State<'_, AppState>, path: PathBuf) -> Result<AttachmentRef, IpcError> {
+    let db = database(&state)?;
+    in_user_language(db, db.attach_file(&path, chrono::Utc::now()).await).await
+}

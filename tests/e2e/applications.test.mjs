@@ -1,0 +1,76 @@
+// Issue 4 in the real window: fill a one-window application with two users, see a field
+// error from Rust next to the field, fix it, and mark the application ready; after a
+// restart the application is still there, ready, with what was typed.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { Key } from "webdriverio";
+import { byTestId, launch, sampleOrganisation, scratch, seedOrganisations, shot } from "./driver.mjs";
+
+async function type(browser, id, value) {
+  const input = await byTestId(browser, id);
+  await input.click();
+  await browser.keys([Key.Ctrl, "a"]);
+  await input.addValue(value);
+}
+
+test("a one-window application with two users is fixed and marked ready", { timeout: 240_000 }, async () => {
+  const place = scratch();
+  seedOrganisations(place, [sampleOrganisation]);
+  let app = await launch(place);
+  try {
+    const { browser } = app;
+    await (await byTestId(browser, "nav-applications")).click();
+    await (await byTestId(browser, "app-new-service")).selectByAttribute("value", "one-window");
+    await (await byTestId(browser, "app-new")).click();
+    await byTestId(browser, "app-editor");
+    assert.match(await (await byTestId(browser, "app-organisation")).getValue(), /^\d+$/, "the organisation is chosen");
+
+    await type(browser, "field-contracting_name", "ГУ «Городской архив»");
+    await (await byTestId(browser, "field-users-add")).click();
+    await (await byTestId(browser, "field-users-add")).click();
+    const users = [
+      { full_name: "Иванов Иван Иванович", position: "Архивист", email: "ivanov@example.by", key: "gossuok", procedures: "1.1.5" },
+      { full_name: "Петрова Анна Сергеевна", position: "Юрист", email: "petrova@", key: "biometric", procedures: "2.1" },
+    ];
+    for (const [i, user] of users.entries()) {
+      for (const [field, value] of Object.entries(user)) {
+        if (field === "key") await (await byTestId(browser, `field-users.${i}.key`)).selectByAttribute("value", value);
+        else await type(browser, `field-users.${i}.${field}`, value);
+      }
+    }
+    await type(browser, "field-tariff_users", "2");
+    await (await byTestId(browser, "field-access")).selectByAttribute("value", "vpn");
+    for (const id of ["keys", "head_cabinet", "org_cabinet", "users_cabinets", "users_added", "users_confirmed", "no_debts"]) {
+      await (await byTestId(browser, `field-${id}`)).click();
+    }
+
+    // Rust finds the second user's e-mail malformed and says so next to it.
+    const emailError = await byTestId(browser, "field-users.1.email-error");
+    assert.match(await emailError.getText(), /name@example\.by/);
+    // Marking ready now is refused with the finding and its clause.
+    await (await byTestId(browser, "app-ready")).click();
+    const finding = await byTestId(browser, "preflight-finding");
+    assert.match(await finding.getText(), /3\.6/);
+    assert.equal(await (await byTestId(browser, "app-status")).getText(), "Черновик");
+
+    await type(browser, "field-users.1.email", "petrova@example.by");
+    await browser.waitUntil(async () => !(await (await browser.$('[data-testid="field-users.1.email-error"]')).isExisting()), { timeout: 5_000 });
+    await (await byTestId(browser, "app-ready")).click();
+    await browser.waitUntil(async () => (await (await byTestId(browser, "app-status")).getText()) === "Готова", { timeout: 5_000 });
+    if (process.env.ZAYAVA_SCREENSHOT_APPLICATION) await shot(browser, process.env.ZAYAVA_SCREENSHOT_APPLICATION);
+  } finally {
+    await app.close();
+  }
+
+  app = await launch(place);
+  try {
+    const { browser } = app;
+    await (await byTestId(browser, "nav-applications")).click();
+    await (await byTestId(browser, "app-item")).click();
+    assert.equal(await (await byTestId(browser, "app-status")).getText(), "Готова");
+    assert.equal(await (await byTestId(browser, "field-users.1.email")).getValue(), "petrova@example.by");
+    assert.equal(await (await byTestId(browser, "field-users.0.full_name")).getValue(), "Иванов Иван Иванович");
+  } finally {
+    await app.close();
+  }
+});

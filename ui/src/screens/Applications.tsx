@@ -1,0 +1,283 @@
+// Applications: search and filter on the left; on the right the chosen application's form,
+// rendered from its service's schema and saved as the user types (nothing is lost on close
+// or crash), the pre-flight check, and ready / duplicate / archive.
+import { useCallback, useEffect, useRef, useState } from "react";
+import { api } from "../api";
+import type { ApplicationFilter, ApplicationStatus, ApplicationSummary, ApplicationView, FormSchema, IpcError, Organisation, Preflight } from "../bindings";
+import { SchemaForm, pathId, type Values } from "../components/SchemaForm";
+import { formatDateTime } from "../format";
+import { useI18n, type MessageKey } from "../i18n";
+
+const statusKey = (s: ApplicationStatus): MessageKey => `app.status.${s}` as MessageKey;
+
+/** Waits this long after the last keystroke before saving a draft. */
+const SAVE_DELAY_MS = 300;
+
+export function Applications() {
+  const { lang, t } = useI18n();
+  const [schemas, setSchemas] = useState<FormSchema[]>([]);
+  const [orgs, setOrgs] = useState<Organisation[]>([]);
+  const [filter, setFilter] = useState<ApplicationFilter>({ organisation_id: null, service: null, status: null, text: null, archived: false });
+  const [list, setList] = useState<ApplicationSummary[] | null>(null);
+  const [newService, setNewService] = useState("one-window");
+  const [current, setCurrent] = useState<ApplicationView | null>(null);
+  const [error, setError] = useState<IpcError | null>(null);
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    api.formSchemas().then((all) => setSchemas(all.filter((s) => s.id !== "organisation")), setError);
+    api.listOrganisations().then(setOrgs, setError);
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    api.listApplications(filter).then((l) => live && setList(l), setError);
+    return () => {
+      live = false;
+    };
+  }, [filter, version]);
+
+  const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  const title = (service: string) => schemas.find((s) => s.id === service)?.title[lang] ?? service;
+
+  const create = async () => {
+    try {
+      const app = await api.createApplication(newService, filter.organisation_id ?? orgs[0]?.id ?? null);
+      setCurrent(app);
+      refresh();
+    } catch (e) {
+      setError(e as IpcError);
+    }
+  };
+
+  return (
+    <section className="split wide">
+      <div className="list-pane">
+        <h1>{t("nav.applications")}</h1>
+        <div className="new-app">
+          <select aria-label={t("app.service")} data-testid="app-new-service" value={newService} onChange={(e) => setNewService(e.target.value)}>
+            {schemas.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title[lang]}
+              </option>
+            ))}
+          </select>
+          <button type="button" className="primary" data-testid="app-new" onClick={create}>
+            + {t("app.new")}
+          </button>
+        </div>
+        {orgs.length === 0 && <p className="warning small">{t("app.noOrganisations")}</p>}
+        <div className="filters">
+          <input
+            type="search"
+            placeholder={t("app.filter.search")}
+            title={t("app.filter.searchHint")}
+            aria-label={t("app.filter.search")}
+            data-testid="app-search"
+            value={filter.text ?? ""}
+            onChange={(e) => setFilter({ ...filter, text: e.target.value || null })}
+          />
+          <select aria-label={t("app.organisation")} value={filter.organisation_id ?? ""} onChange={(e) => setFilter({ ...filter, organisation_id: e.target.value ? Number(e.target.value) : null })}>
+            <option value="">{t("app.organisation")}: {t("app.filter.all")}</option>
+            {orgs.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+          <select aria-label={t("app.service")} value={filter.service ?? ""} onChange={(e) => setFilter({ ...filter, service: e.target.value || null })}>
+            <option value="">{t("app.service")}: {t("app.filter.all")}</option>
+            {schemas.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title[lang]}
+              </option>
+            ))}
+          </select>
+          <select aria-label="status" value={filter.status ?? ""} onChange={(e) => setFilter({ ...filter, status: (e.target.value || null) as ApplicationStatus | null })}>
+            <option value="">{t("app.filter.all")}</option>
+            <option value="draft">{t("app.status.draft")}</option>
+            <option value="ready">{t("app.status.ready")}</option>
+          </select>
+          <label className="check-inline">
+            <input type="checkbox" checked={filter.archived} onChange={(e) => setFilter({ ...filter, archived: e.target.checked })} /> {t("app.filter.archived")}
+          </label>
+        </div>
+        {error && !current && (
+          <p className="error" role="alert">
+            {error.message}
+          </p>
+        )}
+        {list && list.length === 0 && <p className="muted">{filter.text || filter.service || filter.organisation_id ? t("app.none") : t("app.empty")}</p>}
+        <ul className="item-list" data-testid="app-list">
+          {list?.map((a) => (
+            <li key={a.id}>
+              <button type="button" data-testid="app-item" aria-current={current?.application.id === a.id ? "true" : undefined} onClick={() => api.getApplication(a.id).then(setCurrent, setError)}>
+                <span className="item-title">{title(a.service)}</span>
+                <span className="item-sub">
+                  {a.organisation_name ?? t("app.noOrganisation")} · <span className={`status ${a.status}`}>{t(statusKey(a.status))}</span> · {formatDateTime(a.updated_at)}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+      {current ? (
+        <Editor key={current.application.id} initial={current} schemas={schemas} orgs={orgs} onChanged={refresh} onOpen={setCurrent} />
+      ) : (
+        <p className="muted">{t("app.pick")}</p>
+      )}
+    </section>
+  );
+}
+
+function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: ApplicationView; schemas: FormSchema[]; orgs: Organisation[]; onChanged: () => void; onOpen: (v: ApplicationView) => void }) {
+  const { lang, t } = useI18n();
+  const [view, setView] = useState(initial);
+  const [values, setValues] = useState<Values>(initial.application.values as Values);
+  const [orgId, setOrgId] = useState<number | null>(initial.application.organisation_id);
+  const [saving, setSaving] = useState(false);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const [check, setCheck] = useState<Preflight | null>(null);
+  const [error, setError] = useState<IpcError | null>(null);
+  const pending = useRef<{ values: Values; orgId: number | null } | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const app = view.application;
+  const schema = schemas.find((s) => s.version === app.schema_version) ?? schemas.find((s) => s.id === app.service);
+
+  const flush = useCallback(async () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const next = pending.current;
+    if (!next) return;
+    pending.current = null;
+    setSaving(true);
+    try {
+      const saved = await api.saveApplication(app.id, next.orgId, next.values);
+      setView(saved);
+      setSavedAt(new Date().toISOString());
+      setError(null);
+      onChanged();
+    } catch (e) {
+      setError(e as IpcError);
+    } finally {
+      setSaving(false);
+    }
+  }, [app.id, onChanged]);
+
+  // Save what is pending when the editor closes or the window is closed.
+  useEffect(() => {
+    const onLeave = () => void flush();
+    window.addEventListener("beforeunload", onLeave);
+    return () => {
+      window.removeEventListener("beforeunload", onLeave);
+      void flush();
+    };
+  }, [flush]);
+
+  const change = (nextValues: Values, nextOrg: number | null) => {
+    setValues(nextValues);
+    setOrgId(nextOrg);
+    setCheck(null);
+    pending.current = { values: nextValues, orgId: nextOrg };
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
+  };
+
+  const run = async (action: () => Promise<ApplicationView>) => {
+    await flush();
+    try {
+      const v = await action();
+      setView(v);
+      setValues(v.application.values as Values);
+      setError(null);
+      onChanged();
+      return v;
+    } catch (e) {
+      setError(e as IpcError);
+    }
+  };
+
+  const preflight = async () => {
+    await flush();
+    api.preflightApplication(app.id).then(setCheck, setError);
+  };
+
+  const markReady = async () => {
+    await flush();
+    const result = await api.preflightApplication(app.id).catch((e: IpcError) => (setError(e), null));
+    if (!result) return;
+    setCheck(result);
+    if (result.clean) await run(() => api.markApplicationReady(app.id));
+  };
+
+  const errors = view.issues;
+
+  return (
+    <div className="editor" data-testid="app-editor">
+      <div className="editor-head">
+        <h2>{schema?.title[lang] ?? app.service}</h2>
+        <span className={`status ${app.status}`} data-testid="app-status">
+          {t(statusKey(app.status))}
+        </span>
+        {app.archived && <span className="status archived">{t("app.archived")}</span>}
+        <span className="muted small" role="status" data-testid="app-saved">
+          {saving ? t("app.saving") : savedAt ? `${t("app.savedAt")} ${formatDateTime(savedAt).slice(11)}` : ""}
+        </span>
+      </div>
+      <div className="field">
+        <label htmlFor="app-organisation">{t("app.organisation")}</label>
+        <select id="app-organisation" data-testid="app-organisation" value={orgId ?? ""} onChange={(e) => change(values, e.target.value ? Number(e.target.value) : null)}>
+          <option value="">{t("app.noOrganisation")}</option>
+          {orgs.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name} ({o.unp})
+            </option>
+          ))}
+        </select>
+      </div>
+      {schema && (
+        <form className="form-pane" onSubmit={(e) => e.preventDefault()} noValidate aria-label={t("app.form")}>
+          <SchemaForm fields={schema.fields} values={values} errors={errors} onChange={(v) => change(v, orgId)} />
+        </form>
+      )}
+      {error && (
+        <p className="error" role="alert" data-testid="app-error">
+          {error.message}
+        </p>
+      )}
+      {check && (
+        <div className={`preflight ${check.clean ? "clean" : ""}`} data-testid="app-preflight" role="region" aria-label={t("app.preflightTitle")}>
+          <h3>{t("app.preflightTitle")}</h3>
+          {check.clean ? (
+            <p className="ok">✓ {t("app.preflightClean")}</p>
+          ) : (
+            <ul>
+              {check.findings.map((f, i) => (
+                <li key={i} data-testid="preflight-finding">
+                  <button type="button" className="link" onClick={() => f.field && document.getElementById(`field-${pathId(f.field)}`)?.focus()}>
+                    {t("form.clause")} {f.clause}
+                  </button>{" "}
+                  {f.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <div className="actions sticky-actions">
+        <button type="button" data-testid="app-check" onClick={preflight}>
+          {t("app.check")}
+        </button>
+        <button type="button" className="primary" data-testid="app-ready" disabled={app.status === "ready"} onClick={markReady}>
+          {t("app.markReady")}
+        </button>
+        <button type="button" data-testid="app-duplicate" onClick={() => run(() => api.duplicateApplication(app.id)).then((v) => v && onOpen(v))}>
+          {t("app.duplicate")}
+        </button>
+        <button type="button" data-testid="app-archive" onClick={() => run(() => api.archiveApplication(app.id, !app.archived))}>
+          {app.archived ? t("app.unarchive") : t("app.archive")}
+        </button>
+      </div>
+    </div>
+  );
+}
