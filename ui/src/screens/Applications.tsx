@@ -138,6 +138,7 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
   const [saving, setSaving] = useState(false);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [check, setCheck] = useState<Preflight | null>(null);
+  const [checked, setChecked] = useState(false);
   const [error, setError] = useState<IpcError | null>(null);
   const pending = useRef<{ values: Values; orgId: number | null } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -198,11 +199,13 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
   };
 
   const preflight = async () => {
+    setChecked(true);
     await flush();
     api.preflightApplication(app.id).then(setCheck, setError);
   };
 
   const markReady = async () => {
+    setChecked(true);
     await flush();
     const result = await api.preflightApplication(app.id).catch((e: IpcError) => (setError(e), null));
     if (!result) return;
@@ -210,7 +213,9 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
     if (result.clean) await run(() => api.markApplicationReady(app.id));
   };
 
-  const errors = view.issues;
+  // Empty required fields are not shouted about while a draft is being typed; they are
+  // shown once the user asks for the check (or tries to mark the application ready).
+  const errors = checked ? view.issues : view.issues.filter((e) => e.code !== "required" && e.code !== "too_few");
 
   return (
     <div className="editor" data-testid="app-editor">
