@@ -117,7 +117,8 @@ export async function byTestId(browser, id, timeout = 10_000) {
 }
 
 /** Saves a screenshot once WebKit has painted the latest DOM (its captures can lag a frame). */
-export async function shot(browser, file) {
+export async function shot(browser, file, { top = false } = {}) {
+  if (top) await browser.execute(() => document.querySelector(".content")?.scrollTo(0, 0));
   await browser.pause(700);
   await browser.saveScreenshot(file);
 }

@@ -25,8 +25,7 @@ test("an organisation profile is created, edited and still listed after a restar
     await (await byTestId(browser, "org-save")).click();
     await byTestId(browser, "org-saved");
     assert.equal((await browser.$$('[data-testid="org-item"]')).length, 1);
-    // The README's screenshot is refreshed from here: ZAYAVA_SCREENSHOT=docs/screenshot.png.
-    if (process.env.ZAYAVA_SCREENSHOT) await shot(browser, process.env.ZAYAVA_SCREENSHOT);
+    if (process.env.ZAYAVA_SCREENSHOT_ORGANISATION) await shot(browser, process.env.ZAYAVA_SCREENSHOT_ORGANISATION, { top: true });
 
     // Edit: change the e-mail and save again.
     // A wrong check digit is refused next to the field, and the stored profile is unchanged.

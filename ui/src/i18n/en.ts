@@ -39,7 +39,7 @@ export const en: Record<MessageKey, string> = {
   "app.none": "Nothing found.",
   "app.pick": "Pick an application on the left, or start a new one.",
   "app.saving": "Saving…",
-  "app.savedAt": "Draft saved",
+  "app.savedAt": "Saved at",
   "app.check": "Check before sending",
   "app.markReady": "Mark ready",
   "app.duplicate": "Duplicate",
