@@ -17,8 +17,9 @@ as_root() {
 
 # Debian packages the app needs to build and run.
 APP_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config ca-certificates)
-# Debian packages only the tests need: a virtual display, the WebKit WebDriver, a session bus.
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver dbus dbus-x11 gnome-keyring poppler-utils qpdf)
+# Debian packages only the tests need: a virtual display (and xdotool to answer the system file
+# dialog), the WebKit WebDriver, a session bus.
+TEST_PACKAGES=(xvfb xauth xdotool webkit2gtk-driver dbus dbus-x11 gnome-keyring poppler-utils qpdf)
 
 install_debian_packages() {
   local missing=()

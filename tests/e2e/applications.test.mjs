@@ -2,6 +2,10 @@
 // error from Rust next to the field, fix it, and mark the application ready; after a
 // restart the application is still there, ready, with what was typed.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { test } from "node:test";
 import { Key } from "webdriverio";
 import { byTestId, launch, sampleOrganisation, scratch, seedOrganisations, shot } from "./driver.mjs";
@@ -73,6 +77,46 @@ test("a one-window application with two users is fixed and marked ready", { time
     assert.equal(await (await byTestId(browser, "app-status")).getText(), "Готова");
     assert.equal(await (await byTestId(browser, "field-users.1.email")).getValue(), "petrova@example.by");
     assert.equal(await (await byTestId(browser, "field-users.0.full_name")).getValue(), "Иванов Иван Иванович");
+  } finally {
+    await app.close();
+  }
+});
+
+/** Answers the system's open-file dialog by typing a path into it, as a person would. */
+async function chooseInFileDialog(file) {
+  const dialog = execFileSync("xdotool", ["search", "--sync", "--name", "^Open File$"]).toString().trim().split("\n")[0];
+  execFileSync("xdotool", ["windowfocus", "--sync", dialog]);
+  execFileSync("xdotool", ["key", "ctrl+l"]);
+  await new Promise((r) => setTimeout(r, 300));
+  execFileSync("xdotool", ["type", "--delay", "20", file]);
+  await new Promise((r) => setTimeout(r, 300));
+  execFileSync("xdotool", ["key", "Return"]);
+}
+
+test("the Presidential Administration letter is attached through the system dialog and kept by hash", { timeout: 240_000 }, async () => {
+  const place = scratch();
+  seedOrganisations(place, [sampleOrganisation]);
+  const letter = path.join(place.dir, "letter-AP.pdf");
+  const content = "%PDF-1.4 letter of the Presidential Administration";
+  writeFileSync(letter, content);
+  const app = await launch(place);
+  try {
+    const { browser } = app;
+    await (await byTestId(browser, "nav-applications")).click();
+    await (await byTestId(browser, "app-new-service")).selectByAttribute("value", "kvp");
+    await (await byTestId(browser, "app-new")).click();
+    await (await byTestId(browser, "field-letter_file")).click();
+    await chooseInFileDialog(letter);
+    const name = await byTestId(browser, "field-letter_file-name", 20_000);
+    assert.match(await name.getText(), /letter-AP\.pdf/);
+    const sha = createHash("sha256").update(content).digest("hex");
+    const stored = path.join(path.dirname(place.db), "attachments", sha);
+    assert.equal(readFileSync(stored, "utf8"), content, "copied into the data directory under its hash");
+    // The check no longer lists the letter as missing.
+    await (await byTestId(browser, "app-check")).click();
+    await byTestId(browser, "app-preflight");
+    const findings = await browser.$$('[data-testid="preflight-finding"]');
+    for (const f of findings) assert.doesNotMatch(await f.getText(), /Не приложена копия письма/);
   } finally {
     await app.close();
   }
