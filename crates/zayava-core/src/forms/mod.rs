@@ -102,6 +102,10 @@ pub struct Field {
     #[serde(default)]
     #[ts(optional)]
     pub when: Option<When>,
+    /// The deadline engine's fact this field supplies (e.g. `software_count`).
+    #[serde(default)]
+    #[ts(optional)]
+    pub fact: Option<String>,
 }
 
 /// What a pre-flight ground looks for. Each kind is implemented once, in `preflight`.

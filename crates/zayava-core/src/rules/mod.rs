@@ -147,6 +147,14 @@ pub struct Rule {
     /// When the rule took effect, if later than its service's procedure.
     #[serde(default)]
     pub in_force_from: Option<NaiveDate>,
+    /// The events that fulfil a deadline (e.g. the draft contract arriving fulfils the
+    /// Operator's review): recorded on or before the due date, the deadline is met.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub met_by: Vec<String>,
+    /// The state an application falls into when this deadline passes unmet (a missed
+    /// signing window leaves the contract not concluded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_miss: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -287,6 +295,11 @@ impl Rulebook {
                         return Err(RulebookError::PeriodMismatch { rule: rule.id.clone(), reason: "mixes dated and timed bases" });
                     }
                     timed = Some(base_timed);
+                }
+                for event in &rule.met_by {
+                    if !service.events.iter().any(|e| &e.id == event) {
+                        return Err(RulebookError::UnknownEvent { rule: rule.id.clone(), event: event.clone() });
+                    }
                 }
                 if rule.from.is_empty() {
                     return Err(RulebookError::PeriodMismatch { rule: rule.id.clone(), reason: "no base" });

@@ -1,0 +1,435 @@
+//! A contract's life (DOMAIN.md §5): each service's states and the dated events that move
+//! an application between them, as data (`lifecycle.json`); the check of a new event
+//! against those already recorded; and the timeline — events, deadlines with their status,
+//! and the state the dates imply (a missed signing window leaves the contract not concluded).
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use ts_rs::TS;
+
+use crate::calendar::Calendar;
+use crate::deadlines::report::{report, Item};
+use crate::deadlines::{evaluate, Query, QueryError, WorkingWindow};
+use crate::date_format::human_date;
+use crate::forms::FormSchema;
+use crate::i18n::{Lang, Words};
+use crate::rules::{RuleKind, Rulebook};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct StateSpec {
+    pub id: String,
+    pub label: Words,
+}
+
+/// An event moves an application from one of `from` to `to`; with no `to` it is recorded
+/// without changing the state. `*` in `from` allows any state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Transition {
+    pub event: String,
+    pub from: Vec<String>,
+    #[serde(default)]
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Lifecycle {
+    pub states: Vec<StateSpec>,
+    pub services: BTreeMap<String, Vec<Transition>>,
+}
+
+/// The lifecycle shipped with Zayava.
+pub fn lifecycle() -> &'static Lifecycle {
+    static L: std::sync::OnceLock<Lifecycle> = std::sync::OnceLock::new();
+    L.get_or_init(|| serde_json::from_str(include_str!("lifecycle.json")).expect("embedded lifecycle.json is valid"))
+}
+
+impl Lifecycle {
+    pub fn state_label(&self, id: &str, lang: Lang) -> String {
+        self.states.iter().find(|s| s.id == id).map(|s| s.label.get(lang).to_string()).unwrap_or_else(|| id.to_string())
+    }
+
+    pub fn transitions(&self, service: &str) -> &[Transition] {
+        self.services.get(service).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The events that may be recorded in `state`.
+    pub fn allowed(&self, service: &str, state: &str) -> Vec<&Transition> {
+        self.transitions(service).iter().filter(|t| t.from.iter().any(|f| f == "*" || f == state)).collect()
+    }
+}
+
+/// Who recorded an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Recorder {
+    User,
+    Sync,
+}
+
+/// An event as kept in the audit trail. Never changed: a correction is a new event that
+/// names the one it corrects.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RecordedEvent {
+    pub id: i64,
+    pub event: String,
+    /// When it happened: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM` for timed events.
+    pub at: String,
+    /// When it was recorded (RFC 3339 UTC).
+    pub recorded_at: String,
+    pub recorded_by: Recorder,
+    /// The earlier event this one corrects.
+    pub corrects: Option<i64>,
+    pub note: String,
+}
+
+impl RecordedEvent {
+    pub fn date(&self) -> Option<NaiveDate> {
+        self.at.get(..10).and_then(|d| d.parse().ok())
+    }
+}
+
+/// A new event the user (or sync) wants to record.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+pub struct NewEvent {
+    pub event: String,
+    pub at: String,
+    #[serde(default)]
+    pub corrects: Option<i64>,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Why an event was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LifecycleError {
+    #[error("unknown event {event} for {service}")]
+    UnknownEvent { service: String, event: String },
+    #[error("{event} cannot follow state {state}")]
+    Impossible { event: String, state: String, allowed: Vec<String> },
+    #[error("{event} on {date} is before {previous} on {previous_date}")]
+    BeforePrevious { event: String, date: NaiveDate, previous: String, previous_date: NaiveDate },
+    #[error("{event} on {date} is in the future")]
+    InFuture { event: String, date: NaiveDate },
+    #[error("{0}")]
+    Date(QueryError),
+    #[error("event {0} to correct is not recorded for this application")]
+    NothingToCorrect(i64),
+    #[error("a correction must be of the same event ({expected}), not {given}")]
+    CorrectionOfOtherEvent { expected: String, given: String },
+}
+
+impl LifecycleError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            LifecycleError::UnknownEvent { .. } => "lifecycle.unknown_event",
+            LifecycleError::Impossible { .. } => "lifecycle.impossible",
+            LifecycleError::BeforePrevious { .. } => "lifecycle.before_previous",
+            LifecycleError::InFuture { .. } => "lifecycle.in_future",
+            LifecycleError::Date(_) => "lifecycle.bad_date",
+            LifecycleError::NothingToCorrect(_) => "lifecycle.nothing_to_correct",
+            LifecycleError::CorrectionOfOtherEvent { .. } => "lifecycle.correction_mismatch",
+        }
+    }
+
+    pub fn message(&self, book: &Rulebook, service: &str, lang: Lang) -> String {
+        let label = |e: &str| {
+            book.service(service)
+                .and_then(|s| s.events.iter().find(|x| x.id == e))
+                .map(|x| x.label.get(lang).to_string())
+                .unwrap_or_else(|| e.to_string())
+        };
+        let l = lifecycle();
+        match (self, lang) {
+            (LifecycleError::UnknownEvent { event, .. }, Lang::Ru) => format!("Событие «{event}» не относится к этой услуге."),
+            (LifecycleError::UnknownEvent { event, .. }, Lang::En) => format!("The event “{event}” does not belong to this service."),
+            (LifecycleError::Impossible { event, state, allowed }, Lang::Ru) => format!(
+                "Нельзя записать «{}»: заявка сейчас в состоянии «{}». Сейчас возможно: {}.",
+                label(event),
+                l.state_label(state, lang),
+                allowed.iter().map(|a| format!("«{}»", label(a))).collect::<Vec<_>>().join(", ")
+            ),
+            (LifecycleError::Impossible { event, state, allowed }, Lang::En) => format!(
+                "“{}” cannot be recorded: the application is now “{}”. Possible now: {}.",
+                label(event),
+                l.state_label(state, lang),
+                allowed.iter().map(|a| format!("“{}”", label(a))).collect::<Vec<_>>().join(", ")
+            ),
+            (LifecycleError::BeforePrevious { event, date, previous, previous_date }, Lang::Ru) => format!(
+                "«{}» {} не может быть раньше предшествующего события «{}» {}.",
+                label(event),
+                human_date(*date),
+                label(previous),
+                human_date(*previous_date)
+            ),
+            (LifecycleError::BeforePrevious { event, date, previous, previous_date }, Lang::En) => format!(
+                "“{}” on {} cannot be before the event it follows, “{}” on {}.",
+                label(event),
+                human_date(*date),
+                label(previous),
+                human_date(*previous_date)
+            ),
+            (LifecycleError::InFuture { event, date }, Lang::Ru) => format!("«{}» {} — дата ещё не наступила; записываются только произошедшие события.", label(event), human_date(*date)),
+            (LifecycleError::InFuture { event, date }, Lang::En) => format!("“{}” on {} is in the future; only events that happened are recorded.", label(event), human_date(*date)),
+            (LifecycleError::Date(e), _) => e.message(lang),
+            (LifecycleError::NothingToCorrect(id), Lang::Ru) => format!("Исправляемое событие №{id} не найдено у этой заявки."),
+            (LifecycleError::NothingToCorrect(id), Lang::En) => format!("The event #{id} to correct is not recorded for this application."),
+            (LifecycleError::CorrectionOfOtherEvent { expected, .. }, Lang::Ru) => format!("Исправление должно относиться к тому же событию «{}».", label(expected)),
+            (LifecycleError::CorrectionOfOtherEvent { expected, .. }, Lang::En) => format!("A correction must be of the same event, “{}”.", label(expected)),
+        }
+    }
+}
+
+/// The events in force: each correction replaces the event it corrects, keeping its place
+/// in the order the events were recorded.
+pub fn effective(events: &[RecordedEvent]) -> Vec<RecordedEvent> {
+    let mut out: Vec<RecordedEvent> = Vec::new();
+    for e in events {
+        match e.corrects {
+            Some(target) => {
+                // A correction of a correction corrects the original too.
+                if let Some(slot) = out.iter_mut().find(|x| x.id == target || x.corrects == Some(target)) {
+                    let mut fixed = e.clone();
+                    fixed.corrects = Some(slot.corrects.unwrap_or(slot.id));
+                    *slot = RecordedEvent { id: slot.id, ..fixed };
+                }
+            }
+            None => out.push(e.clone()),
+        }
+    }
+    out
+}
+
+/// Where the events lead: the state, and the state-moving event that led there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Position {
+    pub state: String,
+    pub last_move: Option<(String, NaiveDate)>,
+}
+
+/// Replays `events` (in force, in recorded order) from `initial`, checking each step.
+pub fn replay(service: &str, initial: &str, events: &[RecordedEvent]) -> Result<Position, LifecycleError> {
+    let l = lifecycle();
+    let mut pos = Position { state: initial.to_string(), last_move: None };
+    for e in events {
+        step(l, service, &mut pos, &e.event, e.date().unwrap_or(NaiveDate::MIN))?;
+    }
+    Ok(pos)
+}
+
+fn step(l: &Lifecycle, service: &str, pos: &mut Position, event: &str, date: NaiveDate) -> Result<(), LifecycleError> {
+    let transitions = l.transitions(service);
+    let Some(t) = transitions.iter().find(|t| t.event == event) else {
+        return Err(LifecycleError::UnknownEvent { service: service.into(), event: event.into() });
+    };
+    if !t.from.iter().any(|f| f == "*" || *f == pos.state) {
+        let allowed = l.allowed(service, &pos.state).iter().map(|t| t.event.clone()).collect();
+        return Err(LifecycleError::Impossible { event: event.into(), state: pos.state.clone(), allowed });
+    }
+    if let Some((previous, previous_date)) = &pos.last_move {
+        if date < *previous_date {
+            return Err(LifecycleError::BeforePrevious { event: event.into(), date, previous: previous.clone(), previous_date: *previous_date });
+        }
+    }
+    if let Some(to) = &t.to {
+        pos.state = to.clone();
+        pos.last_move = Some((event.to_string(), date));
+    }
+    Ok(())
+}
+
+/// The state a replay starts from: the form's status before anything was sent.
+pub fn initial_state(form_ready: bool, events: &[RecordedEvent]) -> &'static str {
+    if form_ready || !events.is_empty() { "ready" } else { "draft" }
+}
+
+/// Checks `new` against the recorded events as of `today`. Nothing is stored here.
+pub fn check_new(book: &Rulebook, service: &str, form_ready: bool, recorded: &[RecordedEvent], new: &NewEvent, today: NaiveDate) -> Result<(), LifecycleError> {
+    let spec = book.service(service).ok_or_else(|| LifecycleError::UnknownEvent { service: service.into(), event: new.event.clone() })?;
+    // The date's shape is checked by the deadline engine's own parser, so both agree.
+    Query::build(book, service, [(new.event.clone(), new.at.clone())], Vec::<(String, Value)>::new(), None).map_err(|e| match e {
+        QueryError::UnknownEvent { .. } => LifecycleError::UnknownEvent { service: service.into(), event: new.event.clone() },
+        other => LifecycleError::Date(other),
+    })?;
+    let _ = spec;
+    let date: NaiveDate = new.at[..10].parse().expect("checked above");
+    if date > today {
+        return Err(LifecycleError::InFuture { event: new.event.clone(), date });
+    }
+    let mut all = recorded.to_vec();
+    match new.corrects {
+        Some(target) => {
+            let original = effective(recorded).into_iter().find(|e| e.id == target).ok_or(LifecycleError::NothingToCorrect(target))?;
+            if original.event != new.event {
+                return Err(LifecycleError::CorrectionOfOtherEvent { expected: original.event, given: new.event.clone() });
+            }
+            all.push(RecordedEvent { id: i64::MAX, event: new.event.clone(), at: new.at.clone(), recorded_at: String::new(), recorded_by: Recorder::User, corrects: Some(target), note: String::new() });
+            replay(service, initial_state(form_ready, recorded), &effective(&all)).map(|_| ())
+        }
+        None => {
+            let pos = replay(service, initial_state(form_ready, recorded), &effective(recorded))?;
+            step(lifecycle(), service, &mut pos.clone(), &new.event, date)
+        }
+    }
+}
+
+/// Where a deadline stands today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineStatus {
+    Upcoming,
+    DueToday,
+    Overdue,
+    Met,
+    /// Met, but after the due date.
+    MetLate,
+    /// A derived date that has come.
+    Passed,
+    /// Not yet computable: waiting for an event or a fact.
+    Waiting,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct TimelineDeadline {
+    pub item: Item,
+    pub status: DeadlineStatus,
+    /// The event that met it, and when.
+    pub met_by: Option<String>,
+    pub met_on: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct TimelineEvent {
+    pub event: RecordedEvent,
+    pub label: String,
+    /// Superseded by a later correction.
+    pub corrected: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Timeline {
+    pub state: String,
+    pub state_label: String,
+    /// The audit trail, in the order recorded (corrections included).
+    pub events: Vec<TimelineEvent>,
+    pub deadlines: Vec<TimelineDeadline>,
+    /// The events that may be recorded now.
+    pub next_events: Vec<String>,
+}
+
+/// The deadline engine's facts for an application: fields that name a fact, and the
+/// organisation's kind as `org_kind`.
+pub fn facts(schema: Option<&FormSchema>, values: &Value, organisation: Option<&Value>) -> Vec<(String, Value)> {
+    let mut out = Vec::new();
+    if let Some(schema) = schema {
+        for f in &schema.fields {
+            if let (Some(fact), Some(v)) = (&f.fact, values.get(&f.id)) {
+                if !v.is_null() && v != "" {
+                    out.push((fact.clone(), v.clone()));
+                }
+            }
+        }
+    }
+    if let Some(kind) = organisation.and_then(crate::organisation::deadline_org_kind) {
+        out.push(("org_kind".into(), Value::String(kind.into())));
+    }
+    out
+}
+
+/// A moment as text (`YYYY-MM-DD`, `YYYY-MM-DDTHH:MM`, `YYYY-MM`) → the last instant it
+/// covers: a day lasts until its end (art. 193), a month until its last day's end.
+fn end_of(text: &str) -> Option<NaiveDateTime> {
+    let end_of_day = |d: NaiveDate| d.and_hms_opt(23, 59, 59);
+    match text.len() {
+        16 => NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").ok(),
+        10 => text.parse::<NaiveDate>().ok().and_then(end_of_day),
+        7 => {
+            let first: NaiveDate = format!("{text}-01").parse().ok()?;
+            let next = first.checked_add_months(chrono::Months::new(1))?;
+            end_of_day(next.pred_opt()?)
+        }
+        _ => None,
+    }
+}
+
+/// Where a deadline (or a derived date) stands at `now`, given when it was met, if it was.
+pub fn deadline_status(due: Option<&str>, kind: RuleKind, met_at: Option<&str>, now: NaiveDateTime) -> DeadlineStatus {
+    let Some(due_end) = due.and_then(end_of) else { return DeadlineStatus::Waiting };
+    let due_timed = due.is_some_and(|d| d.len() == 16);
+    // Met on time: by the due minute for a timed deadline recorded with its time, otherwise
+    // by the end of the due day.
+    let on_time = |met: &str| match end_of(met) {
+        Some(m) if due_timed && met.len() == 16 => m <= due_end,
+        Some(m) => m.date() <= due_end.date(),
+        None => false,
+    };
+    match (kind, met_at) {
+        (RuleKind::Date, _) if due_end.date() <= now.date() => DeadlineStatus::Passed,
+        (RuleKind::Date, _) => DeadlineStatus::Upcoming,
+        (RuleKind::Deadline, Some(met)) if on_time(met) => DeadlineStatus::Met,
+        (RuleKind::Deadline, Some(_)) => DeadlineStatus::MetLate,
+        (RuleKind::Deadline, None) if now > due_end => DeadlineStatus::Overdue,
+        (RuleKind::Deadline, None) if due_end.date() == now.date() => DeadlineStatus::DueToday,
+        (RuleKind::Deadline, None) => DeadlineStatus::Upcoming,
+    }
+}
+
+/// Everything about an application's life as of `now`.
+#[allow(clippy::too_many_arguments)]
+pub fn timeline(
+    book: &Rulebook,
+    cal: &Calendar,
+    window: WorkingWindow,
+    service: &str,
+    form_ready: bool,
+    recorded: &[RecordedEvent],
+    facts: Vec<(String, Value)>,
+    now: NaiveDateTime,
+    lang: Lang,
+) -> Result<Timeline, QueryError> {
+    let l = lifecycle();
+    let in_force = effective(recorded);
+    let initial = initial_state(form_ready, recorded);
+    let mut state = replay(service, initial, &in_force).map(|p| p.state).unwrap_or_else(|_| initial.to_string());
+    // The latest date of each event feeds the deadline engine (e.g. the last remarks).
+    let mut latest: BTreeMap<String, String> = BTreeMap::new();
+    for e in &in_force {
+        latest.insert(e.event.clone(), e.at.clone());
+    }
+    let query = Query::build(book, service, latest.clone(), facts.into_iter().filter(|(k, _)| book.fact(k).is_some()), None)?;
+    let outcomes = evaluate(&query, cal, window)?;
+    let mut deadlines = Vec::new();
+    for item in report(&query, &outcomes, cal, lang).items {
+        let rule = book.rule(&item.rule).map(|(_, r)| r).expect("reported rules exist");
+        let met = rule.met_by.iter().filter_map(|e| latest.get(e).map(|at| (e.clone(), at.clone()))).min_by(|a, b| a.1.cmp(&b.1));
+        let status = deadline_status(item.due.as_deref(), rule.kind, met.as_ref().map(|(_, at)| at.as_str()), now);
+        if status == DeadlineStatus::Overdue {
+            if let Some(missed) = &rule.on_miss {
+                state = missed.clone();
+            }
+        }
+        let (met_by, met_on) = match met {
+            Some((e, at)) if matches!(status, DeadlineStatus::Met | DeadlineStatus::MetLate) => (Some(e), Some(at)),
+            _ => (None, None),
+        };
+        deadlines.push(TimelineDeadline { item, status, met_by, met_on });
+    }
+    let label = |e: &str| {
+        book.service(service)
+            .and_then(|s| s.events.iter().find(|x| x.id == e))
+            .map(|x| x.label.get(lang).to_string())
+            .unwrap_or_else(|| e.to_string())
+    };
+    let superseded: Vec<i64> = recorded.iter().filter_map(|e| e.corrects).collect();
+    let events = recorded
+        .iter()
+        .map(|e| TimelineEvent { label: label(&e.event), corrected: superseded.contains(&e.id), event: e.clone() })
+        .collect();
+    let next_events = l.allowed(service, &state).iter().map(|t| t.event.clone()).collect();
+    Ok(Timeline { state_label: l.state_label(&state, lang), state, events, deadlines, next_events })
+}

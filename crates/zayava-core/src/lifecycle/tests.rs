@@ -1,0 +1,165 @@
+//! Transitions for every service, refusals with reasons, corrections, and deadline statuses.
+
+use super::*;
+use crate::calendar::Calendar;
+
+fn ev(id: i64, event: &str, at: &str) -> RecordedEvent {
+    RecordedEvent { id, event: event.into(), at: at.into(), recorded_at: "2026-01-01T00:00:00Z".into(), recorded_by: Recorder::User, corrects: None, note: String::new() }
+}
+
+fn chain(events: &[(&str, &str)]) -> Vec<RecordedEvent> {
+    events.iter().enumerate().map(|(i, (e, at))| ev(i as i64 + 1, e, at)).collect()
+}
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn at(s: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap()
+}
+
+#[test]
+fn every_service_walks_from_sent_to_active_and_to_its_end() {
+    let paths: [(&str, Vec<(&str, &str)>, &str); 4] = [
+        ("hosting", vec![("application_sent", "2025-03-03"), ("application_received", "2025-03-04"), ("remarks_received", "2025-03-06"),
+            ("remarks_fixed", "2025-03-10"), ("draft_contract_received", "2025-03-12"), ("signed_contract_sent", "2025-03-14"),
+            ("signed_contract_received", "2025-03-17"), ("placement_date", "2025-03-24"), ("contract_expired", "2026-03-24")], "expired"),
+        ("constructor", vec![("application_sent", "2025-03-03"), ("application_received", "2025-03-04"), ("draft_contract_received", "2025-03-07"),
+            ("contract_signed", "2025-03-12"), ("credentials_sent", "2025-03-18"), ("help_message_sent", "2025-04-01"), ("contract_terminated", "2025-12-01")], "terminated"),
+        ("one-window", vec![("application_sent", "2025-03-03"), ("application_received", "2025-03-04"), ("draft_contract_received", "2025-03-06"),
+            ("signed_contract_received", "2025-03-14"), ("prepayment_made", "2025-03-15"), ("activation_notice_sent", "2025-03-31"),
+            ("contract_expired", "2025-12-31"), ("restoration_contract_signed", "2026-02-10")], "active"),
+        ("kvp", vec![("application_sent", "2025-11-03"), ("application_received", "2025-11-04"), ("draft_contract_received", "2025-11-10"),
+            ("signed_contract_sent", "2025-11-12"), ("signed_contract_received", "2025-11-14"), ("activation_notice_sent", "2025-11-20"), ("failure_reported", "2025-12-01T10:00")], "active"),
+    ];
+    for (service, events, end) in paths {
+        let pos = replay(service, "ready", &chain(&events)).unwrap_or_else(|e| panic!("{service}: {e}"));
+        assert_eq!(pos.state, end, "{service}");
+    }
+}
+
+#[test]
+fn an_impossible_transition_is_refused_with_what_is_possible() {
+    let book = Rulebook::embedded();
+    let recorded = chain(&[("application_sent", "2025-03-03")]);
+    let new = NewEvent { event: "signed_contract_received".into(), at: "2025-03-05".into(), corrects: None, note: String::new() };
+    let err = check_new(&book, "kvp", true, &recorded, &new, d("2026-01-01")).unwrap_err();
+    assert_eq!(err.code(), "lifecycle.impossible");
+    let msg = err.message(&book, "kvp", Lang::Ru);
+    assert!(msg.contains("Направлена Оператору") && msg.contains("Оператор получил заявку"), "{msg}");
+    // Nothing can be sent before the form is ready.
+    let send = NewEvent { event: "application_sent".into(), at: "2025-03-03".into(), corrects: None, note: String::new() };
+    assert_eq!(check_new(&book, "kvp", false, &[], &send, d("2026-01-01")).unwrap_err().code(), "lifecycle.impossible");
+    assert!(check_new(&book, "kvp", true, &[], &send, d("2026-01-01")).is_ok());
+}
+
+#[test]
+fn an_event_before_the_one_it_follows_or_in_the_future_or_unknown_is_refused() {
+    let book = Rulebook::embedded();
+    let recorded = chain(&[("application_sent", "2025-03-03"), ("application_received", "2025-03-05")]);
+    let early = NewEvent { event: "draft_contract_received".into(), at: "2025-03-04".into(), corrects: None, note: String::new() };
+    let err = check_new(&book, "one-window", true, &recorded, &early, d("2026-01-01")).unwrap_err();
+    assert_eq!(err.code(), "lifecycle.before_previous");
+    assert!(err.message(&book, "one-window", Lang::Ru).contains("05.03.2025"));
+    let future = NewEvent { event: "draft_contract_received".into(), at: "2026-01-02".into(), corrects: None, note: String::new() };
+    assert_eq!(check_new(&book, "one-window", true, &recorded, &future, d("2026-01-01")).unwrap_err().code(), "lifecycle.in_future");
+    let unknown = NewEvent { event: "placement_date".into(), at: "2025-03-06".into(), corrects: None, note: String::new() };
+    assert_eq!(check_new(&book, "one-window", true, &recorded, &unknown, d("2026-01-01")).unwrap_err().code(), "lifecycle.unknown_event");
+    let bad = NewEvent { event: "draft_contract_received".into(), at: "2025-02-30".into(), corrects: None, note: String::new() };
+    assert_eq!(check_new(&book, "one-window", true, &recorded, &bad, d("2026-01-01")).unwrap_err().code(), "lifecycle.bad_date");
+}
+
+#[test]
+fn a_correction_is_a_new_event_that_replaces_the_date_and_is_checked_too() {
+    let book = Rulebook::embedded();
+    let mut recorded = chain(&[("application_sent", "2025-03-03"), ("application_received", "2025-03-05")]);
+    let fix = NewEvent { event: "application_received".into(), at: "2025-03-04".into(), corrects: Some(2), note: "дата по штампу".into() };
+    assert!(check_new(&book, "kvp", true, &recorded, &fix, d("2026-01-01")).is_ok());
+    let wrong = NewEvent { event: "application_received".into(), at: "2025-03-01".into(), corrects: Some(2), note: String::new() };
+    assert_eq!(check_new(&book, "kvp", true, &recorded, &wrong, d("2026-01-01")).unwrap_err().code(), "lifecycle.before_previous");
+    recorded.push(RecordedEvent { corrects: Some(2), ..ev(3, "application_received", "2025-03-04") });
+    let in_force = effective(&recorded);
+    assert_eq!(in_force.len(), 2);
+    assert_eq!(in_force[1].at, "2025-03-04");
+    assert_eq!(in_force[1].id, 2, "keeps the original's place");
+}
+
+fn line(service: &str, events: &[(&str, &str)], facts: Vec<(String, Value)>, now: &str) -> Timeline {
+    timeline(&Rulebook::embedded(), &Calendar::embedded(), WorkingWindow::default(), service, true, &chain(events), facts, at(now), Lang::Ru).unwrap()
+}
+
+fn status(t: &Timeline, rule: &str) -> DeadlineStatus {
+    t.deadlines.iter().find(|d| d.item.rule == rule).unwrap_or_else(|| panic!("{rule}")).status
+}
+
+#[test]
+fn a_missed_signing_window_leaves_the_contract_not_concluded() {
+    let events = [("application_sent", "2025-03-03"), ("application_received", "2025-03-04"), ("draft_contract_received", "2025-03-07")];
+    // Due 24.03.2025 (rolled forward from Saturday 22.03).
+    let before = line("constructor", &events, vec![], "2025-03-24T18:00");
+    assert_eq!(status(&before, "constructor.sign_contract"), DeadlineStatus::DueToday);
+    assert_eq!(before.state, "draft_contract");
+    let after = line("constructor", &events, vec![], "2025-03-25T09:00");
+    assert_eq!(status(&after, "constructor.sign_contract"), DeadlineStatus::Overdue);
+    assert_eq!(after.state, "not_concluded");
+    assert_eq!(after.state_label, "Договор не заключён (пропущен срок подписания)");
+    let mut signed = events.to_vec();
+    signed.push(("contract_signed", "2025-03-24"));
+    let met = line("constructor", &signed, vec![], "2025-03-25T09:00");
+    assert_eq!(status(&met, "constructor.sign_contract"), DeadlineStatus::Met);
+    assert_eq!(met.state, "contract_received");
+}
+
+#[test]
+fn statuses_upcoming_met_late_passed_and_waiting() {
+    let events = [("application_sent", "2025-03-03"), ("application_received", "2025-03-03"), ("draft_contract_received", "2025-03-12"),
+        ("signed_contract_received", "2025-03-14"), ("activation_notice_sent", "2025-03-31")];
+    let t = line("one-window", &events, vec![("org_kind".into(), Value::String("budget".into()))], "2025-03-20T10:00");
+    // Draft due 06.03 (3 working days) but came 12.03: met late.
+    assert_eq!(status(&t, "one-window.draft_contract"), DeadlineStatus::MetLate);
+    assert_eq!(status(&t, "one-window.sign_contract"), DeadlineStatus::Met);
+    assert_eq!(status(&t, "one-window.service_date"), DeadlineStatus::Upcoming);
+    let later = line("one-window", &events, vec![("org_kind".into(), Value::String("budget".into()))], "2025-04-02T10:00");
+    assert_eq!(status(&later, "one-window.service_date"), DeadlineStatus::Passed);
+    let commercial = line("one-window", &events[..4], vec![("org_kind".into(), Value::String("commercial".into()))], "2025-03-20T10:00");
+    assert_eq!(status(&commercial, "one-window.connection"), DeadlineStatus::Waiting);
+}
+
+#[test]
+fn timed_deadlines_are_overdue_by_the_minute() {
+    assert_eq!(deadline_status(Some("2025-01-14T17:00"), RuleKind::Deadline, None, at("2025-01-14T16:59")), DeadlineStatus::DueToday);
+    assert_eq!(deadline_status(Some("2025-01-14T17:00"), RuleKind::Deadline, None, at("2025-01-14T17:01")), DeadlineStatus::Overdue);
+    assert_eq!(deadline_status(Some("2025-01-14T17:00"), RuleKind::Deadline, Some("2025-01-14T17:30"), at("2025-01-15T09:00")), DeadlineStatus::MetLate);
+    assert_eq!(deadline_status(Some("2025-01-14"), RuleKind::Deadline, Some("2025-01-14"), at("2025-01-20T09:00")), DeadlineStatus::Met);
+    assert_eq!(deadline_status(Some("2025-04"), RuleKind::Date, None, at("2025-04-30T09:00")), DeadlineStatus::Passed);
+}
+
+#[test]
+fn facts_come_from_the_form_and_the_organisations_kind() {
+    let schema = crate::forms::current("hosting");
+    let f = facts(schema, &serde_json::json!({ "software_count": 5 }), Some(&serde_json::json!({ "kind": "state_body" })));
+    assert_eq!(f, vec![("software_count".to_string(), serde_json::json!(5)), ("org_kind".to_string(), serde_json::json!("budget"))]);
+}
+
+#[test]
+fn the_lifecycle_names_only_known_events_and_states() {
+    let book = Rulebook::embedded();
+    let l = lifecycle();
+    for (service, transitions) in &l.services {
+        let spec = book.service(service).unwrap_or_else(|| panic!("{service}"));
+        for t in transitions {
+            assert!(spec.events.iter().any(|e| e.id == t.event), "{service}: {}", t.event);
+            for s in t.from.iter().chain(t.to.iter()) {
+                assert!(s == "*" || l.states.iter().any(|x| &x.id == s), "{service}: state {s}");
+            }
+        }
+    }
+    for s in &book.services {
+        for r in &s.rules {
+            if let Some(m) = &r.on_miss {
+                assert!(l.states.iter().any(|x| &x.id == m));
+            }
+        }
+    }
+}
