@@ -175,6 +175,8 @@ impl Database {
             .bind(id)
             .execute(&self.pool)
             .await?;
+        // The form supplies facts (software_count, the organisation's kind) to the dates.
+        self.refresh_due(id).await?;
         self.application(id).await
     }
 

@@ -61,11 +61,15 @@ impl Database {
         .bind(now.to_rfc3339_opts(SecondsFormat::Secs, true))
         .execute(&self.pool)
         .await?;
+        // Every stored due date may move with the calendar.
+        self.refresh_all_due().await?;
         Ok(())
     }
 
     /// Removes a stored year, so the embedded data (or none: provisional) applies again.
     pub async fn delete_calendar_year(&self, year: i32) -> Result<bool, StoreError> {
-        Ok(sqlx::query("DELETE FROM calendar_year WHERE year = ?").bind(year).execute(&self.pool).await?.rows_affected() > 0)
+        let deleted = sqlx::query("DELETE FROM calendar_year WHERE year = ?").bind(year).execute(&self.pool).await?.rows_affected() > 0;
+        self.refresh_all_due().await?;
+        Ok(deleted)
     }
 }

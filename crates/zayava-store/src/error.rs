@@ -33,6 +33,9 @@ pub enum StoreError {
     File(String),
     #[error("import refused: {0}")]
     Import(String),
+    /// An event the lifecycle refuses; the sentence is ready in both languages.
+    #[error("{message_en}")]
+    Lifecycle { code: &'static str, message_ru: String, message_en: String },
 }
 
 impl StoreError {
@@ -52,6 +55,7 @@ impl StoreError {
             StoreError::TooLarge { .. } => "store.too_large",
             StoreError::File(_) => "store.file",
             StoreError::Import(_) => "import.refused",
+            StoreError::Lifecycle { code, .. } => code,
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod applications;
 pub mod attachments;
 mod calendar_years;
 pub mod exchange;
+pub mod lifecycle;
 mod error;
 pub mod location;
 mod organisations;

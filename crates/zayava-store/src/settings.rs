@@ -41,7 +41,8 @@ impl Database {
 
     pub async fn set_working_window(&self, window: zayava_core::deadlines::WorkingWindow) -> Result<(), StoreError> {
         let text = format!("{}-{}", window.start.format("%H:%M"), window.end.format("%H:%M"));
-        self.set_setting(WINDOW_KEY, &text).await
+        self.set_setting(WINDOW_KEY, &text).await?;
+        self.refresh_all_due().await.map(|_| ())
     }
 }
 

@@ -212,6 +212,12 @@ impl Rulebook {
         Rulebook::from_json(include_str!("rulebook.json")).expect("the embedded rulebook is valid")
     }
 
+    /// The embedded rulebook, parsed once.
+    pub fn shared() -> &'static Rulebook {
+        static BOOK: std::sync::OnceLock<Rulebook> = std::sync::OnceLock::new();
+        BOOK.get_or_init(Rulebook::embedded)
+    }
+
     /// Reads and checks a rulebook.
     pub fn from_json(text: &str) -> Result<Rulebook, RulebookError> {
         let book: Rulebook = serde_json::from_str(text).map_err(|e| RulebookError::Malformed(e.to_string()))?;

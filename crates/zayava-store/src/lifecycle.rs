@@ -1,0 +1,204 @@
+//! Applications' lives in the database: the append-only event trail, the timeline, the
+//! stored due dates kept in step with every change, and the dashboard read from them.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sqlx::Row;
+use ts_rs::TS;
+use zayava_core::deadlines::QueryError;
+use zayava_core::forms;
+use zayava_core::i18n::Lang;
+use zayava_core::lifecycle::{self, deadline_status, DeadlineStatus, NewEvent, RecordedEvent, Recorder, Timeline};
+use zayava_core::rules::{Party, RuleKind, Rulebook};
+
+use crate::applications::ApplicationStatus;
+use crate::organisations::timestamp;
+use crate::{Database, StoreError};
+
+/// One line of the dashboard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DueEntry {
+    pub application_id: String,
+    pub service: String,
+    pub organisation_name: Option<String>,
+    pub rule: String,
+    pub title: String,
+    pub party: Option<Party>,
+    pub kind: RuleKind,
+    pub due: String,
+    pub status: DeadlineStatus,
+    pub clause: String,
+}
+
+/// What the dashboard shows.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+pub struct DashboardQuery {
+    /// Everything due up to this many working days ahead (overdue items always).
+    pub working_days: u32,
+    /// Only this party's deadlines.
+    #[serde(default)]
+    pub party: Option<Party>,
+    /// The most lines returned (a page).
+    #[serde(default = "default_limit")]
+    pub limit: u32,
+}
+
+fn default_limit() -> u32 {
+    50
+}
+
+fn recorder_code(r: Recorder) -> &'static str {
+    match r {
+        Recorder::User => "user",
+        Recorder::Sync => "sync",
+    }
+}
+
+fn party_code(p: Option<Party>) -> Option<&'static str> {
+    p.map(|p| match p {
+        Party::Consumer => "consumer",
+        Party::Operator => "operator",
+        Party::Both => "both",
+    })
+}
+
+fn event_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<RecordedEvent, sqlx::Error> {
+    Ok(RecordedEvent {
+        id: row.try_get("id")?,
+        event: row.try_get("event")?,
+        at: row.try_get("at")?,
+        recorded_at: row.try_get("recorded_at")?,
+        recorded_by: if row.try_get::<String, _>("recorded_by")? == "sync" { Recorder::Sync } else { Recorder::User },
+        corrects: row.try_get("corrects")?,
+        note: row.try_get("note")?,
+    })
+}
+
+impl Database {
+    /// The audit trail of one application, in the order recorded.
+    pub async fn events(&self, application_id: &str) -> Result<Vec<RecordedEvent>, StoreError> {
+        let rows = sqlx::query("SELECT id, event, at, recorded_at, recorded_by, corrects, note FROM application_event WHERE application_id = ? ORDER BY id")
+            .bind(application_id)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.iter().map(event_from_row).collect::<Result<_, _>>()?)
+    }
+
+    /// Records an event after checking it against the trail; refused, changing nothing, if
+    /// the service does not know it, the state does not allow it, it is dated before the
+    /// event it follows, or it is in the future. `now` is the local (Minsk) time.
+    pub async fn record_event(&self, application_id: &str, new: &NewEvent, by: Recorder, recorded: DateTime<Utc>, now: NaiveDateTime) -> Result<RecordedEvent, StoreError> {
+        let app = self.application(application_id).await?;
+        let trail = self.events(application_id).await?;
+        lifecycle::check_new(Rulebook::shared(), &app.service, app.status == ApplicationStatus::Ready, &trail, new, now.date())
+            .map_err(|e| StoreError::Lifecycle { message_ru: e.message(Rulebook::shared(), &app.service, Lang::Ru), message_en: e.message(Rulebook::shared(), &app.service, Lang::En), code: e.code() })?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO application_event (application_id, event, at, recorded_at, recorded_by, corrects, note) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(application_id)
+        .bind(&new.event)
+        .bind(new.at.trim())
+        .bind(timestamp(recorded))
+        .bind(recorder_code(by))
+        .bind(new.corrects)
+        .bind(new.note.trim())
+        .fetch_one(&self.pool)
+        .await?;
+        self.refresh_due(application_id).await?;
+        let row = sqlx::query("SELECT id, event, at, recorded_at, recorded_by, corrects, note FROM application_event WHERE id = ?").bind(id).fetch_one(&self.pool).await?;
+        Ok(event_from_row(&row)?)
+    }
+
+    /// The application's life as of `now` (local time): events, deadlines, state.
+    pub async fn timeline(&self, application_id: &str, now: NaiveDateTime, lang: Lang) -> Result<Timeline, StoreError> {
+        let app = self.application(application_id).await?;
+        let trail = self.events(application_id).await?;
+        let org = match app.organisation_id {
+            Some(id) => Some(self.organisation(id).await?.values),
+            None => None,
+        };
+        let facts = lifecycle::facts(forms::by_version(&app.schema_version), &app.values, org.as_ref());
+        let cal = self.calendar().await?;
+        let window = self.working_window().await?;
+        lifecycle::timeline(Rulebook::shared(), &cal, window, &app.service, app.status == ApplicationStatus::Ready, &trail, facts, now, lang)
+            .map_err(|e: QueryError| StoreError::Corrupt(format!("application {application_id}: {e}")))
+    }
+
+    /// Recomputes one application's stored dates. Only whether each deadline was met is
+    /// stored, which does not depend on today, so no clock is read.
+    pub async fn refresh_due(&self, application_id: &str) -> Result<(), StoreError> {
+        let line = self.timeline(application_id, NaiveDateTime::MIN, Lang::Ru).await?;
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM due_item WHERE application_id = ?").bind(application_id).execute(&mut *tx).await?;
+        for d in &line.deadlines {
+            let Some(due) = &d.item.due else { continue };
+            let open = !matches!(d.status, DeadlineStatus::Met | DeadlineStatus::MetLate);
+            sqlx::query("INSERT INTO due_item (application_id, rule, party, kind, due, due_day, open) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .bind(application_id)
+                .bind(&d.item.rule)
+                .bind(party_code(d.item.party))
+                .bind(match d.item.kind {
+                    RuleKind::Deadline => "deadline",
+                    RuleKind::Date => "date",
+                })
+                .bind(due)
+                .bind(&due[..due.len().min(10)])
+                .bind(open as i64)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Recomputes every application's dates (after the calendar or the window changed).
+    pub async fn refresh_all_due(&self) -> Result<usize, StoreError> {
+        let ids: Vec<String> = sqlx::query_scalar("SELECT DISTINCT application_id FROM application_event").fetch_all(&self.pool).await?;
+        for id in &ids {
+            self.refresh_due(id).await?;
+        }
+        Ok(ids.len())
+    }
+
+    /// Everything open up to `working_days` working days ahead, overdue first, soonest first.
+    pub async fn dashboard(&self, query: &DashboardQuery, now: NaiveDateTime, lang: Lang) -> Result<Vec<DueEntry>, StoreError> {
+        let cal = self.calendar().await?;
+        let today = now.date();
+        let horizon: NaiveDate = if query.working_days == 0 { today } else { cal.add_working_days(today, query.working_days, zayava_core::calendar::Schedule::Official).unwrap_or(today) };
+        let mut sql = String::from(
+            "SELECT d.application_id, d.rule, d.party, d.kind, d.due, a.service, o.name AS organisation_name
+             FROM due_item d JOIN application a ON a.id = d.application_id LEFT JOIN organisation o ON o.id = a.organisation_id
+             WHERE d.open = 1 AND d.due_day <= ? AND (d.kind = 'deadline' OR d.due_day >= ?) AND a.archived = 0",
+        );
+        if query.party.is_some() {
+            sql.push_str(" AND d.party = ?");
+        }
+        sql.push_str(" ORDER BY d.due_day, d.due, d.application_id LIMIT ?");
+        // Safe: fixed fragments only; every value is bound.
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(horizon.format("%Y-%m-%d").to_string()).bind(today.format("%Y-%m-%d").to_string());
+        if let Some(p) = party_code(query.party) {
+            q = q.bind(p);
+        }
+        let rows = q.bind(query.limit.min(1000) as i64).fetch_all(&self.pool).await?;
+        let book = Rulebook::shared();
+        let mut out = Vec::with_capacity(rows.len());
+        for r in rows {
+            let rule_id: String = r.try_get("rule")?;
+            let Some((_, rule)) = book.rule(&rule_id) else { continue };
+            let due: String = r.try_get("due")?;
+            out.push(DueEntry {
+                application_id: r.try_get("application_id")?,
+                service: r.try_get("service")?,
+                organisation_name: r.try_get("organisation_name")?,
+                title: rule.title.get(lang).to_string(),
+                party: rule.party,
+                kind: rule.kind,
+                status: deadline_status(Some(&due), rule.kind, None, now),
+                clause: rule.clause.clone(),
+                rule: rule_id,
+                due,
+            });
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,121 @@
+//! Events, timelines and the dashboard against a real SQLite file.
+
+use chrono::{NaiveDateTime, TimeZone, Utc};
+use serde_json::json;
+use zayava_core::i18n::Lang;
+use zayava_core::lifecycle::{DeadlineStatus, NewEvent, Recorder};
+use zayava_core::rules::Party;
+use zayava_store::lifecycle::DashboardQuery;
+use zayava_store::Database;
+
+fn local(s: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap()
+}
+
+fn new(event: &str, at: &str) -> NewEvent {
+    NewEvent { event: event.into(), at: at.into(), corrects: None, note: String::new() }
+}
+
+async fn sent_application(db: &Database, service: &str) -> String {
+    let app = db.create_application(service, None, Utc::now()).await.unwrap();
+    // Sending needs a ready form; the test marks the row ready directly, as the pre-flight would.
+    sqlx::query("UPDATE application SET status = 'ready' WHERE id = ?").bind(&app.id).execute(db.pool()).await.unwrap();
+    app.id
+}
+
+async fn open() -> (tempfile::TempDir, Database) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Database::open(&dir.path().join("z.sqlite3")).await.unwrap();
+    (dir, db)
+}
+
+#[tokio::test]
+async fn recording_draft_contract_received_puts_the_signing_deadline_on_the_dashboard() {
+    let (_d, db) = open().await;
+    let id = sent_application(&db, "constructor").await;
+    let now = local("2025-03-10T09:00");
+    for (e, at) in [("application_sent", "2025-03-03"), ("application_received", "2025-03-04"), ("draft_contract_received", "2025-03-07")] {
+        db.record_event(&id, &new(e, at), Recorder::User, Utc::now(), now).await.unwrap();
+    }
+    let board = db.dashboard(&DashboardQuery { working_days: 15, party: None, limit: 50 }, now, Lang::Ru).await.unwrap();
+    let sign = board.iter().find(|d| d.rule == "constructor.sign_contract").expect("on the dashboard");
+    assert_eq!(sign.due, "2025-03-24");
+    assert_eq!(sign.status, DeadlineStatus::Upcoming);
+    assert_eq!(sign.party, Some(Party::Consumer));
+    // The operator's draft deadline was met by the draft arriving: it is not on the board.
+    assert!(!board.iter().any(|d| d.rule == "constructor.draft_contract"));
+    // Party filter.
+    let theirs = db.dashboard(&DashboardQuery { working_days: 15, party: Some(Party::Operator), limit: 50 }, now, Lang::Ru).await.unwrap();
+    assert!(theirs.iter().all(|d| d.party == Some(Party::Operator)));
+    // After the window, it is overdue and the contract is not concluded.
+    let late = local("2025-03-25T09:00");
+    let board = db.dashboard(&DashboardQuery { working_days: 5, party: None, limit: 50 }, late, Lang::Ru).await.unwrap();
+    assert_eq!(board[0].status, DeadlineStatus::Overdue);
+    assert_eq!(db.timeline(&id, late, Lang::Ru).await.unwrap().state, "not_concluded");
+}
+
+#[tokio::test]
+async fn a_refused_event_changes_nothing_and_says_why() {
+    let (_d, db) = open().await;
+    let id = sent_application(&db, "kvp").await;
+    let now = local("2025-11-10T09:00");
+    db.record_event(&id, &new("application_sent", "2025-11-03"), Recorder::User, Utc::now(), now).await.unwrap();
+    for (bad, code) in [
+        (new("signed_contract_received", "2025-11-04"), "lifecycle.impossible"),
+        (new("application_received", "2025-11-01"), "lifecycle.before_previous"),
+        (new("application_received", "2025-11-11"), "lifecycle.in_future"),
+        (new("placement_date", "2025-11-05"), "lifecycle.unknown_event"),
+    ] {
+        let err = db.record_event(&id, &bad, Recorder::User, Utc::now(), now).await.unwrap_err();
+        assert_eq!(err.code(), code);
+    }
+    assert_eq!(db.events(&id).await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn the_trail_is_append_only_and_corrections_are_new_events() {
+    let (_d, db) = open().await;
+    let id = sent_application(&db, "one-window").await;
+    let now = local("2025-03-20T09:00");
+    db.record_event(&id, &new("application_sent", "2025-03-03"), Recorder::User, Utc::now(), now).await.unwrap();
+    let received = db.record_event(&id, &new("application_received", "2025-03-05"), Recorder::Sync, Utc::now(), now).await.unwrap();
+    assert!(sqlx::query("UPDATE application_event SET at = '2025-03-04'").execute(db.pool()).await.is_err());
+    assert!(sqlx::query("DELETE FROM application_event").execute(db.pool()).await.is_err());
+    let fix = NewEvent { corrects: Some(received.id), note: "по входящему штампу".into(), ..new("application_received", "2025-03-04") };
+    db.record_event(&id, &fix, Recorder::User, Utc::now(), now).await.unwrap();
+    let line = db.timeline(&id, now, Lang::Ru).await.unwrap();
+    assert_eq!(line.events.len(), 3);
+    assert!(line.events[1].corrected);
+    assert_eq!(line.events[1].event.recorded_by, Recorder::Sync);
+    // The operator's draft deadline counts from the corrected date: 3 working days from 04.03.
+    let draft = line.deadlines.iter().find(|d| d.item.rule == "one-window.draft_contract").unwrap();
+    assert_eq!(draft.item.due.as_deref(), Some("2025-03-07"));
+}
+
+#[tokio::test]
+async fn dates_follow_a_calendar_correction_and_the_form_facts() {
+    let (_d, db) = open().await;
+    let id = sent_application(&db, "hosting").await;
+    let now = local("2026-12-21T09:00");
+    db.save_application(&id, None, &json!({ "software_count": 3 }), Utc::now()).await.unwrap();
+    sqlx::query("UPDATE application SET status = 'ready' WHERE id = ?").bind(&id).execute(db.pool()).await.unwrap();
+    for (e, at) in [("application_sent", "2026-12-14"), ("application_received", "2026-12-14"), ("draft_contract_received", "2026-12-15"), ("signed_contract_received", "2026-12-21")] {
+        db.record_event(&id, &new(e, at), Recorder::User, Utc::now(), now).await.unwrap();
+    }
+    let due = |board: Vec<zayava_store::lifecycle::DueEntry>| board.into_iter().find(|d| d.rule == "hosting.placement").map(|d| d.due);
+    let q = DashboardQuery { working_days: 30, party: None, limit: 50 };
+    // 5 working days from Mon 21.12.2026: 22, 23, 24, 25 is Christmas, 28, 29.
+    assert_eq!(due(db.dashboard(&q, now, Lang::Ru).await.unwrap()).as_deref(), Some("2026-12-29"));
+    let year = zayava_core::calendar::YearTransfers {
+        year: 2026,
+        source: "Постановление (тест)".into(),
+        moves: vec![zayava_core::calendar::Transfer { day_off: "2026-12-28".parse().unwrap(), working_day: "2026-12-26".parse().unwrap() }],
+        origin: zayava_core::calendar::TransferOrigin::User,
+    };
+    db.save_calendar_year(&year, Utc.with_ymd_and_hms(2026, 12, 21, 6, 0, 0).unwrap()).await.unwrap();
+    // Now Saturday 26.12 is worked and Monday 28.12 is off: 22, 23, 24, 26, 29.
+    assert_eq!(due(db.dashboard(&q, now, Lang::Ru).await.unwrap()).as_deref(), Some("2026-12-29"));
+    db.save_application(&id, None, &json!({ "software_count": 30 }), Utc::now()).await.unwrap();
+    // 15 working days now.
+    assert_eq!(due(db.dashboard(&q, now, Lang::Ru).await.unwrap()).as_deref(), Some("2027-01-14"));
+}
