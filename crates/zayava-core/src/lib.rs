@@ -6,6 +6,7 @@ pub mod date_format;
 pub mod deadlines;
 pub mod forms;
 pub mod i18n;
+pub mod ics;
 pub mod lifecycle;
 pub mod organisation;
 pub mod rules;

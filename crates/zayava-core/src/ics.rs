@@ -1,0 +1,105 @@
+//! Deadlines as an RFC 5545 calendar (ICS), for Outlook, Thunderbird or a phone. Timed
+//! deadlines carry `TZID=Europe/Minsk` with its VTIMEZONE (UTC+3, no daylight saving since
+//! 2011); day deadlines are all-day events; a month (first billed month) is its first day.
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
+use icalendar::{Calendar, CalendarDateTime, Component, DatePerhapsTime, Event, EventLike};
+
+/// One deadline or date to put in the calendar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IcsItem {
+    /// Stable across exports, so a calendar app updates the event instead of adding another.
+    pub uid: String,
+    pub summary: String,
+    pub description: String,
+    /// As the engine gives it: `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` or `YYYY-MM`.
+    pub due: String,
+}
+
+pub const TZID: &str = "Europe/Minsk";
+
+const MINSK: &str = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Zayava//timezone//RU\r\nBEGIN:VTIMEZONE\r\nTZID:Europe/Minsk\r\nBEGIN:STANDARD\r\nDTSTART:20110327T020000\r\nTZOFFSETFROM:+0300\r\nTZOFFSETTO:+0300\r\nTZNAME:+03\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\nEND:VCALENDAR\r\n";
+
+fn start(due: &str) -> Option<DatePerhapsTime> {
+    match due.len() {
+        16 => NaiveDateTime::parse_from_str(due, "%Y-%m-%dT%H:%M")
+            .ok()
+            .map(|t| DatePerhapsTime::DateTime(CalendarDateTime::WithTimezone { date_time: t, tzid: TZID.into() })),
+        10 => due.parse::<NaiveDate>().ok().map(DatePerhapsTime::Date),
+        7 => format!("{due}-01").parse::<NaiveDate>().ok().map(DatePerhapsTime::Date),
+        _ => None,
+    }
+}
+
+fn end(start: &DatePerhapsTime) -> DatePerhapsTime {
+    match start {
+        DatePerhapsTime::Date(d) => DatePerhapsTime::Date(*d + Duration::days(1)),
+        DatePerhapsTime::DateTime(CalendarDateTime::WithTimezone { date_time, tzid }) => {
+            DatePerhapsTime::DateTime(CalendarDateTime::WithTimezone { date_time: *date_time + Duration::minutes(15), tzid: tzid.clone() })
+        }
+        other => other.clone(),
+    }
+}
+
+/// The calendar text. Items whose due cannot be read are left out.
+pub fn to_ics(name: &str, items: &[IcsItem], stamp: DateTime<Utc>) -> String {
+    let mut cal = Calendar::new();
+    cal.name(name).timezone(TZID);
+    let mut zone: Calendar = MINSK.parse().expect("the embedded VTIMEZONE parses");
+    cal.append(&mut zone);
+    for item in items {
+        let Some(s) = start(&item.due) else { continue };
+        let e = Event::new()
+            .uid(&item.uid)
+            .summary(&item.summary)
+            .description(&item.description)
+            .timestamp(stamp)
+            .starts(s.clone())
+            .ends(end(&s))
+            .done();
+        cal.push(e);
+    }
+    cal.done().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn items() -> Vec<IcsItem> {
+        vec![
+            IcsItem { uid: "a1-constructor.sign_contract@zayava".into(), summary: "Подписать и вернуть договор".into(), description: "15 календарных дней; пункт 3.9, перенос с 22.03.2025".into(), due: "2025-03-24".into() },
+            IcsItem { uid: "a2-kvp.failure_recovery@zayava".into(), summary: "Оператор устраняет сбой".into(), description: "24 рабочих часа".into(), due: "2025-01-14T17:00".into() },
+            IcsItem { uid: "a3-kvp.first_billed_month@zayava".into(), summary: "Первый оплачиваемый месяц".into(), description: "".into(), due: "2025-04".into() },
+        ]
+    }
+
+    #[test]
+    fn an_independent_parser_reads_every_event_with_its_timezone() {
+        let text = to_ics("Заява", &items(), Utc.with_ymd_and_hms(2026, 11, 24, 10, 0, 0).unwrap());
+        assert!(text.lines().all(|l| l.len() <= 75 + 1), "lines folded at 75 octets");
+        let mut parser = ical::IcalParser::new(text.as_bytes());
+        let cal = parser.next().expect("one calendar").expect("valid RFC 5545");
+        assert_eq!(cal.timezones.len(), 1);
+        let tz = &cal.timezones[0];
+        assert!(tz.properties.iter().any(|p| p.name == "TZID" && p.value.as_deref() == Some("Europe/Minsk")));
+        assert_eq!(cal.events.len(), 3);
+        let prop = |i: usize, name: &str| cal.events[i].properties.iter().find(|p| p.name == name).unwrap().clone();
+        assert_eq!(prop(0, "SUMMARY").value.as_deref(), Some("Подписать и вернуть договор"));
+        assert_eq!(prop(0, "DTSTART").value.as_deref(), Some("20250324"));
+        assert_eq!(prop(0, "DTEND").value.as_deref(), Some("20250325"));
+        let timed = prop(1, "DTSTART");
+        assert_eq!(timed.value.as_deref(), Some("20250114T170000"));
+        let params = timed.params.unwrap();
+        assert!(params.iter().any(|(k, v)| k == "TZID" && v == &vec!["Europe/Minsk".to_string()]));
+        assert_eq!(prop(2, "DTSTART").value.as_deref(), Some("20250401"));
+        assert_eq!(prop(1, "UID").value.as_deref(), Some("a2-kvp.failure_recovery@zayava"));
+    }
+
+    #[test]
+    fn unreadable_dues_are_left_out() {
+        let text = to_ics("x", &[IcsItem { uid: "u".into(), summary: "s".into(), description: "d".into(), due: "soon".into() }], Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
+        assert!(!text.contains("BEGIN:VEVENT"));
+    }
+}
