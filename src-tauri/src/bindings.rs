@@ -15,6 +15,9 @@ mod tests {
     use zayava_core::i18n::Lang;
     use zayava_core::rules::{EventKind, EventSpec, FactSpec, FactType, Party, RuleKind, ServiceInputs, Words};
     use crate::commands::applications::ApplicationView;
+    use crate::commands::lifecycle::IcsExport;
+    use zayava_core::lifecycle::{DeadlineStatus, NewEvent, RecordedEvent, Recorder, Timeline, TimelineDeadline, TimelineEvent};
+    use zayava_store::lifecycle::{DashboardQuery, DueEntry};
     use zayava_core::forms::preflight::{Finding, Preflight};
     use zayava_core::forms::{Choice, Field, FieldType, FormSchema, Ground, GroundCheck, When};
     use zayava_core::organisation::Organisation;
@@ -75,6 +78,16 @@ mod tests {
             declaration::<ApplicationFilter>(&cfg),
             declaration::<AttachmentRef>(&cfg),
             declaration::<ApplicationView>(&cfg),
+            declaration::<Recorder>(&cfg),
+            declaration::<RecordedEvent>(&cfg),
+            declaration::<NewEvent>(&cfg),
+            declaration::<DeadlineStatus>(&cfg),
+            declaration::<TimelineDeadline>(&cfg),
+            declaration::<TimelineEvent>(&cfg),
+            declaration::<Timeline>(&cfg),
+            declaration::<DashboardQuery>(&cfg),
+            declaration::<DueEntry>(&cfg),
+            declaration::<IcsExport>(&cfg),
         ];
         format!(
             "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit by hand.\n\n{}",

@@ -51,6 +51,13 @@ impl IpcError {
             StoreError::TooLarge { limit } => (fill(TOO_LARGE.get(lang), &[("mb", &(limit / (1024 * 1024)).max(1).to_string())]), vec![]),
             StoreError::File(detail) | StoreError::Import(detail) => (fill(FILE.get(lang), &[("detail", detail)]), vec![]),
             StoreError::UnknownService(s) | StoreError::UnknownSchema(s) => (fill(UNKNOWN_FORM.get(lang), &[("what", s)]), vec![]),
+            StoreError::Lifecycle { message_ru, message_en, .. } => (
+                match lang {
+                    Lang::Ru => message_ru.clone(),
+                    Lang::En => message_en.clone(),
+                },
+                vec![],
+            ),
         };
         IpcError { code: err.code().to_string(), message, fields }
     }

@@ -58,6 +58,11 @@ pub fn run() {
             commands::applications::duplicate_application,
             commands::applications::archive_application,
             commands::applications::attach_file,
+            commands::lifecycle::application_timeline,
+            commands::lifecycle::record_event,
+            commands::lifecycle::dashboard,
+            commands::lifecycle::deadline_detail,
+            commands::lifecycle::export_ics,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime failed to start");

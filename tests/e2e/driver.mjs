@@ -38,14 +38,22 @@ export const sampleOrganisation = {
 };
 
 /** Puts organisation profiles into a scratch database through `zayava import`, as a user moving data would. */
-export function seedOrganisations(place, organisations) {
+export function seedOrganisations(place, organisations, applications = []) {
   const file = path.join(place.dir, "seed.json");
   const data = {
     format: "zayava-export",
     version: 1,
     exported_at: "2026-11-24T10:00:00Z",
     organisations: organisations.map((values, i) => ({ id: i + 1, values })),
-    applications: [],
+    applications: applications.map((a, i) => ({
+      id: `00000000-0000-4000-8000-${String(i + 1).padStart(12, "0")}`,
+      organisation_id: 1,
+      status: "draft",
+      archived: false,
+      created_at: "2026-11-24T10:00:00Z",
+      updated_at: "2026-11-24T10:00:00Z",
+      ...a,
+    })),
     attachments: [],
   };
   writeFileSync(file, JSON.stringify(data));
@@ -121,4 +129,12 @@ export async function shot(browser, file, { top = false } = {}) {
   if (top) await browser.execute(() => document.querySelector(".content")?.scrollTo(0, 0));
   await browser.pause(700);
   await browser.saveScreenshot(file);
+}
+
+/** Scrolls an element to the middle of the window (clear of the sticky action bar) and clicks it. */
+export async function press(browser, id) {
+  const el = await byTestId(browser, id);
+  await el.scrollIntoView({ block: "center" });
+  await el.click();
+  return el;
 }

@@ -162,7 +162,11 @@ fields: Array<Field>, min_items?: number, max_items?: number,
 /**
  * For lists: what one item is called ("пользователь").
  */
-item_label?: Words, when?: When, };
+item_label?: Words, when?: When, 
+/**
+ * The deadline engine's fact this field supplies (e.g. `software_count`).
+ */
+fact?: string, };
 
 export type GroundCheck = "invalid_fields" | "unmet_prerequisites" | "missing_attachments" | { "all_true": { list: string, field: string, } } | { "confirmed": string };
 
@@ -217,3 +221,63 @@ export type AttachmentRef = { sha256: string,
 name: string, size: number, };
 
 export type ApplicationView = { application: Application, issues: Array<FieldError>, };
+
+export type Recorder = "user" | "sync";
+
+export type RecordedEvent = { id: number, event: string, 
+/**
+ * When it happened: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM` for timed events.
+ */
+at: string, 
+/**
+ * When it was recorded (RFC 3339 UTC).
+ */
+recorded_at: string, recorded_by: Recorder, 
+/**
+ * The earlier event this one corrects.
+ */
+corrects: number | null, note: string, };
+
+export type NewEvent = { event: string, at: string, corrects: number | null, note: string, };
+
+export type DeadlineStatus = "upcoming" | "due_today" | "overdue" | "met" | "met_late" | "passed" | "waiting";
+
+export type TimelineDeadline = { item: Item, status: DeadlineStatus, 
+/**
+ * The event that met it, and when.
+ */
+met_by: string | null, met_on: string | null, };
+
+export type TimelineEvent = { event: RecordedEvent, label: string, 
+/**
+ * Superseded by a later correction.
+ */
+corrected: boolean, };
+
+export type Timeline = { state: string, state_label: string, 
+/**
+ * The audit trail, in the order recorded (corrections included).
+ */
+events: Array<TimelineEvent>, deadlines: Array<TimelineDeadline>, 
+/**
+ * The events that may be recorded now.
+ */
+next_events: Array<string>, };
+
+export type DashboardQuery = { 
+/**
+ * Everything due up to this many working days ahead (overdue items always).
+ */
+working_days: number, 
+/**
+ * Only this party's deadlines.
+ */
+party: Party | null, 
+/**
+ * The most lines returned (a page).
+ */
+limit: number, };
+
+export type DueEntry = { application_id: string, service: string, organisation_name: string | null, rule: string, title: string, party: Party | null, kind: RuleKind, due: string, status: DeadlineStatus, clause: string, };
+
+export type IcsExport = { path: string, events: number, };

@@ -4,6 +4,7 @@
 pub mod applications;
 pub mod calendar;
 pub mod deadlines;
+pub mod lifecycle;
 pub mod organisations;
 pub mod settings;
 

@@ -211,7 +211,7 @@ function AttachmentInput({ id, label, value, onChange, messages, invalid }: { id
       <div className="inline">
         {value?.sha256 ? (
           <span data-testid={`${id}-name`}>
-            📎 {value.name} ({Math.max(1, Math.round(value.size / 1024))} КБ)
+            {value.name} ({Math.max(1, Math.round(value.size / 1024))} КБ)
           </span>
         ) : (
           <span className="muted">{t("form.noFile")}</span>

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { api } from "../api";
 import type { ApplicationFilter, ApplicationStatus, ApplicationSummary, ApplicationView, FormSchema, IpcError, Organisation, Preflight } from "../bindings";
 import { SchemaForm, pathId, type Values } from "../components/SchemaForm";
+import { TimelinePanel } from "../components/TimelinePanel";
 import { formatDateTime } from "../format";
 import { useI18n, type MessageKey } from "../i18n";
 
@@ -132,6 +133,13 @@ export function Applications() {
 
 function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: ApplicationView; schemas: FormSchema[]; orgs: Organisation[]; onChanged: () => void; onOpen: (v: ApplicationView) => void }) {
   const { lang, t } = useI18n();
+  const [eventLabels, setEventLabels] = useState<Record<string, string>>({});
+  useEffect(() => {
+    api.deadlineServices().then((all) => {
+      const s = all.find((x) => x.id === initial.application.service);
+      setEventLabels(Object.fromEntries((s?.events ?? []).map((e) => [e.id, e.label[lang]])));
+    });
+  }, [initial.application.service, lang]);
   const [view, setView] = useState(initial);
   const [values, setValues] = useState<Values>(initial.application.values as Values);
   const [orgId, setOrgId] = useState<number | null>(initial.application.organisation_id);
@@ -269,6 +277,7 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
           )}
         </div>
       )}
+      <TimelinePanel key={`${app.id}-${app.status}`} applicationId={app.id} labels={(e) => eventLabels[e] ?? e} onChanged={onChanged} />
       <div className="actions sticky-actions">
         <button type="button" data-testid="app-check" onClick={preflight}>
           {t("app.check")}

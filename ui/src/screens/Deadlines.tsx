@@ -3,12 +3,13 @@
 // out in Rust as you type, each with its explanation one click away.
 import { Fragment, useEffect, useMemo, useRef, useState } from "react";
 import { api } from "../api";
-import type { IpcError, Party, Report, ServiceInputs } from "../bindings";
+import type { IpcError, Report, ServiceInputs } from "../bindings";
+import { partyKey } from "../components/TimelinePanel";
+import { Dashboard } from "../components/Dashboard";
 import { DateButton, ExplanationPanel } from "../components/ExplainedDate";
 import { toIso } from "../format";
 import { useI18n, type MessageKey } from "../i18n";
 
-const partyKey = (p: Party | null): MessageKey => (p ? (`party.${p}` as MessageKey) : "party.none");
 
 export function Deadlines() {
   const { lang, t } = useI18n();
@@ -65,7 +66,9 @@ export function Deadlines() {
   const fieldError = (key: string) => error?.fields.find((f) => f.field === key);
 
   return (
-    <section>
+    <>
+    <Dashboard serviceTitle={(id) => services.find((s) => s.id === id)?.name[lang] ?? id} />
+    <section className="calculator-section">
       <h1>{t("deadlines.title")}</h1>
       <p className="muted">{t("deadlines.intro")}</p>
       <div className="calculator">
@@ -199,6 +202,7 @@ export function Deadlines() {
         </div>
       </div>
     </section>
+    </>
   );
 }
 

@@ -1,0 +1,86 @@
+//! A contract's life in the window: the timeline of an application, recording events, the
+//! dashboard of what is due, and exporting deadlines to a calendar file. Local time is
+//! read here, at the edge, and passed in.
+
+use serde::Serialize;
+use tauri::State;
+use ts_rs::TS;
+use zayava_core::deadlines::report::Item;
+use zayava_core::ics::{to_ics, IcsItem};
+use zayava_core::lifecycle::{NewEvent, RecordedEvent, Recorder, Timeline};
+use zayava_store::lifecycle::{DashboardQuery, DueEntry};
+
+use super::{database, in_user_language, language};
+use crate::{AppState, IpcError};
+
+fn now_local() -> chrono::NaiveDateTime {
+    chrono::Local::now().naive_local()
+}
+
+#[tauri::command]
+pub async fn application_timeline(state: State<'_, AppState>, id: String) -> Result<Timeline, IpcError> {
+    let db = database(&state)?;
+    let lang = language(db).await;
+    in_user_language(db, db.timeline(&id, now_local(), lang).await).await
+}
+
+#[tauri::command]
+pub async fn record_event(state: State<'_, AppState>, id: String, event: NewEvent) -> Result<RecordedEvent, IpcError> {
+    let db = database(&state)?;
+    in_user_language(db, db.record_event(&id, &event, Recorder::User, chrono::Utc::now(), now_local()).await).await
+}
+
+#[tauri::command]
+pub async fn dashboard(state: State<'_, AppState>, query: DashboardQuery) -> Result<Vec<DueEntry>, IpcError> {
+    let db = database(&state)?;
+    let lang = language(db).await;
+    in_user_language(db, db.dashboard(&query, now_local(), lang).await).await
+}
+
+/// One date of one application with its explanation (the dashboard opens it on click).
+#[tauri::command]
+pub async fn deadline_detail(state: State<'_, AppState>, id: String, rule: String) -> Result<Option<Item>, IpcError> {
+    let db = database(&state)?;
+    let lang = language(db).await;
+    let line = in_user_language(db, db.timeline(&id, now_local(), lang).await).await?;
+    Ok(line.deadlines.into_iter().find(|d| d.item.rule == rule).map(|d| d.item))
+}
+
+/// What an ICS export wrote.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct IcsExport {
+    pub path: String,
+    pub events: usize,
+}
+
+/// Writes the open deadlines (of one application, or of all) to a calendar file the user
+/// chose in the save dialog.
+#[tauri::command]
+pub async fn export_ics(state: State<'_, AppState>, id: Option<String>, path: String) -> Result<IcsExport, IpcError> {
+    let db = database(&state)?;
+    let lang = language(db).await;
+    let now = now_local();
+    let ids: Vec<String> = match id {
+        Some(id) => vec![id],
+        None => in_user_language(db, db.applications(&Default::default()).await).await?.into_iter().map(|a| a.id).collect(),
+    };
+    let mut items = Vec::new();
+    for app in ids {
+        let line = in_user_language(db, db.timeline(&app, now, lang).await).await?;
+        for d in line.deadlines {
+            let Some(due) = d.item.due.clone() else { continue };
+            items.push(IcsItem {
+                uid: format!("{app}-{}@zayava", d.item.rule),
+                summary: d.item.explanation.title.clone(),
+                description: d.item.explanation.text.clone(),
+                due,
+            });
+        }
+    }
+    let text = to_ics("Заява", &items, chrono::Utc::now());
+    let target = std::path::PathBuf::from(&path);
+    let tmp = target.with_extension("ics.partial");
+    let written = std::fs::write(&tmp, text).and_then(|_| std::fs::rename(&tmp, &target));
+    in_user_language(db, written.map_err(|e| zayava_store::StoreError::File(format!("{path}: {e}")))).await?;
+    Ok(IcsExport { path, events: items.len() })
+}

@@ -1,0 +1,142 @@
+// What is due across every application and organisation in the next N working days,
+// soonest first, overdue first of all. Our deadlines and the Operator's are kept apart; the
+// Operator's overdue actions stand out. Each date opens to how it was worked out.
+import { save } from "@tauri-apps/plugin-dialog";
+import { Fragment, useEffect, useState } from "react";
+import { api } from "../api";
+import type { DueEntry, IpcError, Item, Party } from "../bindings";
+import { formatDue } from "../format";
+import { useI18n } from "../i18n";
+import { ExplanationPanel } from "./ExplainedDate";
+import { partyKey, statusKey } from "./TimelinePanel";
+
+const HORIZONS = [5, 10, 20, 60];
+
+export function Dashboard({ serviceTitle }: { serviceTitle: (id: string) => string }) {
+  const { t } = useI18n();
+  const [days, setDays] = useState(10);
+  const [party, setParty] = useState<Party | null>(null);
+  const [entries, setEntries] = useState<DueEntry[] | null>(null);
+  const [error, setError] = useState<IpcError | null>(null);
+  const [opened, setOpened] = useState<{ key: string; item: Item | null } | null>(null);
+  const [exported, setExported] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.dashboard({ working_days: days, party, limit: 200 }).then((e) => live && setEntries(e), setError);
+    return () => {
+      live = false;
+    };
+  }, [days, party]);
+
+  const open = async (e: DueEntry) => {
+    const key = `${e.application_id}/${e.rule}`;
+    if (opened?.key === key) return setOpened(null);
+    setOpened({ key, item: await api.deadlineDetail(e.application_id, e.rule).catch(() => null) });
+  };
+
+  const exportAll = async () => {
+    const path = await save({ defaultPath: "zayava.ics", filters: [{ name: "iCalendar", extensions: ["ics"] }] });
+    if (path) api.exportIcs(null, path).then((r) => setExported(`${t("life.exported")} ${r.events}`), setError);
+  };
+
+  const ours = entries?.filter((e) => e.party !== "operator") ?? [];
+  const theirs = entries?.filter((e) => e.party === "operator") ?? [];
+
+  const table = (list: DueEntry[], testId: string) =>
+    list.length === 0 ? (
+      <p className="muted">{t("dash.nothing")}</p>
+    ) : (
+      <table className="deadlines" data-testid={testId}>
+        <thead>
+          <tr>
+            <th>{t("deadlines.col.due")}</th>
+            <th>{t("deadlines.col.what")}</th>
+            <th>{t("dash.col.app")}</th>
+            <th>{t("deadlines.col.who")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((e) => {
+            const key = `${e.application_id}/${e.rule}`;
+            return (
+              <Fragment key={key}>
+                <tr className={`st-${e.status}${e.party === "operator" && e.status === "overdue" ? " operator-overdue" : ""}`} data-testid={`dash-${e.rule}`}>
+                  <td>
+                    <button type="button" className="date-button" aria-expanded={opened?.key === key} data-testid={`dash-due-${e.rule}`} onClick={() => open(e)}>
+                      {formatDue(e.due)}
+                    </button>
+                    <span className={`status st-${e.status}`}>{t(statusKey(e.status))}</span>
+                  </td>
+                  <td>
+                    {e.title} <span className="muted small">· {t("form.clause")} {e.clause}</span>
+                  </td>
+                  <td>
+                    {e.organisation_name ?? "—"}
+                    <br />
+                    <span className="muted small">{serviceTitle(e.service)}</span>
+                  </td>
+                  <td>{t(partyKey(e.party))}</td>
+                </tr>
+                {opened?.key === key && opened.item && (
+                  <tr className="explanation-row">
+                    <td colSpan={4}>
+                      <ExplanationPanel item={opened.item} testId={`dash-due-${e.rule}-explanation`} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+    );
+
+  return (
+    <section className="dashboard" data-testid="dashboard">
+      <h1>{t("dash.title")}</h1>
+      <div className="inline wrap">
+        <label>
+          {t("dash.days")}{" "}
+          <select data-testid="dash-days" value={days} onChange={(e) => setDays(Number(e.target.value))}>
+            {HORIZONS.map((h) => (
+              <option key={h} value={h}>
+                {h}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("dash.party")}{" "}
+          <select data-testid="dash-party" value={party ?? ""} onChange={(e) => setParty((e.target.value || null) as Party | null)}>
+            <option value="">{t("app.filter.all")}</option>
+            <option value="consumer">{t("party.consumer")}</option>
+            <option value="operator">{t("party.operator")}</option>
+            <option value="both">{t("party.both")}</option>
+          </select>
+        </label>
+        <button type="button" onClick={exportAll}>
+          {t("dash.exportAll")}
+        </button>
+        {exported && <span className="ok">{exported}</span>}
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error.message}
+        </p>
+      )}
+      {entries && (
+        <div className="dash-columns">
+          <div>
+            <h2>{t("dash.ours")}</h2>
+            {table(ours, "dash-ours")}
+          </div>
+          <div>
+            <h2>{t("dash.theirs")}</h2>
+            {table(theirs, "dash-theirs")}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,176 @@
+// An application's life: its state, the audit trail of events (corrections are new events,
+// never edits), recording the next event, and every deadline with its status and, one
+// click away, how it was worked out.
+import { save } from "@tauri-apps/plugin-dialog";
+import { Fragment, useCallback, useEffect, useState } from "react";
+import { api } from "../api";
+import type { DeadlineStatus, IpcError, Party, Timeline } from "../bindings";
+import { formatDateTime, formatDue, toIso } from "../format";
+import { useI18n, type MessageKey } from "../i18n";
+import { DateButton, ExplanationPanel } from "./ExplainedDate";
+
+export const statusKey = (s: DeadlineStatus): MessageKey => `status.${s}` as MessageKey;
+export const partyKey = (p: Party | null): MessageKey => (p ? (`party.${p}` as MessageKey) : "party.none");
+
+export function TimelinePanel({ applicationId, labels, onChanged }: { applicationId: string; labels: (event: string) => string; onChanged?: () => void }) {
+  const { t } = useI18n();
+  const [line, setLine] = useState<Timeline | null>(null);
+  const [event, setEvent] = useState("");
+  const [date, setDate] = useState("");
+  const [note, setNote] = useState("");
+  const [corrects, setCorrects] = useState<number | null>(null);
+  const [error, setError] = useState<IpcError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [opened, setOpened] = useState<string | null>(null);
+  const [exported, setExported] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    api.applicationTimeline(applicationId).then((l) => {
+      setLine(l);
+      setEvent((e) => (e && (l.next_events.includes(e) || corrects !== null) ? e : (l.next_events[0] ?? "")));
+    }, setError);
+  }, [applicationId, corrects]);
+  useEffect(load, [load]);
+
+  const record = async () => {
+    setBusy(true);
+    try {
+      await api.recordEvent(applicationId, { event, at: toIso(date), corrects, note });
+      setDate("");
+      setNote("");
+      setCorrects(null);
+      setError(null);
+      load();
+      onChanged?.();
+    } catch (e) {
+      setError(e as IpcError);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const exportIcs = async () => {
+    const path = await save({ defaultPath: "zayava.ics", filters: [{ name: "iCalendar", extensions: ["ics"] }] });
+    if (!path) return;
+    api.exportIcs(applicationId, path).then((r) => setExported(`${t("life.exported")} ${r.events}`), setError);
+  };
+
+  if (!line) return null;
+  const choices = corrects !== null ? [line.events.find((e) => e.event.id === corrects)!.event.event] : line.next_events;
+
+  return (
+    <section className="timeline" aria-label={t("life.title")} data-testid="timeline">
+      <h3>
+        {t("life.title")}: <span className={`status state-${line.state}`} data-testid="life-state">{line.state_label}</span>
+      </h3>
+      <h4>{t("life.events")}</h4>
+      {line.events.length === 0 ? (
+        <p className="muted small">{t("life.noEvents")}</p>
+      ) : (
+        <ol className="events">
+          {line.events.map((e) => (
+            <li key={e.event.id} className={e.corrected ? "corrected" : ""} data-testid="life-event">
+              <strong>{formatDue(e.event.at)}</strong> — {e.label}
+              {e.corrected && <span className="badge">{t("life.corrected")}</span>}
+              {e.event.corrects !== null && <span className="muted small"> (↺ #{e.event.corrects})</span>}
+              {e.event.note && <span className="muted"> · {e.event.note}</span>}
+              <span className="muted small">
+                {" "}
+                · {e.event.recorded_by === "sync" ? t("life.bySync") : t("life.byUser")}, {t("life.recordedAt")} {formatDateTime(e.event.recorded_at)}
+              </span>
+              {!e.corrected && e.event.corrects === null && (
+                <button type="button" className="link small" onClick={() => (setCorrects(e.event.id), setEvent(e.event.event))}>
+                  {t("life.correct")}
+                </button>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      <form
+        className="record"
+        onSubmit={(e) => {
+          e.preventDefault();
+          record();
+        }}
+        data-testid="life-form"
+      >
+        <h4>{corrects !== null ? t("life.correct") : t("life.record")}</h4>
+        {choices.length === 0 ? (
+          <p className="muted small">{t("life.noNext")}</p>
+        ) : (
+          <div className="inline wrap">
+            <label>
+              {t("life.event")}
+              <select data-testid="life-event-kind" value={event} onChange={(e) => setEvent(e.target.value)} disabled={corrects !== null}>
+                {choices.map((c) => (
+                  <option key={c} value={c}>
+                    {labels(c)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t("life.date")}
+              <input data-testid="life-event-date" placeholder={t("deadlines.datePlaceholder")} value={date} onChange={(e) => setDate(e.target.value)} />
+            </label>
+            <label>
+              {t("life.note")}
+              <input value={note} onChange={(e) => setNote(e.target.value)} />
+            </label>
+            <button type="submit" className="primary" disabled={busy || !date.trim()} data-testid="life-event-save">
+              {t("life.save")}
+            </button>
+            {corrects !== null && (
+              <button type="button" onClick={() => setCorrects(null)}>
+                {t("common.cancel")}
+              </button>
+            )}
+          </div>
+        )}
+        {error && (
+          <p className="error" role="alert" data-testid="life-error">
+            {error.message}
+          </p>
+        )}
+      </form>
+      <h4>{t("life.deadlines")}</h4>
+      <table className="deadlines" data-testid="life-deadlines">
+        <tbody>
+          {line.deadlines.map((d) => (
+            <Fragment key={d.item.rule}>
+              <tr data-testid={`life-deadline-${d.item.rule}`} className={`st-${d.status}`}>
+                <td>
+                  {d.item.due ? (
+                    <DateButton item={d.item} open={opened === d.item.rule} onToggle={() => setOpened(opened === d.item.rule ? null : d.item.rule)} testId={`life-due-${d.item.rule}`} />
+                  ) : (
+                    <span className="muted">…</span>
+                  )}
+                </td>
+                <td>{d.item.explanation.title}</td>
+                <td>{t(partyKey(d.item.party))}</td>
+                <td>
+                  <span className={`status st-${d.status}`}>{t(statusKey(d.status))}</span>
+                  {d.met_on && <span className="muted small"> {formatDue(d.met_on)}</span>}
+                </td>
+              </tr>
+              {opened === d.item.rule && (
+                <tr className="explanation-row">
+                  <td colSpan={4}>
+                    <ExplanationPanel item={d.item} testId={`life-due-${d.item.rule}-explanation`} />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
+          ))}
+        </tbody>
+      </table>
+      <div className="actions">
+        <button type="button" onClick={exportIcs}>
+          {t("life.exportIcs")}
+        </button>
+        {exported && <span className="ok">{exported}</span>}
+      </div>
+    </section>
+  );
+}
