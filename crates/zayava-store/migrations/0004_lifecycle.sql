@@ -31,4 +31,5 @@ CREATE TABLE due_item (
     open            INTEGER NOT NULL,              -- 1 while a deadline is unmet (or a date is to come)
     PRIMARY KEY (application_id, rule)
 );
-CREATE INDEX due_item_open_by_day ON due_item(open, due_day);
+-- In the dashboard's order, so its first page is read straight off the index.
+CREATE INDEX due_item_open_by_day ON due_item(open, due_day, due, application_id);

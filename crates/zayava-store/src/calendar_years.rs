@@ -3,6 +3,8 @@
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use sqlx::Row;
+use std::sync::Arc;
+
 use zayava_core::calendar::{transfers, Calendar, Transfer, TransferOrigin, YearTransfers};
 
 use crate::{Database, StoreError};
@@ -34,10 +36,19 @@ impl Database {
     }
 
     /// The calendar to count with: embedded years, then stored ones over them.
-    pub async fn calendar(&self) -> Result<Calendar, StoreError> {
+    pub async fn calendar(&self) -> Result<Arc<Calendar>, StoreError> {
+        if let Some(cal) = self.calendar.lock().expect("calendar cache lock").clone() {
+            return Ok(cal);
+        }
         let mut years = transfers::embedded();
         years.extend(self.calendar_years().await?);
-        Ok(Calendar::new(years))
+        let cal = Arc::new(Calendar::new(years));
+        *self.calendar.lock().expect("calendar cache lock") = Some(cal.clone());
+        Ok(cal)
+    }
+
+    fn forget_calendar(&self) {
+        *self.calendar.lock().expect("calendar cache lock") = None;
     }
 
     /// Adds or replaces a year's transfers; refused whole, changing nothing, if they do not
@@ -62,6 +73,7 @@ impl Database {
         .execute(&self.pool)
         .await?;
         // Every stored due date may move with the calendar.
+        self.forget_calendar();
         self.refresh_all_due().await?;
         Ok(())
     }
@@ -69,6 +81,7 @@ impl Database {
     /// Removes a stored year, so the embedded data (or none: provisional) applies again.
     pub async fn delete_calendar_year(&self, year: i32) -> Result<bool, StoreError> {
         let deleted = sqlx::query("DELETE FROM calendar_year WHERE year = ?").bind(year).execute(&self.pool).await?.rows_affected() > 0;
+        self.forget_calendar();
         self.refresh_all_due().await?;
         Ok(deleted)
     }

@@ -16,6 +16,9 @@ pub use settings::parse_window;
 pub use error::StoreError;
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use zayava_core::calendar::Calendar;
 use std::str::FromStr;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
@@ -25,6 +28,9 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 pub struct Database {
     pool: SqlitePool,
     path: PathBuf,
+    /// The calendar built from the embedded and stored transfers; rebuilt only when the
+    /// stored transfers change (building it walks 160 years of days).
+    calendar: Arc<Mutex<Option<Arc<Calendar>>>>,
 }
 
 impl Database {
@@ -46,7 +52,7 @@ impl Database {
             .busy_timeout(std::time::Duration::from_secs(5));
         let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(Database { pool, path: path.to_path_buf() })
+        Ok(Database { pool, path: path.to_path_buf(), calendar: Arc::default() })
     }
 
     /// The connection pool, for queries this crate does not wrap yet (and for tests).
