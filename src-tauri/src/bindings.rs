@@ -16,7 +16,7 @@ mod tests {
     use zayava_core::rules::{EventKind, EventSpec, FactSpec, FactType, Party, RuleKind, ServiceInputs, Words};
     use crate::commands::applications::ApplicationView;
     use crate::commands::lifecycle::IcsExport;
-    use zayava_core::lifecycle::{DeadlineStatus, NewEvent, RecordedEvent, Recorder, Timeline, TimelineDeadline, TimelineEvent};
+    use zayava_core::lifecycle::{DeadlineStatus, NewEvent, Notice, RecordedEvent, Recorder, Timeline, TimelineDeadline, TimelineEvent};
     use zayava_store::lifecycle::{DashboardQuery, DueEntry};
     use zayava_core::forms::preflight::{Finding, Preflight};
     use zayava_core::forms::{Choice, Field, FieldType, FormSchema, Ground, GroundCheck, When};
@@ -82,6 +82,7 @@ mod tests {
             declaration::<RecordedEvent>(&cfg),
             declaration::<NewEvent>(&cfg),
             declaration::<DeadlineStatus>(&cfg),
+            declaration::<Notice>(&cfg),
             declaration::<TimelineDeadline>(&cfg),
             declaration::<TimelineEvent>(&cfg),
             declaration::<Timeline>(&cfg),

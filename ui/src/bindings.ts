@@ -242,11 +242,17 @@ export type NewEvent = { event: string, at: string, corrects: number | null, not
 
 export type DeadlineStatus = "upcoming" | "due_today" | "overdue" | "met" | "met_late" | "passed" | "waiting";
 
+export type Notice = { to: string, text: string, };
+
 export type TimelineDeadline = { item: Item, status: DeadlineStatus, 
 /**
  * The event that met it, and when.
  */
-met_by: string | null, met_on: string | null, };
+met_by: string | null, met_on: string | null, 
+/**
+ * A drafted notice, ready to copy, for rules that call for one.
+ */
+notice: Notice | null, };
 
 export type TimelineEvent = { event: RecordedEvent, label: string, 
 /**

@@ -148,7 +148,7 @@ pub fn table(book: &Rulebook, r: &Report, lang: Lang) -> String {
     out.push_str(&format!("{} {} {} {}\n", pad(h_due, 17), pad(h_party, 12), pad(h_rule, 36), h_clause));
     for item in &r.items {
         let due = match &item.due {
-            Some(d) => human(d),
+            Some(d) => zayava_core::deadlines::Due::human_text(d),
             None => "…".into(),
         };
         out.push_str(&format!(
@@ -162,14 +162,4 @@ pub fn table(book: &Rulebook, r: &Report, lang: Lang) -> String {
         out.push_str(&format!("    {}\n", item.explanation.text));
     }
     out
-}
-
-/// `2025-01-27` → `27.01.2025`; `2025-01-27T10:00` → `27.01.2025 10:00`; `2025-04` → `04.2025`.
-fn human(due: &str) -> String {
-    match due.len() {
-        7 => format!("{}.{}", &due[5..7], &due[0..4]),
-        10 => format!("{}.{}.{}", &due[8..10], &due[5..7], &due[0..4]),
-        16 => format!("{}.{}.{} {}", &due[8..10], &due[5..7], &due[0..4], &due[11..16]),
-        _ => due.to_string(),
-    }
 }

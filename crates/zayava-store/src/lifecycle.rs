@@ -8,7 +8,7 @@ use ts_rs::TS;
 use zayava_core::deadlines::QueryError;
 use zayava_core::forms;
 use zayava_core::i18n::Lang;
-use zayava_core::lifecycle::{self, deadline_status, DeadlineStatus, NewEvent, RecordedEvent, Recorder, Timeline};
+use zayava_core::lifecycle::{self, deadline_status, DeadlineStatus, NewEvent, NoticeContext, RecordedEvent, Recorder, Timeline};
 use zayava_core::rules::{Party, RuleKind, Rulebook};
 
 use crate::applications::ApplicationStatus;
@@ -114,13 +114,18 @@ impl Database {
         let app = self.application(application_id).await?;
         let trail = self.events(application_id).await?;
         let org = match app.organisation_id {
-            Some(id) => Some(self.organisation(id).await?.values),
+            Some(id) => Some(self.organisation(id).await?),
             None => None,
         };
-        let facts = lifecycle::facts(forms::by_version(&app.schema_version), &app.values, org.as_ref());
+        let facts = lifecycle::facts(forms::by_version(&app.schema_version), &app.values, org.as_ref().map(|o| &o.values));
+        let text = |key: &str| app.values.get(key).and_then(serde_json::Value::as_str).unwrap_or("").to_string();
+        let notice = NoticeContext {
+            organisation: Some(text("body_name")).filter(|n| !n.is_empty()).or(org.as_ref().map(|o| o.name.clone())).unwrap_or_default(),
+            contact: text("contact"),
+        };
         let cal = self.calendar().await?;
         let window = self.working_window().await?;
-        lifecycle::timeline(Rulebook::shared(), &cal, window, &app.service, app.status == ApplicationStatus::Ready, &trail, facts, now, lang)
+        lifecycle::timeline(Rulebook::shared(), &cal, window, &app.service, app.status == ApplicationStatus::Ready, &trail, facts, now, &notice, lang)
             .map_err(|e: QueryError| StoreError::Corrupt(format!("application {application_id}: {e}")))
     }
 

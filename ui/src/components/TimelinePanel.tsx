@@ -161,6 +161,19 @@ export function TimelinePanel({ applicationId, labels, onChanged }: { applicatio
                   </td>
                 </tr>
               )}
+              {d.notice && (
+                <tr className="notice-row">
+                  <td colSpan={4}>
+                    <details data-testid={`life-notice-${d.item.rule}`}>
+                      <summary>
+                        {t("life.notice")} · {t("life.noticeTo")} {d.notice.to}
+                      </summary>
+                      <pre className="notice">{d.notice.text}</pre>
+                      <CopyButton text={d.notice.text} />
+                    </details>
+                  </td>
+                </tr>
+              )}
             </Fragment>
           ))}
         </tbody>
@@ -172,5 +185,15 @@ export function TimelinePanel({ applicationId, labels, onChanged }: { applicatio
         {exported && <span className="ok">{exported}</span>}
       </div>
     </section>
+  );
+}
+
+function CopyButton({ text }: { text: string }) {
+  const { t } = useI18n();
+  const [copied, setCopied] = useState(false);
+  return (
+    <button type="button" onClick={() => navigator.clipboard.writeText(text).then(() => setCopied(true))}>
+      {copied ? `✓ ${t("life.copied")}` : t("life.copy")}
+    </button>
   );
 }

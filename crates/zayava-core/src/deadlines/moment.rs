@@ -77,6 +77,17 @@ impl Due {
         }
     }
 
+    /// The wire form (`2025-01-27`, `2025-01-27T10:00`, `2025-04`) as people read it;
+    /// anything else is returned as it is.
+    pub fn human_text(text: &str) -> String {
+        match text.len() {
+            7 => format!("{}.{}", &text[5..7], &text[0..4]),
+            10 => format!("{}.{}.{}", &text[8..10], &text[5..7], &text[0..4]),
+            16 => format!("{}.{}.{} {}", &text[8..10], &text[5..7], &text[0..4], &text[11..16]),
+            _ => text.to_string(),
+        }
+    }
+
     /// How people read it: `24.11.2026`, `24.11.2026 09:05`, `11.2026`.
     pub fn human(self) -> String {
         match self {

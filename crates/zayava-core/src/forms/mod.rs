@@ -145,12 +145,13 @@ pub struct FormSchema {
     pub preflight: Vec<Ground>,
 }
 
-const EMBEDDED: [&str; 5] = [
+const EMBEDDED: [&str; 6] = [
     include_str!("schemas/organisation.json"),
     include_str!("schemas/hosting.json"),
     include_str!("schemas/constructor.json"),
     include_str!("schemas/one-window.json"),
     include_str!("schemas/kvp.json"),
+    include_str!("schemas/interaction.json"),
 ];
 
 /// Every form schema this version of Zayava knows.

@@ -301,6 +301,21 @@ pub struct TimelineDeadline {
     /// The event that met it, and when.
     pub met_by: Option<String>,
     pub met_on: Option<String>,
+    /// A drafted notice, ready to copy, for rules that call for one.
+    pub notice: Option<Notice>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Notice {
+    pub to: String,
+    pub text: String,
+}
+
+/// What a drafted notice names besides the dates.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NoticeContext {
+    pub organisation: String,
+    pub contact: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -390,6 +405,7 @@ pub fn timeline(
     recorded: &[RecordedEvent],
     facts: Vec<(String, Value)>,
     now: NaiveDateTime,
+    notice: &NoticeContext,
     lang: Lang,
 ) -> Result<Timeline, QueryError> {
     let l = lifecycle();
@@ -417,7 +433,25 @@ pub fn timeline(
             Some((e, at)) if matches!(status, DeadlineStatus::Met | DeadlineStatus::MetLate) => (Some(e), Some(at)),
             _ => (None, None),
         };
-        deadlines.push(TimelineDeadline { item, status, met_by, met_on });
+        let drafted = rule.notice.as_ref().map(|template| {
+            let base = item.explanation.base.as_ref();
+            let base_note = base
+                .and_then(|b| in_force.iter().rev().find(|e| e.event == b.id))
+                .map(|e| e.note.clone())
+                .unwrap_or_default();
+            let event_date = base.map(|b| crate::deadlines::Due::human_text(&b.at)).unwrap_or_default();
+            let due = item.due.as_deref().map(crate::deadlines::Due::human_text).unwrap_or_default();
+            let text = match lang {
+                Lang::Ru => &template.ru,
+                Lang::En => &template.en,
+            };
+            let filled = crate::i18n::fill(
+                text,
+                &[("organisation", &notice.organisation), ("event_date", &event_date), ("due", &due), ("note", &base_note), ("contact", &notice.contact)],
+            );
+            Notice { to: template.to.clone(), text: filled.replace(" \n", "\n").trim().to_string() }
+        });
+        deadlines.push(TimelineDeadline { item, status, met_by, met_on, notice: drafted });
     }
     let label = |e: &str| {
         book.service(service)

@@ -86,7 +86,7 @@ fn a_correction_is_a_new_event_that_replaces_the_date_and_is_checked_too() {
 }
 
 fn line(service: &str, events: &[(&str, &str)], facts: Vec<(String, Value)>, now: &str) -> Timeline {
-    timeline(&Rulebook::embedded(), &Calendar::embedded(), WorkingWindow::default(), service, true, &chain(events), facts, at(now), Lang::Ru).unwrap()
+    timeline(&Rulebook::embedded(), &Calendar::embedded(), WorkingWindow::default(), service, true, &chain(events), facts, at(now), &NoticeContext::default(), Lang::Ru).unwrap()
 }
 
 fn status(t: &Timeline, rule: &str) -> DeadlineStatus {
@@ -162,4 +162,19 @@ fn the_lifecycle_names_only_known_events_and_states() {
             }
         }
     }
+}
+
+#[test]
+fn the_interaction_log_drafts_each_notice_with_its_dates_and_addressee() {
+    let mut events = chain(&[("incident_detected", "2025-06-02T10:40")]);
+    events[0].note = "Недоступен сервис выдачи справок.".into();
+    let ctx = NoticeContext { organisation: "Горисполком".into(), contact: "Петров, +375 17 000-00-00".into() };
+    let t = timeline(&Rulebook::embedded(), &Calendar::embedded(), WorkingWindow::default(), "interaction", false, &events, vec![], at("2025-06-02T10:45"), &ctx, Lang::Ru).unwrap();
+    let d = t.deadlines.iter().find(|d| d.item.rule == "interaction.incident_notice").unwrap();
+    assert_eq!(d.item.due.as_deref(), Some("2025-06-02T11:00"));
+    assert_eq!(d.status, DeadlineStatus::DueToday);
+    let notice = d.notice.as_ref().unwrap();
+    assert_eq!(notice.to, "ds@nces.by");
+    assert!(notice.text.contains("Горисполком сообщает об инциденте, выявленном 02.06.2025 10:40. Недоступен сервис выдачи справок."), "{}", notice.text);
+    assert!(notice.text.contains("+375 17 311-30-00, доб. 249"));
 }

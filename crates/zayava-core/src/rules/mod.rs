@@ -155,6 +155,19 @@ pub struct Rule {
     /// signing window leaves the contract not concluded).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_miss: Option<String>,
+    /// A notice to draft when this deadline arises (the interaction log of seed 001).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<NoticeTemplate>,
+}
+
+/// The text of a notice, with `{organisation}`, `{event_date}`, `{due}`, `{note}` and
+/// `{contact}` filled in when it is drafted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct NoticeTemplate {
+    /// Where it goes.
+    pub to: String,
+    pub ru: String,
+    pub en: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
