@@ -5,6 +5,7 @@
 mod bindings;
 mod commands;
 mod error;
+mod reminders;
 
 use zayava_core::rules::Rulebook;
 use zayava_store::{location, Database};
@@ -31,14 +32,24 @@ fn open_database() -> Result<Database, IpcError> {
 
 pub fn run() {
     let state = AppState { db: open_database(), rulebook: Rulebook::embedded() };
+    let reminder_db = state.db.as_ref().ok().cloned();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
+        .setup(move |app| {
+            if let Some(db) = reminder_db {
+                reminders::start(app.handle().clone(), db);
+            }
+            Ok(())
+        })
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::settings::app_info,
             commands::settings::set_language,
             commands::settings::working_window,
             commands::settings::set_working_window,
+            commands::settings::reminder_leads,
+            commands::settings::set_reminder_leads,
             commands::organisations::list_organisations,
             commands::organisations::create_organisation,
             commands::organisations::update_organisation,

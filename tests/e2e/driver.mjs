@@ -85,7 +85,8 @@ export function scratch() {
   return { dir, db: path.join(dir, "zayava.sqlite3") };
 }
 
-let nextPort = 4444;
+// Per process, so test files run side by side do not fight over a port.
+let nextPort = 20000 + (process.pid % 2000) * 4;
 
 /** Launches the app against `db`; returns `{browser, close}`. */
 export async function launch({ dir, db }) {

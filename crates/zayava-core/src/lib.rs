@@ -9,5 +9,6 @@ pub mod i18n;
 pub mod ics;
 pub mod lifecycle;
 pub mod organisation;
+pub mod reminders;
 pub mod rules;
 pub mod validation;

@@ -6,6 +6,7 @@ pub mod attachments;
 mod calendar_years;
 pub mod exchange;
 pub mod lifecycle;
+pub mod reminders;
 mod error;
 pub mod location;
 mod organisations;

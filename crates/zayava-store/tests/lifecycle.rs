@@ -119,3 +119,25 @@ async fn dates_follow_a_calendar_correction_and_the_form_facts() {
     // 15 working days now.
     assert_eq!(due(db.dashboard(&q, now, Lang::Ru).await.unwrap()).as_deref(), Some("2027-01-14"));
 }
+
+#[tokio::test]
+async fn a_reminder_is_shown_once_even_after_reopening_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("z.sqlite3");
+    let db = Database::open(&path).await.unwrap();
+    let id = sent_application(&db, "constructor").await;
+    let at_ = local("2025-03-19T09:00");
+    for (e, at) in [("application_sent", "2025-03-03"), ("application_received", "2025-03-04"), ("draft_contract_received", "2025-03-07")] {
+        db.record_event(&id, &new(e, at), Recorder::User, Utc::now(), at_).await.unwrap();
+    }
+    let pending = db.pending_reminders(at_, Lang::Ru).await.unwrap();
+    assert_eq!(pending.len(), 1, "3 working days before 24.03");
+    assert!(pending[0].body.contains("Подписать и вернуть договор"));
+    db.mark_reminder_shown(&pending[0].key, Utc::now()).await.unwrap();
+    db.close().await;
+    let db = Database::open(&path).await.unwrap();
+    assert!(db.pending_reminders(at_, Lang::Ru).await.unwrap().is_empty());
+    assert_eq!(db.set_reminder_leads("5, 2").await.unwrap(), Some(vec![5, 2]));
+    assert_eq!(db.set_reminder_leads("скоро").await.unwrap(), None);
+    assert_eq!(db.reminder_leads().await.unwrap(), vec![5, 2]);
+}

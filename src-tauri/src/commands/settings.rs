@@ -65,3 +65,36 @@ pub async fn set_working_window(state: State<'_, AppState>, window: String) -> R
     };
     in_user_language(db, db.set_working_window(w).await).await
 }
+
+const BAD_LEADS: Text = Text::new(
+    "Укажите, за сколько рабочих дней напоминать, числами через запятую (от 0 до 60), например: 3, 1, 0.",
+    "Give how many working days ahead to remind, as numbers separated by commas (0 to 60), e.g. 3, 1, 0.",
+);
+
+/// Reminder lead times, in working days before a due day, as `3, 1, 0`.
+#[tauri::command]
+pub async fn reminder_leads(state: State<'_, AppState>) -> Result<String, IpcError> {
+    let db = database(&state)?;
+    let leads = in_user_language(db, db.reminder_leads().await).await?;
+    Ok(leads.iter().map(u32::to_string).collect::<Vec<_>>().join(", "))
+}
+
+#[tauri::command]
+pub async fn set_reminder_leads(state: State<'_, AppState>, leads: String) -> Result<(), IpcError> {
+    let db = database(&state)?;
+    match in_user_language(db, db.set_reminder_leads(&leads).await).await? {
+        Some(_) => Ok(()),
+        None => {
+            let message = BAD_LEADS.get(language(db).await).to_string();
+            Err(IpcError {
+                code: "settings.invalid_leads".into(),
+                fields: vec![zayava_core::validation::FieldError {
+                    field: "reminder_leads".into(),
+                    code: zayava_core::validation::IssueCode::Malformed,
+                    message: message.clone(),
+                }],
+                message,
+            })
+        }
+    }
+}

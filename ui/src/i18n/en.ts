@@ -102,6 +102,8 @@ export const en: Record<MessageKey, string> = {
   "settings.language": "Interface language",
   "settings.window": "Support hours for working-hour deadlines",
   "settings.windowHint": "For example 08:00-19:00 (KVP procedure, clause 5.5). Changes apply to dates at once.",
+  "settings.leads": "Remind me of our deadlines (working days ahead)",
+  "settings.leadsHint": "Numbers separated by commas, e.g. 3, 1, 0 (0 is the last day). Reminders arrive as desktop notifications and never repeat.",
   "settings.database": "Database file",
   "settings.version": "Version",
   "party.consumer": "Us (consumer)",

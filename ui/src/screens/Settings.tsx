@@ -1,40 +1,60 @@
-// Settings: the interface language (remembered by the Rust side) and where the data lives.
+// Settings: the interface language (remembered by the Rust side), the support hours for
+// working-hour deadlines, reminder lead times, and where the data lives.
 import { useEffect, useState } from "react";
 import { api } from "../api";
 import type { AppInfo, IpcError, Lang } from "../bindings";
-import { languages, useI18n } from "../i18n";
+import { languages, useI18n, type MessageKey } from "../i18n";
+
+/** One text setting: loaded from Rust, saved to Rust, refused with Rust's sentence. */
+function TextSetting({ id, label, hint, load, store }: { id: string; label: MessageKey; hint: MessageKey; load: () => Promise<string>; store: (v: string) => Promise<void> }) {
+  const { t } = useI18n();
+  const [text, setText] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    load().then(setText, (e: IpcError) => setError(e.message));
+  }, [load]);
+  const save = () =>
+    store(text).then(
+      () => (setError(null), setSaved(true)),
+      (e: IpcError) => (setError(e.message), setSaved(false)),
+    );
+  return (
+    <form className={`field${error ? " invalid" : ""}`} onSubmit={(e) => (e.preventDefault(), save())}>
+      <label htmlFor={id}>{t(label)}</label>
+      <div className="inline">
+        <input id={id} data-testid={`settings-${id}`} value={text} aria-invalid={error ? true : undefined} aria-describedby={`${id}-hint`} onChange={(e) => (setText(e.target.value), setSaved(false))} />
+        <button type="submit" className="primary" data-testid={`settings-${id}-save`}>
+          {t("common.save")}
+        </button>
+        {saved && (
+          <span className="ok" role="status">
+            ✓ {t("common.saved")}
+          </span>
+        )}
+      </div>
+      {error ? (
+        <span className="field-error" data-testid={`settings-${id}-error`}>
+          {error}
+        </span>
+      ) : (
+        <span className="muted small" id={`${id}-hint`}>
+          {t(hint)}
+        </span>
+      )}
+    </form>
+  );
+}
 
 export function Settings({ info, onLanguage }: { info: AppInfo; onLanguage: (lang: Lang) => Promise<void> }) {
   const { lang, t } = useI18n();
   const [error, setError] = useState<IpcError | null>(null);
-  const [windowText, setWindowText] = useState("");
-  const [windowError, setWindowError] = useState<string | null>(null);
-  const [windowSaved, setWindowSaved] = useState(false);
-  useEffect(() => {
-    api.workingWindow().then(setWindowText, setError);
-  }, []);
-  const saveWindow = () =>
-    api.setWorkingWindow(windowText).then(
-      () => {
-        setWindowError(null);
-        setWindowSaved(true);
-      },
-      (e: IpcError) => {
-        setWindowError(e.message);
-        setWindowSaved(false);
-      },
-    );
   return (
     <section>
       <h1>{t("nav.settings")}</h1>
       <div className="field">
         <label htmlFor="language">{t("settings.language")}</label>
-        <select
-          id="language"
-          data-testid="settings-language"
-          value={lang}
-          onChange={(e) => onLanguage(e.target.value as Lang).then(() => setError(null), setError)}
-        >
+        <select id="language" data-testid="settings-language" value={lang} onChange={(e) => onLanguage(e.target.value as Lang).then(() => setError(null), setError)}>
           {languages.map((l) => (
             <option key={l.lang} value={l.lang}>
               {l.name}
@@ -42,45 +62,8 @@ export function Settings({ info, onLanguage }: { info: AppInfo; onLanguage: (lan
           ))}
         </select>
       </div>
-      <form
-        className={`field${windowError ? " invalid" : ""}`}
-        onSubmit={(e) => {
-          e.preventDefault();
-          saveWindow();
-        }}
-      >
-        <label htmlFor="working-window">{t("settings.window")}</label>
-        <div className="inline">
-          <input
-            id="working-window"
-            data-testid="settings-window"
-            value={windowText}
-            aria-invalid={windowError ? true : undefined}
-            aria-describedby="working-window-hint"
-            onChange={(e) => {
-              setWindowText(e.target.value);
-              setWindowSaved(false);
-            }}
-          />
-          <button type="submit" className="primary" data-testid="settings-window-save">
-            {t("common.save")}
-          </button>
-          {windowSaved && (
-            <span className="ok" role="status">
-              ✓ {t("common.saved")}
-            </span>
-          )}
-        </div>
-        {windowError ? (
-          <span className="field-error" data-testid="settings-window-error">
-            {windowError}
-          </span>
-        ) : (
-          <span className="muted small" id="working-window-hint">
-            {t("settings.windowHint")}
-          </span>
-        )}
-      </form>
+      <TextSetting id="window" label="settings.window" hint="settings.windowHint" load={api.workingWindow} store={api.setWorkingWindow} />
+      <TextSetting id="leads" label="settings.leads" hint="settings.leadsHint" load={api.reminderLeads} store={api.setReminderLeads} />
       {error && (
         <p className="error" role="alert">
           {error.message}

@@ -1,0 +1,129 @@
+//! Which reminders are due: ahead of each open deadline of ours, at lead times the user
+//! sets (in working days), and once when it is missed. Each reminder has a key, so a
+//! reminder shown once is never shown again, even after a restart.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::calendar::{Calendar, Schedule};
+use crate::date_format::human_date;
+use crate::i18n::Lang;
+
+/// An open deadline, as the dashboard stores it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenDeadline {
+    pub application_id: String,
+    pub rule: String,
+    pub title: String,
+    pub organisation: String,
+    pub due_day: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Reminder {
+    /// Unique per deadline, due date and lead: the record that it was shown.
+    pub key: String,
+    pub title: String,
+    pub body: String,
+}
+
+/// Reads lead times like `3, 1, 0` (working days before the due day); the default is 3, 1, 0.
+pub fn parse_leads(text: &str) -> Option<Vec<u32>> {
+    let mut leads = Vec::new();
+    for part in text.split([',', ' ', ';']).filter(|p| !p.is_empty()) {
+        let n: u32 = part.parse().ok()?;
+        if n > 60 {
+            return None;
+        }
+        leads.push(n);
+    }
+    leads.sort_unstable_by(|a, b| b.cmp(a));
+    leads.dedup();
+    Some(leads)
+}
+
+pub const DEFAULT_LEADS: [u32; 3] = [3, 1, 0];
+
+/// The reminders due `today` for `deadlines` (ours, open). `already` says whether a key
+/// was shown before.
+pub fn due(deadlines: &[OpenDeadline], leads: &[u32], today: NaiveDate, cal: &Calendar, lang: Lang, already: impl Fn(&str) -> bool) -> Vec<Reminder> {
+    let mut out = Vec::new();
+    for d in deadlines {
+        let base = format!("{}|{}|{}", d.application_id, d.rule, d.due_day);
+        let (key, when) = if today > d.due_day {
+            (format!("{base}|missed"), None)
+        } else {
+            // The largest lead whose moment has come is the one to show; smaller ones follow.
+            let reached = leads.iter().copied().filter(|&l| {
+                let moment = if l == 0 { Some(d.due_day) } else { cal.working_days_before(d.due_day, l, Schedule::Official).ok() };
+                moment.is_some_and(|m| today >= m)
+            });
+            match reached.min() {
+                Some(l) => (format!("{base}|{l}"), Some(l)),
+                None => continue,
+            }
+        };
+        if already(&key) {
+            continue;
+        }
+        let due = human_date(d.due_day);
+        let body = match (when, lang) {
+            (None, Lang::Ru) => format!("Срок истёк {due}: {} ({})", d.title, d.organisation),
+            (None, Lang::En) => format!("Missed on {due}: {} ({})", d.title, d.organisation),
+            (Some(0), Lang::Ru) => format!("Сегодня последний день: {} ({})", d.title, d.organisation),
+            (Some(0), Lang::En) => format!("Today is the last day: {} ({})", d.title, d.organisation),
+            (Some(_), Lang::Ru) => format!("До {due}: {} ({})", d.title, d.organisation),
+            (Some(_), Lang::En) => format!("By {due}: {} ({})", d.title, d.organisation),
+        };
+        let title = match lang {
+            Lang::Ru => "Заява: срок".to_string(),
+            Lang::En => "Zayava: deadline".to_string(),
+        };
+        out.push(Reminder { key, title, body });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn deadline() -> OpenDeadline {
+        OpenDeadline { application_id: "a".into(), rule: "constructor.sign_contract".into(), title: "Подписать и вернуть договор".into(), organisation: "ГУ «Архив»".into(), due_day: d("2025-03-24") }
+    }
+
+    #[test]
+    fn leads_are_read_in_working_days_and_refused_when_odd() {
+        assert_eq!(parse_leads("3, 1, 0"), Some(vec![3, 1, 0]));
+        assert_eq!(parse_leads("1 3 3"), Some(vec![3, 1]));
+        assert_eq!(parse_leads("soon"), None);
+        assert_eq!(parse_leads("99"), None);
+    }
+
+    #[test]
+    fn each_lead_fires_once_and_a_missed_deadline_once_more() {
+        let cal = Calendar::embedded();
+        let shown = std::cell::RefCell::new(Vec::<String>::new());
+        let run = |today: &str| {
+            let r = due(&[deadline()], &[3, 1, 0], d(today), &cal, Lang::Ru, |k| shown.borrow().contains(&k.to_string()));
+            shown.borrow_mut().extend(r.iter().map(|x| x.key.clone()));
+            r
+        };
+        // 3 working days before Mon 24.03.2025 is Wed 19.03.
+        assert!(run("2025-03-18").is_empty());
+        let first = run("2025-03-19");
+        assert_eq!(first.len(), 1);
+        assert!(first[0].key.ends_with("|3") && first[0].body.contains("24.03.2025"));
+        assert!(run("2025-03-19").is_empty(), "never twice");
+        assert!(run("2025-03-20").is_empty());
+        assert!(run("2025-03-21").first().is_some_and(|r| r.key.ends_with("|1")));
+        assert!(run("2025-03-24").first().is_some_and(|r| r.body.starts_with("Сегодня последний день")));
+        assert!(run("2025-03-25").first().is_some_and(|r| r.key.ends_with("|missed")));
+        assert!(run("2025-03-26").is_empty());
+    }
+}
