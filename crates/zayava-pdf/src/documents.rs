@@ -1,0 +1,281 @@
+//! The three documents, built from the domain's data: forms and their values, the
+//! organisation profile, and the timeline's deadlines.
+
+use printpdf::{PdfDocument, PdfSaveOptions};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use zayava_core::forms::{self, Field, FieldType, FormSchema};
+use zayava_core::i18n::{Lang, Text};
+
+use crate::fonts::Fonts;
+use crate::layout::{Layout, LEFT, PAGE_W, RIGHT};
+use crate::Pdf;
+
+/// An application to print.
+pub struct ApplicationDoc<'a> {
+    pub id: &'a str,
+    pub schema: &'a FormSchema,
+    pub values: &'a Value,
+    pub organisation: Option<&'a Value>,
+    /// The application's state, in words.
+    pub status: String,
+}
+
+/// One line of a deadline schedule, already in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScheduleEntry {
+    pub application: String,
+    pub due: String,
+    pub title: String,
+    pub party: String,
+    pub clause: String,
+    pub rule: String,
+    pub state: String,
+}
+
+const YES: Text = Text::new("да", "yes");
+const NO: Text = Text::new("нет", "no");
+const PAGE: Text = Text::new("стр. {n} из {total}", "page {n} of {total}");
+const CONSUMER: Text = Text::new("Сведения о потребителе", "The consumer");
+const NO_ORGANISATION: Text = Text::new("Организация не выбрана.", "No organisation chosen.");
+const NUMBER: Text = Text::new("Заявка №", "Application No.");
+const STATUS: Text = Text::new("Состояние", "Status");
+const SIGN_HEAD: Text = Text::new("Руководитель (уполномоченное лицо) потребителя:", "Head (authorised person) of the consumer:");
+const SIGN: [Text; 3] = [Text::new("подпись", "signature"), Text::new("фамилия, инициалы", "name"), Text::new("дата", "date")];
+const SEAL: Text = Text::new("М.П.", "Seal");
+const PREREQUISITES: Text = Text::new("Условия и подтверждения", "Conditions and confirmations");
+const DETAILS: Text = Text::new("Сведения заявки", "Application details");
+const ATTACHED: Text = Text::new("приложен файл", "attached file");
+const NOT_ATTACHED: Text = Text::new("не приложено", "not attached");
+const SCHEDULE: Text = Text::new("График сроков", "Deadline schedule");
+const SCHEDULE_COLS: [Text; 6] = [
+    Text::new("Дата", "Date"),
+    Text::new("Что", "What"),
+    Text::new("Кто", "Who"),
+    Text::new("Пункт", "Clause"),
+    Text::new("Правило", "Rule"),
+    Text::new("Состояние", "State"),
+];
+const APPLICATION_COL: Text = Text::new("Заявка", "Application");
+const COVER: Text = Text::new("Пакет документов к договору", "Contract package");
+const SERVICE: Text = Text::new("Услуга", "Service");
+const ORGANISATION: Text = Text::new("Организация", "Organisation");
+const ENCLOSURES: Text = Text::new("Перечень вложений", "Enclosures");
+const ENCLOSED: [Text; 2] = [
+    Text::new("Заявка, подписанная руководителем и заверенная печатью", "The application, signed by the head and sealed"),
+    Text::new("Договор, подписанный со стороны потребителя, в двух экземплярах", "The contract signed by the consumer, in two copies"),
+];
+const QR_CAPTION: Text = Text::new("Код: номер заявки и контрольная сумма её содержания", "Code: the application's id and a checksum of its content");
+const EMPTY_SCHEDULE: Text = Text::new("Сроков пока нет: события по заявке не записаны.", "No deadlines yet: no events are recorded for the application.");
+
+fn fill(t: Text, lang: Lang, args: &[(&str, &str)]) -> String {
+    zayava_core::i18n::fill(t.get(lang), args)
+}
+
+/// A value as printed: dates day first, choices by their label, yes/no in words, files by
+/// name; nothing for a missing value (the layout draws a blank).
+fn shown(field: &Field, value: Option<&Value>, lang: Lang) -> String {
+    let Some(v) = value.filter(|v| !v.is_null()) else { return String::new() };
+    match field.field_type {
+        FieldType::Date => v.as_str().map(zayava_core::deadlines::Due::human_text).unwrap_or_default(),
+        FieldType::Choice => {
+            let s = v.as_str().unwrap_or("");
+            field.options.iter().find(|o| o.value == s).map(|o| o.label.get(lang).to_string()).unwrap_or_else(|| s.to_string())
+        }
+        FieldType::Flag | FieldType::Prerequisite | FieldType::Confirm => if v.as_bool() == Some(true) { YES } else { NO }.get(lang).to_string(),
+        FieldType::Attachment => match v.get("name").and_then(Value::as_str) {
+            Some(name) => format!("{}: {name}", ATTACHED.get(lang)),
+            None => NOT_ATTACHED.get(lang).to_string(),
+        },
+        _ => match v {
+            Value::String(s) => s.clone(),
+            Value::Number(n) => n.to_string(),
+            other => other.to_string(),
+        },
+    }
+}
+
+fn applies(field: &Field, values: &Value) -> bool {
+    field.when.as_ref().is_none_or(|w| values.get(&w.field).unwrap_or(&Value::Null) == &w.equals)
+}
+
+fn label(field: &Field, lang: Lang) -> String {
+    match &field.clause {
+        Some(c) => format!("{} (п. {c})", field.label.get(lang)),
+        None => field.label.get(lang).to_string(),
+    }
+}
+
+/// Lays out one form: scalar fields as label/value pairs, lists as tables, prerequisites
+/// and confirmations as a checklist.
+fn form(l: &mut Layout, schema: &FormSchema, values: &Value, lang: Lang) {
+    let mut pairs = Vec::new();
+    let mut checks = Vec::new();
+    let flush = |l: &mut Layout, pairs: &mut Vec<(String, String)>| {
+        if !pairs.is_empty() {
+            l.fields(pairs);
+            pairs.clear();
+        }
+    };
+    for field in schema.fields.iter().filter(|f| applies(f, values)) {
+        match field.field_type {
+            FieldType::Prerequisite | FieldType::Confirm => {
+                checks.push((values.get(&field.id).and_then(Value::as_bool) == Some(true), label(field, lang)));
+            }
+            FieldType::List => {
+                flush(l, &mut pairs);
+                l.paragraph(&label(field, lang), 10.0, true, 0.0);
+                l.space(3.0);
+                let items = values.get(&field.id).and_then(Value::as_array).cloned().unwrap_or_default();
+                let mut headers = vec!["№".to_string()];
+                headers.extend(field.fields.iter().map(|f| f.label.get(lang).to_string()));
+                let rows: Vec<Vec<String>> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| {
+                        let mut row = vec![(i + 1).to_string()];
+                        row.extend(field.fields.iter().map(|f| shown(f, item.get(&f.id), lang)));
+                        row
+                    })
+                    .collect();
+                let mut shares = vec![0.4];
+                shares.extend(field.fields.iter().map(|f| if matches!(f.field_type, FieldType::Flag | FieldType::Choice) { 1.0 } else { 2.0 }));
+                l.table(&headers, &rows, &shares);
+            }
+            _ => pairs.push((label(field, lang), shown(field, values.get(&field.id), lang))),
+        }
+    }
+    flush(l, &mut pairs);
+    if !checks.is_empty() {
+        l.heading(PREREQUISITES.get(lang));
+        l.checklist(&checks);
+    }
+}
+
+fn application_body(l: &mut Layout, doc: &ApplicationDoc, lang: Lang) {
+    l.title(doc.schema.title.get(lang));
+    l.paragraph(&format!("{} {} · {}: {}", NUMBER.get(lang), doc.id, STATUS.get(lang), doc.status), 9.0, false, 0.0);
+    l.heading(CONSUMER.get(lang));
+    match doc.organisation {
+        Some(org) => form(l, forms::organisation(), org, lang),
+        None => l.paragraph(NO_ORGANISATION.get(lang), 10.0, false, 0.0),
+    }
+    l.heading(DETAILS.get(lang));
+    form(l, doc.schema, doc.values, lang);
+    l.signature(SIGN_HEAD.get(lang), [SIGN[0].get(lang), SIGN[1].get(lang), SIGN[2].get(lang)]);
+    l.paragraph(SEAL.get(lang), 9.0, false, 0.0);
+}
+
+fn schedule_body(l: &mut Layout, entries: &[ScheduleEntry], with_application: bool, lang: Lang) {
+    l.heading(SCHEDULE.get(lang));
+    if entries.is_empty() {
+        l.paragraph(EMPTY_SCHEDULE.get(lang), 10.0, false, 0.0);
+        return;
+    }
+    let mut headers: Vec<String> = SCHEDULE_COLS.iter().map(|t| t.get(lang).to_string()).collect();
+    let mut shares = vec![1.3, 3.0, 1.3, 0.8, 2.2, 1.3];
+    if with_application {
+        headers.insert(0, APPLICATION_COL.get(lang).to_string());
+        shares.insert(0, 2.0);
+    }
+    let rows: Vec<Vec<String>> = entries
+        .iter()
+        .map(|e| {
+            let mut row = vec![e.due.clone(), e.title.clone(), e.party.clone(), e.clause.clone(), e.rule.clone(), e.state.clone()];
+            if with_application {
+                row.insert(0, e.application.clone());
+            }
+            row
+        })
+        .collect();
+    l.table(&headers, &rows, &shares);
+}
+
+/// A checksum of the application's content, for the cover's QR code.
+pub fn checksum(doc: &ApplicationDoc) -> String {
+    let mut h = Sha256::new();
+    h.update(doc.id.as_bytes());
+    h.update(doc.values.to_string().as_bytes());
+    if let Some(o) = doc.organisation {
+        h.update(o.to_string().as_bytes());
+    }
+    format!("{:x}", h.finalize())[..16].to_string()
+}
+
+fn cover(l: &mut Layout, doc: &ApplicationDoc, lang: Lang) {
+    l.space(60.0);
+    l.title(COVER.get(lang));
+    let org = doc.organisation.map(zayava_core::organisation::display_name).unwrap_or_default();
+    l.fields(&[
+        (ORGANISATION.get(lang).to_string(), org),
+        (SERVICE.get(lang).to_string(), doc.schema.title.get(lang).to_string()),
+        (NUMBER.get(lang).to_string(), doc.id.to_string()),
+        (STATUS.get(lang).to_string(), doc.status.clone()),
+    ]);
+    // The QR code, drawn as vector squares so it stays sharp and small.
+    let data = format!("zayava:{}:{}", doc.id, checksum(doc));
+    if let Ok(code) = qrcode::QrCode::new(data.as_bytes()) {
+        let n = code.width();
+        let module = 3.2_f32;
+        let size = module * n as f32;
+        let x0 = PAGE_W - RIGHT - size;
+        let y0 = l.y() - 30.0 - size;
+        l.rect(x0 - 6.0, y0 - 6.0, size + 12.0, size + 12.0, 1.0);
+        for (i, color) in code.to_colors().iter().enumerate() {
+            if *color == qrcode::Color::Dark {
+                let (cx, cy) = ((i % n) as f32, (i / n) as f32);
+                l.rect(x0 + cx * module, y0 + size - (cy + 1.0) * module, module, module, 0.0);
+            }
+        }
+        l.text_at(LEFT, y0 + size / 2.0, QR_CAPTION.get(lang), 8.0, false);
+        l.text_at(LEFT, y0 + size / 2.0 - 12.0, &data, 8.0, false);
+        l.set_y(y0 - 20.0);
+    }
+}
+
+fn save(title: &str, build: impl FnOnce(&mut Layout), lang: Lang) -> Pdf {
+    let mut doc = PdfDocument::new(title);
+    let fonts = Fonts::load(&mut doc);
+    let mut l = Layout::new(&fonts);
+    build(&mut l);
+    let (pages, replaced) = l.finish(|n, total| fill(PAGE, lang, &[("n", &n.to_string()), ("total", &total.to_string())]));
+    let count = pages.len();
+    let bytes = doc.with_pages(pages).save(&PdfSaveOptions { subset_fonts: true, ..Default::default() }, &mut Vec::new());
+    Pdf { bytes, pages: count, replaced }
+}
+
+/// The application, ready to sign and seal.
+pub fn application(doc: &ApplicationDoc, lang: Lang) -> Pdf {
+    save(doc.schema.title.get(lang), |l| application_body(l, doc, lang), lang)
+}
+
+/// The deadline schedule of one application, or of many (then each line names its application).
+pub fn schedule(title: &str, entries: &[ScheduleEntry], many: bool, lang: Lang) -> Pdf {
+    save(
+        title,
+        |l| {
+            l.title(title);
+            schedule_body(l, entries, many, lang)
+        },
+        lang,
+    )
+}
+
+/// The contract package: cover with QR code, the application, the enclosures, the schedule.
+pub fn package(doc: &ApplicationDoc, entries: &[ScheduleEntry], attachments: &[String], lang: Lang) -> Pdf {
+    save(
+        COVER.get(lang),
+        |l| {
+            cover(l, doc, lang);
+            l.new_page();
+            application_body(l, doc, lang);
+            l.new_page();
+            l.title(ENCLOSURES.get(lang));
+            let mut items: Vec<(bool, String)> = ENCLOSED.iter().map(|t| (false, t.get(lang).to_string())).collect();
+            items.extend(attachments.iter().map(|a| (false, a.clone())));
+            l.checklist(&items);
+            schedule_body(l, entries, false, lang);
+        },
+        lang,
+    )
+}

@@ -1,0 +1,116 @@
+//! The documents as a user gets them: valid PDFs (qpdf --check), text that pdftotext reads
+//! back with its Cyrillic, page counts, page numbers, and layouts that hold up under bad text.
+
+use std::process::Command;
+
+use serde_json::{json, Value};
+use zayava_core::forms;
+use zayava_core::i18n::Lang;
+use zayava_pdf::{application, package, schedule, ApplicationDoc, Pdf, ScheduleEntry};
+
+fn organisation() -> Value {
+    json!({
+        "full_name": "Учреждение образования «Брестский государственный колледж»", "short_name": "УО «БГК»",
+        "legal_form": "учреждение", "kind": "budget_funded", "unp": "200019773", "legal_postcode": "224030",
+        "legal_address": "г. Брест, вул. Савецкая, 1 (ў, і — беларускія літары)", "postal_postcode": "224030", "postal_address": "г. Брест, а/я 12",
+        "iban": "BY13NBRB3600900000002Z00AB00", "bank_name": "Национальный банк", "bic": "NBRBBY2X", "head_position": "Директор",
+        "head_name": "Ўладзімір Іванавіч Шчэрбаў", "head_basis": "Устава", "contact_name": "Петрова А. А.", "phone": "+375162123456",
+        "email": "college@example.by"
+    })
+}
+
+fn one_window(users: usize) -> Value {
+    let users: Vec<Value> = (0..users)
+        .map(|i| json!({ "full_name": format!("Пользователь № {i} Іван Ўладзіміравіч"), "position": "Специалист", "email": format!("u{i}@example.by"), "key": "gossuok", "procedures": "1.1.5, 2.1" }))
+        .collect();
+    json!({ "contracting_name": "УО «БГК»", "users": users, "tariff_users": 2, "access": "vpn", "keys": true, "head_cabinet": true, "org_cabinet": false, "no_debts": true })
+}
+
+fn text_of(pdf: &Pdf) -> String {
+    if let Ok(dir) = std::env::var("ZAYAVA_PDF_OUT") {
+        // For looking at: ZAYAVA_PDF_OUT=/tmp/pdfs cargo test -p zayava-pdf, then pdftoppm.
+        let n = std::fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0);
+        let _ = std::fs::write(format!("{dir}/doc-{n}.pdf"), &pdf.bytes);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, &pdf.bytes).unwrap();
+    let check = Command::new("qpdf").arg("--check").arg(&path).output().expect("qpdf is installed by scripts/test.sh");
+    assert!(check.status.success(), "qpdf: {}", String::from_utf8_lossy(&check.stdout));
+    let out = Command::new("pdftotext").args(["-layout"]).arg(&path).arg("-").output().expect("pdftotext is installed by scripts/test.sh");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn doc<'a>(values: &'a Value, org: &'a Value) -> ApplicationDoc<'a> {
+    ApplicationDoc { id: "6f1c1f5e-8a55-4c41-9a55-3c1f1e0c0a01", schema: forms::current("one-window").unwrap(), values, organisation: Some(org), status: "Готова".into() }
+}
+
+#[test]
+fn the_application_round_trips_its_fields_with_cyrillic_and_belarusian_letters() {
+    let (values, org) = (one_window(2), organisation());
+    let pdf = application(&doc(&values, &org), Lang::Ru);
+    let text = text_of(&pdf);
+    for needle in ["Е-заявка на подключение к ПК «Одно окно»", "200019773", "вул. Савецкая", "Ўладзімір Іванавіч Шчэрбаў", "Пользователь № 1", "BY13NBRB3600900000002Z00AB00", "ГосСУОК", "подпись", "М.П.", "стр. 1 из"] {
+        assert!(text.contains(needle), "{needle} not found in:\n{text}");
+    }
+    assert!(!text.contains("null"));
+    assert!(pdf.replaced.is_empty());
+    assert!(pdf.bytes.len() < 200_000, "subset font keeps it small: {} bytes", pdf.bytes.len());
+}
+
+#[test]
+fn long_lists_break_across_pages_with_the_header_repeated_and_pages_numbered() {
+    let (values, org) = (one_window(120), organisation());
+    let pdf = application(&doc(&values, &org), Lang::Ru);
+    assert!(pdf.pages >= 4, "{} pages", pdf.pages);
+    let text = text_of(&pdf);
+    let headers = text.matches("Должность").count();
+    assert!(headers >= pdf.pages - 1, "the header row repeats: {headers} on {} pages", pdf.pages);
+    assert!(text.contains(&format!("стр. {} из {}", pdf.pages, pdf.pages)));
+    assert!(text.contains("u119@example.by"), "the last user is there");
+}
+
+#[test]
+fn missing_fields_stay_blank_and_bad_text_never_breaks_the_layout() {
+    let org = organisation();
+    let long = "Очень длинное наименование ".repeat(400) + &"Ж".repeat(2000);
+    let values = json!({ "contracting_name": format!("{long}\u{7}\u{200f}\u{202e}мир漢"), "users": [] });
+    let pdf = application(&doc(&values, &org), Lang::Ru);
+    let text = text_of(&pdf);
+    assert!(pdf.pages >= 3);
+    assert!(!text.contains("null"));
+    assert_eq!(pdf.replaced, vec!['漢'], "a character the font lacks is replaced visibly and reported");
+    assert!(text.contains('□'));
+}
+
+fn entries() -> Vec<ScheduleEntry> {
+    vec![ScheduleEntry {
+        application: "УО «БГК» — Одно окно".into(),
+        due: "24.03.2025".into(),
+        title: "Подписать и вернуть договор".into(),
+        party: "Мы (потребитель)".into(),
+        clause: "3.10".into(),
+        rule: "one-window.sign_contract".into(),
+        state: "Просрочено".into(),
+    }]
+}
+
+#[test]
+fn the_package_has_a_cover_with_qr_the_application_enclosures_and_the_schedule() {
+    let (values, org) = (one_window(2), organisation());
+    let pdf = package(&doc(&values, &org), &entries(), &["Письмо Администрации Президента.pdf".into()], Lang::Ru);
+    let text = text_of(&pdf);
+    for needle in ["Пакет документов к договору", "zayava:6f1c1f5e-8a55-4c41-9a55-3c1f1e0c0a01:", "Перечень вложений", "в двух экземплярах", "Письмо Администрации Президента.pdf", "График сроков", "Просрочено", "24.03.2025"] {
+        assert!(text.contains(needle), "{needle} not found");
+    }
+    assert!(pdf.pages >= 3);
+}
+
+#[test]
+fn the_schedule_alone_in_english() {
+    let pdf = schedule("Deadlines", &entries(), true, Lang::En);
+    let text = text_of(&pdf);
+    assert!(text.contains("Deadline schedule") && text.contains("page 1 of 1") && text.contains("Application"));
+    assert_eq!(pdf.pages, 1);
+}
