@@ -113,19 +113,6 @@ fn run_batch(source: &PathBuf, book: &Rulebook, cal: &Calendar, window: WorkingW
     Ok(())
 }
 
-fn party_name(p: Option<Party>, lang: Lang) -> &'static str {
-    match (p, lang) {
-        (Some(Party::Consumer), Lang::Ru) => "потребитель",
-        (Some(Party::Operator), Lang::Ru) => "оператор",
-        (Some(Party::Both), Lang::Ru) => "обе стороны",
-        (None, Lang::Ru) => "—",
-        (Some(Party::Consumer), Lang::En) => "consumer",
-        (Some(Party::Operator), Lang::En) => "operator",
-        (Some(Party::Both), Lang::En) => "both",
-        (None, Lang::En) => "—",
-    }
-}
-
 /// Pads to a width in characters (not bytes: Cyrillic is two bytes a letter).
 fn pad(s: &str, width: usize) -> String {
     let n = s.chars().count();
@@ -154,7 +141,7 @@ pub fn table(book: &Rulebook, r: &Report, lang: Lang) -> String {
         out.push_str(&format!(
             "{} {} {} {}{}\n",
             pad(&due, 17),
-            pad(party_name(item.party, lang), 12),
+            pad(Party::label(item.party, lang), 12),
             pad(&item.rule, 36),
             item.clause,
             if item.provisional { provisional } else { "" }

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 mod deadlines;
 mod forms;
+mod pdf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use zayava_core::date_format::human_date_time;
@@ -57,6 +58,18 @@ enum Command {
     Import {
         #[arg(value_name = "FILE")]
         file: PathBuf,
+    },
+    /// Prints an application, its contract package or its deadline schedule to a PDF.
+    Pdf {
+        /// A stored application's id, or an application file ({"service", "organisation", "values", "events"?}).
+        #[arg(long, value_name = "ID or FILE.json")]
+        application: String,
+        /// application, package or schedule.
+        #[arg(long, default_value = "application")]
+        kind: String,
+        /// The PDF file to write.
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: PathBuf,
     },
 }
 
@@ -134,6 +147,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         Command::Preflight { file, json } => forms::preflight(&file, json, lang),
         Command::Export { output } => forms::export(&open(db).await?, output).await,
         Command::Import { file } => forms::import(&open(db).await?, &file).await,
+        Command::Pdf { application, kind, output } => pdf::run(db, &application, &kind, &output, lang).await,
         Command::Info => info(&open(db).await?).await,
         Command::Organisations(OrganisationsCommand::List { json }) => list_organisations(&open(db).await?, json).await,
     }

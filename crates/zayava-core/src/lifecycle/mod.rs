@@ -294,6 +294,27 @@ pub enum DeadlineStatus {
     Waiting,
 }
 
+impl DeadlineStatus {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (DeadlineStatus::Upcoming, Lang::Ru) => "предстоит",
+            (DeadlineStatus::DueToday, Lang::Ru) => "сегодня",
+            (DeadlineStatus::Overdue, Lang::Ru) => "просрочено",
+            (DeadlineStatus::Met, Lang::Ru) => "выполнено",
+            (DeadlineStatus::MetLate, Lang::Ru) => "выполнено с опозданием",
+            (DeadlineStatus::Passed, Lang::Ru) => "наступила",
+            (DeadlineStatus::Waiting, Lang::Ru) => "ждём события",
+            (DeadlineStatus::Upcoming, Lang::En) => "upcoming",
+            (DeadlineStatus::DueToday, Lang::En) => "due today",
+            (DeadlineStatus::Overdue, Lang::En) => "overdue",
+            (DeadlineStatus::Met, Lang::En) => "met",
+            (DeadlineStatus::MetLate, Lang::En) => "met late",
+            (DeadlineStatus::Passed, Lang::En) => "reached",
+            (DeadlineStatus::Waiting, Lang::En) => "waiting for an event",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct TimelineDeadline {
     pub item: Item,

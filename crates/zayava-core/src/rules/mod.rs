@@ -10,6 +10,7 @@ use ts_rs::TS;
 
 use crate::calendar::Schedule;
 pub use crate::i18n::Words;
+use crate::i18n::Lang;
 
 
 /// Who must act.
@@ -19,6 +20,21 @@ pub enum Party {
     Consumer,
     Operator,
     Both,
+}
+
+impl Party {
+    /// Who acts, in words; `None` (a derived date) is a dash.
+    pub fn label(party: Option<Party>, lang: Lang) -> &'static str {
+        match (party, lang) {
+            (Some(Party::Consumer), Lang::Ru) => "потребитель",
+            (Some(Party::Operator), Lang::Ru) => "оператор",
+            (Some(Party::Both), Lang::Ru) => "обе стороны",
+            (Some(Party::Consumer), Lang::En) => "consumer",
+            (Some(Party::Operator), Lang::En) => "operator",
+            (Some(Party::Both), Lang::En) => "both",
+            (None, _) => "—",
+        }
+    }
 }
 
 /// A deadline (an action is due) or a derived date (nothing to do).

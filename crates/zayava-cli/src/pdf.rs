@@ -1,0 +1,131 @@
+//! `zayava pdf`: an application, its contract package or its deadline schedule as a PDF,
+//! from a stored application (by id) or an application file
+//! (`{"service", "organisation", "values", "events"?}`).
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde_json::Value;
+use zayava_core::calendar::Calendar;
+use zayava_core::deadlines::WorkingWindow;
+use zayava_core::forms;
+use zayava_core::i18n::Lang;
+use zayava_core::lifecycle::{self, NoticeContext, RecordedEvent, Recorder, Timeline};
+use zayava_core::rules::{Party, Rulebook};
+use zayava_pdf::{ApplicationDoc, Kind, ScheduleEntry};
+use zayava_store::{location, Database};
+
+use crate::Failure;
+
+fn usage(message: String) -> Failure {
+    Failure { message, exit: 2 }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileEvent {
+    event: String,
+    at: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ApplicationFile {
+    service: String,
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    organisation: Option<Value>,
+    values: Value,
+    #[serde(default)]
+    events: Vec<FileEvent>,
+}
+
+struct Loaded {
+    id: String,
+    service: String,
+    schema_version: String,
+    values: Value,
+    organisation: Option<Value>,
+    timeline: Timeline,
+    ready: bool,
+}
+
+fn entries(t: &Timeline, lang: Lang) -> Vec<ScheduleEntry> {
+    t.deadlines
+        .iter()
+        .map(|d| ScheduleEntry {
+            application: String::new(),
+            due: d.item.due.as_deref().map(zayava_core::deadlines::Due::human_text).unwrap_or_else(|| "…".into()),
+            title: d.item.explanation.title.clone(),
+            party: Party::label(d.item.party, lang).to_string(),
+            clause: d.item.clause.clone(),
+            rule: d.item.rule.clone(),
+            state: d.status.label(lang).to_string(),
+        })
+        .collect()
+}
+
+async fn from_database(db: Option<PathBuf>, id: &str, lang: Lang) -> Result<Loaded, Failure> {
+    let path = location::database_path(db).filter(|p| p.exists()).ok_or_else(|| usage(format!("{id}: no database to look it up in (pass --db, or give an application file)")))?;
+    let db = Database::open(&path).await?;
+    let app = db.application(id).await.map_err(|e| usage(format!("{id}: {e}")))?;
+    let organisation = match app.organisation_id {
+        Some(o) => Some(db.organisation(o).await?.values),
+        None => None,
+    };
+    let timeline = db.timeline(id, chrono::Local::now().naive_local(), lang).await?;
+    Ok(Loaded { id: app.id, service: app.service, schema_version: app.schema_version, values: app.values, organisation, timeline, ready: app.status == zayava_store::applications::ApplicationStatus::Ready })
+}
+
+fn from_file(path: &Path, lang: Lang) -> Result<Loaded, Failure> {
+    let text = std::fs::read_to_string(path).map_err(|e| usage(format!("{}: {e}", path.display())))?;
+    let file: ApplicationFile = serde_json::from_str(&text).map_err(|e| usage(format!("{}: {e}", path.display())))?;
+    let schema = forms::current(&file.service).filter(|s| s.id != "organisation").ok_or_else(|| usage(format!("unknown service {}", file.service)))?;
+    let events: Vec<RecordedEvent> = file
+        .events
+        .into_iter()
+        .enumerate()
+        .map(|(i, e)| RecordedEvent { id: i as i64 + 1, event: e.event, at: e.at, recorded_at: String::new(), recorded_by: Recorder::User, corrects: None, note: String::new() })
+        .collect();
+    let facts = lifecycle::facts(Some(schema), &file.values, file.organisation.as_ref());
+    let timeline = lifecycle::timeline(Rulebook::shared(), &Calendar::embedded(), WorkingWindow::default(), &file.service, true, &events, facts, chrono::Local::now().naive_local(), &NoticeContext::default(), lang)
+        .map_err(|e| usage(format!("{}: {}", path.display(), e.message(lang))))?;
+    Ok(Loaded { id: file.id.unwrap_or_else(|| "—".into()), service: file.service, schema_version: schema.version.clone(), values: file.values, organisation: file.organisation, timeline, ready: false })
+}
+
+pub async fn run(db: Option<PathBuf>, application: &str, kind: &str, output: &Path, lang: Lang) -> Result<(), Failure> {
+    let kind = Kind::parse(kind).ok_or_else(|| usage(format!("--kind {kind:?}: expected application, package or schedule")))?;
+    let as_path = Path::new(application);
+    let loaded = if application.ends_with(".json") || as_path.is_file() { from_file(as_path, lang)? } else { from_database(db, application, lang).await? };
+    let schema = forms::by_version(&loaded.schema_version).ok_or_else(|| usage(format!("unknown form version {}", loaded.schema_version)))?;
+    let status = if loaded.timeline.events.is_empty() {
+        match (loaded.ready, lang) {
+            (true, Lang::Ru) => "готова к отправке".to_string(),
+            (true, Lang::En) => "ready to send".to_string(),
+            (false, Lang::Ru) => "черновик".to_string(),
+            (false, Lang::En) => "draft".to_string(),
+        }
+    } else {
+        loaded.timeline.state_label.clone()
+    };
+    let doc = ApplicationDoc { id: &loaded.id, schema, values: &loaded.values, organisation: loaded.organisation.as_ref(), status };
+    let attachments: Vec<String> = schema
+        .fields
+        .iter()
+        .filter_map(|f| loaded.values.get(&f.id).and_then(|v| v.get("name")).and_then(Value::as_str).map(|n| format!("{}: {n}", f.label.get(lang))))
+        .collect();
+    let pdf = match kind {
+        Kind::Application => zayava_pdf::application(&doc, lang),
+        Kind::Package => zayava_pdf::package(&doc, &entries(&loaded.timeline, lang), &attachments, lang),
+        Kind::Schedule => zayava_pdf::schedule(schema.title.get(lang), &entries(&loaded.timeline, lang), false, lang),
+    };
+    let tmp = output.with_extension("pdf.partial");
+    std::fs::write(&tmp, &pdf.bytes).and_then(|_| std::fs::rename(&tmp, output)).map_err(|e| Failure { message: format!("{}: {e}", output.display()), exit: 1 })?;
+    eprintln!("{}: {} page(s), {} bytes ({})", output.display(), pdf.pages, pdf.bytes.len(), loaded.service);
+    if !pdf.replaced.is_empty() {
+        let chars: String = pdf.replaced.iter().collect();
+        eprintln!("note: the font cannot show {chars:?}; they are printed as □");
+    }
+    Ok(())
+}
