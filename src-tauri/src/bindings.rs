@@ -16,6 +16,7 @@ mod tests {
     use zayava_core::rules::{EventKind, EventSpec, FactSpec, FactType, Party, RuleKind, ServiceInputs, Words};
     use crate::commands::applications::ApplicationView;
     use crate::commands::lifecycle::IcsExport;
+    use crate::commands::printing::PrintedPdf;
     use zayava_core::lifecycle::{DeadlineStatus, NewEvent, Notice, RecordedEvent, Recorder, Timeline, TimelineDeadline, TimelineEvent};
     use zayava_store::lifecycle::{DashboardQuery, DueEntry};
     use zayava_core::forms::preflight::{Finding, Preflight};
@@ -89,6 +90,7 @@ mod tests {
             declaration::<DashboardQuery>(&cfg),
             declaration::<DueEntry>(&cfg),
             declaration::<IcsExport>(&cfg),
+            declaration::<PrintedPdf>(&cfg),
         ];
         format!(
             "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit by hand.\n\n{}",

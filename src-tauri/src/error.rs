@@ -79,6 +79,15 @@ impl IpcError {
         IpcError { code: format!("deadlines.{}", err.code()), message, fields }
     }
 
+    /// A refusal of one field's value, with the sentence shown next to it.
+    pub fn for_field(code: &str, field: &str, message: String) -> IpcError {
+        IpcError {
+            code: code.to_string(),
+            fields: vec![FieldError { field: field.to_string(), code: IssueCode::Malformed, message: message.clone() }],
+            message,
+        }
+    }
+
     pub fn out_of_range(date: chrono::NaiveDate, lang: Lang) -> IpcError {
         IpcError::from_query(QueryError::OutOfRange { date }, lang)
     }

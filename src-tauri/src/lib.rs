@@ -36,6 +36,7 @@ pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
             if let Some(db) = reminder_db {
                 reminders::start(app.handle().clone(), db);
@@ -74,6 +75,7 @@ pub fn run() {
             commands::lifecycle::dashboard,
             commands::lifecycle::deadline_detail,
             commands::lifecycle::export_ics,
+            commands::printing::print_pdf,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime failed to start");

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { Key } from "webdriverio";
-import { byTestId, launch, sampleOrganisation, scratch, seedOrganisations, shot } from "./driver.mjs";
+import { byTestId, launch, press, sampleOrganisation, scratch, seedOrganisations, shot } from "./driver.mjs";
 
 async function type(browser, id, value) {
   const input = await byTestId(browser, id);
@@ -45,7 +45,7 @@ test("a one-window application with two users is fixed and marked ready", { time
     await type(browser, "field-tariff_users", "2");
     await (await byTestId(browser, "field-access")).selectByAttribute("value", "vpn");
     for (const id of ["keys", "head_cabinet", "org_cabinet", "users_cabinets", "users_added", "users_confirmed", "no_debts"]) {
-      await (await byTestId(browser, `field-${id}`)).click();
+      await press(browser, `field-${id}`);
     }
 
     // Rust finds the second user's e-mail malformed and says so next to it.
@@ -82,10 +82,11 @@ test("a one-window application with two users is fixed and marked ready", { time
   }
 });
 
-/** Answers the system's open-file dialog by typing a path into it, as a person would. */
-async function chooseInFileDialog(file) {
-  const dialog = execFileSync("xdotool", ["search", "--sync", "--name", "^Open File$"]).toString().trim().split("\n")[0];
+/** Answers the system's file dialog by typing a path into it, as a person would. */
+async function chooseInFileDialog(file, title = "^Open File$") {
+  const dialog = execFileSync("xdotool", ["search", "--sync", "--name", title]).toString().trim().split("\n")[0];
   execFileSync("xdotool", ["windowfocus", "--sync", dialog]);
+  await new Promise((r) => setTimeout(r, 800));
   execFileSync("xdotool", ["key", "ctrl+l"]);
   await new Promise((r) => setTimeout(r, 300));
   execFileSync("xdotool", ["type", "--delay", "20", file]);
@@ -117,6 +118,38 @@ test("the Presidential Administration letter is attached through the system dial
     await byTestId(browser, "app-preflight");
     const findings = await browser.$$('[data-testid="preflight-finding"]');
     for (const f of findings) assert.doesNotMatch(await f.getText(), /Не приложена копия письма/);
+  } finally {
+    await app.close();
+  }
+});
+
+test("the contract package is saved as a PDF where the user chooses", { timeout: 240_000 }, async () => {
+  const place = scratch();
+  seedOrganisations(place, [sampleOrganisation]);
+  const target = path.join(place.dir, "package.pdf");
+  const app = await launch(place);
+  try {
+    const { browser } = app;
+    await (await byTestId(browser, "nav-applications")).click();
+    await (await byTestId(browser, "app-new-service")).selectByAttribute("value", "kvp");
+    await (await byTestId(browser, "app-new")).click();
+    await (await byTestId(browser, "print-kind")).selectByAttribute("value", "package");
+    await press(browser, "print-save");
+    // GTK's save dialog has a name field already focused: select it and type the path.
+    const dialog = execFileSync("xdotool", ["search", "--sync", "--name", "^Save File$"]).toString().trim().split("\n")[0];
+    execFileSync("xdotool", ["windowfocus", "--sync", dialog]);
+    // Let GTK finish mapping the dialog and focusing its name field before typing.
+    await new Promise((r) => setTimeout(r, 1000));
+    execFileSync("xdotool", ["key", "ctrl+a"]);
+    execFileSync("xdotool", ["type", "--delay", "20", target]);
+    await new Promise((r) => setTimeout(r, 300));
+    execFileSync("xdotool", ["key", "Return"]);
+    const result = await byTestId(browser, "print-result", 20_000);
+    assert.match(await result.getText(), /стр\./);
+    const text = execFileSync("pdftotext", [target, "-"]).toString();
+    assert.match(text, /Пакет документов к договору/);
+    assert.match(text, /ГУ «Городской архив»/);
+    assert.match(text, /стр\. 1 из/);
   } finally {
     await app.close();
   }

@@ -287,3 +287,9 @@ limit: number, };
 export type DueEntry = { application_id: string, service: string, organisation_name: string | null, rule: string, title: string, party: Party | null, kind: RuleKind, due: string, status: DeadlineStatus, clause: string, };
 
 export type IcsExport = { path: string, events: number, };
+
+export type PrintedPdf = { path: string, pages: number, bytes: number, 
+/**
+ * Characters the font cannot show, printed as □ (empty when all is well).
+ */
+replaced: string, };

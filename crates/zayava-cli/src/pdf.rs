@@ -11,8 +11,8 @@ use zayava_core::deadlines::WorkingWindow;
 use zayava_core::forms;
 use zayava_core::i18n::Lang;
 use zayava_core::lifecycle::{self, NoticeContext, RecordedEvent, Recorder, Timeline};
-use zayava_core::rules::{Party, Rulebook};
-use zayava_pdf::{ApplicationDoc, Kind, ScheduleEntry};
+use zayava_core::rules::Rulebook;
+use zayava_pdf::{Kind, Subject};
 use zayava_store::{location, Database};
 
 use crate::Failure;
@@ -51,21 +51,6 @@ struct Loaded {
     ready: bool,
 }
 
-fn entries(t: &Timeline, lang: Lang) -> Vec<ScheduleEntry> {
-    t.deadlines
-        .iter()
-        .map(|d| ScheduleEntry {
-            application: String::new(),
-            due: d.item.due.as_deref().map(zayava_core::deadlines::Due::human_text).unwrap_or_else(|| "…".into()),
-            title: d.item.explanation.title.clone(),
-            party: Party::label(d.item.party, lang).to_string(),
-            clause: d.item.clause.clone(),
-            rule: d.item.rule.clone(),
-            state: d.status.label(lang).to_string(),
-        })
-        .collect()
-}
-
 async fn from_database(db: Option<PathBuf>, id: &str, lang: Lang) -> Result<Loaded, Failure> {
     let path = location::database_path(db).filter(|p| p.exists()).ok_or_else(|| usage(format!("{id}: no database to look it up in (pass --db, or give an application file)")))?;
     let db = Database::open(&path).await?;
@@ -99,27 +84,8 @@ pub async fn run(db: Option<PathBuf>, application: &str, kind: &str, output: &Pa
     let as_path = Path::new(application);
     let loaded = if application.ends_with(".json") || as_path.is_file() { from_file(as_path, lang)? } else { from_database(db, application, lang).await? };
     let schema = forms::by_version(&loaded.schema_version).ok_or_else(|| usage(format!("unknown form version {}", loaded.schema_version)))?;
-    let status = if loaded.timeline.events.is_empty() {
-        match (loaded.ready, lang) {
-            (true, Lang::Ru) => "готова к отправке".to_string(),
-            (true, Lang::En) => "ready to send".to_string(),
-            (false, Lang::Ru) => "черновик".to_string(),
-            (false, Lang::En) => "draft".to_string(),
-        }
-    } else {
-        loaded.timeline.state_label.clone()
-    };
-    let doc = ApplicationDoc { id: &loaded.id, schema, values: &loaded.values, organisation: loaded.organisation.as_ref(), status };
-    let attachments: Vec<String> = schema
-        .fields
-        .iter()
-        .filter_map(|f| loaded.values.get(&f.id).and_then(|v| v.get("name")).and_then(Value::as_str).map(|n| format!("{}: {n}", f.label.get(lang))))
-        .collect();
-    let pdf = match kind {
-        Kind::Application => zayava_pdf::application(&doc, lang),
-        Kind::Package => zayava_pdf::package(&doc, &entries(&loaded.timeline, lang), &attachments, lang),
-        Kind::Schedule => zayava_pdf::schedule(schema.title.get(lang), &entries(&loaded.timeline, lang), false, lang),
-    };
+    let subject = Subject { id: &loaded.id, schema, values: &loaded.values, organisation: loaded.organisation.as_ref(), timeline: &loaded.timeline, ready: loaded.ready };
+    let pdf = zayava_pdf::render(kind, &subject, lang);
     let tmp = output.with_extension("pdf.partial");
     std::fs::write(&tmp, &pdf.bytes).and_then(|_| std::fs::rename(&tmp, output)).map_err(|e| Failure { message: format!("{}: {e}", output.display()), exit: 1 })?;
     eprintln!("{}: {} page(s), {} bytes ({})", output.display(), pdf.pages, pdf.bytes.len(), loaded.service);

@@ -5,8 +5,10 @@
 mod documents;
 mod fonts;
 mod layout;
+mod subject;
 
 pub use documents::{application, package, schedule, ApplicationDoc, ScheduleEntry};
+pub use subject::{render, schedule_entries, Subject};
 
 /// A rendered document.
 #[derive(Debug, Clone)]

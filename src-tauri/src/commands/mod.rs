@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod deadlines;
 pub mod lifecycle;
 pub mod organisations;
+pub mod printing;
 pub mod settings;
 
 use zayava_core::i18n::Lang;

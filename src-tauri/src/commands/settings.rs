@@ -52,16 +52,7 @@ pub async fn working_window(state: State<'_, AppState>) -> Result<String, IpcErr
 pub async fn set_working_window(state: State<'_, AppState>, window: String) -> Result<(), IpcError> {
     let db = database(&state)?;
     let Some(w) = zayava_store::parse_window(&window.replace('–', "-")) else {
-        let message = BAD_WINDOW.get(language(db).await).to_string();
-        return Err(IpcError {
-            code: "settings.invalid_window".into(),
-            fields: vec![zayava_core::validation::FieldError {
-                field: "working_window".into(),
-                code: zayava_core::validation::IssueCode::Malformed,
-                message: message.clone(),
-            }],
-            message,
-        });
+        return Err(IpcError::for_field("settings.invalid_window", "working_window", BAD_WINDOW.get(language(db).await).to_string()));
     };
     in_user_language(db, db.set_working_window(w).await).await
 }
@@ -84,17 +75,6 @@ pub async fn set_reminder_leads(state: State<'_, AppState>, leads: String) -> Re
     let db = database(&state)?;
     match in_user_language(db, db.set_reminder_leads(&leads).await).await? {
         Some(_) => Ok(()),
-        None => {
-            let message = BAD_LEADS.get(language(db).await).to_string();
-            Err(IpcError {
-                code: "settings.invalid_leads".into(),
-                fields: vec![zayava_core::validation::FieldError {
-                    field: "reminder_leads".into(),
-                    code: zayava_core::validation::IssueCode::Malformed,
-                    message: message.clone(),
-                }],
-                message,
-            })
-        }
+        None => Err(IpcError::for_field("settings.invalid_leads", "reminder_leads", BAD_LEADS.get(language(db).await).to_string())),
     }
 }

@@ -2,6 +2,7 @@
 // rendered from its service's schema and saved as the user types (nothing is lost on close
 // or crash), the pre-flight check, and ready / duplicate / archive.
 import { useCallback, useEffect, useRef, useState } from "react";
+import { save } from "@tauri-apps/plugin-dialog";
 import { api } from "../api";
 import type { ApplicationFilter, ApplicationStatus, ApplicationSummary, ApplicationView, FormSchema, IpcError, Organisation, Preflight } from "../bindings";
 import { SchemaForm, pathId, type Values } from "../components/SchemaForm";
@@ -237,6 +238,7 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
           {saving ? t("app.saving") : savedAt ? `${t("app.savedAt")} ${formatDateTime(savedAt).slice(11)}` : ""}
         </span>
       </div>
+      <PrintButtons id={app.id} beforePrint={flush} />
       <div className="field">
         <label htmlFor="app-organisation">{t("app.organisation")}</label>
         <select id="app-organisation" data-testid="app-organisation" value={orgId ?? ""} onChange={(e) => change(values, e.target.value ? Number(e.target.value) : null)}>
@@ -293,5 +295,48 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
         </button>
       </div>
     </div>
+  );
+}
+
+/** "Print" opens the PDF in the system viewer; "Save as…" writes it where the user chooses. */
+function PrintButtons({ id, beforePrint }: { id: string; beforePrint: () => Promise<void> }) {
+  const { t } = useI18n();
+  const [kind, setKind] = useState("application");
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const go = async (path: string | null) => {
+    await beforePrint();
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api.printPdf(id, kind, path);
+      setResult(`${t("print.done")} ${r.pages} ${t("print.pages")}${r.replaced ? ` · ${t("print.replaced")} ${r.replaced}` : ""}`);
+    } catch (e) {
+      setError((e as IpcError).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const saveAs = async () => {
+    const path = await save({ defaultPath: `zayava-${kind}.pdf`, filters: [{ name: "PDF", extensions: ["pdf"] }] });
+    if (path) await go(path);
+  };
+  return (
+    <span className="print">
+      <select aria-label={t("print.kind")} data-testid="print-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+        <option value="application">{t("print.application")}</option>
+        <option value="package">{t("print.package")}</option>
+        <option value="schedule">{t("print.schedule")}</option>
+      </select>
+      <button type="button" disabled={busy} data-testid="print-open" onClick={() => go(null)}>
+        {busy ? t("print.busy") : t("print.print")}
+      </button>
+      <button type="button" disabled={busy} data-testid="print-save" onClick={saveAs}>
+        {t("print.saveAs")}
+      </button>
+      {result && <span className="ok small" data-testid="print-result">{result}</span>}
+      {error && <span className="error small">{error}</span>}
+    </span>
   );
 }

@@ -1,0 +1,65 @@
+//! One call for every front end: an application's data and timeline in, the chosen
+//! document out. The CLI and the window load the data; this decides what goes on paper.
+
+use serde_json::Value;
+use zayava_core::forms::FormSchema;
+use zayava_core::i18n::Lang;
+use zayava_core::lifecycle::Timeline;
+use zayava_core::rules::Party;
+
+use crate::{application, package, schedule, ApplicationDoc, Kind, Pdf, ScheduleEntry};
+
+/// An application as the documents need it.
+pub struct Subject<'a> {
+    pub id: &'a str,
+    pub schema: &'a FormSchema,
+    pub values: &'a Value,
+    pub organisation: Option<&'a Value>,
+    pub timeline: &'a Timeline,
+    /// The form passed the pre-flight check.
+    pub ready: bool,
+}
+
+/// The timeline's deadlines as schedule lines.
+pub fn schedule_entries(t: &Timeline, lang: Lang) -> Vec<ScheduleEntry> {
+    t.deadlines
+        .iter()
+        .map(|d| ScheduleEntry {
+            application: String::new(),
+            due: d.item.due.as_deref().map(zayava_core::deadlines::Due::human_text).unwrap_or_else(|| "…".into()),
+            title: d.item.explanation.title.clone(),
+            party: Party::label(d.item.party, lang).to_string(),
+            clause: d.item.clause.clone(),
+            rule: d.item.rule.clone(),
+            state: d.status.label(lang).to_string(),
+        })
+        .collect()
+}
+
+fn status(s: &Subject, lang: Lang) -> String {
+    if !s.timeline.events.is_empty() {
+        return s.timeline.state_label.clone();
+    }
+    match (s.ready, lang) {
+        (true, Lang::Ru) => "готова к отправке".into(),
+        (true, Lang::En) => "ready to send".into(),
+        (false, Lang::Ru) => "черновик".into(),
+        (false, Lang::En) => "draft".into(),
+    }
+}
+
+/// Renders `kind` for the subject.
+pub fn render(kind: Kind, s: &Subject, lang: Lang) -> Pdf {
+    let doc = ApplicationDoc { id: s.id, schema: s.schema, values: s.values, organisation: s.organisation, status: status(s, lang) };
+    let attachments: Vec<String> = s
+        .schema
+        .fields
+        .iter()
+        .filter_map(|f| s.values.get(&f.id).and_then(|v| v.get("name")).and_then(Value::as_str).map(|n| format!("{}: {n}", f.label.get(lang))))
+        .collect();
+    match kind {
+        Kind::Application => application(&doc, lang),
+        Kind::Package => package(&doc, &schedule_entries(s.timeline, lang), &attachments, lang),
+        Kind::Schedule => schedule(s.schema.title.get(lang), &schedule_entries(s.timeline, lang), false, lang),
+    }
+}

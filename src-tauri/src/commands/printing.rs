@@ -1,0 +1,55 @@
+//! "Print" and "Save as…": an application, its contract package or its schedule as a PDF,
+//! opened in the system's viewer or written where the user chose.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+use tauri::{AppHandle, State};
+use tauri_plugin_opener::OpenerExt;
+use ts_rs::TS;
+use zayava_core::forms;
+use zayava_pdf::{Kind, Subject};
+use zayava_store::applications::ApplicationStatus;
+
+use super::{database, in_user_language, language};
+use crate::{AppState, IpcError};
+
+/// What was printed.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PrintedPdf {
+    pub path: String,
+    pub pages: u32,
+    pub bytes: u32,
+    /// Characters the font cannot show, printed as □ (empty when all is well).
+    pub replaced: String,
+}
+
+/// Renders `kind` for application `id`; writes it to `path` if given, else to a temporary
+/// file that is opened in the system's PDF viewer.
+#[tauri::command]
+pub async fn print_pdf(app: AppHandle, state: State<'_, AppState>, id: String, kind: String, path: Option<String>) -> Result<PrintedPdf, IpcError> {
+    let db = database(&state)?;
+    let lang = language(db).await;
+    let kind = Kind::parse(&kind).ok_or_else(|| IpcError::for_field("print.kind", "kind", format!("{kind}?")))?;
+    let application = in_user_language(db, db.application(&id).await).await?;
+    let organisation = match application.organisation_id {
+        Some(o) => Some(in_user_language(db, db.organisation(o).await).await?.values),
+        None => None,
+    };
+    let timeline = in_user_language(db, db.timeline(&id, chrono::Local::now().naive_local(), lang).await).await?;
+    let schema = forms::by_version(&application.schema_version).ok_or_else(|| IpcError::for_field("print.schema", "schema_version", application.schema_version.clone()))?;
+    let subject = Subject { id: &id, schema, values: &application.values, organisation: organisation.as_ref(), timeline: &timeline, ready: application.status == ApplicationStatus::Ready };
+    // A few milliseconds even for a long package (see the README's benchmark).
+    let pdf = zayava_pdf::render(kind, &subject, lang);
+    let target = match &path {
+        Some(p) => PathBuf::from(p),
+        None => std::env::temp_dir().join(format!("zayava-{}-{}.pdf", &id[..id.len().min(8)], format!("{kind:?}").to_lowercase())),
+    };
+    let tmp = target.with_extension("pdf.partial");
+    let written = std::fs::write(&tmp, &pdf.bytes).and_then(|_| std::fs::rename(&tmp, &target));
+    in_user_language(db, written.map_err(|e| zayava_store::StoreError::File(format!("{}: {e}", target.display())))).await?;
+    if path.is_none() {
+        app.opener().open_path(target.display().to_string(), None::<&str>).map_err(|e| IpcError::for_field("print.open", "path", e.to_string()))?;
+    }
+    Ok(PrintedPdf { path: target.display().to_string(), pages: pdf.pages as u32, bytes: pdf.bytes.len() as u32, replaced: pdf.replaced.iter().collect() })
+}
