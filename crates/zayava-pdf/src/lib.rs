@@ -6,6 +6,8 @@ mod documents;
 mod fonts;
 mod layout;
 mod subject;
+#[doc(hidden)]
+pub mod sample;
 
 pub use documents::{application, package, schedule, ApplicationDoc, ScheduleEntry};
 pub use subject::{render, schedule_entries, Subject};
