@@ -82,16 +82,35 @@ test("a one-window application with two users is fixed and marked ready", { time
   }
 });
 
-/** Answers the system's file dialog by typing a path into it, as a person would. */
-async function chooseInFileDialog(file, title = "^Open File$") {
-  const dialog = execFileSync("xdotool", ["search", "--sync", "--name", title]).toString().trim().split("\n")[0];
-  execFileSync("xdotool", ["windowfocus", "--sync", dialog]);
-  await new Promise((r) => setTimeout(r, 800));
-  execFileSync("xdotool", ["key", "ctrl+l"]);
-  await new Promise((r) => setTimeout(r, 300));
-  execFileSync("xdotool", ["type", "--delay", "20", file]);
-  await new Promise((r) => setTimeout(r, 300));
-  execFileSync("xdotool", ["key", "Return"]);
+function dialogWindow(title) {
+  try {
+    return execFileSync("xdotool", ["search", "--onlyvisible", "--name", title]).toString().trim().split("\n")[0] || null;
+  } catch {
+    return null; // xdotool exits 1 when no window matches
+  }
+}
+
+/**
+ * Answers the system's file dialog (GTK's, titled `title`) by typing a path into it, as a
+ * person would. Keystrokes can land before GTK has focused its field, so while the dialog
+ * is still open the answer is typed again (at most three times).
+ */
+async function answerFileDialog(file, title) {
+  execFileSync("xdotool", ["search", "--sync", "--onlyvisible", "--name", title]);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const dialog = dialogWindow(title);
+    if (!dialog) return;
+    execFileSync("xdotool", ["windowfocus", "--sync", dialog]);
+    await new Promise((r) => setTimeout(r, 800 + attempt * 700));
+    // Ctrl+L opens the location field in an open dialog; in a save dialog the name field
+    // has focus already and Ctrl+A selects what is there.
+    execFileSync("xdotool", ["key", title.includes("Save") ? "ctrl+a" : "ctrl+l"]);
+    await new Promise((r) => setTimeout(r, 300));
+    execFileSync("xdotool", ["type", "--delay", "20", file]);
+    await new Promise((r) => setTimeout(r, 300));
+    execFileSync("xdotool", ["key", "Return"]);
+    for (let i = 0; i < 20 && dialogWindow(title); i++) await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 test("the Presidential Administration letter is attached through the system dialog and kept by hash", { timeout: 240_000 }, async () => {
@@ -107,7 +126,7 @@ test("the Presidential Administration letter is attached through the system dial
     await (await byTestId(browser, "app-new-service")).selectByAttribute("value", "kvp");
     await (await byTestId(browser, "app-new")).click();
     await (await byTestId(browser, "field-letter_file")).click();
-    await chooseInFileDialog(letter);
+    await answerFileDialog(letter, "^Open File$");
     const name = await byTestId(browser, "field-letter_file-name", 20_000);
     assert.match(await name.getText(), /letter-AP\.pdf/);
     const sha = createHash("sha256").update(content).digest("hex");
@@ -135,15 +154,7 @@ test("the contract package is saved as a PDF where the user chooses", { timeout:
     await (await byTestId(browser, "app-new")).click();
     await (await byTestId(browser, "print-kind")).selectByAttribute("value", "package");
     await press(browser, "print-save");
-    // GTK's save dialog has a name field already focused: select it and type the path.
-    const dialog = execFileSync("xdotool", ["search", "--sync", "--name", "^Save File$"]).toString().trim().split("\n")[0];
-    execFileSync("xdotool", ["windowfocus", "--sync", dialog]);
-    // Let GTK finish mapping the dialog and focusing its name field before typing.
-    await new Promise((r) => setTimeout(r, 1000));
-    execFileSync("xdotool", ["key", "ctrl+a"]);
-    execFileSync("xdotool", ["type", "--delay", "20", target]);
-    await new Promise((r) => setTimeout(r, 300));
-    execFileSync("xdotool", ["key", "Return"]);
+    await answerFileDialog(target, "^Save File$");
     const result = await byTestId(browser, "print-result", 20_000);
     assert.match(await result.getText(), /стр\./);
     const text = execFileSync("pdftotext", [target, "-"]).toString();

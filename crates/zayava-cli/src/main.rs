@@ -61,7 +61,7 @@ enum Command {
     },
     /// Prints an application, its contract package or its deadline schedule to a PDF.
     Pdf {
-        /// A stored application's id, or an application file ({"service", "organisation", "values", "events"?}).
+        /// A stored application's id, an application file ({"service", "organisation", "values", "events"?}), or `all` (with --kind schedule).
         #[arg(long, value_name = "ID or FILE.json")]
         application: String,
         /// application, package or schedule.

@@ -79,16 +79,45 @@ fn from_file(path: &Path, lang: Lang) -> Result<Loaded, Failure> {
     Ok(Loaded { id: file.id.unwrap_or_else(|| "—".into()), service: file.service, schema_version: schema.version.clone(), values: file.values, organisation: file.organisation, timeline, ready: false })
 }
 
+/// The label of an application in a schedule of all of them: organisation — service.
+pub fn schedule_label(organisation: Option<&str>, service: &str, lang: Lang) -> String {
+    let title = forms::current(service).map(|s| s.title.get(lang).to_string()).unwrap_or_else(|| service.to_string());
+    format!("{} — {title}", organisation.unwrap_or("—"))
+}
+
+async fn schedule_of_all(db: Option<PathBuf>, lang: Lang) -> Result<zayava_pdf::Pdf, Failure> {
+    let path = location::database_path(db).filter(|p| p.exists()).ok_or_else(|| usage("no database to read the applications from (pass --db)".into()))?;
+    let db = Database::open(&path).await?;
+    let all = db.timelines(&Default::default(), chrono::Local::now().naive_local(), lang).await?;
+    let labelled: Vec<(String, &zayava_core::lifecycle::Timeline)> = all.iter().map(|(s, t)| (schedule_label(s.organisation_name.as_deref(), &s.service, lang), t)).collect();
+    let title = match lang {
+        Lang::Ru => "График сроков по всем заявкам",
+        Lang::En => "Deadline schedule of all applications",
+    };
+    Ok(zayava_pdf::schedule_of_all(title, &labelled, lang))
+}
+
 pub async fn run(db: Option<PathBuf>, application: &str, kind: &str, output: &Path, lang: Lang) -> Result<(), Failure> {
     let kind = Kind::parse(kind).ok_or_else(|| usage(format!("--kind {kind:?}: expected application, package or schedule")))?;
+    if application == "all" {
+        if kind != Kind::Schedule {
+            return Err(usage("--application all is for --kind schedule".into()));
+        }
+        let pdf = schedule_of_all(db, lang).await?;
+        return write(output, &pdf, "all");
+    }
     let as_path = Path::new(application);
     let loaded = if application.ends_with(".json") || as_path.is_file() { from_file(as_path, lang)? } else { from_database(db, application, lang).await? };
     let schema = forms::by_version(&loaded.schema_version).ok_or_else(|| usage(format!("unknown form version {}", loaded.schema_version)))?;
     let subject = Subject { id: &loaded.id, schema, values: &loaded.values, organisation: loaded.organisation.as_ref(), timeline: &loaded.timeline, ready: loaded.ready };
     let pdf = zayava_pdf::render(kind, &subject, lang);
+    write(output, &pdf, &loaded.service)
+}
+
+fn write(output: &Path, pdf: &zayava_pdf::Pdf, what: &str) -> Result<(), Failure> {
     let tmp = output.with_extension("pdf.partial");
     std::fs::write(&tmp, &pdf.bytes).and_then(|_| std::fs::rename(&tmp, output)).map_err(|e| Failure { message: format!("{}: {e}", output.display()), exit: 1 })?;
-    eprintln!("{}: {} page(s), {} bytes ({})", output.display(), pdf.pages, pdf.bytes.len(), loaded.service);
+    eprintln!("{}: {} page(s), {} bytes ({what})", output.display(), pdf.pages, pdf.bytes.len());
     if !pdf.replaced.is_empty() {
         let chars: String = pdf.replaced.iter().collect();
         eprintln!("note: the font cannot show {chars:?}; they are printed as □");

@@ -54,3 +54,37 @@ fn a_bad_kind_or_a_missing_application_is_refused() {
     assert_eq!(run.status.code(), Some(2));
     assert!(!out.exists());
 }
+
+#[test]
+fn the_schedule_of_all_applications_names_each_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db_path = dir.path().join("z.sqlite3");
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let db = zayava_store::Database::open(&db_path).await.unwrap();
+        for service in ["kvp", "constructor"] {
+            let app = db.create_application(service, None, chrono::Utc::now()).await.unwrap();
+            sqlx_ready(&db, &app.id).await;
+            let now = chrono::NaiveDate::from_ymd_opt(2025, 11, 10).unwrap().and_hms_opt(9, 0, 0).unwrap();
+            let sent = zayava_core::lifecycle::NewEvent { event: "application_sent".into(), at: "2025-11-03".into(), corrects: None, note: String::new() };
+            db.record_event(&app.id, &sent, zayava_core::lifecycle::Recorder::User, chrono::Utc::now(), now).await.unwrap();
+            let received = zayava_core::lifecycle::NewEvent { event: "application_received".into(), at: "2025-11-04".into(), corrects: None, note: String::new() };
+            db.record_event(&app.id, &received, zayava_core::lifecycle::Recorder::User, chrono::Utc::now(), now).await.unwrap();
+        }
+        db.close().await;
+    });
+    let out = dir.path().join("all.pdf");
+    let run = zayava().arg("--db").arg(&db_path).args(["pdf", "--application", "all", "--kind", "schedule", "-o"]).arg(&out).output().unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let text = pdftotext(&out);
+    assert!(text.contains("График сроков по всем заявкам"));
+    assert!(text.contains("КВП"), "{text}");
+    assert!(text.contains("конструктор"), "{text}");
+    let run = zayava().arg("--db").arg(&db_path).args(["pdf", "--application", "all", "--kind", "package", "-o"]).arg(&out).output().unwrap();
+    assert_eq!(run.status.code(), Some(2));
+}
+
+/// Marks an application's form ready, as a clean pre-flight would.
+async fn sqlx_ready(db: &zayava_store::Database, id: &str) {
+    sqlx::query("UPDATE application SET status = 'ready' WHERE id = ?").bind(id).execute(db.pool()).await.unwrap();
+}

@@ -173,10 +173,10 @@ fn schedule_body(l: &mut Layout, entries: &[ScheduleEntry], with_application: bo
         return;
     }
     let mut headers: Vec<String> = SCHEDULE_COLS.iter().map(|t| t.get(lang).to_string()).collect();
-    let mut shares = vec![1.5, 2.8, 1.6, 0.8, 2.3, 1.5];
+    let mut shares = vec![1.5, 2.8, 1.6, 1.0, 2.3, 1.7];
     if with_application {
         headers.insert(0, APPLICATION_COL.get(lang).to_string());
-        shares.insert(0, 2.0);
+        shares.insert(0, 2.2);
     }
     let rows: Vec<Vec<String>> = entries
         .iter()

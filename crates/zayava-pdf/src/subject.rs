@@ -63,3 +63,15 @@ pub fn render(kind: Kind, s: &Subject, lang: Lang) -> Pdf {
         Kind::Schedule => schedule(s.schema.title.get(lang), &schedule_entries(s.timeline, lang), false, lang),
     }
 }
+
+/// The deadline schedule of many applications, each line naming its application.
+pub fn schedule_of_all(title: &str, applications: &[(String, &Timeline)], lang: Lang) -> Pdf {
+    let mut entries = Vec::new();
+    for (label, timeline) in applications {
+        for mut e in schedule_entries(timeline, lang) {
+            e.application = label.clone();
+            entries.push(e);
+        }
+    }
+    schedule(title, &entries, true, lang)
+}

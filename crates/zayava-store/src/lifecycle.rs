@@ -129,6 +129,16 @@ impl Database {
             .map_err(|e: QueryError| StoreError::Corrupt(format!("application {application_id}: {e}")))
     }
 
+    /// Every application matching `filter` with its timeline (for exports of all deadlines).
+    pub async fn timelines(&self, filter: &crate::applications::ApplicationFilter, now: NaiveDateTime, lang: Lang) -> Result<Vec<(crate::applications::ApplicationSummary, Timeline)>, StoreError> {
+        let mut out = Vec::new();
+        for summary in self.applications(filter).await? {
+            let line = self.timeline(&summary.id, now, lang).await?;
+            out.push((summary, line));
+        }
+        Ok(out)
+    }
+
     /// Recomputes one application's stored dates. Only whether each deadline was met is
     /// stored, which does not depend on today, so no clock is read.
     pub async fn refresh_due(&self, application_id: &str) -> Result<(), StoreError> {

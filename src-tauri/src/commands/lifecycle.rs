@@ -60,13 +60,12 @@ pub async fn export_ics(state: State<'_, AppState>, id: Option<String>, path: St
     let db = database(&state)?;
     let lang = language(db).await;
     let now = now_local();
-    let ids: Vec<String> = match id {
-        Some(id) => vec![id],
-        None => in_user_language(db, db.applications(&Default::default()).await).await?.into_iter().map(|a| a.id).collect(),
+    let lines = match id {
+        Some(id) => vec![(id.clone(), in_user_language(db, db.timeline(&id, now, lang).await).await?)],
+        None => in_user_language(db, db.timelines(&Default::default(), now, lang).await).await?.into_iter().map(|(s, t)| (s.id, t)).collect(),
     };
     let mut items = Vec::new();
-    for app in ids {
-        let line = in_user_language(db, db.timeline(&app, now, lang).await).await?;
+    for (app, line) in lines {
         for d in line.deadlines {
             let Some(due) = d.item.due.clone() else { continue };
             items.push(IcsItem {

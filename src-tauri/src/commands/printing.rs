@@ -31,6 +31,23 @@ pub async fn print_pdf(app: AppHandle, state: State<'_, AppState>, id: String, k
     let db = database(&state)?;
     let lang = language(db).await;
     let kind = Kind::parse(&kind).ok_or_else(|| IpcError::for_field("print.kind", "kind", format!("{kind}?")))?;
+    if id == "all" {
+        // The deadline schedule of every application, each line naming its application.
+        let all = in_user_language(db, db.timelines(&Default::default(), chrono::Local::now().naive_local(), lang).await).await?;
+        let labelled: Vec<(String, &zayava_core::lifecycle::Timeline)> = all
+            .iter()
+            .map(|(s, t)| {
+                let service = forms::current(&s.service).map(|f| f.title.get(lang).to_string()).unwrap_or_else(|| s.service.clone());
+                (format!("{} — {service}", s.organisation_name.as_deref().unwrap_or("—")), t)
+            })
+            .collect();
+        let title = match lang {
+            zayava_core::i18n::Lang::Ru => "График сроков по всем заявкам",
+            zayava_core::i18n::Lang::En => "Deadline schedule of all applications",
+        };
+        let pdf = zayava_pdf::schedule_of_all(title, &labelled, lang);
+        return deliver(&app, db, &pdf, path, "all", "schedule").await;
+    }
     let application = in_user_language(db, db.application(&id).await).await?;
     let organisation = match application.organisation_id {
         Some(o) => Some(in_user_language(db, db.organisation(o).await).await?.values),
@@ -41,9 +58,14 @@ pub async fn print_pdf(app: AppHandle, state: State<'_, AppState>, id: String, k
     let subject = Subject { id: &id, schema, values: &application.values, organisation: organisation.as_ref(), timeline: &timeline, ready: application.status == ApplicationStatus::Ready };
     // A few milliseconds even for a long package (see the README's benchmark).
     let pdf = zayava_pdf::render(kind, &subject, lang);
+    deliver(&app, db, &pdf, path, &id[..id.len().min(8)], &format!("{kind:?}").to_lowercase()).await
+}
+
+/// Writes the PDF where the user chose, or to a temporary file opened in the system viewer.
+async fn deliver(app: &AppHandle, db: &zayava_store::Database, pdf: &zayava_pdf::Pdf, path: Option<String>, name: &str, kind: &str) -> Result<PrintedPdf, IpcError> {
     let target = match &path {
         Some(p) => PathBuf::from(p),
-        None => std::env::temp_dir().join(format!("zayava-{}-{}.pdf", &id[..id.len().min(8)], format!("{kind:?}").to_lowercase())),
+        None => std::env::temp_dir().join(format!("zayava-{name}-{kind}.pdf")),
     };
     let tmp = target.with_extension("pdf.partial");
     let written = std::fs::write(&tmp, &pdf.bytes).and_then(|_| std::fs::rename(&tmp, &target));

@@ -40,6 +40,13 @@ export function Dashboard({ serviceTitle }: { serviceTitle: (id: string) => stri
     if (path) api.exportIcs(null, path).then((r) => setExported(`${t("life.exported")} ${r.events}`), setError);
   };
 
+  const [printing, setPrinting] = useState(false);
+  const printAll = async () => {
+    setPrinting(true);
+    await api.printPdf("all", "schedule", null).then((r) => setExported(`${t("print.done")} ${r.pages} ${t("print.pages")}`), setError);
+    setPrinting(false);
+  };
+
   const ours = entries?.filter((e) => e.party !== "operator") ?? [];
   const theirs = entries?.filter((e) => e.party === "operator") ?? [];
 
@@ -117,6 +124,9 @@ export function Dashboard({ serviceTitle }: { serviceTitle: (id: string) => stri
         </label>
         <button type="button" onClick={exportAll}>
           {t("dash.exportAll")}
+        </button>
+        <button type="button" data-testid="dash-print" disabled={printing} onClick={printAll}>
+          {printing ? t("print.busy") : t("dash.printAll")}
         </button>
         {exported && <span className="ok">{exported}</span>}
       </div>

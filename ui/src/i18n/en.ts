@@ -64,6 +64,7 @@ export const en: Record<MessageKey, string> = {
   "dash.nothing": "Nothing is due in this period.",
   "dash.col.app": "Application",
   "dash.exportAll": "All deadlines to a calendar (.ics)",
+  "dash.printAll": "Print the deadline schedule (PDF)",
   "dash.calculator": "Deadline calculator",
   "life.title": "Progress",
   "life.state": "State",

@@ -62,6 +62,7 @@ export const ru = {
   "dash.nothing": "В этот период сроков нет.",
   "dash.col.app": "Заявка",
   "dash.exportAll": "Все сроки в календарь (.ics)",
+  "dash.printAll": "Печать графика сроков (PDF)",
   "dash.calculator": "Калькулятор сроков",
   "life.title": "Ход дела",
   "life.state": "Состояние",
