@@ -7,7 +7,6 @@ import { I18nContext, translate } from "./i18n";
 import { sectionForShortcut, sections, type SectionId } from "./sections";
 import { Applications } from "./screens/Applications";
 import { Calendar } from "./screens/Calendar";
-import { ComingSoon } from "./screens/ComingSoon";
 import { Deadlines } from "./screens/Deadlines";
 import { Organisations } from "./screens/Organisations";
 import { Settings } from "./screens/Settings";
@@ -69,10 +68,8 @@ export function App() {
     content = <Calendar />;
   } else if (section === "dashboard") {
     content = <Deadlines />;
-  } else if (section === "settings") {
-    content = <Settings info={info} onLanguage={changeLanguage} />;
   } else {
-    content = <ComingSoon title={i18n.t(sections.find((s) => s.id === section)!.label)} />;
+    content = <Settings info={info} onLanguage={changeLanguage} />;
   }
 
   return (

@@ -15,7 +15,6 @@ export const en: Record<MessageKey, string> = {
   "common.saving": "Saving…",
   "common.loading": "Loading…",
   "common.saved": "Saved",
-  "common.comingSoon": "This section is coming in a later version.",
   "common.error": "Error",
   "form.clause": "cl.",
   "form.add": "Add",

@@ -13,7 +13,6 @@ export const ru = {
   "common.saving": "Сохранение…",
   "common.loading": "Загрузка…",
   "common.saved": "Сохранено",
-  "common.comingSoon": "Этот раздел появится в следующих версиях.",
   "common.error": "Ошибка",
   "form.clause": "п.",
   "form.add": "Добавить",
