@@ -12,7 +12,7 @@ use zayava_core::forms;
 use zayava_core::i18n::Lang;
 use zayava_core::lifecycle::{self, NoticeContext, RecordedEvent, Recorder, Timeline};
 use zayava_core::rules::Rulebook;
-use zayava_pdf::{Kind, Subject};
+use zayava_pdf::{Kind, Listed, Subject};
 use zayava_store::{location, Database};
 
 use crate::Failure;
@@ -79,22 +79,12 @@ fn from_file(path: &Path, lang: Lang) -> Result<Loaded, Failure> {
     Ok(Loaded { id: file.id.unwrap_or_else(|| "—".into()), service: file.service, schema_version: schema.version.clone(), values: file.values, organisation: file.organisation, timeline, ready: false })
 }
 
-/// The label of an application in a schedule of all of them: organisation — service.
-pub fn schedule_label(organisation: Option<&str>, service: &str, lang: Lang) -> String {
-    let title = forms::current(service).map(|s| s.title.get(lang).to_string()).unwrap_or_else(|| service.to_string());
-    format!("{} — {title}", organisation.unwrap_or("—"))
-}
-
 async fn schedule_of_all(db: Option<PathBuf>, lang: Lang) -> Result<zayava_pdf::Pdf, Failure> {
     let path = location::database_path(db).filter(|p| p.exists()).ok_or_else(|| usage("no database to read the applications from (pass --db)".into()))?;
     let db = Database::open(&path).await?;
     let all = db.timelines(&Default::default(), chrono::Local::now().naive_local(), lang).await?;
-    let labelled: Vec<(String, &zayava_core::lifecycle::Timeline)> = all.iter().map(|(s, t)| (schedule_label(s.organisation_name.as_deref(), &s.service, lang), t)).collect();
-    let title = match lang {
-        Lang::Ru => "График сроков по всем заявкам",
-        Lang::En => "Deadline schedule of all applications",
-    };
-    Ok(zayava_pdf::schedule_of_all(title, &labelled, lang))
+    let listed: Vec<Listed> = all.iter().map(|(s, t)| Listed { organisation: s.organisation_name.as_deref(), service: &s.service, timeline: t }).collect();
+    Ok(zayava_pdf::schedule_of_all(&listed, lang))
 }
 
 pub async fn run(db: Option<PathBuf>, application: &str, kind: &str, output: &Path, lang: Lang) -> Result<(), Failure> {

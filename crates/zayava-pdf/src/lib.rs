@@ -10,7 +10,7 @@ mod subject;
 pub mod sample;
 
 pub use documents::{application, package, schedule, ApplicationDoc, ScheduleEntry};
-pub use subject::{render, schedule_entries, schedule_of_all, Subject};
+pub use subject::{render, schedule_entries, schedule_of_all, Listed, Subject};
 
 /// A rendered document.
 #[derive(Debug, Clone)]

@@ -64,14 +64,29 @@ pub fn render(kind: Kind, s: &Subject, lang: Lang) -> Pdf {
     }
 }
 
-/// The deadline schedule of many applications, each line naming its application.
-pub fn schedule_of_all(title: &str, applications: &[(String, &Timeline)], lang: Lang) -> Pdf {
+/// One application in the schedule of all of them: its organisation's name (if any), its
+/// service, its timeline.
+pub struct Listed<'a> {
+    pub organisation: Option<&'a str>,
+    pub service: &'a str,
+    pub timeline: &'a Timeline,
+}
+
+/// The deadline schedule of every application, each line naming its application as
+/// «organisation — service».
+pub fn schedule_of_all(applications: &[Listed], lang: Lang) -> Pdf {
     let mut entries = Vec::new();
-    for (label, timeline) in applications {
-        for mut e in schedule_entries(timeline, lang) {
+    for a in applications {
+        let service = zayava_core::forms::current(a.service).map(|s| s.title.get(lang).to_string()).unwrap_or_else(|| a.service.to_string());
+        let label = format!("{} — {service}", a.organisation.unwrap_or("—"));
+        for mut e in schedule_entries(a.timeline, lang) {
             e.application = label.clone();
             entries.push(e);
         }
     }
+    let title = match lang {
+        Lang::Ru => "График сроков по всем заявкам",
+        Lang::En => "Deadline schedule of all applications",
+    };
     schedule(title, &entries, true, lang)
 }

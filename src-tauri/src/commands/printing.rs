@@ -8,7 +8,7 @@ use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 use ts_rs::TS;
 use zayava_core::forms;
-use zayava_pdf::{Kind, Subject};
+use zayava_pdf::{Kind, Listed, Subject};
 use zayava_store::applications::ApplicationStatus;
 
 use super::{database, in_user_language, language};
@@ -34,18 +34,8 @@ pub async fn print_pdf(app: AppHandle, state: State<'_, AppState>, id: String, k
     if id == "all" {
         // The deadline schedule of every application, each line naming its application.
         let all = in_user_language(db, db.timelines(&Default::default(), chrono::Local::now().naive_local(), lang).await).await?;
-        let labelled: Vec<(String, &zayava_core::lifecycle::Timeline)> = all
-            .iter()
-            .map(|(s, t)| {
-                let service = forms::current(&s.service).map(|f| f.title.get(lang).to_string()).unwrap_or_else(|| s.service.clone());
-                (format!("{} — {service}", s.organisation_name.as_deref().unwrap_or("—")), t)
-            })
-            .collect();
-        let title = match lang {
-            zayava_core::i18n::Lang::Ru => "График сроков по всем заявкам",
-            zayava_core::i18n::Lang::En => "Deadline schedule of all applications",
-        };
-        let pdf = zayava_pdf::schedule_of_all(title, &labelled, lang);
+        let listed: Vec<Listed> = all.iter().map(|(s, t)| Listed { organisation: s.organisation_name.as_deref(), service: &s.service, timeline: t }).collect();
+        let pdf = zayava_pdf::schedule_of_all(&listed, lang);
         return deliver(&app, db, &pdf, path, "all", "schedule").await;
     }
     let application = in_user_language(db, db.application(&id).await).await?;
