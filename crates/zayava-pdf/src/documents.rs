@@ -95,10 +95,6 @@ fn shown(field: &Field, value: Option<&Value>, lang: Lang) -> String {
     }
 }
 
-fn applies(field: &Field, values: &Value) -> bool {
-    field.when.as_ref().is_none_or(|w| values.get(&w.field).unwrap_or(&Value::Null) == &w.equals)
-}
-
 fn label(field: &Field, lang: Lang) -> String {
     match &field.clause {
         Some(c) => format!("{} (п. {c})", field.label.get(lang)),
@@ -117,7 +113,7 @@ fn form(l: &mut Layout, schema: &FormSchema, values: &Value, lang: Lang) {
             pairs.clear();
         }
     };
-    for field in schema.fields.iter().filter(|f| applies(f, values)) {
+    for field in schema.fields.iter().filter(|f| f.applies(values)) {
         match field.field_type {
             FieldType::Prerequisite | FieldType::Confirm => {
                 checks.push((values.get(&field.id).and_then(Value::as_bool) == Some(true), label(field, lang)));

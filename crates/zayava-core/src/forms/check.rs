@@ -24,10 +24,7 @@ pub(crate) fn is_empty(v: Option<&Value>) -> bool {
 
 /// Does the field apply, given its siblings?
 pub(crate) fn applies(field: &Field, siblings: &Map<String, Value>) -> bool {
-    match &field.when {
-        None => true,
-        Some(w) => siblings.get(&w.field).unwrap_or(&Value::Null) == &w.equals,
-    }
+    field.when.as_ref().is_none_or(|w| siblings.get(&w.field).unwrap_or(&Value::Null) == &w.equals)
 }
 
 pub(crate) fn path(prefix: &str, id: &str) -> String {

@@ -108,6 +108,16 @@ pub struct Field {
     pub fact: Option<String>,
 }
 
+impl Field {
+    /// Whether the field applies, given the values beside it (its `when` condition).
+    pub fn applies(&self, siblings: &serde_json::Value) -> bool {
+        match siblings.as_object() {
+            Some(map) => check::applies(self, map),
+            None => self.when.is_none(),
+        }
+    }
+}
+
 /// What a pre-flight ground looks for. Each kind is implemented once, in `preflight`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
