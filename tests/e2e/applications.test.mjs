@@ -10,6 +10,14 @@ import { test } from "node:test";
 import { Key } from "webdriverio";
 import { byTestId, launch, press, sampleOrganisation, scratch, seedOrganisations, shot } from "./driver.mjs";
 
+/** Opens Заявки and starts a new application of `service`. */
+async function newApplication(browser, service) {
+  await (await byTestId(browser, "nav-applications")).click();
+  await (await byTestId(browser, "app-new-service")).selectByAttribute("value", service);
+  await (await byTestId(browser, "app-new")).click();
+  await byTestId(browser, "app-editor");
+}
+
 async function type(browser, id, value) {
   const input = await byTestId(browser, id);
   await input.click();
@@ -23,10 +31,7 @@ test("a one-window application with two users is fixed and marked ready", { time
   let app = await launch(place);
   try {
     const { browser } = app;
-    await (await byTestId(browser, "nav-applications")).click();
-    await (await byTestId(browser, "app-new-service")).selectByAttribute("value", "one-window");
-    await (await byTestId(browser, "app-new")).click();
-    await byTestId(browser, "app-editor");
+    await newApplication(browser, "one-window");
     assert.match(await (await byTestId(browser, "app-organisation")).getValue(), /^\d+$/, "the organisation is chosen");
 
     await type(browser, "field-contracting_name", "ГУ «Городской архив»");
@@ -122,9 +127,7 @@ test("the Presidential Administration letter is attached through the system dial
   const app = await launch(place);
   try {
     const { browser } = app;
-    await (await byTestId(browser, "nav-applications")).click();
-    await (await byTestId(browser, "app-new-service")).selectByAttribute("value", "kvp");
-    await (await byTestId(browser, "app-new")).click();
+    await newApplication(browser, "kvp");
     await (await byTestId(browser, "field-letter_file")).click();
     await answerFileDialog(letter, "^Open File$");
     const name = await byTestId(browser, "field-letter_file-name", 20_000);
@@ -149,9 +152,7 @@ test("the contract package is saved as a PDF where the user chooses", { timeout:
   const app = await launch(place);
   try {
     const { browser } = app;
-    await (await byTestId(browser, "nav-applications")).click();
-    await (await byTestId(browser, "app-new-service")).selectByAttribute("value", "kvp");
-    await (await byTestId(browser, "app-new")).click();
+    await newApplication(browser, "kvp");
     await (await byTestId(browser, "print-kind")).selectByAttribute("value", "package");
     await press(browser, "print-save");
     await answerFileDialog(target, "^Save File$");

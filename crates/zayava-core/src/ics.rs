@@ -18,6 +18,24 @@ pub struct IcsItem {
 
 pub const TZID: &str = "Europe/Minsk";
 
+/// One application's dated deadlines as calendar items; the uid ties each to its
+/// application and rule, so a later export updates rather than duplicates.
+pub fn items_of(application_id: &str, timeline: &crate::lifecycle::Timeline) -> Vec<IcsItem> {
+    timeline
+        .deadlines
+        .iter()
+        .filter_map(|d| {
+            let due = d.item.due.clone()?;
+            Some(IcsItem {
+                uid: format!("{application_id}-{}@zayava", d.item.rule),
+                summary: d.item.explanation.title.clone(),
+                description: d.item.explanation.text.clone(),
+                due,
+            })
+        })
+        .collect()
+}
+
 const MINSK: &str = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Zayava//timezone//RU\r\nBEGIN:VTIMEZONE\r\nTZID:Europe/Minsk\r\nBEGIN:STANDARD\r\nDTSTART:20110327T020000\r\nTZOFFSETFROM:+0300\r\nTZOFFSETTO:+0300\r\nTZNAME:+03\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\nEND:VCALENDAR\r\n";
 
 fn start(due: &str) -> Option<DatePerhapsTime> {
@@ -95,6 +113,21 @@ mod tests {
         assert!(params.iter().any(|(k, v)| k == "TZID" && v == &vec!["Europe/Minsk".to_string()]));
         assert_eq!(prop(2, "DTSTART").value.as_deref(), Some("20250401"));
         assert_eq!(prop(1, "UID").value.as_deref(), Some("a2-kvp.failure_recovery@zayava"));
+    }
+
+    #[test]
+    fn an_applications_dated_deadlines_become_items_and_waiting_ones_do_not() {
+        use crate::lifecycle::{timeline, NoticeContext, RecordedEvent, Recorder};
+        let ev = |id, e: &str, at: &str| RecordedEvent { id, event: e.into(), at: at.into(), recorded_at: String::new(), recorded_by: Recorder::User, corrects: None, note: String::new() };
+        let events = vec![ev(1, "application_sent", "2025-03-03"), ev(2, "application_received", "2025-03-04"), ev(3, "draft_contract_received", "2025-03-06"), ev(4, "signed_contract_received", "2025-03-14")];
+        let now = chrono::NaiveDate::from_ymd_opt(2025, 3, 20).unwrap().and_hms_opt(9, 0, 0).unwrap();
+        // A commercial organisation without its prepayment: the connection deadline waits.
+        let facts = vec![("org_kind".to_string(), serde_json::json!("commercial"))];
+        let line = timeline(&crate::rules::Rulebook::embedded(), &crate::calendar::Calendar::embedded(), Default::default(), "one-window", true, &events, facts, now, &NoticeContext::default(), crate::i18n::Lang::Ru).unwrap();
+        let items = items_of("app-1", &line);
+        assert_eq!(items.len(), line.deadlines.iter().filter(|d| d.item.due.is_some()).count());
+        assert!(items.len() < line.deadlines.len(), "the waiting connection deadline is left out");
+        assert!(items.iter().any(|i| i.uid == "app-1-one-window.sign_contract@zayava" && i.due == "2025-03-21"));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
 use zayava_core::deadlines::report::Item;
-use zayava_core::ics::{to_ics, IcsItem};
+use zayava_core::ics::{items_of, to_ics, IcsItem};
 use zayava_core::lifecycle::{NewEvent, RecordedEvent, Recorder, Timeline};
 use zayava_store::lifecycle::{DashboardQuery, DueEntry};
 
@@ -64,18 +64,7 @@ pub async fn export_ics(state: State<'_, AppState>, id: Option<String>, path: St
         Some(id) => vec![(id.clone(), in_user_language(db, db.timeline(&id, now, lang).await).await?)],
         None => in_user_language(db, db.timelines(&Default::default(), now, lang).await).await?.into_iter().map(|(s, t)| (s.id, t)).collect(),
     };
-    let mut items = Vec::new();
-    for (app, line) in lines {
-        for d in line.deadlines {
-            let Some(due) = d.item.due.clone() else { continue };
-            items.push(IcsItem {
-                uid: format!("{app}-{}@zayava", d.item.rule),
-                summary: d.item.explanation.title.clone(),
-                description: d.item.explanation.text.clone(),
-                due,
-            });
-        }
-    }
+    let items: Vec<IcsItem> = lines.iter().flat_map(|(app, line)| items_of(app, line)).collect();
     let text = to_ics("Заява", &items, chrono::Utc::now());
     let target = std::path::PathBuf::from(&path);
     let tmp = target.with_extension("ics.partial");
