@@ -11,6 +11,7 @@ mod error;
 pub mod location;
 mod organisations;
 mod settings;
+pub mod sync;
 
 pub use settings::parse_window;
 

@@ -62,7 +62,7 @@ fn party_code(p: Option<Party>) -> Option<&'static str> {
     })
 }
 
-fn event_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<RecordedEvent, sqlx::Error> {
+pub(crate) fn event_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<RecordedEvent, sqlx::Error> {
     Ok(RecordedEvent {
         id: row.try_get("id")?,
         event: row.try_get("event")?,

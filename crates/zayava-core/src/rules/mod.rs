@@ -235,10 +235,13 @@ pub enum RulebookError {
     MisplacedRule(String),
 }
 
+/// The text of the rulebook shipped with this version (the operator sandbox serves it).
+pub const EMBEDDED_RULEBOOK_JSON: &str = include_str!("rulebook.json");
+
 impl Rulebook {
     /// The rulebook shipped with this version of Zayava.
     pub fn embedded() -> Rulebook {
-        Rulebook::from_json(include_str!("rulebook.json")).expect("the embedded rulebook is valid")
+        Rulebook::from_json(EMBEDDED_RULEBOOK_JSON).expect("the embedded rulebook is valid")
     }
 
     /// The embedded rulebook, parsed once.

@@ -1,0 +1,128 @@
+-- Offline-first sync with the operator's API.
+--
+-- The outbox is filled by triggers, so every change and its outbox entry are written in the
+-- same transaction whatever code made the change (a form save, an import, a recorded
+-- event). Each entry carries a snapshot of what to send and an idempotency key that stays
+-- the same across every retry: the server applies a key once, so a resend after a crash or
+-- a lost response never duplicates anything. An entry is deleted only when the server has
+-- acknowledged it. Changes brought by sync itself (events recorded_by 'sync') are not queued.
+
+-- Organisations get a stable id for the operator (their local ids are small integers).
+ALTER TABLE organisation ADD COLUMN sync_id TEXT;
+UPDATE organisation SET sync_id = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4'
+    || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1)
+    || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)));
+CREATE UNIQUE INDEX organisation_by_sync_id ON organisation(sync_id);
+
+CREATE TABLE outbox (
+    seq              INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind             TEXT NOT NULL CHECK (kind IN ('organisation', 'application', 'event', 'attachment')),
+    entity           TEXT NOT NULL,                 -- the id the operator knows it by
+    idempotency_key  TEXT NOT NULL UNIQUE,
+    payload          TEXT NOT NULL,                 -- JSON snapshot taken when the change was made
+    created_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    attempts         INTEGER NOT NULL DEFAULT 0,
+    state            TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'rejected', 'conflict')),
+    last_error       TEXT
+);
+CREATE INDEX outbox_pending ON outbox(state, seq);
+
+-- What the client knows of each application on the server: the revision it last saw and
+-- the fields the operator owns (its registration number, contract number, remarks), which
+-- always take the server's value.
+CREATE TABLE sync_application (
+    application_id   TEXT PRIMARY KEY REFERENCES application(id) ON DELETE CASCADE,
+    known_revision   INTEGER NOT NULL DEFAULT 0,
+    operator_fields  TEXT NOT NULL DEFAULT '{}',
+    updated_at       TEXT NOT NULL
+);
+
+-- Operator events already applied, by the server's id: a duplicate delivery is skipped.
+CREATE TABLE sync_remote_event (
+    remote_id        TEXT PRIMARY KEY,
+    application_id   TEXT NOT NULL,
+    local_event_id   INTEGER
+);
+
+-- What sync could not do and the user should see: rejected items, refused server data.
+CREATE TABLE sync_issue (
+    id        INTEGER PRIMARY KEY AUTOINCREMENT,
+    at        TEXT NOT NULL,
+    code      TEXT NOT NULL,
+    subject   TEXT NOT NULL DEFAULT '',
+    detail    TEXT NOT NULL DEFAULT '',
+    seen      INTEGER NOT NULL DEFAULT 0
+);
+
+-- A sent application changed on the server by someone else while the user changed it too:
+-- never merged silently; the user keeps theirs or takes the server's.
+CREATE TABLE sync_conflict (
+    application_id   TEXT PRIMARY KEY REFERENCES application(id) ON DELETE CASCADE,
+    outbox_seq       INTEGER NOT NULL,
+    server_revision  INTEGER NOT NULL,
+    server_values    TEXT NOT NULL,
+    at               TEXT NOT NULL
+);
+
+-- Organisations: a new row gets its sync id, which (as an update) queues it.
+CREATE TRIGGER organisation_sync_id AFTER INSERT ON organisation WHEN NEW.sync_id IS NULL
+BEGIN
+    UPDATE organisation SET sync_id = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4'
+        || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1)
+        || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))
+    WHERE id = NEW.id;
+END;
+CREATE TRIGGER organisation_outbox AFTER UPDATE ON organisation WHEN NEW.sync_id IS NOT NULL
+BEGIN
+    INSERT INTO outbox (kind, entity, idempotency_key, payload) VALUES ('organisation', NEW.sync_id, lower(hex(randomblob(16))),
+        json_object('id', NEW.sync_id, 'profile', json(NEW.profile), 'updated_at', NEW.updated_at));
+END;
+
+CREATE TRIGGER application_outbox_insert AFTER INSERT ON application
+BEGIN
+    INSERT INTO outbox (kind, entity, idempotency_key, payload) VALUES ('application', NEW.id, lower(hex(randomblob(16))),
+        json_object('id', NEW.id, 'organisation_id', (SELECT sync_id FROM organisation WHERE id = NEW.organisation_id),
+            'service', NEW.service, 'schema_version', NEW.schema_version, 'form_values', json(NEW.form_values),
+            'status', NEW.status, 'archived', json(CASE WHEN NEW.archived THEN 'true' ELSE 'false' END), 'updated_at', NEW.updated_at));
+END;
+CREATE TRIGGER application_outbox_update AFTER UPDATE OF organisation_id, service, schema_version, form_values, status, archived ON application
+BEGIN
+    INSERT INTO outbox (kind, entity, idempotency_key, payload) VALUES ('application', NEW.id, lower(hex(randomblob(16))),
+        json_object('id', NEW.id, 'organisation_id', (SELECT sync_id FROM organisation WHERE id = NEW.organisation_id),
+            'service', NEW.service, 'schema_version', NEW.schema_version, 'form_values', json(NEW.form_values),
+            'status', NEW.status, 'archived', json(CASE WHEN NEW.archived THEN 'true' ELSE 'false' END), 'updated_at', NEW.updated_at));
+END;
+
+CREATE TRIGGER application_event_outbox AFTER INSERT ON application_event WHEN NEW.recorded_by = 'user'
+BEGIN
+    INSERT INTO outbox (kind, entity, idempotency_key, payload) VALUES ('event', NEW.application_id || ':' || NEW.id, lower(hex(randomblob(16))),
+        json_object('id', NEW.application_id || ':' || NEW.id, 'application_id', NEW.application_id, 'event', NEW.event,
+            'at', NEW.at, 'recorded_at', NEW.recorded_at,
+            'corrects', CASE WHEN NEW.corrects IS NULL THEN NULL ELSE NEW.application_id || ':' || NEW.corrects END,
+            'note', NEW.note));
+END;
+
+CREATE TRIGGER attachment_outbox AFTER INSERT ON attachment
+BEGIN
+    INSERT INTO outbox (kind, entity, idempotency_key, payload) VALUES ('attachment', NEW.sha256, lower(hex(randomblob(16))),
+        json_object('sha256', NEW.sha256, 'size', NEW.size));
+END;
+
+-- Everything made before sync existed is queued once, in the order it was made.
+INSERT INTO outbox (kind, entity, idempotency_key, payload)
+    SELECT 'organisation', sync_id, lower(hex(randomblob(16))), json_object('id', sync_id, 'profile', json(profile), 'updated_at', updated_at)
+    FROM organisation ORDER BY id;
+INSERT INTO outbox (kind, entity, idempotency_key, payload)
+    SELECT 'application', a.id, lower(hex(randomblob(16))),
+        json_object('id', a.id, 'organisation_id', (SELECT sync_id FROM organisation WHERE id = a.organisation_id),
+            'service', a.service, 'schema_version', a.schema_version, 'form_values', json(a.form_values),
+            'status', a.status, 'archived', json(CASE WHEN a.archived THEN 'true' ELSE 'false' END), 'updated_at', a.updated_at)
+    FROM application a ORDER BY a.created_at, a.id;
+INSERT INTO outbox (kind, entity, idempotency_key, payload)
+    SELECT 'attachment', sha256, lower(hex(randomblob(16))), json_object('sha256', sha256, 'size', size) FROM attachment ORDER BY added_at;
+INSERT INTO outbox (kind, entity, idempotency_key, payload)
+    SELECT 'event', e.application_id || ':' || e.id, lower(hex(randomblob(16))),
+        json_object('id', e.application_id || ':' || e.id, 'application_id', e.application_id, 'event', e.event,
+            'at', e.at, 'recorded_at', e.recorded_at,
+            'corrects', CASE WHEN e.corrects IS NULL THEN NULL ELSE e.application_id || ':' || e.corrects END, 'note', e.note)
+    FROM application_event e WHERE e.recorded_by = 'user' ORDER BY e.id;

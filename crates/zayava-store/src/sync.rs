@@ -1,0 +1,468 @@
+//! The local half of sync with the operator: the outbox (filled by triggers, see migration
+//! 0006), the pull cursor, the operator's events applied to the trail, and what sync could
+//! not do (issues, conflicts) for the user to see. The HTTP half lives in `zayava-sync`.
+//!
+//! Invariants: an outbox entry leaves only on the server's acknowledgement, rejection or
+//! conflict, each written in one transaction with its consequence; the cursor moves only in
+//! the transaction that stores the changes it brought, and never backwards.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sqlx::{Row, Sqlite, Transaction};
+use ts_rs::TS;
+use zayava_core::i18n::Lang;
+use zayava_core::lifecycle::{self, NewEvent, RecordedEvent};
+use zayava_core::rules::Rulebook;
+
+use crate::organisations::timestamp;
+use crate::{Database, StoreError};
+
+const CURSOR_KEY: &str = "sync.cursor";
+const LAST_SYNC_KEY: &str = "sync.last_success";
+
+/// One queued change, as it will be sent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutboxItem {
+    pub seq: i64,
+    /// organisation, application, event or attachment.
+    pub kind: String,
+    pub entity: String,
+    pub idempotency_key: String,
+    pub payload: Value,
+    pub attempts: i64,
+}
+
+/// The server's acknowledgement of one item: for an application, the revision it now has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Acknowledged {
+    pub seq: i64,
+    pub application_revision: Option<(String, i64)>,
+}
+
+/// How many items wait, by state.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
+pub struct OutboxCounts {
+    pub pending: i64,
+    pub rejected: i64,
+    pub conflicts: i64,
+}
+
+/// Something sync could not do, shown to the user until dismissed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SyncIssue {
+    pub id: i64,
+    pub at: String,
+    /// Stable: `sync.rejected`, `sync.unknown_event`, `sync.unknown_application`, … (see README).
+    pub code: String,
+    /// What it concerns: an application id, an outbox entity, an address.
+    pub subject: String,
+    pub detail: String,
+}
+
+/// A sent application that the server holds in another version.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SyncConflict {
+    pub application_id: String,
+    pub server_revision: i64,
+    #[ts(type = "Record<string, unknown>")]
+    pub server_values: Value,
+    #[ts(type = "Record<string, unknown>")]
+    pub local_values: Value,
+    pub at: String,
+}
+
+/// The user's answer to a conflict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Resolution {
+    /// Send mine again, over the server's version.
+    KeepMine,
+    /// Replace mine with the server's values.
+    TakeServer,
+}
+
+/// One operator event as pulled, already decoded and shape-checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PulledEvent {
+    pub seq: i64,
+    pub remote_id: String,
+    pub application_id: String,
+    pub event: String,
+    pub at: String,
+    pub note: String,
+    /// Operator-owned fields that come with it (registration number, contract number, …).
+    pub fields: serde_json::Map<String, Value>,
+    /// Set when the client could not read the event (an unknown kind, say): it is reported
+    /// to the user and skipped, and the cursor moves past it.
+    pub invalid: Option<String>,
+}
+
+/// What applying a pulled page did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Applied {
+    pub recorded: usize,
+    pub duplicates: usize,
+    pub refused: usize,
+    /// Applications whose trail changed (their due dates need refreshing).
+    pub touched: Vec<String>,
+}
+
+/// What sync has done and has left, for the status line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SyncState {
+    pub counts: OutboxCounts,
+    pub cursor: i64,
+    /// RFC 3339 UTC of the last complete sync.
+    pub last_success: Option<String>,
+}
+
+fn item_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<OutboxItem, StoreError> {
+    let payload: String = row.try_get("payload")?;
+    Ok(OutboxItem {
+        seq: row.try_get("seq")?,
+        kind: row.try_get("kind")?,
+        entity: row.try_get("entity")?,
+        idempotency_key: row.try_get("idempotency_key")?,
+        payload: serde_json::from_str(&payload).map_err(|e| StoreError::Corrupt(format!("outbox payload: {e}")))?,
+        attempts: row.try_get("attempts")?,
+    })
+}
+
+async fn insert_issue(tx: &mut Transaction<'_, Sqlite>, code: &str, subject: &str, detail: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO sync_issue (at, code, subject, detail) VALUES (?, ?, ?, ?)")
+        .bind(timestamp(now))
+        .bind(code)
+        .bind(subject)
+        .bind(detail)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+async fn cursor_in(tx: &mut Transaction<'_, Sqlite>) -> Result<i64, StoreError> {
+    let v: Option<String> = sqlx::query_scalar("SELECT value FROM setting WHERE key = ?").bind(CURSOR_KEY).fetch_optional(&mut **tx).await?;
+    Ok(v.and_then(|v| v.parse().ok()).unwrap_or(0))
+}
+
+impl Database {
+    /// The oldest pending items, in the order they were made.
+    pub async fn outbox_batch(&self, limit: u32) -> Result<Vec<OutboxItem>, StoreError> {
+        let rows = sqlx::query("SELECT seq, kind, entity, idempotency_key, payload, attempts FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?")
+            .bind(limit as i64)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(item_from_row).collect()
+    }
+
+    pub async fn outbox_counts(&self) -> Result<OutboxCounts, StoreError> {
+        let rows = sqlx::query("SELECT state, COUNT(*) AS n FROM outbox GROUP BY state").fetch_all(&self.pool).await?;
+        let mut c = OutboxCounts::default();
+        for r in rows {
+            let n: i64 = r.try_get("n")?;
+            match r.try_get::<String, _>("state")?.as_str() {
+                "pending" => c.pending = n,
+                "rejected" => c.rejected = n,
+                _ => c.conflicts = n,
+            }
+        }
+        Ok(c)
+    }
+
+    /// The revision of each application the client last saw on the server (0: never sent).
+    pub async fn known_revision(&self, application_id: &str) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar("SELECT known_revision FROM sync_application WHERE application_id = ?")
+            .bind(application_id)
+            .fetch_optional(&self.pool)
+            .await?
+            .unwrap_or(0))
+    }
+
+    /// Whether the user has recorded sending the application (from then on it is not only theirs).
+    pub async fn application_sent(&self, application_id: &str) -> Result<bool, StoreError> {
+        Ok(sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM application_event WHERE application_id = ? AND event = 'application_sent'")
+            .bind(application_id)
+            .fetch_one(&self.pool)
+            .await?
+            > 0)
+    }
+
+    /// Removes acknowledged items and remembers the revisions they produced, in one transaction.
+    pub async fn outbox_acknowledge(&self, acks: &[Acknowledged], now: DateTime<Utc>) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        for a in acks {
+            sqlx::query("DELETE FROM outbox WHERE seq = ?").bind(a.seq).execute(&mut *tx).await?;
+            if let Some((app, revision)) = &a.application_revision {
+                sqlx::query(
+                    "INSERT INTO sync_application (application_id, known_revision, updated_at) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM application WHERE id = ?)
+                     ON CONFLICT(application_id) DO UPDATE SET known_revision = max(known_revision, excluded.known_revision), updated_at = excluded.updated_at",
+                )
+                .bind(app)
+                .bind(revision)
+                .bind(timestamp(now))
+                .bind(app)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Counts a failed attempt on items that stay queued.
+    pub async fn outbox_attempted(&self, seqs: &[i64], error: &str) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        for seq in seqs {
+            sqlx::query("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE seq = ?").bind(error).bind(seq).execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The server refused the item for good: it is set aside (kept, not sent again) and the
+    /// user is told why; the rest of the queue goes on.
+    pub async fn outbox_reject(&self, seq: i64, detail: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let entity: Option<String> = sqlx::query_scalar("UPDATE outbox SET state = 'rejected', last_error = ?, attempts = attempts + 1 WHERE seq = ? RETURNING kind || ' ' || entity")
+            .bind(detail)
+            .bind(seq)
+            .fetch_optional(&mut *tx)
+            .await?;
+        insert_issue(&mut tx, "sync.rejected", entity.as_deref().unwrap_or(""), detail, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The server holds another version of a sent application: the item waits for the user.
+    pub async fn outbox_conflict(&self, seq: i64, application_id: &str, server_revision: i64, server_values: &Value, now: DateTime<Utc>) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE outbox SET state = 'conflict', last_error = 'conflict', attempts = attempts + 1 WHERE seq = ?").bind(seq).execute(&mut *tx).await?;
+        sqlx::query(
+            "INSERT INTO sync_conflict (application_id, outbox_seq, server_revision, server_values, at) VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT(application_id) DO UPDATE SET outbox_seq = excluded.outbox_seq, server_revision = excluded.server_revision, server_values = excluded.server_values, at = excluded.at",
+        )
+        .bind(application_id)
+        .bind(seq)
+        .bind(server_revision)
+        .bind(server_values.to_string())
+        .bind(timestamp(now))
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Conflicts waiting for the user, with both versions.
+    pub async fn sync_conflicts(&self) -> Result<Vec<SyncConflict>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT c.application_id, c.server_revision, c.server_values, c.at, a.form_values FROM sync_conflict c JOIN application a ON a.id = c.application_id ORDER BY c.at",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let json = |s: String| serde_json::from_str(&s).map_err(|e| StoreError::Corrupt(format!("conflict values: {e}")));
+        rows.into_iter()
+            .map(|r| {
+                Ok(SyncConflict {
+                    application_id: r.try_get("application_id")?,
+                    server_revision: r.try_get("server_revision")?,
+                    server_values: json(r.try_get("server_values")?)?,
+                    local_values: json(r.try_get("form_values")?)?,
+                    at: r.try_get("at")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Settles a conflict as the user chose. Keeping mine re-queues my version over the
+    /// server's revision; taking the server's saves its values here (which queues them too,
+    /// so both sides end equal).
+    pub async fn resolve_conflict(&self, application_id: &str, resolution: Resolution, now: DateTime<Utc>) -> Result<(), StoreError> {
+        let conflict = self
+            .sync_conflicts()
+            .await?
+            .into_iter()
+            .find(|c| c.application_id == application_id)
+            .ok_or_else(|| StoreError::NotFound { entity: "conflict", id: application_id.to_string() })?;
+        if resolution == Resolution::TakeServer {
+            let app = self.application(application_id).await?;
+            self.save_application(application_id, app.organisation_id, &conflict.server_values, now).await?;
+        }
+        let mut tx = self.pool.begin().await?;
+        let seq: i64 = sqlx::query_scalar("DELETE FROM sync_conflict WHERE application_id = ? RETURNING outbox_seq").bind(application_id).fetch_one(&mut *tx).await?;
+        match resolution {
+            Resolution::KeepMine => sqlx::query("UPDATE outbox SET state = 'pending', last_error = NULL WHERE seq = ?").bind(seq).execute(&mut *tx).await?,
+            Resolution::TakeServer => sqlx::query("DELETE FROM outbox WHERE seq = ?").bind(seq).execute(&mut *tx).await?,
+        };
+        sqlx::query(
+            "INSERT INTO sync_application (application_id, known_revision, updated_at) VALUES (?, ?, ?)
+             ON CONFLICT(application_id) DO UPDATE SET known_revision = max(known_revision, excluded.known_revision), updated_at = excluded.updated_at",
+        )
+        .bind(application_id)
+        .bind(conflict.server_revision)
+        .bind(timestamp(now))
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Puts rejected items back in the queue (after the user fixed what was wrong).
+    pub async fn retry_rejected(&self) -> Result<u64, StoreError> {
+        Ok(sqlx::query("UPDATE outbox SET state = 'pending', last_error = NULL WHERE state = 'rejected'").execute(&self.pool).await?.rows_affected())
+    }
+
+    /// Where the pull goes on from: the last operator event applied.
+    pub async fn sync_cursor(&self) -> Result<i64, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let c = cursor_in(&mut tx).await?;
+        tx.commit().await?;
+        Ok(c)
+    }
+
+    /// Applies one pulled page of operator events and moves the cursor to `next_cursor`, all
+    /// in one transaction. Events already applied, or at or before the cursor, are skipped;
+    /// an event the trail refuses, or for an application this client never had, is recorded
+    /// as an issue and skipped. A cursor that would go backwards is refused (an issue) and
+    /// left where it is.
+    pub async fn apply_pulled(&self, events: &[PulledEvent], next_cursor: i64, now: DateTime<Utc>, today: NaiveDate) -> Result<Applied, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let cursor = cursor_in(&mut tx).await?;
+        let mut out = Applied::default();
+        for ev in events {
+            if ev.seq <= cursor {
+                out.duplicates += 1;
+                continue;
+            }
+            let seen: Option<String> = sqlx::query_scalar("SELECT remote_id FROM sync_remote_event WHERE remote_id = ?").bind(&ev.remote_id).fetch_optional(&mut *tx).await?;
+            if seen.is_some() {
+                out.duplicates += 1;
+                continue;
+            }
+            let local = match &ev.invalid {
+                Some(why) => Err(("sync.unreadable_event", why.clone())),
+                None => apply_one(&mut tx, ev, now, today).await?,
+            };
+            match &local {
+                Ok(_) => out.recorded += 1,
+                Err((code, detail)) => {
+                    out.refused += 1;
+                    insert_issue(&mut tx, code, &ev.application_id, detail, now).await?;
+                }
+            }
+            sqlx::query("INSERT INTO sync_remote_event (remote_id, application_id, local_event_id) VALUES (?, ?, ?)")
+                .bind(&ev.remote_id)
+                .bind(&ev.application_id)
+                .bind(local.as_ref().ok().copied())
+                .execute(&mut *tx)
+                .await?;
+            if local.is_ok() && !out.touched.contains(&ev.application_id) {
+                out.touched.push(ev.application_id.clone());
+            }
+        }
+        if next_cursor < cursor {
+            insert_issue(&mut tx, "sync.cursor_backwards", "", &format!("{cursor} → {next_cursor}"), now).await?;
+        } else {
+            sqlx::query("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+                .bind(CURSOR_KEY)
+                .bind(next_cursor.to_string())
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        for id in &out.touched {
+            self.refresh_due(id).await?;
+        }
+        Ok(out)
+    }
+
+    /// Records something sync could not do, for the user.
+    pub async fn record_sync_issue(&self, code: &str, subject: &str, detail: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        insert_issue(&mut tx, code, subject, detail, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Issues not yet dismissed, newest first.
+    pub async fn sync_issues(&self, limit: u32) -> Result<Vec<SyncIssue>, StoreError> {
+        let rows = sqlx::query("SELECT id, at, code, subject, detail FROM sync_issue WHERE seen = 0 ORDER BY id DESC LIMIT ?").bind(limit as i64).fetch_all(&self.pool).await?;
+        rows.iter()
+            .map(|r| Ok(SyncIssue { id: r.try_get("id")?, at: r.try_get("at")?, code: r.try_get("code")?, subject: r.try_get("subject")?, detail: r.try_get("detail")? }))
+            .collect()
+    }
+
+    pub async fn dismiss_sync_issues(&self) -> Result<(), StoreError> {
+        sqlx::query("UPDATE sync_issue SET seen = 1 WHERE seen = 0").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// The operator-owned fields of an application, as the server last gave them.
+    pub async fn operator_fields(&self, application_id: &str) -> Result<serde_json::Map<String, Value>, StoreError> {
+        let text: Option<String> = sqlx::query_scalar("SELECT operator_fields FROM sync_application WHERE application_id = ?").bind(application_id).fetch_optional(&self.pool).await?;
+        Ok(text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default())
+    }
+
+    pub async fn set_last_sync(&self, now: DateTime<Utc>) -> Result<(), StoreError> {
+        self.set_setting(LAST_SYNC_KEY, &timestamp(now)).await
+    }
+
+    pub async fn sync_state(&self) -> Result<SyncState, StoreError> {
+        Ok(SyncState { counts: self.outbox_counts().await?, cursor: self.sync_cursor().await?, last_success: self.setting(LAST_SYNC_KEY).await? })
+    }
+}
+
+/// Records one operator event in its application's trail, or says why not (code, detail).
+async fn apply_one(tx: &mut Transaction<'_, Sqlite>, ev: &PulledEvent, now: DateTime<Utc>, today: NaiveDate) -> Result<Result<i64, (&'static str, String)>, StoreError> {
+    let app = sqlx::query("SELECT service, status FROM application WHERE id = ?").bind(&ev.application_id).fetch_optional(&mut **tx).await?;
+    let Some(app) = app else {
+        return Ok(Err(("sync.unknown_application", format!("{} {}", ev.event, ev.at))));
+    };
+    let service: String = app.try_get("service")?;
+    let ready = app.try_get::<String, _>("status")? == "ready";
+    let rows = sqlx::query("SELECT id, event, at, recorded_at, recorded_by, corrects, note FROM application_event WHERE application_id = ? ORDER BY id")
+        .bind(&ev.application_id)
+        .fetch_all(&mut **tx)
+        .await?;
+    let trail: Vec<RecordedEvent> = rows.iter().map(crate::lifecycle::event_from_row).collect::<Result<_, _>>()?;
+    let new = NewEvent { event: ev.event.clone(), at: ev.at.clone(), corrects: None, note: ev.note.clone() };
+    // The user may have recorded the same fact by hand before it arrived: it is not doubled.
+    if trail.iter().any(|e| e.event == new.event && e.at == new.at) {
+        merge_fields(tx, ev, now).await?;
+        return Ok(Ok(0));
+    }
+    if let Err(e) = lifecycle::check_new(Rulebook::shared(), &service, ready, &trail, &new, today) {
+        return Ok(Err(("sync.refused_event", format!("{}: {}", ev.event, e.message(Rulebook::shared(), &service, Lang::Ru)))));
+    }
+    let id: i64 = sqlx::query_scalar("INSERT INTO application_event (application_id, event, at, recorded_at, recorded_by, note) VALUES (?, ?, ?, ?, 'sync', ?) RETURNING id")
+        .bind(&ev.application_id)
+        .bind(&new.event)
+        .bind(&new.at)
+        .bind(timestamp(now))
+        .bind(&new.note)
+        .fetch_one(&mut **tx)
+        .await?;
+    merge_fields(tx, ev, now).await?;
+    Ok(Ok(id))
+}
+
+/// The operator's fields always take the server's value.
+async fn merge_fields(tx: &mut Transaction<'_, Sqlite>, ev: &PulledEvent, now: DateTime<Utc>) -> Result<(), StoreError> {
+    if ev.fields.is_empty() {
+        return Ok(());
+    }
+    let current: Option<String> = sqlx::query_scalar("SELECT operator_fields FROM sync_application WHERE application_id = ?").bind(&ev.application_id).fetch_optional(&mut **tx).await?;
+    let mut fields: serde_json::Map<String, Value> = current.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+    for (k, v) in &ev.fields {
+        fields.insert(k.clone(), v.clone());
+    }
+    sqlx::query(
+        "INSERT INTO sync_application (application_id, operator_fields, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT(application_id) DO UPDATE SET operator_fields = excluded.operator_fields, updated_at = excluded.updated_at",
+    )
+    .bind(&ev.application_id)
+    .bind(Value::Object(fields).to_string())
+    .bind(timestamp(now))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}

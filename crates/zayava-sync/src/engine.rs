@@ -1,0 +1,359 @@
+//! One sync run: push the outbox in batches, pull the operator's events page by page, fetch
+//! the versioned calendar data. Progress is reported as it goes. A run stops early only for
+//! a refused token or a server that stays unreachable; everything else (a rejected item, an
+//! unreadable event) is set aside for the user and the run goes on.
+//!
+//! Conflict policy: fields the operator owns (its events, registration and contract numbers)
+//! always take the server's value; a draft is the client's until the consumer records
+//! sending it (the server takes it whatever its revision); a sent application carries the
+//! revision the client last saw, and the server answers a mismatch with a conflict that is
+//! shown to the user, never merged.
+
+use std::collections::HashMap;
+use std::future::Future;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+use serde_json::Value;
+use ts_rs::TS;
+use zayava_core::calendar::TransferOrigin;
+use zayava_store::sync::{Acknowledged, OutboxItem, PulledEvent};
+use zayava_store::Database;
+
+use crate::client::{Api, Failure};
+use crate::retry::Backoff;
+use crate::wire::{BatchItem, BatchRequest, ItemKind, Outcome, OPERATOR_EVENTS};
+use crate::SyncError;
+
+const TRANSFERS_VERSION_KEY: &str = "sync.transfers_version";
+const RULEBOOK_VERSION_KEY: &str = "sync.rulebook_version";
+
+/// How a run goes about it.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Outbox items per request.
+    pub batch: u32,
+    /// Operator events per page.
+    pub page: u32,
+    pub backoff: Backoff,
+    /// Also fetch the calendar transfers and the rulebook version.
+    pub data: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { batch: 500, page: 1000, backoff: Backoff::default(), data: true }
+    }
+}
+
+/// Where a run is, for the progress bar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case", tag = "phase")]
+pub enum Progress {
+    Push { done: u64, total: u64 },
+    Pull { received: u64 },
+    Data,
+}
+
+/// What a run did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+pub struct Report {
+    pub pushed: u64,
+    pub rejected: u64,
+    pub conflicts: u64,
+    pub pulled: u64,
+    pub duplicates: u64,
+    /// Events and data refused (each recorded as an issue).
+    pub refused: u64,
+}
+
+/// The calls a run makes, with the retry policy around each.
+struct Run<'a> {
+    db: &'a Database,
+    api: &'a Api,
+    opts: Options,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+}
+
+/// One full sync. `now` stamps what is recorded; `today` (Minsk) bounds event dates.
+pub async fn sync_once(db: &Database, api: &Api, opts: Options, now: DateTime<Utc>, today: NaiveDate, progress: &mut (dyn FnMut(Progress) + Send)) -> Result<Report, SyncError> {
+    let run = Run { db, api, opts, now, today };
+    let mut report = Report::default();
+    run.push(&mut report, progress).await?;
+    run.pull(&mut report, progress).await?;
+    if opts.data {
+        progress(Progress::Data);
+        run.data(&mut report).await?;
+    }
+    db.set_last_sync(now).await?;
+    Ok(report)
+}
+
+impl Run<'_> {
+    /// Calls `f` until it succeeds, is refused, or the retries run out.
+    async fn retrying<T, F, Fut>(&self, mut f: F) -> Result<T, Failure>
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = Result<T, Failure>>,
+    {
+        let mut attempt = 0;
+        loop {
+            match f().await {
+                Err(Failure::Retry { after, .. }) if attempt + 1 < self.opts.backoff.attempts => {
+                    attempt += 1;
+                    tokio::time::sleep(self.opts.backoff.delay(attempt, after, fastrand::f64())).await;
+                }
+                // Pushes are idempotent and pulls re-read the same page: trying again is safe.
+                Err(Failure::BadResponse(_)) if attempt + 1 < self.opts.backoff.attempts => {
+                    attempt += 1;
+                    tokio::time::sleep(self.opts.backoff.delay(attempt, None, fastrand::f64())).await;
+                }
+                other => return other,
+            }
+        }
+    }
+
+    async fn push(&self, report: &mut Report, progress: &mut (dyn FnMut(Progress) + Send)) -> Result<(), SyncError> {
+        let total = self.db.outbox_counts().await?.pending as u64;
+        let mut done = 0u64;
+        progress(Progress::Push { done, total });
+        loop {
+            let items = self.db.outbox_batch(self.opts.batch).await?;
+            if items.is_empty() {
+                return Ok(());
+            }
+            let (files, changes): (Vec<_>, Vec<_>) = items.into_iter().partition(|i| i.kind == "attachment");
+            for item in &files {
+                self.push_attachment(item, report).await?;
+            }
+            let settled = self.push_changes(&changes, report).await?;
+            done += (files.len() + settled) as u64;
+            progress(Progress::Push { done, total: total.max(done) });
+            if files.is_empty() && settled == 0 {
+                // The server answered but settled nothing: stop rather than spin; the items stay queued.
+                return Err(SyncError::BadResponse("the server settled none of the items sent".into()));
+            }
+        }
+    }
+
+    async fn push_attachment(&self, item: &OutboxItem, report: &mut Report) -> Result<(), SyncError> {
+        let bytes = match self.db.attachment_path(&item.entity).map(std::fs::read) {
+            Ok(Ok(b)) => b,
+            _ => {
+                self.db.outbox_reject(item.seq, "the attached file is missing from the data folder", self.now).await?;
+                report.rejected += 1;
+                return Ok(());
+            }
+        };
+        match self.retrying(|| self.api.upload_attachment(&item.entity, bytes.clone())).await {
+            Ok(()) => {
+                self.db.outbox_acknowledge(&[Acknowledged { seq: item.seq, application_revision: None }], self.now).await?;
+                report.pushed += 1;
+                Ok(())
+            }
+            Err(Failure::Reject(p)) => {
+                self.db.outbox_reject(item.seq, &p.sentence(), self.now).await?;
+                report.rejected += 1;
+                Ok(())
+            }
+            Err(f) => self.stop(&[item.seq], f).await,
+        }
+    }
+
+    /// Sends changes as one batch; returns how many were settled (acknowledged, rejected or
+    /// in conflict). A batch refused as a whole is sent again item by item, so only the
+    /// culprit is set aside.
+    async fn push_changes(&self, items: &[OutboxItem], report: &mut Report) -> Result<usize, SyncError> {
+        if items.is_empty() {
+            return Ok(0);
+        }
+        let request = self.batch_request(items).await?;
+        match self.retrying(|| self.api.push(&request)).await {
+            Ok(resp) => self.settle(items, resp.results, report).await,
+            Err(Failure::Reject(_)) if items.len() > 1 => {
+                let mut settled = 0;
+                for one in items {
+                    settled += Box::pin(self.push_changes(std::slice::from_ref(one), report)).await?;
+                }
+                Ok(settled)
+            }
+            Err(Failure::Reject(p)) => {
+                self.db.outbox_reject(items[0].seq, &p.sentence(), self.now).await?;
+                report.rejected += 1;
+                Ok(1)
+            }
+            Err(f) => self.stop(&items.iter().map(|i| i.seq).collect::<Vec<_>>(), f).await.map(|_| 0),
+        }
+    }
+
+    async fn batch_request(&self, items: &[OutboxItem]) -> Result<BatchRequest, SyncError> {
+        let apps: Vec<&str> = items.iter().filter(|i| i.kind == "application").map(|i| i.entity.as_str()).collect();
+        let mut known: HashMap<&str, (i64, bool)> = HashMap::new();
+        for id in apps {
+            if !known.contains_key(id) {
+                known.insert(id, (self.db.known_revision(id).await?, self.db.application_sent(id).await?));
+            }
+        }
+        let mut out = Vec::with_capacity(items.len());
+        for i in items {
+            let kind = ItemKind::parse(&i.kind).ok_or_else(|| SyncError::BadResponse(format!("unknown outbox kind {}", i.kind)))?;
+            let (base_revision, sent) = match known.get(i.entity.as_str()) {
+                Some((rev, sent)) if kind == ItemKind::Application => (Some(*rev), Some(*sent)),
+                _ => (None, None),
+            };
+            out.push(BatchItem { idempotency_key: i.idempotency_key.clone(), kind, entity: i.entity.clone(), base_revision, sent, payload: i.payload.clone() });
+        }
+        Ok(BatchRequest { items: out })
+    }
+
+    async fn settle(&self, items: &[OutboxItem], results: Vec<crate::wire::ItemResult>, report: &mut Report) -> Result<usize, SyncError> {
+        let by_key: HashMap<&str, &OutboxItem> = items.iter().map(|i| (i.idempotency_key.as_str(), i)).collect();
+        let mut acks = Vec::new();
+        let mut settled = 0;
+        for r in results {
+            // An answer about something not asked is ignored (a broken or hostile server).
+            let Some(item) = by_key.get(r.idempotency_key.as_str()) else { continue };
+            match r.outcome {
+                Outcome::Applied | Outcome::Duplicate => {
+                    let revision = (item.kind == "application").then(|| r.revision.map(|rev| (item.entity.clone(), rev))).flatten();
+                    acks.push(Acknowledged { seq: item.seq, application_revision: revision });
+                    report.pushed += 1;
+                    if r.outcome == Outcome::Duplicate {
+                        report.duplicates += 1;
+                    }
+                }
+                Outcome::Rejected => {
+                    let why = r.problem.map(|p| p.sentence()).unwrap_or_else(|| "refused".into());
+                    self.db.outbox_reject(item.seq, &why, self.now).await?;
+                    report.rejected += 1;
+                }
+                Outcome::Conflict => match (&r.server, item.kind.as_str()) {
+                    (Some(server), "application") if server.id == item.entity => {
+                        self.db.outbox_conflict(item.seq, &item.entity, server.revision, &Value::Object(server.form_values.clone()), self.now).await?;
+                        report.conflicts += 1;
+                    }
+                    _ => {
+                        self.db.outbox_reject(item.seq, "the server reported a conflict without its version", self.now).await?;
+                        report.rejected += 1;
+                    }
+                },
+            }
+            settled += 1;
+        }
+        self.db.outbox_acknowledge(&acks, self.now).await?;
+        Ok(settled)
+    }
+
+    /// Ends the run on a failure that retrying did not cure; the items stay queued.
+    async fn stop(&self, seqs: &[i64], failure: Failure) -> Result<(), SyncError> {
+        self.db.outbox_attempted(seqs, &failure.describe()).await?;
+        Err(failure_error(failure))
+    }
+
+    async fn pull(&self, report: &mut Report, progress: &mut (dyn FnMut(Progress) + Send)) -> Result<(), SyncError> {
+        let mut received = 0u64;
+        loop {
+            let cursor = self.db.sync_cursor().await?;
+            let page = match self.retrying(|| self.api.events(cursor, self.opts.page)).await {
+                Ok(p) => p,
+                Err(f) => {
+                    if matches!(f, Failure::BadResponse(_) | Failure::Reject(_)) {
+                        self.db.record_sync_issue("sync.bad_response", "events", &f.describe(), self.now).await?;
+                    }
+                    return Err(failure_error(f));
+                }
+            };
+            let events: Vec<PulledEvent> = page.events.iter().map(decode_event).collect();
+            let applied = self.db.apply_pulled(&events, page.next_cursor, self.now, self.today).await?;
+            received += page.events.len() as u64;
+            report.pulled += applied.recorded as u64;
+            report.duplicates += applied.duplicates as u64;
+            report.refused += applied.refused as u64;
+            progress(Progress::Pull { received });
+            if !page.more || page.events.is_empty() || page.next_cursor <= cursor {
+                return Ok(());
+            }
+        }
+    }
+
+    /// Versioned data: calendar transfers are taken for years the user has not corrected;
+    /// a newer rulebook is reported (rules ship with the program, so it needs an update).
+    async fn data(&self, report: &mut Report) -> Result<(), SyncError> {
+        match self.retrying(|| self.api.transfers()).await {
+            Ok(doc) => {
+                if self.db.setting(TRANSFERS_VERSION_KEY).await?.as_deref() != Some(doc.version.as_str()) {
+                    let user_years: Vec<i32> = self.db.calendar_years().await?.into_iter().filter(|y| y.origin == TransferOrigin::User).map(|y| y.year).collect();
+                    for mut year in doc.years {
+                        if user_years.contains(&year.year) {
+                            continue;
+                        }
+                        year.origin = TransferOrigin::Operator;
+                        if let Err(e) = self.db.save_calendar_year(&year, self.now).await {
+                            report.refused += 1;
+                            self.db.record_sync_issue("sync.refused_calendar", &year.year.to_string(), &e.to_string(), self.now).await?;
+                        }
+                    }
+                    self.db.set_setting(TRANSFERS_VERSION_KEY, &doc.version).await?;
+                }
+            }
+            Err(Failure::ReAuth) => return Err(SyncError::Unauthorized),
+            Err(f) => {
+                report.refused += 1;
+                self.db.record_sync_issue("sync.bad_response", "calendar/transfers", &f.describe(), self.now).await?;
+            }
+        }
+        match self.retrying(|| self.api.rulebook()).await {
+            Ok(doc) => {
+                let ours = &zayava_core::rules::Rulebook::shared().version;
+                let seen = self.db.setting(RULEBOOK_VERSION_KEY).await?;
+                if doc.version != *ours && seen.as_deref() != Some(doc.version.as_str()) {
+                    self.db.record_sync_issue("sync.newer_rulebook", &doc.version, ours, self.now).await?;
+                }
+                self.db.set_setting(RULEBOOK_VERSION_KEY, &doc.version).await?;
+            }
+            Err(Failure::ReAuth) => return Err(SyncError::Unauthorized),
+            Err(f) => {
+                report.refused += 1;
+                self.db.record_sync_issue("sync.bad_response", "rulebook", &f.describe(), self.now).await?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn failure_error(f: Failure) -> SyncError {
+    match f {
+        Failure::ReAuth => SyncError::Unauthorized,
+        Failure::Retry { reason, .. } => SyncError::Unreachable(reason),
+        Failure::BadResponse(why) => SyncError::BadResponse(why),
+        Failure::Reject(p) => SyncError::BadResponse(p.sentence()),
+    }
+}
+
+/// Checks an operator event's shape; one the client cannot read is kept with the reason,
+/// so the store reports it and moves past it.
+fn decode_event(e: &crate::wire::OperatorEvent) -> PulledEvent {
+    let invalid = if !OPERATOR_EVENTS.contains(&e.event.as_str()) {
+        Some(format!("unknown event «{}»", e.event.chars().take(60).collect::<String>()))
+    } else if e.application_id.len() > 64 || e.id.is_empty() || e.id.len() > 128 {
+        Some("malformed ids".to_string())
+    } else if e.note.len() > 10_000 {
+        Some("note longer than 10,000 characters".to_string())
+    } else {
+        None
+    };
+    PulledEvent {
+        seq: e.seq,
+        remote_id: e.id.clone(),
+        application_id: e.application_id.clone(),
+        event: e.event.clone(),
+        at: e.at.clone(),
+        note: e.note.clone(),
+        fields: e.fields.iter().filter(|(k, _)| OPERATOR_FIELDS.contains(&k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect(),
+        invalid,
+    }
+}
+
+/// The fields the operator owns; others in an event are ignored.
+pub const OPERATOR_FIELDS: &[&str] = &["registration_number", "contract_number", "remarks"];

@@ -1,0 +1,180 @@
+//! The operator API v1 on the wire, as `docs/operator-api.yaml` describes it. Both the client
+//! and the operator sandbox speak through these types; the spec test checks real traffic of
+//! both against the YAML, so the three cannot drift apart.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// The path prefix of every v1 endpoint.
+pub const API_PREFIX: &str = "/v1";
+
+/// Operator events a server may send; anything else is reported to the user and skipped.
+/// They are the lifecycle's own event ids (lifecycle.json) of the steps the operator takes.
+pub const OPERATOR_EVENTS: &[&str] = &[
+    "application_received",
+    "remarks_received",
+    "draft_contract_received",
+    "signed_contract_received",
+    "placement_date",
+    "maintenance_planned",
+    "annulled",
+];
+
+/// What an item of a batch carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    Organisation,
+    Application,
+    Event,
+}
+
+impl ItemKind {
+    pub fn parse(s: &str) -> Option<ItemKind> {
+        match s {
+            "organisation" => Some(ItemKind::Organisation),
+            "application" => Some(ItemKind::Application),
+            "event" => Some(ItemKind::Event),
+            _ => None,
+        }
+    }
+}
+
+/// `POST /v1/batch`: changes in the order they were made, each applied at most once.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BatchRequest {
+    pub items: Vec<BatchItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BatchItem {
+    /// Same on every retry of the same change; the server applies a key once.
+    pub idempotency_key: String,
+    pub kind: ItemKind,
+    /// The id the change is about (a UUID; an event's is `<application>:<n>`).
+    pub entity: String,
+    /// Applications only: the server revision the client last saw (0: never sent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_revision: Option<i64>,
+    /// Applications only: whether the consumer has sent it (a draft is the client's alone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent: Option<bool>,
+    pub payload: Value,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BatchResponse {
+    pub results: Vec<ItemResult>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Applied now.
+    Applied,
+    /// This key was applied before; nothing changed.
+    Duplicate,
+    /// Refused for good; `problem` says why.
+    Rejected,
+    /// A sent application changed on the server since `base_revision`; `server` holds it.
+    Conflict,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ItemResult {
+    pub idempotency_key: String,
+    pub outcome: Outcome,
+    /// Applications: the revision the server now holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub problem: Option<Problem>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server: Option<ServerApplication>,
+}
+
+/// The server's version of an application, sent with a conflict.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ServerApplication {
+    pub id: String,
+    pub revision: i64,
+    pub form_values: Map<String, Value>,
+}
+
+/// RFC 9457 problem details (`application/problem+json`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Problem {
+    #[serde(rename = "type", default = "about_blank")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+fn about_blank() -> String {
+    "about:blank".into()
+}
+
+impl Problem {
+    pub fn new(status: u16, title: &str, detail: impl Into<String>) -> Problem {
+        Problem { kind: "about:blank".into(), title: title.into(), status, detail: Some(detail.into()) }
+    }
+
+    /// One line for the user and the log.
+    pub fn sentence(&self) -> String {
+        match &self.detail {
+            Some(d) if !d.is_empty() => format!("{} ({}): {d}", self.title, self.status),
+            _ => format!("{} ({})", self.title, self.status),
+        }
+    }
+}
+
+/// `GET /v1/events?after=<cursor>&limit=<n>`: the operator's events after the cursor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventsPage {
+    pub events: Vec<OperatorEvent>,
+    /// Where the next page starts; the client stores it with the events.
+    pub next_cursor: i64,
+    /// More events wait after `next_cursor`.
+    pub more: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OperatorEvent {
+    /// Position in the operator's feed; strictly increasing.
+    pub seq: i64,
+    /// The event's own id (a UUID): a second delivery of it is skipped.
+    pub id: String,
+    pub application_id: String,
+    /// One of [`OPERATOR_EVENTS`]; kept a string so an unknown one can be reported, not fail the page.
+    pub event: String,
+    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`, Minsk time.
+    pub at: String,
+    #[serde(default)]
+    pub note: String,
+    /// Operator-owned fields: registration_number, contract_number, remarks.
+    #[serde(default)]
+    pub fields: Map<String, Value>,
+}
+
+/// `GET /v1/health`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Health {
+    pub status: String,
+    pub api_version: String,
+}
+
+/// `GET /v1/calendar/transfers`: versioned data for the working-day calendar.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TransfersDocument {
+    pub version: String,
+    pub years: Vec<zayava_core::calendar::YearTransfers>,
+}
+
+/// `GET /v1/rulebook`: the deadline rules the operator publishes, versioned.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RulebookDocument {
+    pub version: String,
+    pub rulebook: Value,
+}

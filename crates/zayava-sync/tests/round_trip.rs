@@ -1,0 +1,112 @@
+//! A full round trip against the real sandbox on loopback: push, the operator acts, pull.
+
+mod common;
+
+use common::*;
+use serde_json::json;
+use zayava_core::i18n::Lang;
+
+#[tokio::test]
+async fn changes_reach_the_operator_and_its_events_come_back_into_the_timeline() {
+    let (sb, url) = sandbox().await;
+    let (_d, db) = client().await;
+    let org = organisation(&db).await;
+    let draft_id = draft(&db, Some(org)).await;
+    let sent_id = sent(&db, Some(org)).await;
+    db.store_attachment_bytes("устав.pdf", b"%PDF-1.4 test", chrono::Utc::now()).await.unwrap();
+
+    let report = run(&db, &url, quick()).await.unwrap();
+    assert_eq!(db.outbox_counts().await.unwrap().pending, 0, "everything was acknowledged");
+    assert_eq!(report.rejected, 0);
+    let stats = sb.store.stats().await.unwrap();
+    assert_eq!((stats.organisations, stats.applications, stats.client_events, stats.attachments), (1, 2, 1, 1));
+    assert!(db.known_revision(&sent_id).await.unwrap() >= 1);
+    assert!(db.known_revision(&draft_id).await.unwrap() >= 1);
+
+    // The operator receives the sent application with a number, then issues a draft contract.
+    assert!(operator(&url, &sent_id, json!({ "event": "application_received", "at": "2026-11-21", "fields": { "registration_number": "НЦЭУ-17" } })).await.is_success());
+    assert!(operator(&url, &sent_id, json!({ "event": "draft_contract_received", "at": "2026-11-24", "fields": { "contract_number": "Д-5" } })).await.is_success());
+    let report = run(&db, &url, quick()).await.unwrap();
+    assert_eq!(report.pulled, 2);
+    let line = db.timeline(&sent_id, local_now(), Lang::Ru).await.unwrap();
+    assert_eq!(line.state, "draft_contract");
+    let events: Vec<_> = db.events(&sent_id).await.unwrap();
+    assert_eq!(events.iter().filter(|e| e.recorded_by == zayava_core::lifecycle::Recorder::Sync).count(), 2);
+    let fields = db.operator_fields(&sent_id).await.unwrap();
+    assert_eq!(fields["registration_number"], "НЦЭУ-17");
+    assert_eq!(fields["contract_number"], "Д-5");
+
+    // Events brought by sync are not sent back; a second run has nothing to do.
+    let again = run(&db, &url, quick()).await.unwrap();
+    assert_eq!((again.pushed, again.pulled), (0, 0));
+    assert_eq!(sb.store.stats().await.unwrap().client_events, 1);
+    assert!(db.sync_state().await.unwrap().last_success.is_some());
+}
+
+#[tokio::test]
+async fn a_conflict_on_a_sent_application_is_shown_and_settled_by_the_user() {
+    let (_sb, url) = sandbox().await;
+    let (_d, db) = client().await;
+    let id = sent(&db, None).await;
+    run(&db, &url, quick()).await.unwrap();
+
+    // The operator corrects the application while the user edits it too.
+    let amended = reqwest::Client::new().post(format!("{url}/admin/applications/{id}/amend")).bearer_auth(TOKEN).json(&json!({ "contact": "Петров П.П." })).send().await.unwrap();
+    assert!(amended.status().is_success());
+    db.save_application(&id, None, &json!({ "contact": "Сидоров С.С.", "body_name": "ОАО Тест" }), chrono::Utc::now()).await.unwrap();
+    let report = run(&db, &url, quick()).await.unwrap();
+    assert_eq!(report.conflicts, 1);
+    let conflicts = db.sync_conflicts().await.unwrap();
+    assert_eq!(conflicts.len(), 1);
+    assert_eq!(conflicts[0].server_values["contact"], "Петров П.П.");
+    assert_eq!(conflicts[0].local_values["contact"], "Сидоров С.С.", "nothing merged silently");
+    assert_eq!(db.outbox_counts().await.unwrap().conflicts, 1);
+
+    // Taking the server's version: local values become the server's and both sides agree.
+    db.resolve_conflict(&id, zayava_store::sync::Resolution::TakeServer, chrono::Utc::now()).await.unwrap();
+    assert_eq!(db.application(&id).await.unwrap().values["contact"], "Петров П.П.");
+    let report = run(&db, &url, quick()).await.unwrap();
+    assert_eq!((report.conflicts, report.rejected), (0, 0));
+    assert_eq!(db.outbox_counts().await.unwrap(), Default::default());
+}
+
+#[tokio::test]
+async fn keeping_mine_sends_my_version_over_the_operators() {
+    let (sb, url) = sandbox().await;
+    let (_d, db) = client().await;
+    let id = sent(&db, None).await;
+    run(&db, &url, quick()).await.unwrap();
+    reqwest::Client::new().post(format!("{url}/admin/applications/{id}/amend")).bearer_auth(TOKEN).json(&json!({ "contact": "Петров П.П." })).send().await.unwrap();
+    db.save_application(&id, None, &json!({ "contact": "Сидоров С.С." }), chrono::Utc::now()).await.unwrap();
+    run(&db, &url, quick()).await.unwrap();
+    db.resolve_conflict(&id, zayava_store::sync::Resolution::KeepMine, chrono::Utc::now()).await.unwrap();
+    let report = run(&db, &url, quick()).await.unwrap();
+    assert_eq!(report.conflicts, 0);
+    let listed = sb.store.list().await.unwrap();
+    assert!(listed.iter().any(|a| a.id == id && a.name == "Сидоров С.С."));
+}
+
+#[tokio::test]
+async fn a_draft_is_the_clients_whatever_the_server_holds() {
+    let (_sb, url) = sandbox().await;
+    let (_d, db) = client().await;
+    let id = draft(&db, None).await;
+    run(&db, &url, quick()).await.unwrap();
+    reqwest::Client::new().post(format!("{url}/admin/applications/{id}/amend")).bearer_auth(TOKEN).json(&json!({ "contact": "Петров П.П." })).send().await.unwrap();
+    db.save_application(&id, None, &json!({ "contact": "Сидоров С.С." }), chrono::Utc::now()).await.unwrap();
+    let report = run(&db, &url, quick()).await.unwrap();
+    assert_eq!((report.conflicts, report.rejected), (0, 0));
+}
+
+#[tokio::test]
+async fn only_https_or_loopback_and_a_refused_token_asks_for_a_new_one() {
+    assert_eq!(zayava_sync::Api::new("http://operator.example.by", "t", std::time::Duration::from_secs(1)).err().unwrap().code(), "sync.not_https");
+    let (_sb, url) = sandbox().await;
+    let (_d, db) = client().await;
+    draft(&db, None).await;
+    let wrong = zayava_sync::Api::new(&url, "wrong-token", std::time::Duration::from_secs(2)).unwrap();
+    let err = zayava_sync::sync_once(&db, &wrong, quick(), chrono::Utc::now(), today(), &mut |_| {}).await.unwrap_err();
+    assert_eq!(err.code(), "sync.unauthorized");
+    assert!(err.message(Lang::Ru).contains("ключ"));
+    assert!(db.outbox_counts().await.unwrap().pending > 0, "nothing lost");
+}
