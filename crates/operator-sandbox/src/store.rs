@@ -202,6 +202,11 @@ impl Store {
         })
     }
 
+    /// Ids of every application stored.
+    pub async fn application_ids(&self) -> Result<Vec<String>, sqlx::Error> {
+        sqlx::query_scalar("SELECT id FROM application ORDER BY id").fetch_all(&self.pool).await
+    }
+
     /// Ids of the client events stored, for the tests' comparisons.
     pub async fn client_event_ids(&self) -> Result<Vec<String>, sqlx::Error> {
         sqlx::query_scalar("SELECT id FROM client_event ORDER BY row").fetch_all(&self.pool).await

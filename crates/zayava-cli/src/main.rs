@@ -7,6 +7,7 @@ use std::process::ExitCode;
 mod deadlines;
 mod forms;
 mod pdf;
+mod sync;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use zayava_core::date_format::human_date_time;
@@ -71,6 +72,8 @@ enum Command {
         #[arg(short, long, value_name = "OUT.pdf")]
         output: PathBuf,
     },
+    /// Sends queued changes to the operator's API and brings back what the operator did.
+    Sync(sync::SyncArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -149,6 +152,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         Command::Import { file } => forms::import(&open(db).await?, &file).await,
         Command::Pdf { application, kind, output } => pdf::run(db, &application, &kind, &output, lang).await,
         Command::Info => info(&open(db).await?).await,
+        Command::Sync(args) => sync::run(args, &open(db).await?, lang).await,
         Command::Organisations(OrganisationsCommand::List { json }) => list_organisations(&open(db).await?, json).await,
     }
 }

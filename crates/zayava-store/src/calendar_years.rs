@@ -78,6 +78,46 @@ impl Database {
         Ok(())
     }
 
+    /// Takes the operator's years: each one the user has not corrected and that differs from
+    /// what is in force is stored (origin operator), in one transaction, and the due dates are
+    /// recomputed once. Returns how many changed, and the years refused with why.
+    pub async fn save_operator_years(&self, years: &[YearTransfers], now: DateTime<Utc>) -> Result<(usize, Vec<(i32, String)>), StoreError> {
+        let mut in_force = transfers::embedded();
+        let stored = self.calendar_years().await?;
+        in_force.retain(|e| !stored.iter().any(|s| s.year == e.year));
+        in_force.extend(stored);
+        let mut refused = Vec::new();
+        let mut tx = self.pool.begin().await?;
+        let mut changed = 0;
+        for year in years {
+            let current = in_force.iter().find(|y| y.year == year.year);
+            if current.is_some_and(|c| c.origin == TransferOrigin::User || (c.moves == year.moves && c.source.trim() == year.source.trim())) {
+                continue;
+            }
+            if let Err(e) = year.check() {
+                refused.push((year.year, e.message(zayava_core::i18n::Lang::Ru)));
+                continue;
+            }
+            sqlx::query(
+                "INSERT INTO calendar_year (year, source, moves, origin, updated_at) VALUES (?, ?, ?, 'operator', ?)
+                 ON CONFLICT(year) DO UPDATE SET source = excluded.source, moves = excluded.moves, origin = excluded.origin, updated_at = excluded.updated_at",
+            )
+            .bind(year.year)
+            .bind(year.source.trim())
+            .bind(serde_json::to_string(&year.moves).expect("transfers serialize"))
+            .bind(now.to_rfc3339_opts(SecondsFormat::Secs, true))
+            .execute(&mut *tx)
+            .await?;
+            changed += 1;
+        }
+        tx.commit().await?;
+        if changed > 0 {
+            self.forget_calendar();
+            self.refresh_all_due().await?;
+        }
+        Ok((changed, refused))
+    }
+
     /// Removes a stored year, so the embedded data (or none: provisional) applies again.
     pub async fn delete_calendar_year(&self, year: i32) -> Result<bool, StoreError> {
         let deleted = sqlx::query("DELETE FROM calendar_year WHERE year = ?").bind(year).execute(&self.pool).await?.rows_affected() > 0;

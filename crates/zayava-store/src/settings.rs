@@ -53,3 +53,16 @@ pub fn parse_window(text: &str) -> Option<zayava_core::deadlines::WorkingWindow>
     let end = chrono::NaiveTime::parse_from_str(b.trim(), "%H:%M").ok()?;
     (start < end).then_some(zayava_core::deadlines::WorkingWindow { start, end })
 }
+
+const OPERATOR_URL_KEY: &str = "sync.base_url";
+
+impl Database {
+    /// The operator API's base address, as saved in Settings (checked by zayava-sync first).
+    pub async fn operator_url(&self) -> Result<Option<String>, StoreError> {
+        Ok(self.setting(OPERATOR_URL_KEY).await?.filter(|u| !u.is_empty()))
+    }
+
+    pub async fn set_operator_url(&self, url: &str) -> Result<(), StoreError> {
+        self.set_setting(OPERATOR_URL_KEY, url).await
+    }
+}

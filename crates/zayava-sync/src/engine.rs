@@ -16,7 +16,6 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use serde_json::Value;
 use ts_rs::TS;
-use zayava_core::calendar::TransferOrigin;
 use zayava_store::sync::{Acknowledged, OutboxItem, PulledEvent};
 use zayava_store::Database;
 
@@ -283,16 +282,10 @@ impl Run<'_> {
         match self.retrying(|| self.api.transfers()).await {
             Ok(doc) => {
                 if self.db.setting(TRANSFERS_VERSION_KEY).await?.as_deref() != Some(doc.version.as_str()) {
-                    let user_years: Vec<i32> = self.db.calendar_years().await?.into_iter().filter(|y| y.origin == TransferOrigin::User).map(|y| y.year).collect();
-                    for mut year in doc.years {
-                        if user_years.contains(&year.year) {
-                            continue;
-                        }
-                        year.origin = TransferOrigin::Operator;
-                        if let Err(e) = self.db.save_calendar_year(&year, self.now).await {
-                            report.refused += 1;
-                            self.db.record_sync_issue("sync.refused_calendar", &year.year.to_string(), &e.to_string(), self.now).await?;
-                        }
+                    let (_, refused) = self.db.save_operator_years(&doc.years, self.now).await?;
+                    for (year, why) in refused {
+                        report.refused += 1;
+                        self.db.record_sync_issue("sync.refused_calendar", &year.to_string(), &why, self.now).await?;
                     }
                     self.db.set_setting(TRANSFERS_VERSION_KEY, &doc.version).await?;
                 }
