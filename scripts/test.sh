@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need and runs every test: the interface's unit tests, the Rust
-# tests (domain, real SQLite files, CLI, generated bindings), and the end-to-end tests that
-# drive the real app window under a virtual display.
+# tests (domain, real SQLite files, CLI, generated bindings, sync against the operator sandbox,
+# the keyring), and the end-to-end tests that drive the real app window under a virtual display.
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
 install_debian_packages "${APP_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
@@ -19,8 +19,12 @@ say "Interface unit tests (Vitest)"
 say "Rust tests"
 (cd "$ROOT" && cargo test --workspace)
 
+say "The token in a real Secret Service (GNOME Keyring on a private session bus), and without one"
+(cd "$ROOT" && scripts/with-keyring.sh cargo test -p zayava-sync --test secret_service -- --ignored kept_in)
+(cd "$ROOT" && DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent cargo test -p zayava-sync --test secret_service -- --ignored without)
+
 build_app
 say "End-to-end tests in the real window"
-(cd "$ROOT/tests" && dbus-run-session -- xvfb-run -a --server-args="-screen 0 1280x800x24" npm test --silent)
+(cd "$ROOT/tests" && "$ROOT/scripts/with-keyring.sh" xvfb-run -a --server-args="-screen 0 1280x800x24" npm test --silent)
 
 say "All tests passed"

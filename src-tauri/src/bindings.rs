@@ -25,6 +25,10 @@ mod tests {
     use zayava_store::applications::{Application, ApplicationFilter, ApplicationStatus, ApplicationSummary};
     use zayava_store::attachments::AttachmentRef;
     use zayava_core::validation::{FieldError, IssueCode};
+    use crate::commands::sync::SyncOverview;
+    use crate::sync::RunStatus;
+    use zayava_store::sync::{OutboxCounts, Resolution, SyncConflict, SyncIssue, SyncState};
+    use zayava_sync::{SyncProgress, SyncReport};
 
     const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/ui/src/bindings.ts");
 
@@ -91,6 +95,15 @@ mod tests {
             declaration::<DueEntry>(&cfg),
             declaration::<IcsExport>(&cfg),
             declaration::<PrintedPdf>(&cfg),
+            declaration::<OutboxCounts>(&cfg),
+            declaration::<SyncState>(&cfg),
+            declaration::<SyncIssue>(&cfg),
+            declaration::<SyncConflict>(&cfg),
+            declaration::<Resolution>(&cfg),
+            declaration::<SyncProgress>(&cfg),
+            declaration::<SyncReport>(&cfg),
+            declaration::<RunStatus>(&cfg),
+            declaration::<SyncOverview>(&cfg),
         ];
         format!(
             "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit by hand.\n\n{}",

@@ -62,6 +62,20 @@ impl IpcError {
         IpcError { code: err.code().to_string(), message, fields }
     }
 
+    /// A sync error: its stable code and its sentence.
+    pub fn from_sync(err: &zayava_sync::SyncError, lang: Lang) -> IpcError {
+        match err {
+            zayava_sync::SyncError::Store(e) => IpcError { code: e.code().to_string(), message: DATABASE.get(lang).to_string(), fields: vec![] },
+            other => IpcError { code: other.code().to_string(), message: other.message(lang), fields: vec![] },
+        }
+    }
+
+    /// The same error, shown next to one field of the form.
+    pub fn on_field(mut self, field: &str) -> IpcError {
+        self.fields = vec![FieldError { field: field.to_string(), code: IssueCode::Malformed, message: self.message.clone() }];
+        self
+    }
+
     /// A deadline query's error. Problems with one event or fact also name that field, so
     /// the calculator shows the message next to it.
     pub fn from_query(err: QueryError, lang: Lang) -> IpcError {

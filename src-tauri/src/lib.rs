@@ -6,6 +6,7 @@ mod bindings;
 mod commands;
 mod error;
 mod reminders;
+mod sync;
 
 use zayava_core::rules::Rulebook;
 use zayava_store::{location, Database};
@@ -18,6 +19,8 @@ pub struct AppState {
     pub db: Result<Database, IpcError>,
     /// The rulebook deadlines are counted by.
     pub rulebook: Rulebook,
+    /// Sync with the operator, run in the background and on request.
+    pub sync: std::sync::Arc<sync::SyncRunner>,
 }
 
 fn open_database() -> Result<Database, IpcError> {
@@ -31,15 +34,17 @@ fn open_database() -> Result<Database, IpcError> {
 }
 
 pub fn run() {
-    let state = AppState { db: open_database(), rulebook: Rulebook::embedded() };
+    let state = AppState { db: open_database(), rulebook: Rulebook::embedded(), sync: std::sync::Arc::new(sync::SyncRunner::new()) };
     let reminder_db = state.db.as_ref().ok().cloned();
+    let sync_runner = state.sync.clone();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
             if let Some(db) = reminder_db {
-                reminders::start(app.handle().clone(), db);
+                reminders::start(app.handle().clone(), db.clone());
+                sync::start(app.handle().clone(), db, sync_runner);
             }
             Ok(())
         })
@@ -76,6 +81,14 @@ pub fn run() {
             commands::lifecycle::deadline_detail,
             commands::lifecycle::export_ics,
             commands::printing::print_pdf,
+            commands::sync::sync_overview,
+            commands::sync::save_sync_url,
+            commands::sync::save_sync_token,
+            commands::sync::forget_sync_token,
+            commands::sync::sync_now,
+            commands::sync::resolve_sync_conflict,
+            commands::sync::dismiss_sync_issues,
+            commands::sync::retry_refused_items,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime failed to start");

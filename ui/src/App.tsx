@@ -10,6 +10,7 @@ import { Calendar } from "./screens/Calendar";
 import { Deadlines } from "./screens/Deadlines";
 import { Organisations } from "./screens/Organisations";
 import { Settings } from "./screens/Settings";
+import { SyncStatus } from "./components/Sync";
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -95,6 +96,7 @@ export function App() {
               </li>
             ))}
           </ul>
+          {info && <SyncStatus />}
         </nav>
         <main className="content">{content}</main>
       </div>

@@ -22,7 +22,10 @@ import type {
   MonthView,
   Organisation,
   Report,
+  Resolution,
   ServiceInputs,
+  SyncOverview,
+  SyncReport,
   YearTransfers,
 } from "./bindings";
 
@@ -77,4 +80,12 @@ export const api = {
   deadlineServices: () => call<ServiceInputs[]>("deadline_services"),
   computeDeadlines: (service: string, events: Record<string, string>, facts: Record<string, string>) =>
     call<Report>("compute_deadlines", { service, events, facts }),
+  syncOverview: () => call<SyncOverview>("sync_overview"),
+  saveSyncUrl: (url: string) => call<string>("save_sync_url", { url }),
+  saveSyncToken: (token: string) => call<void>("save_sync_token", { token }),
+  forgetSyncToken: () => call<void>("forget_sync_token"),
+  syncNow: () => call<SyncReport>("sync_now"),
+  resolveSyncConflict: (applicationId: string, resolution: Resolution) => call<void>("resolve_sync_conflict", { applicationId, resolution }),
+  dismissSyncIssues: () => call<void>("dismiss_sync_issues"),
+  retryRefusedItems: () => call<number>("retry_refused_items"),
 };

@@ -220,7 +220,11 @@ export type AttachmentRef = { sha256: string,
  */
 name: string, size: number, };
 
-export type ApplicationView = { application: Application, issues: Array<FieldError>, };
+export type ApplicationView = { application: Application, issues: Array<FieldError>, 
+/**
+ * What the operator set (registration number, contract number, remarks), as last synced.
+ */
+operator_fields: Record<string, unknown>, };
 
 export type Recorder = "user" | "sync";
 
@@ -293,3 +297,45 @@ export type PrintedPdf = { path: string, pages: number, bytes: number,
  * Characters the font cannot show, printed as □ (empty when all is well).
  */
 replaced: string, };
+
+export type OutboxCounts = { pending: number, rejected: number, conflicts: number, };
+
+export type SyncState = { counts: OutboxCounts, cursor: number, 
+/**
+ * RFC 3339 UTC of the last complete sync.
+ */
+last_success: string | null, };
+
+export type SyncIssue = { id: number, at: string, 
+/**
+ * Stable: `sync.rejected`, `sync.unknown_event`, `sync.unknown_application`, … (see README).
+ */
+code: string, 
+/**
+ * What it concerns: an application id, an outbox entity, an address.
+ */
+subject: string, detail: string, };
+
+export type SyncConflict = { application_id: string, server_revision: number, server_values: Record<string, unknown>, local_values: Record<string, unknown>, at: string, };
+
+export type Resolution = "keep_mine" | "take_server";
+
+export type SyncProgress = { "phase": "push", done: number, total: number, } | { "phase": "pull", received: number, } | { "phase": "data" };
+
+export type SyncReport = { pushed: number, rejected: number, conflicts: number, pulled: number, duplicates: number, 
+/**
+ * Events and data refused (each recorded as an issue).
+ */
+refused: number, };
+
+export type RunStatus = { running: boolean, progress: SyncProgress | null, 
+/**
+ * Why the last run failed, in the user's language; none after a good run.
+ */
+last_error: IpcError | null, last_report: SyncReport | null, };
+
+export type SyncOverview = { url: string | null, token_saved: boolean, 
+/**
+ * Why the token cannot be kept (no keyring), in the user's language.
+ */
+keyring_problem: string | null, state: SyncState, run: RunStatus, issues: Array<SyncIssue>, conflicts: Array<SyncConflict>, };

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use zayava_core::i18n::Lang;
 use zayava_store::Database;
-use zayava_sync::{credentials, sync_once, Api, Options, Progress, SyncError};
+use zayava_sync::{credentials, sync_once, Api, Options, SyncProgress, SyncError};
 
 use crate::Failure;
 
@@ -53,10 +53,10 @@ pub async fn run(args: SyncArgs, db: &Database, lang: Lang) -> Result<(), Failur
         db.set_operator_url(api.base().as_str()).await?;
     }
     let opts = Options { batch: args.batch.clamp(1, 1000), page: args.page.clamp(1, 1000), ..Options::default() };
-    let mut show = |p: Progress| match p {
-        Progress::Push { done, total } => eprintln!("push: {done}/{total}"),
-        Progress::Pull { received } => eprintln!("pull: {received}"),
-        Progress::Data => eprintln!("calendar and rules"),
+    let mut show = |p: SyncProgress| match p {
+        SyncProgress::Push { done, total } => eprintln!("push: {done}/{total}"),
+        SyncProgress::Pull { received } => eprintln!("pull: {received}"),
+        SyncProgress::Data => eprintln!("calendar and rules"),
     };
     let report = sync_once(db, &api, opts, chrono::Utc::now(), chrono::Local::now().date_naive(), &mut show).await.map_err(|e| failure(e, lang))?;
     println!(

@@ -1,5 +1,5 @@
 //! One sync run: push the outbox in batches, pull the operator's events page by page, fetch
-//! the versioned calendar data. Progress is reported as it goes. A run stops early only for
+//! the versioned calendar data. SyncProgress is reported as it goes. A run stops early only for
 //! a refused token or a server that stays unreachable; everything else (a rejected item, an
 //! unreadable event) is set aside for the user and the run goes on.
 //!
@@ -48,7 +48,7 @@ impl Default for Options {
 /// Where a run is, for the progress bar.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case", tag = "phase")]
-pub enum Progress {
+pub enum SyncProgress {
     Push { done: u64, total: u64 },
     Pull { received: u64 },
     Data,
@@ -56,7 +56,7 @@ pub enum Progress {
 
 /// What a run did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
-pub struct Report {
+pub struct SyncReport {
     pub pushed: u64,
     pub rejected: u64,
     pub conflicts: u64,
@@ -76,13 +76,13 @@ struct Run<'a> {
 }
 
 /// One full sync. `now` stamps what is recorded; `today` (Minsk) bounds event dates.
-pub async fn sync_once(db: &Database, api: &Api, opts: Options, now: DateTime<Utc>, today: NaiveDate, progress: &mut (dyn FnMut(Progress) + Send)) -> Result<Report, SyncError> {
+pub async fn sync_once(db: &Database, api: &Api, opts: Options, now: DateTime<Utc>, today: NaiveDate, progress: &mut (dyn FnMut(SyncProgress) + Send)) -> Result<SyncReport, SyncError> {
     let run = Run { db, api, opts, now, today };
-    let mut report = Report::default();
+    let mut report = SyncReport::default();
     run.push(&mut report, progress).await?;
     run.pull(&mut report, progress).await?;
     if opts.data {
-        progress(Progress::Data);
+        progress(SyncProgress::Data);
         run.data(&mut report).await?;
     }
     db.set_last_sync(now).await?;
@@ -113,10 +113,10 @@ impl Run<'_> {
         }
     }
 
-    async fn push(&self, report: &mut Report, progress: &mut (dyn FnMut(Progress) + Send)) -> Result<(), SyncError> {
+    async fn push(&self, report: &mut SyncReport, progress: &mut (dyn FnMut(SyncProgress) + Send)) -> Result<(), SyncError> {
         let total = self.db.outbox_counts().await?.pending as u64;
         let mut done = 0u64;
-        progress(Progress::Push { done, total });
+        progress(SyncProgress::Push { done, total });
         loop {
             let items = self.db.outbox_batch(self.opts.batch).await?;
             if items.is_empty() {
@@ -128,7 +128,7 @@ impl Run<'_> {
             }
             let settled = self.push_changes(&changes, report).await?;
             done += (files.len() + settled) as u64;
-            progress(Progress::Push { done, total: total.max(done) });
+            progress(SyncProgress::Push { done, total: total.max(done) });
             if files.is_empty() && settled == 0 {
                 // The server answered but settled nothing: stop rather than spin; the items stay queued.
                 return Err(SyncError::BadResponse("the server settled none of the items sent".into()));
@@ -136,7 +136,7 @@ impl Run<'_> {
         }
     }
 
-    async fn push_attachment(&self, item: &OutboxItem, report: &mut Report) -> Result<(), SyncError> {
+    async fn push_attachment(&self, item: &OutboxItem, report: &mut SyncReport) -> Result<(), SyncError> {
         let bytes = match self.db.attachment_path(&item.entity).map(std::fs::read) {
             Ok(Ok(b)) => b,
             _ => {
@@ -163,7 +163,7 @@ impl Run<'_> {
     /// Sends changes as one batch; returns how many were settled (acknowledged, rejected or
     /// in conflict). A batch refused as a whole is sent again item by item, so only the
     /// culprit is set aside.
-    async fn push_changes(&self, items: &[OutboxItem], report: &mut Report) -> Result<usize, SyncError> {
+    async fn push_changes(&self, items: &[OutboxItem], report: &mut SyncReport) -> Result<usize, SyncError> {
         if items.is_empty() {
             return Ok(0);
         }
@@ -206,7 +206,7 @@ impl Run<'_> {
         Ok(BatchRequest { items: out })
     }
 
-    async fn settle(&self, items: &[OutboxItem], results: Vec<crate::wire::ItemResult>, report: &mut Report) -> Result<usize, SyncError> {
+    async fn settle(&self, items: &[OutboxItem], results: Vec<crate::wire::ItemResult>, report: &mut SyncReport) -> Result<usize, SyncError> {
         let by_key: HashMap<&str, &OutboxItem> = items.iter().map(|i| (i.idempotency_key.as_str(), i)).collect();
         let mut acks = Vec::new();
         let mut settled = 0;
@@ -250,7 +250,7 @@ impl Run<'_> {
         Err(failure_error(failure))
     }
 
-    async fn pull(&self, report: &mut Report, progress: &mut (dyn FnMut(Progress) + Send)) -> Result<(), SyncError> {
+    async fn pull(&self, report: &mut SyncReport, progress: &mut (dyn FnMut(SyncProgress) + Send)) -> Result<(), SyncError> {
         let mut received = 0u64;
         loop {
             let cursor = self.db.sync_cursor().await?;
@@ -269,7 +269,7 @@ impl Run<'_> {
             report.pulled += applied.recorded as u64;
             report.duplicates += applied.duplicates as u64;
             report.refused += applied.refused as u64;
-            progress(Progress::Pull { received });
+            progress(SyncProgress::Pull { received });
             if !page.more || page.events.is_empty() || page.next_cursor <= cursor {
                 return Ok(());
             }
@@ -278,7 +278,7 @@ impl Run<'_> {
 
     /// Versioned data: calendar transfers are taken for years the user has not corrected;
     /// a newer rulebook is reported (rules ship with the program, so it needs an update).
-    async fn data(&self, report: &mut Report) -> Result<(), SyncError> {
+    async fn data(&self, report: &mut SyncReport) -> Result<(), SyncError> {
         match self.retrying(|| self.api.transfers()).await {
             Ok(doc) => {
                 if self.db.setting(TRANSFERS_VERSION_KEY).await?.as_deref() != Some(doc.version.as_str()) {

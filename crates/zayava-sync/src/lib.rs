@@ -11,5 +11,5 @@ pub mod retry;
 pub mod wire;
 
 pub use client::Api;
-pub use engine::{sync_once, Options, Progress, Report};
+pub use engine::{sync_once, Options, SyncProgress, SyncReport};
 pub use error::SyncError;

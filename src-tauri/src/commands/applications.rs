@@ -21,6 +21,9 @@ use crate::{AppState, IpcError};
 pub struct ApplicationView {
     pub application: Application,
     pub issues: Vec<FieldError>,
+    /// What the operator set (registration number, contract number, remarks), as last synced.
+    #[ts(type = "Record<string, unknown>")]
+    pub operator_fields: serde_json::Map<String, serde_json::Value>,
 }
 
 async fn view(state: &AppState, application: Application) -> Result<ApplicationView, IpcError> {
@@ -30,7 +33,8 @@ async fn view(state: &AppState, application: Application) -> Result<ApplicationV
         Some(schema) => localize_all(&forms::validate(schema, &application.values), lang),
         None => vec![],
     };
-    Ok(ApplicationView { application, issues })
+    let operator_fields = in_user_language(db, db.operator_fields(&application.id).await).await?;
+    Ok(ApplicationView { application, issues, operator_fields })
 }
 
 /// Every form: the organisation profile's and each service's (current versions).

@@ -8,6 +8,7 @@ pub mod lifecycle;
 pub mod organisations;
 pub mod printing;
 pub mod settings;
+pub mod sync;
 
 use zayava_core::i18n::Lang;
 use zayava_store::{Database, StoreError};

@@ -1,7 +1,7 @@
 // Applications: search and filter on the left; on the right the chosen application's form,
 // rendered from its service's schema and saved as the user types (nothing is lost on close
 // or crash), the pre-flight check, and ready / duplicate / archive.
-import { useCallback, useEffect, useRef, useState } from "react";
+import { Fragment, useCallback, useEffect, useRef, useState } from "react";
 import { save } from "@tauri-apps/plugin-dialog";
 import { api } from "../api";
 import type { ApplicationFilter, ApplicationStatus, ApplicationSummary, ApplicationView, FormSchema, IpcError, Organisation, Preflight } from "../bindings";
@@ -238,6 +238,18 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
           {saving ? t("app.saving") : savedAt ? `${t("app.savedAt")} ${formatDateTime(savedAt).slice(11)}` : ""}
         </span>
       </div>
+      {Object.keys(view.operator_fields).length > 0 && (
+        <dl className="facts operator-fields" data-testid="app-operator-fields">
+          {(["registration_number", "contract_number", "remarks"] as const).map((k) =>
+            view.operator_fields[k] === undefined ? null : (
+              <Fragment key={k}>
+                <dt>{t(`app.operator.${k}`)}</dt>
+                <dd>{String(view.operator_fields[k])}</dd>
+              </Fragment>
+            ),
+          )}
+        </dl>
+      )}
       <PrintButtons id={app.id} beforePrint={flush} />
       <div className="field">
         <label htmlFor="app-organisation">{t("app.organisation")}</label>

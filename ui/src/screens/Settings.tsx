@@ -1,9 +1,11 @@
 // Settings: the interface language (remembered by the Rust side), the support hours for
-// working-hour deadlines, reminder lead times, and where the data lives.
+// working-hour deadlines, reminder lead times, the exchange with the Operator, and where the
+// data lives.
 import { useEffect, useState } from "react";
 import { api } from "../api";
 import type { AppInfo, IpcError, Lang } from "../bindings";
 import { languages, useI18n, type MessageKey } from "../i18n";
+import { SyncSettings } from "../components/Sync";
 
 /** One text setting: loaded from Rust, saved to Rust, refused with Rust's sentence. */
 function TextSetting({ id, label, hint, load, store }: { id: string; label: MessageKey; hint: MessageKey; load: () => Promise<string>; store: (v: string) => Promise<void> }) {
@@ -69,6 +71,7 @@ export function Settings({ info, onLanguage }: { info: AppInfo; onLanguage: (lan
           {error.message}
         </p>
       )}
+      <SyncSettings />
       <dl className="facts">
         <dt>{t("settings.database")}</dt>
         <dd data-testid="settings-database">{info.database_path}</dd>

@@ -9,7 +9,7 @@ use serde_json::json;
 use zayava_core::lifecycle::{NewEvent, Recorder};
 use zayava_store::Database;
 use zayava_sync::retry::Backoff;
-use zayava_sync::{sync_once, Api, Options, Report, SyncError};
+use zayava_sync::{sync_once, Api, Options, SyncReport, SyncError};
 
 pub const TOKEN: &str = "test-token";
 
@@ -46,7 +46,7 @@ pub fn local_now() -> NaiveDateTime {
     today().and_hms_opt(12, 0, 0).unwrap()
 }
 
-pub async fn run(db: &Database, url: &str, opts: Options) -> Result<Report, SyncError> {
+pub async fn run(db: &Database, url: &str, opts: Options) -> Result<SyncReport, SyncError> {
     sync_once(db, &api(url), opts, Utc::now(), today(), &mut |_| {}).await
 }
 

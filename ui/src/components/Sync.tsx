@@ -1,0 +1,265 @@
+// The exchange with the Operator as the user sees it: a status line with "Sync now" under the
+// navigation (pending counts, last exchange, progress), and the Settings panel (address,
+// token in the OS keyring, what was refused, conflicts to settle).
+import { useCallback, useEffect, useState } from "react";
+import { listen } from "@tauri-apps/api/event";
+import { api } from "../api";
+import type { FormSchema, IpcError, RunStatus, SyncConflict, SyncOverview, SyncProgress } from "../bindings";
+import { formatDateTime } from "../format";
+import { useI18n, type MessageKey } from "../i18n";
+
+/** The overview, kept fresh: reloaded on every status event from Rust and every 15 s. */
+export function useSyncOverview(): [SyncOverview | null, () => void] {
+  const [overview, setOverview] = useState<SyncOverview | null>(null);
+  const reload = useCallback(() => {
+    api.syncOverview().then(setOverview, () => undefined);
+  }, []);
+  useEffect(() => {
+    reload();
+    const timer = window.setInterval(reload, 15_000);
+    let unlisten: (() => void) | undefined;
+    listen<RunStatus>("sync-status", (e) => {
+      setOverview((o) => (o ? { ...o, run: e.payload } : o));
+      if (!e.payload.running) reload();
+    }).then((u) => (unlisten = u), () => undefined);
+    return () => {
+      window.clearInterval(timer);
+      unlisten?.();
+    };
+  }, [reload]);
+  return [overview, reload];
+}
+
+function phaseText(p: SyncProgress, t: (k: MessageKey) => string): string {
+  if (p.phase === "push") return `${t("sync.phase.push")}: ${p.done} / ${p.total}`;
+  if (p.phase === "pull") return `${t("sync.phase.pull")}: ${p.received}`;
+  return t("sync.phase.data");
+}
+
+/** Under the navigation: where the exchange is, and "Sync now". */
+export function SyncStatus() {
+  const { t } = useI18n();
+  const [overview, reload] = useSyncOverview();
+  const [error, setError] = useState<IpcError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  if (!overview) return null;
+  const run = overview.run;
+  const counts = overview.state.counts;
+  const syncNow = () => {
+    setError(null);
+    setDone(null);
+    api.syncNow().then(
+      (r) => (setDone(t("sync.done").replace("{pushed}", String(r.pushed)).replace("{pulled}", String(r.pulled))), reload()),
+      (e: IpcError) => (setError(e), reload()),
+    );
+  };
+  const progress = run.progress;
+  const shownError = error ?? run.last_error;
+  return (
+    <section className="sync-status" aria-label={t("sync.title")} data-testid="sync-status">
+      <h2>{t("sync.title")}</h2>
+      {!overview.url ? (
+        <p className="small">{t("sync.off")}</p>
+      ) : (
+        <>
+          <dl>
+            <dt>{t("sync.pending")}</dt>
+            <dd data-testid="sync-pending">{counts.pending}</dd>
+            {counts.rejected > 0 && (
+              <>
+                <dt>{t("sync.rejected")}</dt>
+                <dd>{counts.rejected}</dd>
+              </>
+            )}
+            {counts.conflicts > 0 && (
+              <>
+                <dt>{t("sync.conflicts")}</dt>
+                <dd>{counts.conflicts}</dd>
+              </>
+            )}
+            <dt>{t("sync.last")}</dt>
+            <dd data-testid="sync-last">{overview.state.last_success ? formatDateTime(overview.state.last_success) : t("sync.never")}</dd>
+          </dl>
+          {run.running && (
+            <div role="status" className="small">
+              {progress ? phaseText(progress, t) : t("sync.running")}
+              {progress?.phase === "push" && progress.total > 0 ? (
+                <progress max={progress.total} value={progress.done} />
+              ) : (
+                <progress />
+              )}
+            </div>
+          )}
+          <button type="button" data-testid="sync-now" disabled={run.running} onClick={syncNow}>
+            {run.running ? t("sync.running") : t("sync.now")}
+          </button>
+          {done && !run.running && (
+            <p className="small" role="status" data-testid="sync-done">
+              {done}
+            </p>
+          )}
+          {shownError && !run.running && (
+            <p className="small sync-error" role="alert" data-testid="sync-error">
+              {shownError.message}
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function fieldLabel(schemas: FormSchema[], id: string, lang: "ru" | "en"): string {
+  for (const s of schemas) {
+    const f = s.fields.find((x) => x.id === id);
+    if (f) return f.label[lang];
+  }
+  return id;
+}
+
+const show = (v: unknown) => (v === undefined || v === null ? "—" : typeof v === "string" ? v : JSON.stringify(v));
+
+function Conflict({ c, schemas, onSettled }: { c: SyncConflict; schemas: FormSchema[]; onSettled: () => void }) {
+  const { lang, t } = useI18n();
+  const [error, setError] = useState<string | null>(null);
+  const keys = [...new Set([...Object.keys(c.local_values), ...Object.keys(c.server_values)])].filter(
+    (k) => JSON.stringify(c.local_values[k]) !== JSON.stringify(c.server_values[k]),
+  );
+  const settle = (resolution: "keep_mine" | "take_server") =>
+    api.resolveSyncConflict(c.application_id, resolution).then(onSettled, (e: IpcError) => setError(e.message));
+  return (
+    <div className="conflict" data-testid="sync-conflict">
+      <h3>{t("sync.conflict.title")}</h3>
+      <p className="muted small">{c.application_id}</p>
+      <table>
+        <thead>
+          <tr>
+            <th>{t("sync.conflict.field")}</th>
+            <th>{t("sync.conflict.mine")}</th>
+            <th>{t("sync.conflict.theirs")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {keys.map((k) => (
+            <tr key={k}>
+              <td>{fieldLabel(schemas, k, lang)}</td>
+              <td>{show(c.local_values[k])}</td>
+              <td>{show(c.server_values[k])}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="actions">
+        <button type="button" data-testid="sync-keep-mine" onClick={() => settle("keep_mine")}>
+          {t("sync.conflict.keepMine")}
+        </button>
+        <button type="button" data-testid="sync-take-theirs" onClick={() => settle("take_server")}>
+          {t("sync.conflict.takeTheirs")}
+        </button>
+      </div>
+      {error && <p className="error">{error}</p>}
+    </div>
+  );
+}
+
+/** The Settings panel for the exchange. */
+export function SyncSettings() {
+  const { t } = useI18n();
+  const [overview, reload] = useSyncOverview();
+  const [url, setUrl] = useState<string | null>(null);
+  const [token, setToken] = useState("");
+  const [urlError, setUrlError] = useState<string | null>(null);
+  const [tokenError, setTokenError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<"url" | "token" | null>(null);
+  const [schemas, setSchemas] = useState<FormSchema[]>([]);
+  useEffect(() => {
+    api.formSchemas().then(setSchemas, () => undefined);
+  }, []);
+  useEffect(() => {
+    if (overview && url === null) setUrl(overview.url ?? "");
+  }, [overview, url]);
+  if (!overview) return null;
+  const saveUrl = () =>
+    api.saveSyncUrl(url ?? "").then(
+      (normal) => (setUrl(normal), setUrlError(null), setSaved("url"), reload()),
+      (e: IpcError) => (setUrlError(e.message), setSaved(null)),
+    );
+  const saveToken = () =>
+    api.saveSyncToken(token).then(
+      () => (setToken(""), setTokenError(null), setSaved("token"), reload()),
+      (e: IpcError) => (setTokenError(e.message), setSaved(null)),
+    );
+  const issueText = (code: string) => {
+    const key = `sync.issue.${code}` as MessageKey;
+    const text = t(key);
+    return text === undefined || text === key ? code : text;
+  };
+  return (
+    <section className="sync-settings" data-testid="sync-settings">
+      <h2>{t("sync.title")}</h2>
+      <form className={`field${urlError ? " invalid" : ""}`} onSubmit={(e) => (e.preventDefault(), saveUrl())}>
+        <label htmlFor="sync-url">{t("sync.url")}</label>
+        <div className="inline">
+          <input id="sync-url" className="wide" data-testid="sync-url" value={url ?? ""} aria-invalid={urlError ? true : undefined} onChange={(e) => (setUrl(e.target.value), setSaved(null))} placeholder="https://" />
+          <button type="submit" className="primary" data-testid="sync-url-save">
+            {t("common.save")}
+          </button>
+          {saved === "url" && <span className="ok" role="status">✓ {t("common.saved")}</span>}
+        </div>
+        {urlError ? <span className="field-error" data-testid="sync-url-error">{urlError}</span> : <span className="muted small">{t("sync.urlHint")}</span>}
+      </form>
+      <form className={`field${tokenError ? " invalid" : ""}`} onSubmit={(e) => (e.preventDefault(), saveToken())}>
+        <label htmlFor="sync-token">{t("sync.token")}</label>
+        <div className="inline">
+          <input id="sync-token" className="wide" type="password" autoComplete="off" data-testid="sync-token" value={token} onChange={(e) => (setToken(e.target.value), setSaved(null))} />
+          <button type="submit" className="primary" data-testid="sync-token-save" disabled={!token.trim()}>
+            {t("common.save")}
+          </button>
+          {overview.token_saved && (
+            <button type="button" data-testid="sync-token-forget" onClick={() => api.forgetSyncToken().then(reload, (e: IpcError) => setTokenError(e.message))}>
+              {t("sync.tokenForget")}
+            </button>
+          )}
+        </div>
+        {tokenError ? (
+          <span className="field-error" data-testid="sync-token-error">{tokenError}</span>
+        ) : overview.keyring_problem ? (
+          <span className="field-error" role="alert" data-testid="sync-keyring-problem">{overview.keyring_problem}</span>
+        ) : (
+          <span className="muted small">
+            <span data-testid="sync-token-state">{overview.token_saved ? `✓ ${t("sync.tokenSaved")}` : t("sync.tokenMissing")}</span>. {t("sync.tokenHint")}
+          </span>
+        )}
+      </form>
+      {overview.conflicts.map((c) => (
+        <Conflict key={c.application_id} c={c} schemas={schemas} onSettled={reload} />
+      ))}
+      {(overview.issues.length > 0 || overview.state.counts.rejected > 0) && (
+        <div className="sync-issues">
+          <h3>{t("sync.issues")}</h3>
+          <ul data-testid="sync-issues">
+            {overview.issues.map((i) => (
+              <li key={i.id}>
+                <span className="muted small">{formatDateTime(i.at)}</span> {issueText(i.code)}
+                {i.subject && <span className="muted small"> · {i.subject}</span>}
+                {i.detail && <div className="small">{i.detail}</div>}
+              </li>
+            ))}
+          </ul>
+          <div className="actions">
+            {overview.issues.length > 0 && (
+              <button type="button" onClick={() => api.dismissSyncIssues().then(reload)}>
+                {t("sync.issuesDismiss")}
+              </button>
+            )}
+            {overview.state.counts.rejected > 0 && (
+              <button type="button" onClick={() => api.retryRefusedItems().then(reload)}>
+                {t("sync.retryRefused")}
+              </button>
+            )}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
