@@ -1,6 +1,7 @@
 //! The sandbox's own database: what clients sent, what the operator did, and the
 //! idempotency keys already applied. A key is recorded in the same transaction as its change.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::str::FromStr;
 
@@ -80,32 +81,46 @@ impl Store {
         Ok(Store { pool })
     }
 
-    /// Applies a batch in order, in one transaction; each key at most once.
+    /// Applies a batch in order, in one transaction; each key at most once. What the batch
+    /// needs (keys seen, applications concerned) is read in two queries, not per item.
     pub async fn apply_batch(&self, items: &[BatchItem], now: &str) -> Result<Vec<ItemResult>, sqlx::Error> {
         let mut tx = self.pool.begin().await?;
+        let keys = serde_json::to_string(&items.iter().map(|i| &i.idempotency_key).collect::<Vec<_>>()).unwrap_or_default();
+        let mut seen: HashMap<String, Option<i64>> = HashMap::new();
+        for r in sqlx::query("SELECT key, revision FROM idempotency WHERE key IN (SELECT value FROM json_each(?))").bind(&keys).fetch_all(&mut *tx).await? {
+            seen.insert(r.try_get("key")?, r.try_get("revision")?);
+        }
+        let mentioned: Vec<&str> = items.iter().map(|i| if i.kind == ItemKind::Event { str_field(&i.payload, "application_id").unwrap_or("") } else { i.entity.as_str() }).collect();
+        let mut apps: HashMap<String, (i64, i64)> = HashMap::new();
+        for r in sqlx::query("SELECT id, revision, operator_revision FROM application WHERE id IN (SELECT value FROM json_each(?))")
+            .bind(serde_json::to_string(&mentioned).unwrap_or_default())
+            .fetch_all(&mut *tx)
+            .await?
+        {
+            apps.insert(r.try_get("id")?, (r.try_get("revision")?, r.try_get("operator_revision")?));
+        }
         let mut out = Vec::with_capacity(items.len());
+        let mut applied = Vec::new();
         for item in items {
-            let seen = sqlx::query("SELECT revision FROM idempotency WHERE key = ?").bind(&item.idempotency_key).fetch_optional(&mut *tx).await?;
-            if let Some(row) = seen {
-                out.push(ItemResult { idempotency_key: item.idempotency_key.clone(), outcome: Outcome::Duplicate, revision: row.try_get("revision")?, problem: None, server: None });
+            if let Some(revision) = seen.get(&item.idempotency_key) {
+                out.push(ItemResult { idempotency_key: item.idempotency_key.clone(), outcome: Outcome::Duplicate, revision: *revision, problem: None, server: None });
                 continue;
             }
             let result = match item.kind {
                 ItemKind::Organisation => apply_organisation(&mut tx, item, now).await?,
-                ItemKind::Application => apply_application(&mut tx, item, now).await?,
-                ItemKind::Event => apply_event(&mut tx, item).await?,
+                ItemKind::Application => apply_application(&mut tx, item, now, &mut apps).await?,
+                ItemKind::Event => apply_event(&mut tx, item, &apps).await?,
             };
             if result.outcome == Outcome::Applied {
-                sqlx::query("INSERT INTO idempotency (key, kind, entity, revision) VALUES (?, ?, ?, ?)")
-                    .bind(&item.idempotency_key)
-                    .bind(format!("{:?}", item.kind))
-                    .bind(&item.entity)
-                    .bind(result.revision)
-                    .execute(&mut *tx)
-                    .await?;
+                seen.insert(item.idempotency_key.clone(), result.revision);
+                applied.push(serde_json::json!([item.idempotency_key, format!("{:?}", item.kind), item.entity, result.revision]));
             }
             out.push(result);
         }
+        sqlx::query("INSERT INTO idempotency (key, kind, entity, revision) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)")
+            .bind(Value::Array(applied).to_string())
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(out)
     }
@@ -158,6 +173,23 @@ impl Store {
             .fetch_one(&self.pool)
             .await?;
         Ok(OperatorEvent { seq, id, application_id: application_id.into(), event: event.into(), at: at.into(), note: note.into(), fields: fields.clone() })
+    }
+
+    /// The same event for many applications at once, in one transaction (benchmarks, rehearsals at scale).
+    pub async fn operator_events_bulk(&self, application_ids: &[String], event: &str, at: &str, fields: &Map<String, Value>) -> Result<(), sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        let fields = Value::Object(fields.clone()).to_string();
+        for app in application_ids {
+            sqlx::query("INSERT INTO operator_event (id, application_id, event, at, note, fields) VALUES (?, ?, ?, ?, '', ?)")
+                .bind(uuid::Uuid::new_v4().to_string())
+                .bind(app)
+                .bind(event)
+                .bind(at)
+                .bind(&fields)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await
     }
 
     /// The operator corrects a sent application: a new revision, by the operator.
@@ -230,7 +262,7 @@ async fn apply_organisation(tx: &mut Transaction<'_, Sqlite>, item: &BatchItem, 
     Ok(ItemResult { idempotency_key: key.clone(), outcome: Outcome::Applied, revision: None, problem: None, server: None })
 }
 
-async fn apply_application(tx: &mut Transaction<'_, Sqlite>, item: &BatchItem, now: &str) -> Result<ItemResult, sqlx::Error> {
+async fn apply_application(tx: &mut Transaction<'_, Sqlite>, item: &BatchItem, now: &str, apps: &mut HashMap<String, (i64, i64)>) -> Result<ItemResult, sqlx::Error> {
     let key = &item.idempotency_key;
     let p = &item.payload;
     if str_field(p, "id") != Some(item.entity.as_str()) || uuid::Uuid::parse_str(&item.entity).is_err() {
@@ -243,13 +275,11 @@ async fn apply_application(tx: &mut Transaction<'_, Sqlite>, item: &BatchItem, n
         return Ok(reject(key, 422, format!("unknown service {service}")));
     }
     let sent = item.sent.unwrap_or(false);
-    let current = sqlx::query("SELECT revision, operator_revision, form_values FROM application WHERE id = ?").bind(&item.entity).fetch_optional(&mut **tx).await?;
-    if let Some(row) = &current {
-        let revision: i64 = row.try_get("revision")?;
-        let operator_revision: i64 = row.try_get("operator_revision")?;
+    if let Some(&(revision, operator_revision)) = apps.get(&item.entity) {
         // A draft is the client's; a sent one must not overwrite what the operator changed since.
         if sent && operator_revision > item.base_revision.unwrap_or(0) {
-            let form_values: Map<String, Value> = serde_json::from_str(&row.try_get::<String, _>("form_values")?).unwrap_or_default();
+            let current: String = sqlx::query_scalar("SELECT form_values FROM application WHERE id = ?").bind(&item.entity).fetch_one(&mut **tx).await?;
+            let form_values: Map<String, Value> = serde_json::from_str(&current).unwrap_or_default();
             return Ok(ItemResult {
                 idempotency_key: key.clone(),
                 outcome: Outcome::Conflict,
@@ -259,13 +289,13 @@ async fn apply_application(tx: &mut Transaction<'_, Sqlite>, item: &BatchItem, n
             });
         }
     }
-    let revision: i64 = sqlx::query_scalar(
+    let (revision, operator_revision): (i64, i64) = sqlx::query_as(
         "INSERT INTO application (id, organisation_id, service, schema_version, form_values, status, archived, sent, revision, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
          ON CONFLICT(id) DO UPDATE SET organisation_id = excluded.organisation_id, service = excluded.service, schema_version = excluded.schema_version,
             form_values = excluded.form_values, status = excluded.status, archived = excluded.archived, sent = max(sent, excluded.sent),
             revision = revision + 1, updated_at = excluded.updated_at
-         RETURNING revision",
+         RETURNING revision, operator_revision",
     )
     .bind(&item.entity)
     .bind(str_field(p, "organisation_id"))
@@ -278,10 +308,11 @@ async fn apply_application(tx: &mut Transaction<'_, Sqlite>, item: &BatchItem, n
     .bind(now)
     .fetch_one(&mut **tx)
     .await?;
+    apps.insert(item.entity.clone(), (revision, operator_revision));
     Ok(ItemResult { idempotency_key: key.clone(), outcome: Outcome::Applied, revision: Some(revision), problem: None, server: None })
 }
 
-async fn apply_event(tx: &mut Transaction<'_, Sqlite>, item: &BatchItem) -> Result<ItemResult, sqlx::Error> {
+async fn apply_event(tx: &mut Transaction<'_, Sqlite>, item: &BatchItem, apps: &HashMap<String, (i64, i64)>) -> Result<ItemResult, sqlx::Error> {
     let key = &item.idempotency_key;
     let p = &item.payload;
     let (Some(app), Some(event), Some(at)) = (str_field(p, "application_id"), str_field(p, "event"), str_field(p, "at")) else {
@@ -290,8 +321,7 @@ async fn apply_event(tx: &mut Transaction<'_, Sqlite>, item: &BatchItem) -> Resu
     if str_field(p, "id") != Some(item.entity.as_str()) {
         return Ok(reject(key, 422, "payload.id must equal entity"));
     }
-    let known: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM application WHERE id = ?").bind(app).fetch_one(&mut **tx).await?;
-    if known == 0 {
+    if !apps.contains_key(app) {
         return Ok(reject(key, 422, format!("unknown application {app}")));
     }
     sqlx::query("INSERT INTO client_event (id, application_id, event, at, note) VALUES (?, ?, ?, ?, ?)")

@@ -44,6 +44,12 @@ CREATE TABLE sync_remote_event (
     local_event_id   INTEGER
 );
 
+-- Applications whose stored due dates wait to be recomputed after pulled events were
+-- committed (the recomputation runs after the commit; a crash in between leaves the mark).
+CREATE TABLE due_stale (
+    application_id   TEXT PRIMARY KEY REFERENCES application(id) ON DELETE CASCADE
+);
+
 -- What sync could not do and the user should see: rejected items, refused server data.
 CREATE TABLE sync_issue (
     id        INTEGER PRIMARY KEY AUTOINCREMENT,

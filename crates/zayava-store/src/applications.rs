@@ -97,7 +97,7 @@ fn search_text(values: &Value) -> String {
     out
 }
 
-fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Application, StoreError> {
+pub(crate) fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Application, StoreError> {
     let values: String = row.try_get("form_values")?;
     Ok(Application {
         id: row.try_get("id")?,
@@ -112,7 +112,7 @@ fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Application, StoreError> {
     })
 }
 
-const COLUMNS: &str = "id, organisation_id, service, schema_version, form_values, status, archived, created_at, updated_at";
+pub(crate) const COLUMNS: &str = "id, organisation_id, service, schema_version, form_values, status, archived, created_at, updated_at";
 
 /// The most a draft's values may weigh, so a runaway paste cannot bloat the database.
 pub const MAX_VALUES_BYTES: usize = 2 * 1024 * 1024;

@@ -1,11 +1,15 @@
 //! Applications' lives in the database: the append-only event trail, the timeline, the
 //! stored due dates kept in step with every change, and the dashboard read from them.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 use ts_rs::TS;
-use zayava_core::deadlines::QueryError;
+use zayava_core::calendar::Calendar;
+use zayava_core::deadlines::{QueryError, WorkingWindow};
+use zayava_core::organisation::Organisation;
 use zayava_core::forms;
 use zayava_core::i18n::Lang;
 use zayava_core::lifecycle::{self, deadline_status, DeadlineStatus, NewEvent, NoticeContext, RecordedEvent, Recorder, Timeline};
@@ -117,16 +121,9 @@ impl Database {
             Some(id) => Some(self.organisation(id).await?),
             None => None,
         };
-        let facts = lifecycle::facts(forms::by_version(&app.schema_version), &app.values, org.as_ref().map(|o| &o.values));
-        let text = |key: &str| app.values.get(key).and_then(serde_json::Value::as_str).unwrap_or("").to_string();
-        let notice = NoticeContext {
-            organisation: Some(text("body_name")).filter(|n| !n.is_empty()).or(org.as_ref().map(|o| o.name.clone())).unwrap_or_default(),
-            contact: text("contact"),
-        };
         let cal = self.calendar().await?;
         let window = self.working_window().await?;
-        lifecycle::timeline(Rulebook::shared(), &cal, window, &app.service, app.status == ApplicationStatus::Ready, &trail, facts, now, &notice, lang)
-            .map_err(|e: QueryError| StoreError::Corrupt(format!("application {application_id}: {e}")))
+        line_of(&app, &trail, org.as_ref(), &cal, window, now, lang)
     }
 
     /// Every application matching `filter` with its timeline (for exports of all deadlines).
@@ -142,26 +139,56 @@ impl Database {
     /// Recomputes one application's stored dates. Only whether each deadline was met is
     /// stored, which does not depend on today, so no clock is read.
     pub async fn refresh_due(&self, application_id: &str) -> Result<(), StoreError> {
-        let line = self.timeline(application_id, NaiveDateTime::MIN, Lang::Ru).await?;
-        let mut tx = self.pool.begin().await?;
-        sqlx::query("DELETE FROM due_item WHERE application_id = ?").bind(application_id).execute(&mut *tx).await?;
-        for d in &line.deadlines {
-            let Some(due) = &d.item.due else { continue };
-            let open = !matches!(d.status, DeadlineStatus::Met | DeadlineStatus::MetLate);
-            sqlx::query("INSERT INTO due_item (application_id, rule, party, kind, due, due_day, open) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .bind(application_id)
-                .bind(&d.item.rule)
-                .bind(party_code(d.item.party))
-                .bind(match d.item.kind {
+        self.refresh_due_many(&[application_id.to_string()]).await
+    }
+
+    /// Recomputes the stored dates of several applications: read in bulk, written in one
+    /// transaction (a pulled page of the operator's events touches up to a thousand at once).
+    pub async fn refresh_due_many(&self, application_ids: &[String]) -> Result<(), StoreError> {
+        if application_ids.is_empty() {
+            return Ok(());
+        }
+        let ids = serde_json::to_string(application_ids).expect("ids");
+        let apps = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {} FROM application WHERE id IN (SELECT value FROM json_each(?))", crate::applications::COLUMNS)))
+            .bind(&ids)
+            .fetch_all(&self.pool)
+            .await?;
+        let mut trails: HashMap<String, Vec<RecordedEvent>> = HashMap::new();
+        for r in &sqlx::query("SELECT application_id, id, event, at, recorded_at, recorded_by, corrects, note FROM application_event WHERE application_id IN (SELECT value FROM json_each(?)) ORDER BY id")
+            .bind(&ids)
+            .fetch_all(&self.pool)
+            .await?
+        {
+            trails.entry(r.try_get("application_id")?).or_default().push(event_from_row(r)?);
+        }
+        let orgs: HashMap<i64, Organisation> = self.organisations().await?.into_iter().map(|o| (o.id, o)).collect();
+        let cal = self.calendar().await?;
+        let window = self.working_window().await?;
+        let mut rows = Vec::new();
+        for row in &apps {
+            let app = crate::applications::from_row(row)?;
+            let org = app.organisation_id.and_then(|id| orgs.get(&id));
+            let line = line_of(&app, trails.get(&app.id).map(Vec::as_slice).unwrap_or(&[]), org, &cal, window, NaiveDateTime::MIN, Lang::Ru)?;
+            for d in &line.deadlines {
+                let Some(due) = &d.item.due else { continue };
+                let open = !matches!(d.status, DeadlineStatus::Met | DeadlineStatus::MetLate);
+                let kind = match d.item.kind {
                     RuleKind::Deadline => "deadline",
                     RuleKind::Date => "date",
-                })
-                .bind(due)
-                .bind(&due[..due.len().min(10)])
-                .bind(open as i64)
-                .execute(&mut *tx)
-                .await?;
+                };
+                rows.push(serde_json::json!([app.id, d.item.rule, party_code(d.item.party), kind, due, &due[..due.len().min(10)], open as i64]));
+            }
         }
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM due_stale WHERE application_id IN (SELECT value FROM json_each(?))").bind(&ids).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM due_item WHERE application_id IN (SELECT value FROM json_each(?))").bind(&ids).execute(&mut *tx).await?;
+        sqlx::query(
+            "INSERT INTO due_item (application_id, rule, party, kind, due, due_day, open)
+             SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each(?)",
+        )
+        .bind(serde_json::Value::Array(rows).to_string())
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -216,4 +243,16 @@ impl Database {
         }
         Ok(out)
     }
+}
+
+/// An application's timeline from what is already loaded (one or many at a time).
+fn line_of(app: &crate::applications::Application, trail: &[RecordedEvent], org: Option<&Organisation>, cal: &Calendar, window: WorkingWindow, now: NaiveDateTime, lang: Lang) -> Result<Timeline, StoreError> {
+    let facts = lifecycle::facts(forms::by_version(&app.schema_version), &app.values, org.map(|o| &o.values));
+    let text = |key: &str| app.values.get(key).and_then(serde_json::Value::as_str).unwrap_or("").to_string();
+    let notice = NoticeContext {
+        organisation: Some(text("body_name")).filter(|n| !n.is_empty()).or(org.map(|o| o.name.clone())).unwrap_or_default(),
+        contact: text("contact"),
+    };
+    lifecycle::timeline(Rulebook::shared(), cal, window, &app.service, app.status == ApplicationStatus::Ready, trail, facts, now, &notice, lang)
+        .map_err(|e: QueryError| StoreError::Corrupt(format!("application {}: {e}", app.id)))
 }

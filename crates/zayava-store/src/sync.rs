@@ -8,11 +8,13 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use std::collections::{HashMap, HashSet};
+
+use serde_json::{Map, Value};
 use sqlx::{Row, Sqlite, Transaction};
 use ts_rs::TS;
 use zayava_core::i18n::Lang;
-use zayava_core::lifecycle::{self, NewEvent, RecordedEvent};
+use zayava_core::lifecycle::{self, NewEvent, RecordedEvent, Recorder};
 use zayava_core::rules::Rulebook;
 
 use crate::organisations::timestamp;
@@ -187,24 +189,39 @@ impl Database {
             > 0)
     }
 
+    /// For each application: the revision last seen on the server (0: never sent) and
+    /// whether the user has recorded sending it (from then on it is not only theirs).
+    pub async fn sync_positions(&self, application_ids: &[&str]) -> Result<HashMap<String, (i64, bool)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT a.id, COALESCE(s.known_revision, 0) AS known,
+                    EXISTS (SELECT 1 FROM application_event e WHERE e.application_id = a.id AND e.event = 'application_sent') AS sent
+             FROM application a LEFT JOIN sync_application s ON s.application_id = a.id
+             WHERE a.id IN (SELECT value FROM json_each(?))",
+        )
+        .bind(serde_json::to_string(application_ids).expect("ids"))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|r| Ok((r.try_get("id")?, (r.try_get("known")?, r.try_get::<i64, _>("sent")? != 0)))).collect()
+    }
+
     /// Removes acknowledged items and remembers the revisions they produced, in one transaction.
     pub async fn outbox_acknowledge(&self, acks: &[Acknowledged], now: DateTime<Utc>) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
-        for a in acks {
-            sqlx::query("DELETE FROM outbox WHERE seq = ?").bind(a.seq).execute(&mut *tx).await?;
-            if let Some((app, revision)) = &a.application_revision {
-                sqlx::query(
-                    "INSERT INTO sync_application (application_id, known_revision, updated_at) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM application WHERE id = ?)
-                     ON CONFLICT(application_id) DO UPDATE SET known_revision = max(known_revision, excluded.known_revision), updated_at = excluded.updated_at",
-                )
-                .bind(app)
-                .bind(revision)
-                .bind(timestamp(now))
-                .bind(app)
-                .execute(&mut *tx)
-                .await?;
-            }
+        if acks.is_empty() {
+            return Ok(());
         }
+        let seqs: Vec<i64> = acks.iter().map(|a| a.seq).collect();
+        let revisions: Vec<Value> = acks.iter().filter_map(|a| a.application_revision.as_ref()).map(|(app, rev)| serde_json::json!([app, rev])).collect();
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM outbox WHERE seq IN (SELECT value FROM json_each(?))").bind(serde_json::to_string(&seqs).expect("seqs")).execute(&mut *tx).await?;
+        sqlx::query(
+            "INSERT INTO sync_application (application_id, known_revision, updated_at)
+             SELECT value ->> 0, value ->> 1, ? FROM json_each(?) WHERE EXISTS (SELECT 1 FROM application WHERE id = value ->> 0)
+             ON CONFLICT(application_id) DO UPDATE SET known_revision = max(known_revision, excluded.known_revision), updated_at = excluded.updated_at",
+        )
+        .bind(timestamp(now))
+        .bind(Value::Array(revisions).to_string())
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -323,24 +340,21 @@ impl Database {
     /// in one transaction. Events already applied, or at or before the cursor, are skipped;
     /// an event the trail refuses, or for an application this client never had, is recorded
     /// as an issue and skipped. A cursor that would go backwards is refused (an issue) and
-    /// left where it is.
+    /// left where it is. What the page needs is read in a few queries, not per event.
     pub async fn apply_pulled(&self, events: &[PulledEvent], next_cursor: i64, now: DateTime<Utc>, today: NaiveDate) -> Result<Applied, StoreError> {
         let mut tx = self.pool.begin().await?;
         let cursor = cursor_in(&mut tx).await?;
+        let mut page = Page::load(&mut tx, events).await?;
         let mut out = Applied::default();
+        let mut remote = Vec::new();
         for ev in events {
-            if ev.seq <= cursor {
-                out.duplicates += 1;
-                continue;
-            }
-            let seen: Option<String> = sqlx::query_scalar("SELECT remote_id FROM sync_remote_event WHERE remote_id = ?").bind(&ev.remote_id).fetch_optional(&mut *tx).await?;
-            if seen.is_some() {
+            if ev.seq <= cursor || !page.seen.insert(ev.remote_id.clone()) {
                 out.duplicates += 1;
                 continue;
             }
             let local = match &ev.invalid {
                 Some(why) => Err(("sync.unreadable_event", why.clone())),
-                None => apply_one(&mut tx, ev, now, today).await?,
+                None => page.apply(&mut tx, ev, now, today).await?,
             };
             match &local {
                 Ok(_) => out.recorded += 1,
@@ -349,16 +363,20 @@ impl Database {
                     insert_issue(&mut tx, code, &ev.application_id, detail, now).await?;
                 }
             }
-            sqlx::query("INSERT INTO sync_remote_event (remote_id, application_id, local_event_id) VALUES (?, ?, ?)")
-                .bind(&ev.remote_id)
-                .bind(&ev.application_id)
-                .bind(local.as_ref().ok().copied())
-                .execute(&mut *tx)
-                .await?;
+            remote.push(serde_json::json!([ev.remote_id, ev.application_id, local.as_ref().ok().copied()]));
             if local.is_ok() && !out.touched.contains(&ev.application_id) {
                 out.touched.push(ev.application_id.clone());
             }
         }
+        sqlx::query(
+            "INSERT INTO sync_remote_event (remote_id, application_id, local_event_id)
+             SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)",
+        )
+        .bind(Value::Array(remote).to_string())
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("INSERT OR IGNORE INTO due_stale (application_id) SELECT value FROM json_each(?)").bind(serde_json::to_string(&out.touched).expect("ids")).execute(&mut *tx).await?;
+        page.store_fields(&mut tx, now).await?;
         if next_cursor < cursor {
             insert_issue(&mut tx, "sync.cursor_backwards", "", &format!("{cursor} → {next_cursor}"), now).await?;
         } else {
@@ -369,10 +387,16 @@ impl Database {
                 .await?;
         }
         tx.commit().await?;
-        for id in &out.touched {
-            self.refresh_due(id).await?;
-        }
+        // Derived data, recomputable at any time: kept out of the transaction above.
+        self.refresh_due_many(&out.touched).await?;
         Ok(out)
+    }
+
+    /// Recomputes the due dates a crash left marked stale (see `apply_pulled`).
+    pub async fn refresh_stale_due(&self) -> Result<usize, StoreError> {
+        let ids: Vec<String> = sqlx::query_scalar("SELECT application_id FROM due_stale").fetch_all(&self.pool).await?;
+        self.refresh_due_many(&ids).await?;
+        Ok(ids.len())
     }
 
     /// Records something sync could not do, for the user.
@@ -411,58 +435,93 @@ impl Database {
     }
 }
 
-/// Records one operator event in its application's trail, or says why not (code, detail).
-async fn apply_one(tx: &mut Transaction<'_, Sqlite>, ev: &PulledEvent, now: DateTime<Utc>, today: NaiveDate) -> Result<Result<i64, (&'static str, String)>, StoreError> {
-    let app = sqlx::query("SELECT service, status FROM application WHERE id = ?").bind(&ev.application_id).fetch_optional(&mut **tx).await?;
-    let Some(app) = app else {
-        return Ok(Err(("sync.unknown_application", format!("{} {}", ev.event, ev.at))));
-    };
-    let service: String = app.try_get("service")?;
-    let ready = app.try_get::<String, _>("status")? == "ready";
-    let rows = sqlx::query("SELECT id, event, at, recorded_at, recorded_by, corrects, note FROM application_event WHERE application_id = ? ORDER BY id")
-        .bind(&ev.application_id)
-        .fetch_all(&mut **tx)
-        .await?;
-    let trail: Vec<RecordedEvent> = rows.iter().map(crate::lifecycle::event_from_row).collect::<Result<_, _>>()?;
-    let new = NewEvent { event: ev.event.clone(), at: ev.at.clone(), corrects: None, note: ev.note.clone() };
-    // The user may have recorded the same fact by hand before it arrived: it is not doubled.
-    if trail.iter().any(|e| e.event == new.event && e.at == new.at) {
-        merge_fields(tx, ev, now).await?;
-        return Ok(Ok(0));
-    }
-    if let Err(e) = lifecycle::check_new(Rulebook::shared(), &service, ready, &trail, &new, today) {
-        return Ok(Err(("sync.refused_event", format!("{}: {}", ev.event, e.message(Rulebook::shared(), &service, Lang::Ru)))));
-    }
-    let id: i64 = sqlx::query_scalar("INSERT INTO application_event (application_id, event, at, recorded_at, recorded_by, note) VALUES (?, ?, ?, ?, 'sync', ?) RETURNING id")
-        .bind(&ev.application_id)
-        .bind(&new.event)
-        .bind(&new.at)
-        .bind(timestamp(now))
-        .bind(&new.note)
-        .fetch_one(&mut **tx)
-        .await?;
-    merge_fields(tx, ev, now).await?;
-    Ok(Ok(id))
+/// One pulled page's view of the database: which remote events were applied, the
+/// applications concerned with their trails, and their operator fields.
+struct Page {
+    seen: HashSet<String>,
+    apps: HashMap<String, (String, bool)>,
+    trails: HashMap<String, Vec<RecordedEvent>>,
+    fields: HashMap<String, Map<String, Value>>,
+    changed_fields: HashSet<String>,
 }
 
-/// The operator's fields always take the server's value.
-async fn merge_fields(tx: &mut Transaction<'_, Sqlite>, ev: &PulledEvent, now: DateTime<Utc>) -> Result<(), StoreError> {
-    if ev.fields.is_empty() {
-        return Ok(());
+impl Page {
+    async fn load(tx: &mut Transaction<'_, Sqlite>, events: &[PulledEvent]) -> Result<Page, StoreError> {
+        let remote_ids = serde_json::to_string(&events.iter().map(|e| &e.remote_id).collect::<Vec<_>>()).expect("ids");
+        let app_ids = serde_json::to_string(&events.iter().map(|e| &e.application_id).collect::<HashSet<_>>()).expect("ids");
+        let seen = sqlx::query_scalar("SELECT remote_id FROM sync_remote_event WHERE remote_id IN (SELECT value FROM json_each(?))").bind(&remote_ids).fetch_all(&mut **tx).await?.into_iter().collect();
+        let mut apps = HashMap::new();
+        for r in sqlx::query("SELECT id, service, status FROM application WHERE id IN (SELECT value FROM json_each(?))").bind(&app_ids).fetch_all(&mut **tx).await? {
+            apps.insert(r.try_get::<String, _>("id")?, (r.try_get("service")?, r.try_get::<String, _>("status")? == "ready"));
+        }
+        let mut trails: HashMap<String, Vec<RecordedEvent>> = HashMap::new();
+        let rows = sqlx::query("SELECT application_id, id, event, at, recorded_at, recorded_by, corrects, note FROM application_event WHERE application_id IN (SELECT value FROM json_each(?)) ORDER BY id")
+            .bind(&app_ids)
+            .fetch_all(&mut **tx)
+            .await?;
+        for r in &rows {
+            trails.entry(r.try_get("application_id")?).or_default().push(crate::lifecycle::event_from_row(r)?);
+        }
+        let mut fields = HashMap::new();
+        for r in sqlx::query("SELECT application_id, operator_fields FROM sync_application WHERE application_id IN (SELECT value FROM json_each(?))").bind(&app_ids).fetch_all(&mut **tx).await? {
+            fields.insert(r.try_get::<String, _>("application_id")?, serde_json::from_str(&r.try_get::<String, _>("operator_fields")?).unwrap_or_default());
+        }
+        Ok(Page { seen, apps, trails, fields, changed_fields: HashSet::new() })
     }
-    let current: Option<String> = sqlx::query_scalar("SELECT operator_fields FROM sync_application WHERE application_id = ?").bind(&ev.application_id).fetch_optional(&mut **tx).await?;
-    let mut fields: serde_json::Map<String, Value> = current.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
-    for (k, v) in &ev.fields {
-        fields.insert(k.clone(), v.clone());
+
+    /// Records one operator event in its application's trail, or says why not (code, detail).
+    async fn apply(&mut self, tx: &mut Transaction<'_, Sqlite>, ev: &PulledEvent, now: DateTime<Utc>, today: NaiveDate) -> Result<Result<i64, (&'static str, String)>, StoreError> {
+        let Some((service, ready)) = self.apps.get(&ev.application_id) else {
+            return Ok(Err(("sync.unknown_application", format!("{} {}", ev.event, ev.at))));
+        };
+        let trail = self.trails.entry(ev.application_id.clone()).or_default();
+        let new = NewEvent { event: ev.event.clone(), at: ev.at.clone(), corrects: None, note: ev.note.clone() };
+        // The user may have recorded the same fact by hand before it arrived: it is not doubled.
+        if let Some(same) = trail.iter().find(|e| e.event == new.event && e.at == new.at) {
+            let id = same.id;
+            self.merge_fields(ev);
+            return Ok(Ok(id));
+        }
+        if let Err(e) = lifecycle::check_new(Rulebook::shared(), service, *ready, trail, &new, today) {
+            return Ok(Err(("sync.refused_event", format!("{}: {}", ev.event, e.message(Rulebook::shared(), service, Lang::Ru)))));
+        }
+        let recorded_at = timestamp(now);
+        let id: i64 = sqlx::query_scalar("INSERT INTO application_event (application_id, event, at, recorded_at, recorded_by, note) VALUES (?, ?, ?, ?, 'sync', ?) RETURNING id")
+            .bind(&ev.application_id)
+            .bind(&new.event)
+            .bind(&new.at)
+            .bind(&recorded_at)
+            .bind(&new.note)
+            .fetch_one(&mut **tx)
+            .await?;
+        trail.push(RecordedEvent { id, event: new.event, at: new.at, recorded_at, recorded_by: Recorder::Sync, corrects: None, note: new.note });
+        self.merge_fields(ev);
+        Ok(Ok(id))
     }
-    sqlx::query(
-        "INSERT INTO sync_application (application_id, operator_fields, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT(application_id) DO UPDATE SET operator_fields = excluded.operator_fields, updated_at = excluded.updated_at",
-    )
-    .bind(&ev.application_id)
-    .bind(Value::Object(fields).to_string())
-    .bind(timestamp(now))
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
+
+    /// The operator's fields always take the server's value.
+    fn merge_fields(&mut self, ev: &PulledEvent) {
+        if ev.fields.is_empty() {
+            return;
+        }
+        let fields = self.fields.entry(ev.application_id.clone()).or_default();
+        for (k, v) in &ev.fields {
+            fields.insert(k.clone(), v.clone());
+        }
+        self.changed_fields.insert(ev.application_id.clone());
+    }
+
+    async fn store_fields(&self, tx: &mut Transaction<'_, Sqlite>, now: DateTime<Utc>) -> Result<(), StoreError> {
+        let rows: Vec<Value> = self.changed_fields.iter().map(|id| serde_json::json!([id, Value::Object(self.fields[id].clone()).to_string()])).collect();
+        sqlx::query(
+            "INSERT INTO sync_application (application_id, operator_fields, updated_at)
+             SELECT value ->> 0, value ->> 1, ? FROM json_each(?) WHERE true
+             ON CONFLICT(application_id) DO UPDATE SET operator_fields = excluded.operator_fields, updated_at = excluded.updated_at",
+        )
+        .bind(timestamp(now))
+        .bind(Value::Array(rows).to_string())
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
 }

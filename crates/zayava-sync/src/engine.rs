@@ -79,6 +79,7 @@ struct Run<'a> {
 pub async fn sync_once(db: &Database, api: &Api, opts: Options, now: DateTime<Utc>, today: NaiveDate, progress: &mut (dyn FnMut(SyncProgress) + Send)) -> Result<SyncReport, SyncError> {
     let run = Run { db, api, opts, now, today };
     let mut report = SyncReport::default();
+    db.refresh_stale_due().await?;
     run.push(&mut report, progress).await?;
     run.pull(&mut report, progress).await?;
     if opts.data {
@@ -188,17 +189,14 @@ impl Run<'_> {
 
     async fn batch_request(&self, items: &[OutboxItem]) -> Result<BatchRequest, SyncError> {
         let apps: Vec<&str> = items.iter().filter(|i| i.kind == "application").map(|i| i.entity.as_str()).collect();
-        let mut known: HashMap<&str, (i64, bool)> = HashMap::new();
-        for id in apps {
-            if !known.contains_key(id) {
-                known.insert(id, (self.db.known_revision(id).await?, self.db.application_sent(id).await?));
-            }
-        }
+        let known = self.db.sync_positions(&apps).await?;
         let mut out = Vec::with_capacity(items.len());
         for i in items {
             let kind = ItemKind::parse(&i.kind).ok_or_else(|| SyncError::BadResponse(format!("unknown outbox kind {}", i.kind)))?;
-            let (base_revision, sent) = match known.get(i.entity.as_str()) {
+            let (base_revision, sent) = match known.get(&i.entity) {
                 Some((rev, sent)) if kind == ItemKind::Application => (Some(*rev), Some(*sent)),
+                // An application deleted since it was queued: sent as a draft never seen.
+                None if kind == ItemKind::Application => (Some(0), Some(false)),
                 _ => (None, None),
             };
             out.push(BatchItem { idempotency_key: i.idempotency_key.clone(), kind, entity: i.entity.clone(), base_revision, sent, payload: i.payload.clone() });
