@@ -298,7 +298,11 @@ export type PrintedPdf = { path: string, pages: number, bytes: number,
  */
 replaced: string, };
 
-export type OutboxCounts = { pending: number, rejected: number, conflicts: number, };
+export type OutboxCounts = { pending: number, rejected: number, 
+/**
+ * Applications waiting for the user to settle a conflict.
+ */
+conflicts: number, };
 
 export type SyncState = { counts: OutboxCounts, cursor: number, 
 /**

@@ -47,6 +47,7 @@ pub struct Acknowledged {
 pub struct OutboxCounts {
     pub pending: i64,
     pub rejected: i64,
+    /// Applications waiting for the user to settle a conflict.
     pub conflicts: i64,
 }
 
@@ -132,6 +133,8 @@ fn item_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<OutboxItem, StoreError
 }
 
 async fn insert_issue(tx: &mut Transaction<'_, Sqlite>, code: &str, subject: &str, detail: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
+    // The log line: ids and the server's words only, never a token.
+    eprintln!("zayava sync: {code} {subject}: {detail}");
     sqlx::query("INSERT INTO sync_issue (at, code, subject, detail) VALUES (?, ?, ?, ?)")
         .bind(timestamp(now))
         .bind(code)
@@ -165,9 +168,11 @@ impl Database {
             match r.try_get::<String, _>("state")?.as_str() {
                 "pending" => c.pending = n,
                 "rejected" => c.rejected = n,
-                _ => c.conflicts = n,
+                _ => {}
             }
         }
+        // Conflicts are counted by application: several held-back edits are one conflict.
+        c.conflicts = sqlx::query_scalar("SELECT COUNT(*) FROM sync_conflict").fetch_one(&self.pool).await?;
         Ok(c)
     }
 
@@ -305,10 +310,12 @@ impl Database {
             self.save_application(application_id, app.organisation_id, &conflict.server_values, now).await?;
         }
         let mut tx = self.pool.begin().await?;
-        let seq: i64 = sqlx::query_scalar("DELETE FROM sync_conflict WHERE application_id = ? RETURNING outbox_seq").bind(application_id).fetch_one(&mut *tx).await?;
+        sqlx::query("DELETE FROM sync_conflict WHERE application_id = ?").bind(application_id).execute(&mut *tx).await?;
+        // Every version of it held back by the conflict (the user may have edited it again).
+        let held = "kind = 'application' AND entity = ? AND state = 'conflict'";
         match resolution {
-            Resolution::KeepMine => sqlx::query("UPDATE outbox SET state = 'pending', last_error = NULL WHERE seq = ?").bind(seq).execute(&mut *tx).await?,
-            Resolution::TakeServer => sqlx::query("DELETE FROM outbox WHERE seq = ?").bind(seq).execute(&mut *tx).await?,
+            Resolution::KeepMine => sqlx::query(sqlx::AssertSqlSafe(format!("UPDATE outbox SET state = 'pending', last_error = NULL WHERE {held}"))).bind(application_id).execute(&mut *tx).await?,
+            Resolution::TakeServer => sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM outbox WHERE {held}"))).bind(application_id).execute(&mut *tx).await?,
         };
         sqlx::query(
             "INSERT INTO sync_application (application_id, known_revision, updated_at) VALUES (?, ?, ?)

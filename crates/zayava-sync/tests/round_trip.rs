@@ -56,11 +56,16 @@ async fn a_conflict_on_a_sent_application_is_shown_and_settled_by_the_user() {
     db.save_application(&id, None, &json!({ "contact": "Сидоров С.С.", "body_name": "ОАО Тест" }), chrono::Utc::now()).await.unwrap();
     let report = run(&db, &url, quick()).await.unwrap();
     assert_eq!(report.conflicts, 1);
+    // Edited again while the conflict waits: still one conflict, showing the latest version.
+    db.save_application(&id, None, &json!({ "contact": "Сидоров С.С.", "body_name": "ОАО Тест-2" }), chrono::Utc::now()).await.unwrap();
+    db.save_application(&id, None, &json!({ "contact": "Сидоров С.С.", "body_name": "ОАО Тест" }), chrono::Utc::now()).await.unwrap();
+    run(&db, &url, quick()).await.unwrap();
     let conflicts = db.sync_conflicts().await.unwrap();
     assert_eq!(conflicts.len(), 1);
     assert_eq!(conflicts[0].server_values["contact"], "Петров П.П.");
     assert_eq!(conflicts[0].local_values["contact"], "Сидоров С.С.", "nothing merged silently");
-    assert_eq!(db.outbox_counts().await.unwrap().conflicts, 1);
+    assert_eq!(db.outbox_counts().await.unwrap().conflicts, 1, "one application, however many edits wait");
+    assert_eq!(sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM outbox WHERE state = 'conflict'").fetch_one(db.pool()).await.unwrap(), 3);
 
     // Taking the server's version: local values become the server's and both sides agree.
     db.resolve_conflict(&id, zayava_store::sync::Resolution::TakeServer, chrono::Utc::now()).await.unwrap();
