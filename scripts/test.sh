@@ -20,8 +20,8 @@ say "Rust tests"
 (cd "$ROOT" && cargo test --workspace)
 
 say "The token in a real Secret Service (GNOME Keyring on a private session bus), and without one"
-(cd "$ROOT" && scripts/with-keyring.sh cargo test -p zayava-sync --test secret_service -- --ignored kept_in)
-(cd "$ROOT" && DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent cargo test -p zayava-sync --test secret_service -- --ignored without)
+(cd "$ROOT" && scripts/with-keyring.sh cargo test --workspace --test secret_service -- --ignored kept_in)
+(cd "$ROOT" && DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent cargo test --workspace --test secret_service -- --ignored without)
 
 build_app
 say "End-to-end tests in the real window"

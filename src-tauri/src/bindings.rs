@@ -27,6 +27,8 @@ mod tests {
     use zayava_core::validation::{FieldError, IssueCode};
     use crate::commands::sync::SyncOverview;
     use crate::sync::RunStatus;
+    use crate::commands::safety::StagedRestore;
+    use zayava_store::safety::Backup;
     use zayava_store::sync::{OutboxCounts, Resolution, SyncConflict, SyncIssue, SyncState};
     use zayava_sync::{SyncProgress, SyncReport};
 
@@ -104,6 +106,8 @@ mod tests {
             declaration::<SyncReport>(&cfg),
             declaration::<RunStatus>(&cfg),
             declaration::<SyncOverview>(&cfg),
+            declaration::<Backup>(&cfg),
+            declaration::<StagedRestore>(&cfg),
         ];
         format!(
             "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit by hand.\n\n{}",

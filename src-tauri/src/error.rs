@@ -29,6 +29,26 @@ const NOT_READY: Text = Text::new(
 const TOO_LARGE: Text = Text::new("Файл или данные больше допустимых {mb} МБ.", "The file or data is larger than the {mb} MB allowed.");
 const FILE: Text = Text::new("Не удалось обработать файл: {detail}", "Could not process the file: {detail}");
 const UNKNOWN_FORM: Text = Text::new("Неизвестная услуга или версия формы: {what}", "Unknown service or form version: {what}");
+const NEWER: Text = Text::new(
+    "Эта база данных создана более новой версией Заявы (версия схемы {found}, эта программа знает до {supported}). Установите новую версию программы. Файл не изменён.",
+    "This database was made by a newer version of Zayava (schema {found}; this program knows up to {supported}). Please install the newer version. The file was not changed.",
+);
+const DAMAGED: Text = Text::new(
+    "Файл базы данных повреждён ({detail}). Восстановите данные из резервной копии или начните с новой базы — повреждённый файл будет сохранён в папке резервных копий.",
+    "The database file is damaged ({detail}). Restore the data from a backup, or start with a new database: the damaged file is kept in the backups folder.",
+);
+const NOT_A_BACKUP: Text = Text::new(
+    "Файл «{file}» — не база данных Заявы и не её резервная копия. Ничего не изменено.",
+    "«{file}» is not a Zayava database or backup. Nothing was changed.",
+);
+const IN_USE: Text = Text::new(
+    "База данных уже открыта в другом окне Заявы. Закройте его и попробуйте снова.",
+    "The database is already open in another Zayava window. Close it and try again.",
+);
+const DISK_FULL: Text = Text::new(
+    "Диск заполнен: изменение не сохранено, прежние данные не тронуты. Освободите место на диске и повторите.",
+    "The disk is full: the change was not saved and the earlier data is untouched. Free some space and try again.",
+);
 const STARTUP: Text = Text::new("Не удалось открыть базу данных: {detail}", "Could not open the database: {detail}");
 
 impl IpcError {
@@ -39,7 +59,12 @@ impl IpcError {
             StoreError::Directory { .. } | StoreError::Migrate(_) => {
                 (fill(STARTUP.get(lang), &[("detail", &err.to_string())]), vec![])
             }
+            StoreError::Sqlx(e) if zayava_store::is_disk_full(e) => (DISK_FULL.get(lang).to_string(), vec![]),
             StoreError::Sqlx(_) | StoreError::Corrupt(_) => (DATABASE.get(lang).to_string(), vec![]),
+            StoreError::NewerVersion { found, supported } => (fill(NEWER.get(lang), &[("found", &found.to_string()), ("supported", &supported.to_string())]), vec![]),
+            StoreError::Damaged(detail) => (fill(DAMAGED.get(lang), &[("detail", detail)]), vec![]),
+            StoreError::InUse => (IN_USE.get(lang).to_string(), vec![]),
+            StoreError::NotABackup(file) => (fill(NOT_A_BACKUP.get(lang), &[("file", file)]), vec![]),
             StoreError::Transfers(e) => (e.message(lang), vec![]),
             StoreError::NotReady(findings) => (
                 NOT_READY.get(lang).to_string(),

@@ -11,6 +11,7 @@ import { Deadlines } from "./screens/Deadlines";
 import { Organisations } from "./screens/Organisations";
 import { Settings } from "./screens/Settings";
 import { SyncStatus } from "./components/Sync";
+import { RecoveryScreen } from "./components/Backups";
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -53,12 +54,7 @@ export function App() {
 
   let content;
   if (startupError) {
-    content = (
-      <div className="startup-error" role="alert" data-testid="startup-error">
-        <h1>{i18n.t("startup.failed")}</h1>
-        <p>{startupError.message}</p>
-      </div>
-    );
+    content = <RecoveryScreen error={startupError} />;
   } else if (!info) {
     content = <p className="muted">{i18n.t("common.loading")}</p>;
   } else if (section === "organisations") {

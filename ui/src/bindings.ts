@@ -343,3 +343,15 @@ export type SyncOverview = { url: string | null, token_saved: boolean,
  * Why the token cannot be kept (no keyring), in the user's language.
  */
 keyring_problem: string | null, state: SyncState, run: RunStatus, issues: Array<SyncIssue>, conflicts: Array<SyncConflict>, };
+
+export type Backup = { path: string, 
+/**
+ * daily, before-migration, before-restore, damaged or manual.
+ */
+kind: string, 
+/**
+ * RFC 3339 UTC, from the file's name.
+ */
+made_at: string, bytes: number, };
+
+export type StagedRestore = { file: string, };

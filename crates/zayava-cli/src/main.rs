@@ -7,6 +7,7 @@ use std::process::ExitCode;
 mod deadlines;
 mod forms;
 mod pdf;
+mod safety;
 mod sync;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -74,6 +75,20 @@ enum Command {
     },
     /// Sends queued changes to the operator's API and brings back what the operator did.
     Sync(sync::SyncArgs),
+    /// Writes a complete copy of the database to FILE (default: zayava-<date>.sqlite3 here).
+    Backup {
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// List the automatic copies (daily, before a migration or a restore) instead.
+        #[arg(long)]
+        list: bool,
+    },
+    /// Replaces the database with a backup, after checking it is a Zayava database, intact and
+    /// not from a newer version; the current database is kept among the automatic copies.
+    Restore {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -113,10 +128,12 @@ impl<E: std::fmt::Display> From<E> for Failure {
     }
 }
 
+fn path_of(db: Option<PathBuf>) -> Result<PathBuf, Failure> {
+    location::database_path(db).ok_or_else(|| Failure { message: "no data directory on this system; pass --db PATH".into(), exit: 2 })
+}
+
 async fn open(db: Option<PathBuf>) -> Result<Database, Failure> {
-    let path = location::database_path(db)
-        .ok_or_else(|| Failure { message: "no data directory on this system; pass --db PATH".into(), exit: 2 })?;
-    Ok(Database::open(&path).await?)
+    Ok(Database::open(&path_of(db)?).await?)
 }
 
 async fn info(db: &Database) -> Result<(), Failure> {
@@ -153,6 +170,8 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         Command::Pdf { application, kind, output } => pdf::run(db, &application, &kind, &output, lang).await,
         Command::Info => info(&open(db).await?).await,
         Command::Sync(args) => sync::run(args, &open(db).await?, lang).await,
+        Command::Backup { file, list } => safety::backup(&path_of(db)?, file, list).await,
+        Command::Restore { file } => safety::restore(&path_of(db)?, &file).await,
         Command::Organisations(OrganisationsCommand::List { json }) => list_organisations(&open(db).await?, json).await,
     }
 }

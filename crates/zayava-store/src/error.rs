@@ -33,6 +33,14 @@ pub enum StoreError {
     File(String),
     #[error("import refused: {0}")]
     Import(String),
+    #[error("the database was made by a newer version of Zayava (schema {found}, this version knows up to {supported})")]
+    NewerVersion { found: i64, supported: i64 },
+    #[error("the database file is damaged: {0}")]
+    Damaged(String),
+    #[error("the database is open in Zayava; close the app first")]
+    InUse,
+    #[error("{0} is not a Zayava database or backup")]
+    NotABackup(String),
     /// An event the lifecycle refuses; the sentence is ready in both languages.
     #[error("{message_en}")]
     Lifecycle { code: &'static str, message_ru: String, message_en: String },
@@ -43,6 +51,7 @@ impl StoreError {
     pub fn code(&self) -> &'static str {
         match self {
             StoreError::Directory { .. } => "store.directory",
+            StoreError::Sqlx(e) if is_disk_full(e) => "store.disk_full",
             StoreError::Sqlx(_) => "store.database",
             StoreError::Migrate(_) => "store.migration",
             StoreError::NotFound { .. } => "store.not_found",
@@ -55,7 +64,17 @@ impl StoreError {
             StoreError::TooLarge { .. } => "store.too_large",
             StoreError::File(_) => "store.file",
             StoreError::Import(_) => "import.refused",
+            StoreError::NewerVersion { .. } => "store.newer_version",
+            StoreError::Damaged(_) => "store.damaged",
+            StoreError::NotABackup(_) => "store.not_a_backup",
+            StoreError::InUse => "store.in_use",
             StoreError::Lifecycle { code, .. } => code,
         }
     }
+}
+
+/// SQLITE_FULL (13): the disk (or the database's size limit) is full; the statement and its
+/// transaction were rolled back.
+pub fn is_disk_full(e: &sqlx::Error) -> bool {
+    e.as_database_error().and_then(|d| d.code()).is_some_and(|c| c == "13" || c.parse::<i32>().is_ok_and(|n| n & 0xff == 13))
 }

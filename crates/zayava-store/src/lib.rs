@@ -9,13 +9,14 @@ pub mod lifecycle;
 pub mod reminders;
 mod error;
 pub mod location;
+pub mod safety;
 mod organisations;
 mod settings;
 pub mod sync;
 
 pub use settings::parse_window;
 
-pub use error::StoreError;
+pub use error::{is_disk_full, StoreError};
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -24,6 +25,11 @@ use zayava_core::calendar::Calendar;
 use std::str::FromStr;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+
+/// The schema's migrations, embedded at build time. They only ever move forward: a file
+/// made by any earlier version is brought up to date (tests/migrations.rs proves it on a
+/// fixture from every version), and a changed old migration fails its checksum.
+pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
 /// An open Zayava database.
 #[derive(Clone)]
@@ -43,18 +49,28 @@ impl Database {
                 std::fs::create_dir_all(dir).map_err(|source| StoreError::Directory { path: dir.to_path_buf(), source })?;
             }
         }
-        let url = format!("sqlite://{}", path.display());
-        let options = SqliteConnectOptions::from_str(&url)
-            .map_err(StoreError::Sqlx)?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            // FULL: an acknowledged write survives a power cut too, not only a crash.
-            .synchronous(SqliteSynchronous::Full)
-            .foreign_keys(true)
-            .busy_timeout(std::time::Duration::from_secs(5));
-        let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
-        sqlx::migrate!("./migrations").run(&pool).await?;
+        let now = chrono::Utc::now();
+        // A restore chosen in the app replaces the file now, before anything opens it.
+        safety::apply_staged_restore(path, now).await?;
+        // A newer version's file or a damaged one is refused here, untouched; an older one
+        // is copied into backups/ before its migrations run.
+        if let Some(facts) = safety::check_before_open(path).await? {
+            if facts.version < safety::latest_version() {
+                safety::backup_file(path, &format!("before-migration-{}", safety::latest_version()), now).await?;
+            }
+        }
+        let pool = connect(path, None).await?;
+        MIGRATOR.run(&pool).await?;
         Ok(Database { pool, path: path.to_path_buf(), calendar: Arc::default() })
+    }
+
+    /// The same database with its file capped at `pages` pages: writes beyond it fail as on
+    /// a full disk. For tests of that failure.
+    #[doc(hidden)]
+    pub async fn with_page_limit(self, pages: u64) -> Result<Database, StoreError> {
+        self.pool.close().await;
+        let pool = connect(&self.path, Some(pages)).await?;
+        Ok(Database { pool, ..self })
     }
 
     /// The connection pool, for queries this crate does not wrap yet (and for tests).
@@ -70,4 +86,20 @@ impl Database {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
+
+async fn connect(path: &Path, max_pages: Option<u64>) -> Result<SqlitePool, StoreError> {
+    let url = format!("sqlite://{}", path.display());
+    let mut options = SqliteConnectOptions::from_str(&url)
+        .map_err(StoreError::Sqlx)?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        // FULL: an acknowledged write survives a power cut too, not only a crash.
+        .synchronous(SqliteSynchronous::Full)
+        .foreign_keys(true)
+        .busy_timeout(std::time::Duration::from_secs(5));
+    if let Some(pages) = max_pages {
+        options = options.pragma("max_page_count", pages.to_string());
+    }
+    Ok(SqlitePoolOptions::new().max_connections(4).connect_with(options).await?)
 }

@@ -324,7 +324,7 @@ fn failure_error(f: Failure) -> SyncError {
 
 /// Checks an operator event's shape; one the client cannot read is kept with the reason,
 /// so the store reports it and moves past it.
-fn decode_event(e: &crate::wire::OperatorEvent) -> PulledEvent {
+pub fn decode_event(e: &crate::wire::OperatorEvent) -> PulledEvent {
     let invalid = if !OPERATOR_EVENTS.contains(&e.event.as_str()) {
         Some(format!("unknown event «{}»", e.event.chars().take(60).collect::<String>()))
     } else if e.application_id.len() > 64 || e.id.is_empty() || e.id.len() > 128 {

@@ -2,7 +2,6 @@
 //! findings returned each time), the pre-flight, ready, duplicate, archive, search, and
 //! attaching a file the user picked.
 
-use std::path::PathBuf;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -101,7 +100,8 @@ pub async fn archive_application(state: State<'_, AppState>, id: String, archive
 
 /// Copies a file the user picked in the system dialog into the data directory.
 #[tauri::command]
-pub async fn attach_file(state: State<'_, AppState>, path: PathBuf) -> Result<AttachmentRef, IpcError> {
+pub async fn attach_file(app: tauri::AppHandle, state: State<'_, AppState>) -> Result<Option<AttachmentRef>, IpcError> {
     let db = database(&state)?;
-    in_user_language(db, db.attach_file(&path, chrono::Utc::now()).await).await
+    let Some(path) = crate::dialogs::choose_file(&app, None).await else { return Ok(None) };
+    in_user_language(db, db.attach_file(&path, chrono::Utc::now()).await).await.map(Some)
 }

@@ -56,8 +56,10 @@ pub struct IcsExport {
 /// Writes the open deadlines (of one application, or of all) to a calendar file the user
 /// chose in the save dialog.
 #[tauri::command]
-pub async fn export_ics(state: State<'_, AppState>, id: Option<String>, path: String) -> Result<IcsExport, IpcError> {
+pub async fn export_ics(app: tauri::AppHandle, state: State<'_, AppState>, id: Option<String>) -> Result<Option<IcsExport>, IpcError> {
     let db = database(&state)?;
+    let Some(target) = crate::dialogs::choose_target(&app, "zayava.ics", ("iCalendar", &["ics"])).await else { return Ok(None) };
+    let path = target.display().to_string();
     let lang = language(db).await;
     let now = now_local();
     let lines = match id {
@@ -66,9 +68,8 @@ pub async fn export_ics(state: State<'_, AppState>, id: Option<String>, path: St
     };
     let items: Vec<IcsItem> = lines.iter().flat_map(|(app, line)| items_of(app, line)).collect();
     let text = to_ics("Заява", &items, chrono::Utc::now());
-    let target = std::path::PathBuf::from(&path);
     let tmp = target.with_extension("ics.partial");
     let written = std::fs::write(&tmp, text).and_then(|_| std::fs::rename(&tmp, &target));
     in_user_language(db, written.map_err(|e| zayava_store::StoreError::File(format!("{path}: {e}")))).await?;
-    Ok(IcsExport { path, events: items.len() })
+    Ok(Some(IcsExport { path, events: items.len() }))
 }

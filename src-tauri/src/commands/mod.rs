@@ -7,6 +7,7 @@ pub mod deadlines;
 pub mod lifecycle;
 pub mod organisations;
 pub mod printing;
+pub mod safety;
 pub mod settings;
 pub mod sync;
 

@@ -24,19 +24,29 @@ pub struct PrintedPdf {
     pub replaced: String,
 }
 
-/// Renders `kind` for application `id`; writes it to `path` if given, else to a temporary
-/// file that is opened in the system's PDF viewer.
+/// Renders `kind` for application `id`. With `save`, asks where to write it (the system's
+/// save dialog; `None` if cancelled); otherwise writes a temporary file and opens it in the
+/// system's PDF viewer.
 #[tauri::command]
-pub async fn print_pdf(app: AppHandle, state: State<'_, AppState>, id: String, kind: String, path: Option<String>) -> Result<PrintedPdf, IpcError> {
+pub async fn print_pdf(app: AppHandle, state: State<'_, AppState>, id: String, kind: String, save: bool) -> Result<Option<PrintedPdf>, IpcError> {
     let db = database(&state)?;
     let lang = language(db).await;
+    let kind_name = kind.clone();
     let kind = Kind::parse(&kind).ok_or_else(|| IpcError::for_field("print.kind", "kind", format!("{kind}?")))?;
+    let path = if save {
+        match crate::dialogs::choose_target(&app, &format!("zayava-{kind_name}.pdf"), ("PDF", &["pdf"])).await {
+            Some(p) => Some(p),
+            None => return Ok(None),
+        }
+    } else {
+        None
+    };
     if id == "all" {
         // The deadline schedule of every application, each line naming its application.
         let all = in_user_language(db, db.timelines(&Default::default(), chrono::Local::now().naive_local(), lang).await).await?;
         let listed: Vec<Listed> = all.iter().map(|(s, t)| Listed { organisation: s.organisation_name.as_deref(), service: &s.service, timeline: t }).collect();
         let pdf = zayava_pdf::schedule_of_all(&listed, lang);
-        return deliver(&app, db, &pdf, path, "all", "schedule").await;
+        return deliver(&app, db, &pdf, path, "all", "schedule").await.map(Some);
     }
     let application = in_user_language(db, db.application(&id).await).await?;
     let organisation = match application.organisation_id {
@@ -48,13 +58,13 @@ pub async fn print_pdf(app: AppHandle, state: State<'_, AppState>, id: String, k
     let subject = Subject { id: &id, schema, values: &application.values, organisation: organisation.as_ref(), timeline: &timeline, ready: application.status == ApplicationStatus::Ready };
     // A few milliseconds even for a long package (see the README's benchmark).
     let pdf = zayava_pdf::render(kind, &subject, lang);
-    deliver(&app, db, &pdf, path, &id[..id.len().min(8)], &format!("{kind:?}").to_lowercase()).await
+    deliver(&app, db, &pdf, path, &id[..id.len().min(8)], &format!("{kind:?}").to_lowercase()).await.map(Some)
 }
 
 /// Writes the PDF where the user chose, or to a temporary file opened in the system viewer.
-async fn deliver(app: &AppHandle, db: &zayava_store::Database, pdf: &zayava_pdf::Pdf, path: Option<String>, name: &str, kind: &str) -> Result<PrintedPdf, IpcError> {
+async fn deliver(app: &AppHandle, db: &zayava_store::Database, pdf: &zayava_pdf::Pdf, path: Option<PathBuf>, name: &str, kind: &str) -> Result<PrintedPdf, IpcError> {
     let target = match &path {
-        Some(p) => PathBuf::from(p),
+        Some(p) => p.clone(),
         None => std::env::temp_dir().join(format!("zayava-{name}-{kind}.pdf")),
     };
     let tmp = target.with_extension("pdf.partial");

@@ -1,7 +1,6 @@
 // What is due across every application and organisation in the next N working days,
 // soonest first, overdue first of all. Our deadlines and the Operator's are kept apart; the
 // Operator's overdue actions stand out. Each date opens to how it was worked out.
-import { save } from "@tauri-apps/plugin-dialog";
 import { Fragment, useEffect, useState } from "react";
 import { api } from "../api";
 import type { DueEntry, IpcError, Item, Party } from "../bindings";
@@ -36,14 +35,13 @@ export function Dashboard({ serviceTitle }: { serviceTitle: (id: string) => stri
   };
 
   const exportAll = async () => {
-    const path = await save({ defaultPath: "zayava.ics", filters: [{ name: "iCalendar", extensions: ["ics"] }] });
-    if (path) api.exportIcs(null, path).then((r) => setExported(`${t("life.exported")} ${r.events}`), setError);
+    api.exportIcs(null).then((r) => r && setExported(`${t("life.exported")} ${r.events}`), setError);
   };
 
   const [printing, setPrinting] = useState(false);
   const printAll = async () => {
     setPrinting(true);
-    await api.printPdf("all", "schedule", null).then((r) => setExported(`${t("print.done")} ${r.pages} ${t("print.pages")}`), setError);
+    await api.printPdf("all", "schedule", false).then((r) => r && setExported(`${t("print.done")} ${r.pages} ${t("print.pages")}`), setError);
     setPrinting(false);
   };
 

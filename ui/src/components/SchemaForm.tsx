@@ -1,7 +1,6 @@
 // Renders any form from its schema (the same JSON the Rust validator reads), so no screen
 // hard-codes a service's fields. Values are a plain JSON object; the findings shown next to
 // each field come from Rust, matched by path (`users[1].email`).
-import { open } from "@tauri-apps/plugin-dialog";
 import { useState } from "react";
 import { api } from "../api";
 import type { AttachmentRef, Field, FieldError, IpcError } from "../bindings";
@@ -194,11 +193,11 @@ function AttachmentInput({ id, label, value, onChange, messages, invalid }: { id
   const [error, setError] = useState<string | null>(null);
   const pick = async () => {
     setError(null);
-    const chosen = await open({ multiple: false, directory: false });
-    if (typeof chosen !== "string") return;
     setBusy(true);
     try {
-      onChange(await api.attachFile(chosen));
+      // The system's file dialog opens from Rust; nothing happens if the user cancels.
+      const attached = await api.attachFile();
+      if (attached) onChange(attached);
     } catch (e) {
       setError((e as IpcError).message);
     } finally {

@@ -1,7 +1,6 @@
 // An application's life: its state, the audit trail of events (corrections are new events,
 // never edits), recording the next event, and every deadline with its status and, one
 // click away, how it was worked out.
-import { save } from "@tauri-apps/plugin-dialog";
 import { Fragment, useCallback, useEffect, useState } from "react";
 import { api } from "../api";
 import type { DeadlineStatus, IpcError, Party, Timeline } from "../bindings";
@@ -50,9 +49,7 @@ export function TimelinePanel({ applicationId, labels, onChanged }: { applicatio
   };
 
   const exportIcs = async () => {
-    const path = await save({ defaultPath: "zayava.ics", filters: [{ name: "iCalendar", extensions: ["ics"] }] });
-    if (!path) return;
-    api.exportIcs(applicationId, path).then((r) => setExported(`${t("life.exported")} ${r.events}`), setError);
+    api.exportIcs(applicationId).then((r) => r && setExported(`${t("life.exported")} ${r.events}`), setError);
   };
 
   if (!line) return null;

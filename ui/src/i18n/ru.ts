@@ -215,6 +215,23 @@ export const ru = {
   "app.operator.registration_number": "Регистрационный номер у Оператора",
   "app.operator.contract_number": "Номер договора",
   "app.operator.remarks": "Замечания Оператора",
+  "backup.title": "Резервные копии",
+  "backup.hint": "Каждый день и перед каждым обновлением программы Заява сама сохраняет копию базы (хранятся последние 7). Копию можно сохранить в файл и восстановить данные из копии.",
+  "backup.save": "Сохранить копию в файл…",
+  "backup.fromFile": "Восстановить из файла…",
+  "backup.restore": "Восстановить",
+  "backup.none": "Автоматических копий пока нет.",
+  "backup.kind.daily": "ежедневная",
+  "backup.kind.migration": "перед обновлением",
+  "backup.kind.restore": "перед восстановлением",
+  "backup.kind.damaged": "повреждённая база",
+  "backup.kind.other": "копия",
+  "backup.staged": "Копия проверена и будет восстановлена:",
+  "backup.stagedHint": "Программа перезапустится и откроет данные из копии. Текущая база сохранится среди резервных копий.",
+  "backup.restart": "Перезапустить и восстановить",
+  "recovery.damaged": "База данных повреждена",
+  "recovery.fromBackup": "Восстановить из резервной копии",
+  "recovery.fresh": "Начать с новой базы (повреждённая будет сохранена)",
 } as const;
 
 export type MessageKey = keyof typeof ru;

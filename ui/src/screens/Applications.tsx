@@ -2,7 +2,6 @@
 // rendered from its service's schema and saved as the user types (nothing is lost on close
 // or crash), the pre-flight check, and ready / duplicate / archive.
 import { Fragment, useCallback, useEffect, useRef, useState } from "react";
-import { save } from "@tauri-apps/plugin-dialog";
 import { api } from "../api";
 import type { ApplicationFilter, ApplicationStatus, ApplicationSummary, ApplicationView, FormSchema, IpcError, Organisation, Preflight } from "../bindings";
 import { SchemaForm, pathId, type Values } from "../components/SchemaForm";
@@ -317,23 +316,21 @@ function PrintButtons({ id, beforePrint }: { id: string; beforePrint: () => Prom
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const go = async (path: string | null) => {
+  /** `save`: ask where to write it (the system's dialog, opened from Rust); else open it in the viewer. */
+  const go = async (save: boolean) => {
     await beforePrint();
     setBusy(true);
     setError(null);
     try {
-      const r = await api.printPdf(id, kind, path);
-      setResult(`${t("print.done")} ${r.pages} ${t("print.pages")}${r.replaced ? ` · ${t("print.replaced")} ${r.replaced}` : ""}`);
+      const r = await api.printPdf(id, kind, save);
+      if (r) setResult(`${t("print.done")} ${r.pages} ${t("print.pages")}${r.replaced ? ` · ${t("print.replaced")} ${r.replaced}` : ""}`);
     } catch (e) {
       setError((e as IpcError).message);
     } finally {
       setBusy(false);
     }
   };
-  const saveAs = async () => {
-    const path = await save({ defaultPath: `zayava-${kind}.pdf`, filters: [{ name: "PDF", extensions: ["pdf"] }] });
-    if (path) await go(path);
-  };
+  const saveAs = () => go(true);
   return (
     <span className="print">
       <select aria-label={t("print.kind")} data-testid="print-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
@@ -341,7 +338,7 @@ function PrintButtons({ id, beforePrint }: { id: string; beforePrint: () => Prom
         <option value="package">{t("print.package")}</option>
         <option value="schedule">{t("print.schedule")}</option>
       </select>
-      <button type="button" disabled={busy} data-testid="print-open" onClick={() => go(null)}>
+      <button type="button" disabled={busy} data-testid="print-open" onClick={() => go(false)}>
         {busy ? t("print.busy") : t("print.print")}
       </button>
       <button type="button" disabled={busy} data-testid="print-save" onClick={saveAs}>

@@ -6,6 +6,7 @@ import { api } from "../api";
 import type { AppInfo, IpcError, Lang } from "../bindings";
 import { languages, useI18n, type MessageKey } from "../i18n";
 import { SyncSettings } from "../components/Sync";
+import { BackupPanel } from "../components/Backups";
 
 /** One text setting: loaded from Rust, saved to Rust, refused with Rust's sentence. */
 function TextSetting({ id, label, hint, load, store }: { id: string; label: MessageKey; hint: MessageKey; load: () => Promise<string>; store: (v: string) => Promise<void> }) {
@@ -72,6 +73,7 @@ export function Settings({ info, onLanguage }: { info: AppInfo; onLanguage: (lan
         </p>
       )}
       <SyncSettings />
+      <BackupPanel />
       <dl className="facts">
         <dt>{t("settings.database")}</dt>
         <dd data-testid="settings-database">{info.database_path}</dd>

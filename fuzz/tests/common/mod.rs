@@ -1,0 +1,60 @@
+//! The corpus and the input strategies shared by the fuzz targets.
+#![allow(dead_code)]
+
+use proptest::prelude::*;
+
+/// Every file of `corpus/<target>/`, as text: replayed before the random cases, so a finding
+/// once kept there is checked on every run.
+pub fn corpus(target: &str) -> Vec<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").join(target);
+    let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .map(|e| (e.file_name().to_string_lossy().to_string(), String::from_utf8_lossy(&std::fs::read(e.path()).unwrap()).to_string()))
+        .collect();
+    out.sort();
+    assert!(!out.is_empty(), "the corpus of {target} is empty");
+    out
+}
+
+/// Cases per target: 256 in CI, more by hand (`PROPTEST_CASES=100000 cargo test -p zayava-fuzz`).
+pub fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256);
+    ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
+}
+
+/// Text that breaks things: control characters, bidi marks, combining marks, Cyrillic,
+/// quotes, very long runs, nothing at all.
+pub fn hostile_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[\\x00-\\x1f\\u{202a}-\\u{202e}\\u{200b}-\\u{200f}\\u{0300}-\\u{036f}а-яёўіА-ЯЁЎІ\"'\\\\{}\\[\\]:,0-9 -]{0,200}",
+        prop::collection::vec(prop_oneof![Just("ж"), Just("\u{202e}"), Just("\t"), Just("w"), Just(" ")], 0..12_000).prop_map(|v| v.concat()),
+    ]
+}
+
+/// Like [`hostile_text`] without the very long runs: for structures with many fields.
+pub fn short_hostile_text() -> impl Strategy<Value = String> {
+    prop_oneof![any::<String>(), "[\\x00-\\x1f\\u{202a}-\\u{202e}а-яёўі\"'\\\\{}:,0-9 -]{0,40}"]
+}
+
+/// A JSON document mutated at random: a corpus item with bytes changed, cut or repeated.
+pub fn mutated(seeds: Vec<String>) -> impl Strategy<Value = String> {
+    (prop::sample::select(seeds), any::<u64>(), 0usize..6).prop_map(|(seed, r, op)| {
+        let bytes = seed.into_bytes();
+        if bytes.is_empty() {
+            return String::new();
+        }
+        let i = (r as usize) % bytes.len();
+        let mut b = bytes.clone();
+        match op {
+            0 => b.truncate(i),
+            1 => b[i] = (r >> 8) as u8,
+            2 => b.insert(i, b'"'),
+            3 => b.splice(i..i, bytes[..i].iter().copied()).for_each(drop),
+            4 => b.remove(i).to_string().clear(),
+            _ => b.extend_from_slice(b",null]}"),
+        }
+        String::from_utf8_lossy(&b).to_string()
+    })
+}

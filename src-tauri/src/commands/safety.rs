@@ -1,0 +1,97 @@
+//! Backups and restore from the window: a copy to a file the user picks, the automatic
+//! copies listed, a restore checked before anything changes and applied at the next start,
+//! and the recovery choices when the database could not be opened.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use tauri::{AppHandle, State};
+use ts_rs::TS;
+use zayava_store::safety::{self, Backup};
+
+use super::{database, in_user_language};
+use crate::{AppState, IpcError};
+
+/// A restore checked and waiting for the restart that applies it.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct StagedRestore {
+    pub file: String,
+}
+
+fn db_path(state: &AppState) -> Result<&Path, IpcError> {
+    state.db_path.as_deref().ok_or_else(|| IpcError { code: "store.no_data_dir".into(), message: "—".into(), fields: vec![] })
+}
+
+fn lang(state: &AppState) -> zayava_core::i18n::Lang {
+    state.lang
+}
+
+fn store_error(e: zayava_store::StoreError, state: &AppState) -> IpcError {
+    IpcError::from_store(e, lang(state))
+}
+
+/// The automatic copies (daily, before a migration or a restore), newest first.
+#[tauri::command]
+pub async fn list_backups(state: State<'_, AppState>) -> Result<Vec<Backup>, IpcError> {
+    safety::backups(db_path(&state)?).map_err(|e| store_error(e, &state))
+}
+
+/// "Save a copy…": the whole database to a file the user picks (`None` if cancelled).
+#[tauri::command]
+pub async fn backup_database(app: AppHandle, state: State<'_, AppState>) -> Result<Option<String>, IpcError> {
+    let db = database(&state)?;
+    let name = format!("zayava-{}.sqlite3", chrono::Local::now().format("%Y-%m-%d"));
+    let Some(target) = crate::dialogs::choose_target(&app, &name, ("Zayava", &["sqlite3"])).await else { return Ok(None) };
+    // The dialog has confirmed replacing an existing file.
+    if target.exists() {
+        std::fs::remove_file(&target).map_err(|e| store_error(zayava_store::StoreError::File(e.to_string()), &state))?;
+    }
+    in_user_language(db, db.backup_to(&target).await).await?;
+    Ok(Some(target.display().to_string()))
+}
+
+async fn stage(state: &AppState, file: &Path) -> Result<StagedRestore, IpcError> {
+    safety::stage_restore(db_path(state)?, file).await.map_err(|e| store_error(e, state))?;
+    Ok(StagedRestore { file: file.display().to_string() })
+}
+
+/// "Restore from a file…": checks the file the user picks (a Zayava database, not newer,
+/// not damaged) and stages it; nothing changes until the restart.
+#[tauri::command]
+pub async fn restore_from_file(app: AppHandle, state: State<'_, AppState>) -> Result<Option<StagedRestore>, IpcError> {
+    let Some(file) = crate::dialogs::choose_file(&app, Some(("Zayava", &["sqlite3", "db"]))).await else { return Ok(None) };
+    stage(&state, &file).await.map(Some)
+}
+
+/// Restores one of the listed automatic copies (only those: the page names no other path).
+#[tauri::command]
+pub async fn restore_backup(state: State<'_, AppState>, path: String) -> Result<StagedRestore, IpcError> {
+    let listed = safety::backups(db_path(&state)?).map_err(|e| store_error(e, &state))?;
+    if !listed.iter().any(|b| b.path == path) {
+        return Err(IpcError::for_field("store.not_a_backup", "path", "—".into()));
+    }
+    stage(&state, &PathBuf::from(path)).await
+}
+
+#[tauri::command]
+pub async fn cancel_restore(state: State<'_, AppState>) -> Result<(), IpcError> {
+    safety::unstage_restore(db_path(&state)?).map_err(|e| store_error(e, &state))
+}
+
+/// Restarts the app (to apply a staged restore, or after setting a damaged file aside).
+#[tauri::command]
+pub fn restart_app(app: AppHandle) {
+    app.restart();
+}
+
+/// Only when the database is damaged: moves it (and its journal) into backups/ and restarts
+/// with a new, empty database. Nothing is deleted.
+#[tauri::command]
+pub async fn start_with_new_database(app: AppHandle, state: State<'_, AppState>) -> Result<(), IpcError> {
+    match &state.db {
+        Err(e) if e.code == "store.damaged" => {}
+        _ => return Err(IpcError::for_field("store.not_damaged", "database", "—".into())),
+    }
+    safety::set_aside_damaged(db_path(&state)?, chrono::Utc::now()).map_err(|e| store_error(e, &state))?;
+    app.restart();
+}
