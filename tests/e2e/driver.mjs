@@ -139,3 +139,34 @@ export async function press(browser, id) {
   await el.click();
   return el;
 }
+
+function dialogWindow(title) {
+  try {
+    return execFileSync("xdotool", ["search", "--onlyvisible", "--name", title]).toString().trim().split("\n")[0] || null;
+  } catch {
+    return null; // xdotool exits 1 when no window matches
+  }
+}
+
+/**
+ * Answers the system's file dialog (GTK's, titled `title`) by typing a path into it, as a
+ * person would. Keystrokes can land before GTK has focused its field, so while the dialog
+ * is still open the answer is typed again (at most three times).
+ */
+export async function answerFileDialog(file, title) {
+  execFileSync("xdotool", ["search", "--sync", "--onlyvisible", "--name", title]);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const dialog = dialogWindow(title);
+    if (!dialog) return;
+    execFileSync("xdotool", ["windowfocus", "--sync", dialog]);
+    await new Promise((r) => setTimeout(r, 800 + attempt * 700));
+    // Ctrl+L opens the location field in an open dialog; in a save dialog the name field
+    // has focus already and Ctrl+A selects what is there.
+    execFileSync("xdotool", ["key", title.includes("Save") ? "ctrl+a" : "ctrl+l"]);
+    await new Promise((r) => setTimeout(r, 300));
+    execFileSync("xdotool", ["type", "--delay", "20", file]);
+    await new Promise((r) => setTimeout(r, 300));
+    execFileSync("xdotool", ["key", "Return"]);
+    for (let i = 0; i < 20 && dialogWindow(title); i++) await new Promise((r) => setTimeout(r, 100));
+  }
+}
