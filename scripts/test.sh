@@ -27,4 +27,11 @@ build_app
 say "End-to-end tests in the real window"
 (cd "$ROOT/tests" && "$ROOT/scripts/with-keyring.sh" xvfb-run -a --server-args="-screen 0 1280x800x24" npm test --silent)
 
+say "Installer: the .deb builds, installs with dpkg -i, and the app it installs starts"
+(cd "$ROOT" && ui/node_modules/.bin/tauri build --debug --bundles deb --ci)
+deb="$(ls -t "$CARGO_TARGET_DIR"/debug/bundle/deb/*.deb | head -n1)"
+as_root dpkg -i "$deb"
+(cd "$ROOT/tests" && ZAYAVA_APP=/usr/bin/zayava-desktop "$ROOT/scripts/with-keyring.sh" xvfb-run -a --server-args="-screen 0 1280x800x24" node --test e2e/installed.test.mjs)
+as_root dpkg -r zayava >/dev/null
+
 say "All tests passed"
