@@ -2,6 +2,7 @@
 // src-tauri/capabilities/default.json); a test checks the list against the registered handlers.
 const COMMANDS: &[&str] = &[
     "app_info",
+    "first_paint",
     "set_language",
     "working_window",
     "set_working_window",

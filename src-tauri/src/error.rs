@@ -60,6 +60,8 @@ impl IpcError {
                 (fill(STARTUP.get(lang), &[("detail", &err.to_string())]), vec![])
             }
             StoreError::Sqlx(e) if zayava_store::is_disk_full(e) => (DISK_FULL.get(lang).to_string(), vec![]),
+            // Damage met by any query, not only by the check at start: the recovery screen.
+            StoreError::Sqlx(e) if zayava_store::is_corrupt(e) => (fill(DAMAGED.get(lang), &[("detail", &e.to_string())]), vec![]),
             StoreError::Sqlx(_) | StoreError::Corrupt(_) => (DATABASE.get(lang).to_string(), vec![]),
             StoreError::NewerVersion { found, supported } => (fill(NEWER.get(lang), &[("found", &found.to_string()), ("supported", &supported.to_string())]), vec![]),
             StoreError::Damaged(detail) => (fill(DAMAGED.get(lang), &[("detail", detail)]), vec![]),

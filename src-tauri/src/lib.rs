@@ -10,6 +10,7 @@ mod error;
 mod reminders;
 mod sync;
 
+use tauri::{Emitter, Manager};
 use zayava_core::rules::Rulebook;
 use zayava_store::{location, Database};
 
@@ -25,6 +26,9 @@ pub struct AppState {
     pub lang: zayava_core::i18n::Lang,
     /// The rulebook deadlines are counted by.
     pub rulebook: Rulebook,
+    /// Set when the integrity check run at start finds the database damaged: from then on
+    /// every command answers with it and the window shows the recovery screen.
+    pub damaged: std::sync::OnceLock<IpcError>,
     /// Sync with the operator, run in the background and on request.
     pub sync: std::sync::Arc<sync::SyncRunner>,
 }
@@ -36,11 +40,16 @@ fn open_database(path: Option<&std::path::Path>) -> Result<Database, IpcError> {
         message: "Система не сообщила папку для данных программы. Задайте путь к базе в переменной ZAYAVA_DB.".into(),
         fields: vec![],
     })?;
-    // A damaged or newer file is refused here, untouched: the window shows the recovery screen.
-    tauri::async_runtime::block_on(Database::open(path)).map_err(|e| IpcError::from_store(e, lang))
+    // A newer file, or one SQLite cannot read, is refused here, untouched; the full integrity
+    // check runs in the background while the window comes up (see `run`).
+    tauri::async_runtime::block_on(Database::open_deferring_check(path)).map_err(|e| IpcError::from_store(e, lang))
 }
 
+/// When the process started, for the start-up benchmark.
+pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
 pub fn run() {
+    STARTED.get_or_init(std::time::Instant::now);
     let db_path = location::database_path(None);
     // Held for the app's lifetime: `zayava restore` will not replace a file the app has open,
     // and a second window on the same data is refused. Waits a little for an app restarting.
@@ -50,7 +59,7 @@ pub fn run() {
         None => (None, open_database(None)),
     };
     let lang = db.as_ref().ok().map(|db| tauri::async_runtime::block_on(db.language()).unwrap_or_default()).unwrap_or_default();
-    let state = AppState { db, db_path, lang, rulebook: Rulebook::embedded(), sync: std::sync::Arc::new(sync::SyncRunner::new()) };
+    let state = AppState { db, db_path, lang, damaged: std::sync::OnceLock::new(), rulebook: Rulebook::embedded(), sync: std::sync::Arc::new(sync::SyncRunner::new()) };
     let reminder_db = state.db.as_ref().ok().cloned();
     let sync_runner = state.sync.clone();
     tauri::Builder::default()
@@ -58,16 +67,47 @@ pub fn run() {
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
+            // One window showing one app: WebKit's browser-sized caches only cost memory.
+            #[cfg(target_os = "linux")]
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.with_webview(|view| {
+                    use webkit2gtk::{CacheModel, WebContextExt, WebViewExt};
+                    if let Some(context) = view.inner().context() {
+                        context.set_cache_model(CacheModel::DocumentViewer);
+                    }
+                });
+            }
             if let Some(db) = reminder_db {
-                reminders::start(app.handle().clone(), db.clone());
-                backups::start(db.clone());
-                sync::start(app.handle().clone(), db, sync_runner);
+                let handle = app.handle().clone();
+                tauri::async_runtime::spawn(async move {
+                    // PRAGMA integrity_check reads the whole file; the loops that write on
+                    // their own start only once it has passed.
+                    let problems = match db.integrity_problems().await {
+                        Ok(p) if p.is_empty() => None,
+                        Ok(p) => Some(zayava_store::StoreError::Damaged(p.join("; "))),
+                        Err(e) => Some(zayava_store::StoreError::Damaged(e.to_string())),
+                    };
+                    match problems {
+                        None => {
+                            reminders::start(handle.clone(), db.clone());
+                            backups::start(db.clone());
+                            sync::start(handle, db, sync_runner);
+                        }
+                        Some(e) => {
+                            let error = IpcError::from_store(e, db.language().await.unwrap_or_default());
+                            let state = handle.state::<AppState>();
+                            let _ = state.damaged.set(error.clone());
+                            let _ = handle.emit("database-damaged", error);
+                        }
+                    }
+                });
             }
             Ok(())
         })
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::settings::app_info,
+            commands::settings::first_paint,
             commands::settings::set_language,
             commands::settings::working_window,
             commands::settings::set_working_window,
@@ -141,6 +181,22 @@ mod tests {
         expected.insert("core:event:allow-listen".into());
         expected.insert("core:event:allow-unlisten".into());
         assert_eq!(granted, expected);
+    }
+
+    /// The window's content security policy stays strict: nothing remote, nothing inline,
+    /// nothing evaluated; only the app's own files and its IPC.
+    #[test]
+    fn the_csp_allows_no_remote_or_inline_content() {
+        let conf: serde_json::Value = serde_json::from_str(include_str!("../../tauri.conf.json")).unwrap();
+        let csp = conf["app"]["security"]["csp"].as_str().expect("a CSP is set");
+        for banned in ["unsafe-inline", "unsafe-eval", "https:", "http:*", "*", "data: 'self'"] {
+            assert!(!csp.split([' ', ';']).any(|t| t == banned || t.contains(banned) && banned.starts_with("unsafe")), "{banned} in {csp}");
+        }
+        for needed in ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'none'"] {
+            assert!(csp.contains(needed), "{needed} missing from {csp}");
+        }
+        let connect = csp.split(';').find(|d| d.trim().starts_with("connect-src")).unwrap();
+        assert_eq!(connect.trim(), "connect-src ipc: http://ipc.localhost", "the page connects to nothing but the app");
     }
 
     /// The CLI finds the app's database through `APP_IDENTIFIER`; it must be the identifier

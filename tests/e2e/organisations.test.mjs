@@ -60,6 +60,10 @@ test("an organisation profile is created, edited and still listed after a restar
   app = await launch(place);
   try {
     const { browser } = app;
+    // With an organisation stored, the app opens on what is due.
+    const dashboard = await byTestId(browser, "nav-dashboard");
+    await browser.waitUntil(async () => (await dashboard.getAttribute("aria-current")) === "page", { timeout: 10_000, timeoutMsg: "did not open on the dashboard" });
+    await (await byTestId(browser, "nav-organisations")).click();
     const item = await byTestId(browser, "org-item");
     assert.match(await item.getText(), /ГУ «Городской архив»/);
     assert.equal(await (await byTestId(browser, "nav-organisations")).getText(), "Organisations", "language remembered");

@@ -1,6 +1,7 @@
 // The window's frame: navigation on the left, the chosen section on the right. Later
 // screens slot into `screens`.
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { listen } from "@tauri-apps/api/event";
 import { api } from "./api";
 import type { AppInfo, IpcError, Lang } from "./bindings";
 import { I18nContext, translate } from "./i18n";
@@ -17,7 +18,22 @@ export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [startupError, setStartupError] = useState<IpcError | null>(null);
   const [lang, setLang] = useState<Lang>("ru");
-  const [section, setSection] = useState<SectionId>("organisations");
+  const [section, setShown] = useState<SectionId>("organisations");
+  // Once the user has chosen a section, the start-up default no longer moves them.
+  const navigated = useRef(false);
+  const setSection = useCallback((id: SectionId) => {
+    navigated.current = true;
+    setShown(id);
+  }, []);
+
+  // The integrity check runs while the window comes up; a damaged database replaces
+  // whatever is on screen with the recovery screen.
+  useEffect(() => {
+    const off = listen<IpcError>("database-damaged", (e) => setStartupError(e.payload));
+    // Asked again once listening, in case the check ended before the listener was in place.
+    off.then(() => api.appInfo().then(() => undefined, setStartupError), () => undefined);
+    return () => void off.then((u) => u(), () => undefined);
+  }, []);
 
   useEffect(() => {
     api
@@ -25,6 +41,9 @@ export function App() {
       .then((i) => {
         setInfo(i);
         setLang(i.language);
+        // What is due comes first once there is something to be due; a new user starts with
+        // their organisation.
+        if (i.organisations > 0 && !navigated.current) setShown("dashboard");
       })
       .catch(setStartupError);
   }, []);

@@ -49,6 +49,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const api = {
   appInfo: () => call<AppInfo>("app_info"),
+  firstPaint: () => call<void>("first_paint"),
   setLanguage: (language: Lang) => call<void>("set_language", { language }),
   workingWindow: () => call<string>("working_window"),
   setWorkingWindow: (window: string) => call<void>("set_working_window", { window }),

@@ -8,7 +8,11 @@ export type FieldError = { field: string, code: IssueCode, message: string, };
 
 export type IpcError = { code: string, message: string, fields: Array<FieldError>, };
 
-export type AppInfo = { version: string, database_path: string, language: Lang, };
+export type AppInfo = { version: string, database_path: string, language: Lang, 
+/**
+ * Organisation profiles stored (none on the first start).
+ */
+organisations: number, };
 
 export type Organisation = { id: number, 
 /**

@@ -4,7 +4,8 @@
 //! `cargo bench -p zayava-store --bench dashboard`; the figure goes in the README.
 
 use std::path::PathBuf;
-use std::time::Instant;
+
+mod seed_data;
 
 use chrono::NaiveDateTime;
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -15,78 +16,6 @@ use zayava_store::Database;
 
 const APPLICATIONS: usize = 100_000;
 const EVENTS: usize = 1_000_000;
-
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, below: u64) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        (self.0 >> 33) % below
-    }
-}
-
-/// Each service's path through its life, then the events an active contract keeps having.
-const PATHS: [(&str, &[&str], &str); 4] = [
-    ("hosting", &["application_sent", "application_received", "remarks_received", "remarks_fixed", "draft_contract_received", "signed_contract_sent", "signed_contract_received", "placement_date"], "maintenance_planned"),
-    ("constructor", &["application_sent", "application_received", "draft_contract_received", "signed_contract_sent", "contract_signed", "credentials_sent"], "help_message_sent"),
-    ("one-window", &["application_sent", "application_received", "draft_contract_received", "signed_contract_sent", "signed_contract_received", "activation_notice_sent"], "maintenance_planned"),
-    ("kvp", &["application_sent", "application_received", "draft_contract_received", "signed_contract_sent", "signed_contract_received", "activation_notice_sent"], "maintenance_planned"),
-];
-
-async fn build(path: &PathBuf) -> Database {
-    let db = Database::open(path).await.unwrap();
-    let started = Instant::now();
-    let mut rng = Lcg(7);
-    let start = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
-    let mut tx = db.pool().begin().await.unwrap();
-    for o in 0..100 {
-        sqlx::query("INSERT INTO organisation (id, name, unp, address, email, profile, created_at, updated_at) VALUES (?, ?, '100217336', '', '', ?, '', '')")
-            .bind(o + 1)
-            .bind(format!("Организация {o}"))
-            .bind(format!(r#"{{"short_name":"Организация {o}","kind":"{}"}}"#, if o % 2 == 0 { "budget_funded" } else { "commercial" }))
-            .execute(&mut *tx)
-            .await
-            .unwrap();
-    }
-    let mut events = 0;
-    for a in 0..APPLICATIONS {
-        let (service, path, repeat) = PATHS[a % 4];
-        let id = format!("00000000-0000-4000-8000-{a:012}");
-        let version = zayava_core::forms::current(service).unwrap().version.clone();
-        sqlx::query("INSERT INTO application (id, organisation_id, service, schema_version, form_values, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'ready', '', '')")
-            .bind(&id)
-            .bind((a % 100) as i64 + 1)
-            .bind(service)
-            .bind(version)
-            .bind(r#"{"software_count": 3}"#)
-            .execute(&mut *tx)
-            .await
-            .unwrap();
-        // Ten events on average: some applications stop part-way (their deadlines stay open).
-        let steps = if rng.next(3) == 0 { 2 + rng.next(path.len() as u64 - 2) as usize } else { path.len() };
-        let extra = if steps == path.len() { (20 - steps).saturating_sub(rng.next(10) as usize) } else { 0 };
-        let mut day = start + chrono::Duration::days(rng.next(1000) as i64);
-        for (i, event) in path.iter().take(steps).chain(std::iter::repeat_n(&repeat, extra)).enumerate() {
-            if events >= EVENTS {
-                break;
-            }
-            day += chrono::Duration::days(1 + rng.next(if i < steps { 4 } else { 30 }) as i64);
-            sqlx::query("INSERT INTO application_event (application_id, event, at, recorded_at, recorded_by) VALUES (?, ?, ?, '', 'user')")
-                .bind(&id)
-                .bind(*event)
-                .bind(day.format("%Y-%m-%d").to_string())
-                .execute(&mut *tx)
-                .await
-                .unwrap();
-            events += 1;
-        }
-    }
-    tx.commit().await.unwrap();
-    let refreshed = db.refresh_all_due().await.unwrap();
-    let items: i64 = sqlx::query_scalar("SELECT count(*) FROM due_item").fetch_one(db.pool()).await.unwrap();
-    println!("built {APPLICATIONS} applications, {events} events, {refreshed} refreshed, {items} dates in {:.1?}", started.elapsed());
-    db
-}
 
 fn bench(c: &mut Criterion) {
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
@@ -100,7 +29,7 @@ fn bench(c: &mut Criterion) {
             for f in ["", "-wal", "-shm"] {
                 let _ = std::fs::remove_file(format!("{}{f}", path.display()));
             }
-            let db = build(&path).await;
+            let db = seed_data::build(&path, APPLICATIONS, EVENTS).await;
             std::fs::write(&ready, b"").unwrap();
             db
         }

@@ -52,6 +52,7 @@ impl StoreError {
         match self {
             StoreError::Directory { .. } => "store.directory",
             StoreError::Sqlx(e) if is_disk_full(e) => "store.disk_full",
+            StoreError::Sqlx(e) if is_corrupt(e) => "store.damaged",
             StoreError::Sqlx(_) => "store.database",
             StoreError::Migrate(_) => "store.migration",
             StoreError::NotFound { .. } => "store.not_found",
@@ -71,6 +72,11 @@ impl StoreError {
             StoreError::Lifecycle { code, .. } => code,
         }
     }
+}
+
+/// SQLITE_CORRUPT (11) or SQLITE_NOTADB (26): the file is damaged.
+pub fn is_corrupt(e: &sqlx::Error) -> bool {
+    e.as_database_error().and_then(|d| d.code()).and_then(|c| c.parse::<i32>().ok()).is_some_and(|n| matches!(n & 0xff, 11 | 26))
 }
 
 /// SQLITE_FULL (13): the disk (or the database's size limit) is full; the statement and its

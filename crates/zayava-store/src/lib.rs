@@ -16,7 +16,7 @@ pub mod sync;
 
 pub use settings::parse_window;
 
-pub use error::{is_disk_full, StoreError};
+pub use error::{is_corrupt, is_disk_full, StoreError};
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -42,8 +42,21 @@ pub struct Database {
 }
 
 impl Database {
-    /// Opens (creating if needed) the database file at `path` and brings its schema up to date.
+    /// Opens (creating if needed) the database file at `path` after the full integrity
+    /// check, and brings its schema up to date.
     pub async fn open(path: &Path) -> Result<Database, StoreError> {
+        Database::open_checking(path, true).await
+    }
+
+    /// Opens like [`Database::open`] but leaves the full integrity check (a few hundred
+    /// milliseconds on a large file) to the caller: the app runs it in the background while
+    /// its window comes up, and shows the recovery screen if it fails. The version is still
+    /// checked here, and a file SQLite cannot read at all is still refused.
+    pub async fn open_deferring_check(path: &Path) -> Result<Database, StoreError> {
+        Database::open_checking(path, false).await
+    }
+
+    async fn open_checking(path: &Path, integrity: bool) -> Result<Database, StoreError> {
         if let Some(dir) = path.parent() {
             if !dir.as_os_str().is_empty() {
                 std::fs::create_dir_all(dir).map_err(|source| StoreError::Directory { path: dir.to_path_buf(), source })?;
@@ -54,13 +67,16 @@ impl Database {
         safety::apply_staged_restore(path, now).await?;
         // A newer version's file or a damaged one is refused here, untouched; an older one
         // is copied into backups/ before its migrations run.
-        if let Some(facts) = safety::check_before_open(path).await? {
+        if let Some(facts) = safety::check_before_open(path, integrity).await? {
             if facts.version < safety::latest_version() {
                 safety::backup_file(path, &format!("before-migration-{}", safety::latest_version()), now).await?;
             }
         }
         let pool = connect(path, None).await?;
-        MIGRATOR.run(&pool).await?;
+        MIGRATOR.run(&pool).await.map_err(|e| match e {
+            sqlx::migrate::MigrateError::Execute(ref inner) if error::is_corrupt(inner) => StoreError::Damaged(inner.to_string()),
+            other => StoreError::Migrate(other),
+        })?;
         Ok(Database { pool, path: path.to_path_buf(), calendar: Arc::default() })
     }
 

@@ -39,6 +39,11 @@ fn email(values: &Value) -> String {
 }
 
 impl Database {
+    /// How many profiles are stored.
+    pub async fn organisation_count(&self) -> Result<u32, StoreError> {
+        Ok(sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM organisation").fetch_one(&self.pool).await? as u32)
+    }
+
     /// All profiles, by name.
     pub async fn organisations(&self) -> Result<Vec<Organisation>, StoreError> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM organisation"))).fetch_all(&self.pool).await?;

@@ -17,6 +17,9 @@ use zayava_store::{Database, StoreError};
 use crate::{AppState, IpcError};
 
 pub(crate) fn database(state: &AppState) -> Result<&Database, IpcError> {
+    if let Some(damaged) = state.damaged.get() {
+        return Err(damaged.clone());
+    }
     state.db.as_ref().map_err(Clone::clone)
 }
 

@@ -88,9 +88,9 @@ pub fn restart_app(app: AppHandle) {
 /// with a new, empty database. Nothing is deleted.
 #[tauri::command]
 pub async fn start_with_new_database(app: AppHandle, state: State<'_, AppState>) -> Result<(), IpcError> {
-    match &state.db {
-        Err(e) if e.code == "store.damaged" => {}
-        _ => return Err(IpcError::for_field("store.not_damaged", "database", "—".into())),
+    let damaged = state.damaged.get().is_some() || matches!(&state.db, Err(e) if e.code == "store.damaged");
+    if !damaged {
+        return Err(IpcError::for_field("store.not_damaged", "database", "—".into()));
     }
     safety::set_aside_damaged(db_path(&state)?, chrono::Utc::now()).map_err(|e| store_error(e, &state))?;
     app.restart();

@@ -16,6 +16,8 @@ pub struct AppInfo {
     pub version: String,
     pub database_path: String,
     pub language: Lang,
+    /// Organisation profiles stored (none on the first start).
+    pub organisations: u32,
 }
 
 #[tauri::command]
@@ -26,7 +28,17 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
         version: env!("CARGO_PKG_VERSION").to_string(),
         database_path: db.path().display().to_string(),
         language,
+        organisations: in_user_language(db, db.organisation_count().await).await?,
     })
+}
+
+/// The window reports its first painted dashboard; with ZAYAVA_REPORT_STARTUP set, the time
+/// since launch is printed (scripts/bench-startup.sh reads it).
+#[tauri::command]
+pub fn first_paint() {
+    if std::env::var_os("ZAYAVA_REPORT_STARTUP").is_some() {
+        eprintln!("zayava: first paint {} ms", crate::STARTED.get().map(|t| t.elapsed().as_millis()).unwrap_or(0));
+    }
 }
 
 #[tauri::command]
