@@ -48,6 +48,10 @@ fn open_database(path: Option<&std::path::Path>) -> Result<Database, IpcError> {
 /// When the process started, for the start-up benchmark.
 pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
 
+/// Told when the window has painted its first screen with data: the integrity check waits
+/// for it (or a few seconds), so the window does not share the disk and a core with it.
+pub static PAINTED: tokio::sync::Notify = tokio::sync::Notify::const_new();
+
 pub fn run() {
     STARTED.get_or_init(std::time::Instant::now);
     let db_path = location::database_path(None);
@@ -80,6 +84,12 @@ pub fn run() {
             if let Some(db) = reminder_db {
                 let handle = app.handle().clone();
                 tauri::async_runtime::spawn(async move {
+                    // The calendar (160 years of days) is built before the first screen asks.
+                    let _ = db.calendar().await;
+                    tokio::select! {
+                        _ = PAINTED.notified() => {}
+                        _ = tokio::time::sleep(std::time::Duration::from_secs(3)) => {}
+                    }
                     // PRAGMA integrity_check reads the whole file; the loops that write on
                     // their own start only once it has passed.
                     let problems = match db.integrity_problems().await {

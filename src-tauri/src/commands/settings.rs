@@ -32,10 +32,11 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
     })
 }
 
-/// The window reports its first painted dashboard; with ZAYAVA_REPORT_STARTUP set, the time
-/// since launch is printed (scripts/bench-startup.sh reads it).
+/// The window reports its first painted dashboard: the start-up integrity check may begin;
+/// with ZAYAVA_REPORT_STARTUP set, the time since launch is printed (scripts/bench-startup.sh).
 #[tauri::command]
 pub fn first_paint() {
+    crate::PAINTED.notify_one();
     if std::env::var_os("ZAYAVA_REPORT_STARTUP").is_some() {
         eprintln!("zayava: first paint {} ms", crate::STARTED.get().map(|t| t.elapsed().as_millis()).unwrap_or(0));
     }
