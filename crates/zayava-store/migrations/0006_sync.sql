@@ -9,6 +9,7 @@
 
 -- Organisations get a stable id for the operator (their local ids are small integers).
 ALTER TABLE organisation ADD COLUMN sync_id TEXT;
+-- A random (v4) UUID, drawn for each row (a subquery or view would be drawn once).
 UPDATE organisation SET sync_id = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4'
     || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1)
     || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)));
@@ -70,6 +71,27 @@ CREATE TABLE sync_conflict (
     at               TEXT NOT NULL
 );
 
+-- What is sent for each kind of change: one definition each, used by the triggers below
+-- and by the queueing of what existed before sync.
+CREATE VIEW outbox_organisation AS
+    SELECT id, sync_id AS entity, json_object('id', sync_id, 'profile', json(profile), 'updated_at', updated_at) AS payload
+    FROM organisation;
+CREATE VIEW outbox_application AS
+    SELECT a.id, a.id AS entity, a.created_at,
+        json_object('id', a.id, 'organisation_id', (SELECT sync_id FROM organisation WHERE id = a.organisation_id),
+            'service', a.service, 'schema_version', a.schema_version, 'form_values', json(a.form_values),
+            'status', a.status, 'archived', json(CASE WHEN a.archived THEN 'true' ELSE 'false' END), 'updated_at', a.updated_at) AS payload
+    FROM application a;
+CREATE VIEW outbox_event AS
+    SELECT e.id, e.recorded_by, e.application_id || ':' || e.id AS entity,
+        json_object('id', e.application_id || ':' || e.id, 'application_id', e.application_id, 'event', e.event,
+            'at', e.at, 'recorded_at', e.recorded_at,
+            'corrects', CASE WHEN e.corrects IS NULL THEN NULL ELSE e.application_id || ':' || e.corrects END,
+            'note', e.note) AS payload
+    FROM application_event e;
+CREATE VIEW outbox_attachment AS
+    SELECT sha256 AS entity, added_at, json_object('sha256', sha256, 'size', size) AS payload FROM attachment;
+
 -- Organisations: a new row gets its sync id, which (as an update) queues it.
 CREATE TRIGGER organisation_sync_id AFTER INSERT ON organisation WHEN NEW.sync_id IS NULL
 BEGIN
@@ -80,55 +102,39 @@ BEGIN
 END;
 CREATE TRIGGER organisation_outbox AFTER UPDATE ON organisation WHEN NEW.sync_id IS NOT NULL
 BEGIN
-    INSERT INTO outbox (kind, entity, idempotency_key, payload) VALUES ('organisation', NEW.sync_id, lower(hex(randomblob(16))),
-        json_object('id', NEW.sync_id, 'profile', json(NEW.profile), 'updated_at', NEW.updated_at));
+    INSERT INTO outbox (kind, entity, idempotency_key, payload)
+        SELECT 'organisation', entity, lower(hex(randomblob(16))), payload FROM outbox_organisation WHERE id = NEW.id;
 END;
 
 CREATE TRIGGER application_outbox_insert AFTER INSERT ON application
 BEGIN
-    INSERT INTO outbox (kind, entity, idempotency_key, payload) VALUES ('application', NEW.id, lower(hex(randomblob(16))),
-        json_object('id', NEW.id, 'organisation_id', (SELECT sync_id FROM organisation WHERE id = NEW.organisation_id),
-            'service', NEW.service, 'schema_version', NEW.schema_version, 'form_values', json(NEW.form_values),
-            'status', NEW.status, 'archived', json(CASE WHEN NEW.archived THEN 'true' ELSE 'false' END), 'updated_at', NEW.updated_at));
+    INSERT INTO outbox (kind, entity, idempotency_key, payload)
+        SELECT 'application', entity, lower(hex(randomblob(16))), payload FROM outbox_application WHERE id = NEW.id;
 END;
 CREATE TRIGGER application_outbox_update AFTER UPDATE OF organisation_id, service, schema_version, form_values, status, archived ON application
 BEGIN
-    INSERT INTO outbox (kind, entity, idempotency_key, payload) VALUES ('application', NEW.id, lower(hex(randomblob(16))),
-        json_object('id', NEW.id, 'organisation_id', (SELECT sync_id FROM organisation WHERE id = NEW.organisation_id),
-            'service', NEW.service, 'schema_version', NEW.schema_version, 'form_values', json(NEW.form_values),
-            'status', NEW.status, 'archived', json(CASE WHEN NEW.archived THEN 'true' ELSE 'false' END), 'updated_at', NEW.updated_at));
+    INSERT INTO outbox (kind, entity, idempotency_key, payload)
+        SELECT 'application', entity, lower(hex(randomblob(16))), payload FROM outbox_application WHERE id = NEW.id;
 END;
 
 CREATE TRIGGER application_event_outbox AFTER INSERT ON application_event WHEN NEW.recorded_by = 'user'
 BEGIN
-    INSERT INTO outbox (kind, entity, idempotency_key, payload) VALUES ('event', NEW.application_id || ':' || NEW.id, lower(hex(randomblob(16))),
-        json_object('id', NEW.application_id || ':' || NEW.id, 'application_id', NEW.application_id, 'event', NEW.event,
-            'at', NEW.at, 'recorded_at', NEW.recorded_at,
-            'corrects', CASE WHEN NEW.corrects IS NULL THEN NULL ELSE NEW.application_id || ':' || NEW.corrects END,
-            'note', NEW.note));
+    INSERT INTO outbox (kind, entity, idempotency_key, payload)
+        SELECT 'event', entity, lower(hex(randomblob(16))), payload FROM outbox_event WHERE id = NEW.id;
 END;
 
 CREATE TRIGGER attachment_outbox AFTER INSERT ON attachment
 BEGIN
-    INSERT INTO outbox (kind, entity, idempotency_key, payload) VALUES ('attachment', NEW.sha256, lower(hex(randomblob(16))),
-        json_object('sha256', NEW.sha256, 'size', NEW.size));
+    INSERT INTO outbox (kind, entity, idempotency_key, payload)
+        SELECT 'attachment', entity, lower(hex(randomblob(16))), payload FROM outbox_attachment WHERE entity = NEW.sha256;
 END;
 
 -- Everything made before sync existed is queued once, in the order it was made.
 INSERT INTO outbox (kind, entity, idempotency_key, payload)
-    SELECT 'organisation', sync_id, lower(hex(randomblob(16))), json_object('id', sync_id, 'profile', json(profile), 'updated_at', updated_at)
-    FROM organisation ORDER BY id;
+    SELECT 'organisation', entity, lower(hex(randomblob(16))), payload FROM outbox_organisation ORDER BY id;
 INSERT INTO outbox (kind, entity, idempotency_key, payload)
-    SELECT 'application', a.id, lower(hex(randomblob(16))),
-        json_object('id', a.id, 'organisation_id', (SELECT sync_id FROM organisation WHERE id = a.organisation_id),
-            'service', a.service, 'schema_version', a.schema_version, 'form_values', json(a.form_values),
-            'status', a.status, 'archived', json(CASE WHEN a.archived THEN 'true' ELSE 'false' END), 'updated_at', a.updated_at)
-    FROM application a ORDER BY a.created_at, a.id;
+    SELECT 'application', entity, lower(hex(randomblob(16))), payload FROM outbox_application ORDER BY created_at, id;
 INSERT INTO outbox (kind, entity, idempotency_key, payload)
-    SELECT 'attachment', sha256, lower(hex(randomblob(16))), json_object('sha256', sha256, 'size', size) FROM attachment ORDER BY added_at;
+    SELECT 'attachment', entity, lower(hex(randomblob(16))), payload FROM outbox_attachment ORDER BY added_at;
 INSERT INTO outbox (kind, entity, idempotency_key, payload)
-    SELECT 'event', e.application_id || ':' || e.id, lower(hex(randomblob(16))),
-        json_object('id', e.application_id || ':' || e.id, 'application_id', e.application_id, 'event', e.event,
-            'at', e.at, 'recorded_at', e.recorded_at,
-            'corrects', CASE WHEN e.corrects IS NULL THEN NULL ELSE e.application_id || ':' || e.corrects END, 'note', e.note)
-    FROM application_event e WHERE e.recorded_by = 'user' ORDER BY e.id;
+    SELECT 'event', entity, lower(hex(randomblob(16))), payload FROM outbox_event WHERE recorded_by = 'user' ORDER BY id;

@@ -23,6 +23,7 @@ fn fixture(version: i64) -> PathBuf {
 async fn fill(pool: &sqlx::SqlitePool, level: i64) {
     let mut sql = vec![
         "INSERT INTO organisation (name, unp, address, email, created_at, updated_at) VALUES ('ОАО «Фикстура»', '100000011', 'г. Минск, ул. Тестовая, 1', 'office@fixture.by', '2025-01-10T09:00:00Z', '2025-01-10T09:00:00Z')",
+        "INSERT INTO organisation (name, unp, address, email, created_at, updated_at) VALUES ('УП «Вторая»', '190000001', 'г. Гродно, ул. Тестовая, 2', 'second@fixture.by', '2025-01-10T09:00:00Z', '2025-01-10T09:00:00Z')",
         "INSERT INTO setting (key, value) VALUES ('language', 'ru')",
     ];
     if level >= 2 {
@@ -61,8 +62,11 @@ async fn a_database_from_every_earlier_schema_opens_with_its_data() {
         std::fs::copy(fixture(version), &path).unwrap_or_else(|e| panic!("fixture for schema {version} is missing ({e}); see this file's header"));
         let db = Database::open(&path).await.unwrap_or_else(|e| panic!("schema {version}: {e}"));
         let orgs = db.organisations().await.unwrap();
-        assert_eq!(orgs.len(), 1, "schema {version}");
-        assert_eq!(orgs[0].unp, "100000011");
+        assert_eq!(orgs.len(), 2, "schema {version}");
+        assert!(orgs.iter().any(|o| o.unp == "100000011"));
+        // Each organisation got its own id for the operator.
+        let ids: Vec<String> = sqlx::query_scalar("SELECT DISTINCT sync_id FROM organisation WHERE sync_id IS NOT NULL").fetch_all(db.pool()).await.unwrap();
+        assert_eq!(ids.len(), 2, "schema {version}: {ids:?}");
         assert_eq!(db.language().await.unwrap().code(), "ru");
         if version >= 3 {
             let app = db.application("11111111-2222-4333-8444-555555555555").await.unwrap();
