@@ -261,6 +261,15 @@ pub fn unstage_restore(db_path: &Path) -> Result<(), StoreError> {
     }
 }
 
+/// Stages one of the automatic copies: only a path from [`backups`]' own list is taken, so a
+/// caller (the window) cannot name any other file.
+pub async fn stage_listed_restore(db_path: &Path, path: &str) -> Result<FileFacts, StoreError> {
+    if !backups(db_path)?.iter().any(|b| b.path == path) {
+        return Err(StoreError::NotABackup(path.to_string()));
+    }
+    stage_restore(db_path, Path::new(path)).await
+}
+
 /// If a restore is staged, keeps the current database as a backup and puts the staged file
 /// in its place. Runs before the database is opened.
 pub(crate) async fn apply_staged_restore(db_path: &Path, now: DateTime<Utc>) -> Result<bool, StoreError> {

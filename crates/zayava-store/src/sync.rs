@@ -176,24 +176,6 @@ impl Database {
         Ok(c)
     }
 
-    /// The revision of each application the client last saw on the server (0: never sent).
-    pub async fn known_revision(&self, application_id: &str) -> Result<i64, StoreError> {
-        Ok(sqlx::query_scalar("SELECT known_revision FROM sync_application WHERE application_id = ?")
-            .bind(application_id)
-            .fetch_optional(&self.pool)
-            .await?
-            .unwrap_or(0))
-    }
-
-    /// Whether the user has recorded sending the application (from then on it is not only theirs).
-    pub async fn application_sent(&self, application_id: &str) -> Result<bool, StoreError> {
-        Ok(sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM application_event WHERE application_id = ? AND event = 'application_sent'")
-            .bind(application_id)
-            .fetch_one(&self.pool)
-            .await?
-            > 0)
-    }
-
     /// For each application: the revision last seen on the server (0: never sent) and
     /// whether the user has recorded sending it (from then on it is not only theirs).
     pub async fn sync_positions(&self, application_ids: &[&str]) -> Result<HashMap<String, (i64, bool)>, StoreError> {

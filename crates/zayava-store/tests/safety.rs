@@ -119,6 +119,10 @@ async fn restore_refuses_what_is_not_an_intact_zayava_database_of_this_version_o
         let err = safety::stage_restore(&path, file).await.err().unwrap_or_else(|| panic!("{} was accepted", file.display()));
         assert_eq!(err.code(), code, "{}: {err}", file.display());
     }
+    // Only a listed automatic copy can be named: any other path is refused.
+    // (A real Zayava database, but not one of the automatic copies.)
+    let err = safety::stage_listed_restore(&path, newer.to_str().unwrap()).await.err().expect("an unlisted file was staged");
+    assert_eq!(err.code(), "store.not_a_backup");
     assert_eq!(sha(&path), before, "nothing changed");
     assert!(safety::backups(&path).unwrap().is_empty());
     let db = Database::open(&path).await.unwrap();

@@ -20,8 +20,9 @@ async fn changes_reach_the_operator_and_its_events_come_back_into_the_timeline()
     assert_eq!(report.rejected, 0);
     let stats = sb.store.stats().await.unwrap();
     assert_eq!((stats.organisations, stats.applications, stats.client_events, stats.attachments), (1, 2, 1, 1));
-    assert!(db.known_revision(&sent_id).await.unwrap() >= 1);
-    assert!(db.known_revision(&draft_id).await.unwrap() >= 1);
+    let known = db.sync_positions(&[&sent_id, &draft_id]).await.unwrap();
+    assert!(known[&sent_id].0 >= 1 && known[&draft_id].0 >= 1, "the server's revisions are remembered: {known:?}");
+    assert!(known[&sent_id].1 && !known[&draft_id].1, "sent or not");
 
     // The operator receives the sent application with a number, then issues a draft contract.
     assert!(operator(&url, &sent_id, json!({ "event": "application_received", "at": "2026-11-21", "fields": { "registration_number": "НЦЭУ-17" } })).await.is_success());

@@ -2,7 +2,7 @@
 //! copies listed, a restore checked before anything changes and applied at the next start,
 //! and the recovery choices when the database could not be opened.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Serialize;
 use tauri::{AppHandle, State};
@@ -66,11 +66,8 @@ pub async fn restore_from_file(app: AppHandle, state: State<'_, AppState>) -> Re
 /// Restores one of the listed automatic copies (only those: the page names no other path).
 #[tauri::command]
 pub async fn restore_backup(state: State<'_, AppState>, path: String) -> Result<StagedRestore, IpcError> {
-    let listed = safety::backups(db_path(&state)?).map_err(|e| store_error(e, &state))?;
-    if !listed.iter().any(|b| b.path == path) {
-        return Err(IpcError::for_field("store.not_a_backup", "path", "—".into()));
-    }
-    stage(&state, &PathBuf::from(path)).await
+    safety::stage_listed_restore(db_path(&state)?, &path).await.map_err(|e| store_error(e, &state))?;
+    Ok(StagedRestore { file: path })
 }
 
 #[tauri::command]
