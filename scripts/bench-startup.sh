@@ -2,10 +2,12 @@
 # Start-up and memory of the real app (release build) with 10,000 applications stored, under
 # Xvfb: the time from launch to the first painted dashboard (the window tells, once its data
 # is on screen), and the resident memory of the app with its WebKit processes a few seconds
-# later. Five runs; prints the median and the worst. Figures go in the README.
+# later. Ten runs; prints the median and the worst. Then the floor: the same memory for a bare
+# WebKitGTK view with one line of text (scripts/bare-webview.py), with the WebKit settings
+# Zayava uses. Figures go in the README.
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
-install_debian_packages "${APP_PACKAGES[@]}" xvfb xauth
+install_debian_packages "${APP_PACKAGES[@]}" xvfb xauth python3-gi gir1.2-webkit2-4.1
 check_toolchains
 build_ui
 say "Building the release app and the benchmark database"
@@ -32,9 +34,9 @@ tree_memory() {
   echo "$rss $pss ${#pids[@]}"
 }
 
-say "Measuring (5 runs)"
+say "Measuring (10 runs)"
 results=()
-for run in 1 2 3 4 5; do
+for run in $(seq 1 10); do
   log="$work/run$run.log"
   ZAYAVA_DB="$db" ZAYAVA_REPORT_STARTUP=1 xvfb-run -a --server-args="-screen 0 1280x800x24" "$app" 2>"$log" &
   runner=$!
@@ -48,4 +50,18 @@ for run in 1 2 3 4 5; do
   kill "$pid" 2>/dev/null || true
   wait "$runner" 2>/dev/null || true
 done
-printf '%s\n' "${results[@]}" | sort -n | awk '{p[NR]=$1; r[NR]=$2; s[NR]=$3} END {print "median first paint " p[3] " ms (worst " p[NR] " ms); resident memory " r[3] " MB, Pss " s[3] " MB"}'
+median() { printf '%s\n' "${results[@]}" | awk -v c="$1" '{print $c}' | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)] " (worst " v[NR] ")"}'; }
+echo "median first paint $(median 1) ms; resident memory $(median 2) MB, Pss $(median 3) MB"
+
+say "The floor: a bare WebKitGTK view with the same settings (3 runs)"
+for run in 1 2 3; do
+  WEBKIT_DISABLE_COMPOSITING_MODE=1 JSC_useDFGJIT=0 JSC_useFTLJIT=0 \
+    xvfb-run -a --server-args="-screen 0 1280x800x24" /usr/bin/python3 "$ROOT/scripts/bare-webview.py" 2>/dev/null &
+  runner=$!
+  sleep 5
+  pid="$(pgrep -n -f "^/usr/bin/python3 $ROOT/scripts/bare-webview.py" || true)"
+  read -r rss pss procs <<<"$(tree_memory "$pid")"
+  echo "bare view $run: resident $((rss / 1024)) MB (Pss $((pss / 1024)) MB) in $procs processes"
+  kill "$pid" 2>/dev/null || true
+  wait "$runner" 2>/dev/null || true
+done
