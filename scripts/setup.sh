@@ -18,8 +18,9 @@ as_root() {
 # Debian packages the app needs to build and run.
 APP_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config ca-certificates)
 # Debian packages only the tests need: a virtual display (and xdotool to answer the system file
-# dialog), the WebKit WebDriver, a session bus.
-TEST_PACKAGES=(xvfb xauth xdotool webkit2gtk-driver dbus dbus-x11 gnome-keyring poppler-utils qpdf)
+# dialog), the WebKit WebDriver, a session bus; MinGW and Wine to build the tests for Windows
+# and run them.
+TEST_PACKAGES=(xvfb xauth xdotool webkit2gtk-driver dbus dbus-x11 gnome-keyring poppler-utils qpdf gcc-mingw-w64-x86-64 wine64)
 
 install_debian_packages() {
   local missing=()

@@ -227,7 +227,8 @@ pub async fn stage_restore(db_path: &Path, file: &Path) -> Result<FileFacts, Sto
     let target = staged(db_path);
     let partial = target.with_extension("partial");
     std::fs::copy(file, &partial).map_err(|e| StoreError::File(format!("{}: {e}", file.display())))?;
-    std::fs::File::open(&partial).and_then(|f| f.sync_all()).map_err(|e| StoreError::File(e.to_string()))?;
+    // Opened for writing: Windows refuses to flush a handle opened only for reading.
+    std::fs::OpenOptions::new().write(true).open(&partial).and_then(|f| f.sync_all()).map_err(|e| StoreError::File(e.to_string()))?;
     std::fs::rename(&partial, &target).map_err(|e| StoreError::File(e.to_string()))?;
     Ok(facts)
 }
@@ -312,6 +313,14 @@ pub fn set_aside_damaged(db_path: &Path, now: DateTime<Utc>) -> Result<PathBuf, 
 }
 
 impl Database {
+    /// Sets this database aside as damaged (see [`set_aside_damaged`]) when the damage was
+    /// found after it was opened: its connections are closed first, since Windows will not
+    /// rename a file that is open. The database is unusable afterwards.
+    pub async fn set_aside_damaged(&self, now: DateTime<Utc>) -> Result<PathBuf, StoreError> {
+        self.close().await;
+        set_aside_damaged(&self.path, now)
+    }
+
     /// Writes a complete copy of the database to `target` (which must not exist).
     pub async fn backup_to(&self, target: &Path) -> Result<(), StoreError> {
         if target.exists() {

@@ -1,6 +1,7 @@
-//! The token's round trip through a real Secret Service (GNOME Keyring on a private session
-//! bus). Ignored in a plain `cargo test`, which may have no session bus; scripts/test.sh runs
-//! it inside scripts/with-keyring.sh with `--ignored`.
+//! The token's round trip through the OS keyring: a real Secret Service on Linux (GNOME Keyring
+//! on a private session bus), the Credential Manager on Windows. Ignored in a plain `cargo
+//! test`, which may have no session bus; scripts/test.sh runs it with `--ignored` inside
+//! scripts/with-keyring.sh, and built for Windows under Wine.
 
 use zayava_sync::credentials;
 

@@ -89,6 +89,12 @@ pub async fn start_with_new_database(app: AppHandle, state: State<'_, AppState>)
     if !damaged {
         return Err(IpcError::for_field("store.not_damaged", "database", "—".into()));
     }
-    safety::set_aside_damaged(db_path(&state)?, chrono::Utc::now()).map_err(|e| store_error(e, &state))?;
+    let now = chrono::Utc::now();
+    match &state.db {
+        // Damage found by the check after opening: the open database closes itself first.
+        Ok(db) => db.set_aside_damaged(now).await,
+        Err(_) => safety::set_aside_damaged(db_path(&state)?, now),
+    }
+    .map_err(|e| store_error(e, &state))?;
     app.restart();
 }
