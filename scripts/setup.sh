@@ -17,10 +17,10 @@ as_root() {
 
 # Debian packages the app needs to build and run.
 APP_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config ca-certificates)
-# Debian packages only the tests need: a virtual display (and xdotool to answer the system file
+# Debian packages only the tests need: a virtual display (and xdotool and xclip to answer the system file
 # dialog), the WebKit WebDriver, a session bus; MinGW and Wine to build the tests for Windows
 # and run them.
-TEST_PACKAGES=(xvfb xauth xdotool webkit2gtk-driver dbus dbus-x11 gnome-keyring poppler-utils qpdf gcc-mingw-w64-x86-64 wine64)
+TEST_PACKAGES=(xvfb xauth xdotool xclip webkit2gtk-driver dbus dbus-x11 gnome-keyring poppler-utils qpdf gcc-mingw-w64-x86-64 wine64)
 
 install_debian_packages() {
   local missing=()

@@ -135,3 +135,25 @@ test("the contract package is saved as a PDF where the user chooses", { timeout:
     await app.close();
   }
 });
+
+test("a long list shows a hundred applications at a time and says how many there are", { timeout: 240_000 }, async () => {
+  const place = scratch();
+  const values = { admin_name: "Сидоров Сергей", admin_email: "admin@example.by", admin_phone: "+375 29 765-43-21", send_method: "smdo", crypto_client: true, channel: true, want_access: true, no_debts: true };
+  seedOrganisations(place, [sampleOrganisation], Array.from({ length: 250 }, () => ({ service: "constructor", schema_version: "constructor@2024-10-17", values })));
+  const app = await launch(place);
+  try {
+    const { browser } = app;
+    await (await byTestId(browser, "nav-applications")).click();
+    const count = await byTestId(browser, "app-list-count");
+    assert.equal(await count.getText(), "Показаны 100 из 250");
+    assert.equal((await browser.$$('[data-testid="app-item"]')).length, 100);
+    await press(browser, "app-list-more");
+    await browser.waitUntil(async () => (await count.getText()) === "Показаны 200 из 250", { timeout: 5_000 });
+    await press(browser, "app-list-more");
+    await browser.waitUntil(async () => (await browser.$$('[data-testid="app-item"]')).length === 250, { timeout: 5_000 });
+    assert.equal(await (await browser.$('[data-testid="app-list-more"]')).isExisting(), false, "nothing more to show");
+    assert.equal(await (await browser.$('[data-testid="app-list-loading"]')).isExisting(), false, "loaded");
+  } finally {
+    await app.close();
+  }
+});

@@ -149,22 +149,27 @@ function dialogWindow(title) {
 }
 
 /**
- * Answers the system's file dialog (GTK's, titled `title`) by typing a path into it, as a
- * person would. Keystrokes can land before GTK has focused its field, so while the dialog
- * is still open the answer is typed again (at most three times).
+ * Answers the system's file dialog (GTK's, titled `title`) with `file`, as a person would:
+ * the path is put on the clipboard and pasted into the dialog's name field. (Typing it with
+ * xdotool loses the first Cyrillic letter now and then: xdotool remaps a key for it, and GTK
+ * can read the key before it has seen the new map.) Keystrokes can land before GTK has
+ * focused its field, so while the dialog is still open the answer is given again (at most
+ * three times).
  */
 export async function answerFileDialog(file, title) {
   execFileSync("xdotool", ["search", "--sync", "--onlyvisible", "--name", title]);
+  // xclip stays in the background serving the clipboard until something else takes it.
+  execFileSync("xclip", ["-selection", "clipboard"], { input: file, stdio: ["pipe", "ignore", "ignore"] });
   for (let attempt = 0; attempt < 3; attempt++) {
     const dialog = dialogWindow(title);
     if (!dialog) return;
     execFileSync("xdotool", ["windowfocus", "--sync", dialog]);
     await new Promise((r) => setTimeout(r, 800 + attempt * 700));
     // Ctrl+L opens the location field in an open dialog; in a save dialog the name field
-    // has focus already and Ctrl+A selects what is there.
-    execFileSync("xdotool", ["key", title.includes("Save") ? "ctrl+a" : "ctrl+l"]);
+    // has focus already. Either way Ctrl+A then selects what is there, and the paste replaces it.
+    if (!title.includes("Save")) execFileSync("xdotool", ["key", "ctrl+l"]);
     await new Promise((r) => setTimeout(r, 300));
-    execFileSync("xdotool", ["type", "--delay", "20", file]);
+    execFileSync("xdotool", ["key", "ctrl+a", "ctrl+v"]);
     await new Promise((r) => setTimeout(r, 300));
     execFileSync("xdotool", ["key", "Return"]);
     for (let i = 0; i < 20 && dialogWindow(title); i++) await new Promise((r) => setTimeout(r, 100));

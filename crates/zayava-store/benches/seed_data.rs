@@ -33,7 +33,7 @@ pub async fn build(path: &Path, applications: usize, max_events: usize) -> Datab
     let start = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
     let mut tx = db.pool().begin().await.unwrap();
     for o in 0..100 {
-        sqlx::query("INSERT INTO organisation (id, name, unp, address, email, profile, created_at, updated_at) VALUES (?, ?, '100217336', '', '', ?, '', '')")
+        sqlx::query("INSERT INTO organisation (id, name, unp, address, email, profile, created_at, updated_at) VALUES (?, ?, '100217336', '', '', ?, '2024-01-01T09:00:00+00:00', '2024-01-01T09:00:00+00:00')")
             .bind(o + 1)
             .bind(format!("Организация {o}"))
             .bind(format!(r#"{{"short_name":"Организация {o}","kind":"{}"}}"#, if o % 2 == 0 { "budget_funded" } else { "commercial" }))
@@ -46,7 +46,7 @@ pub async fn build(path: &Path, applications: usize, max_events: usize) -> Datab
         let (service, path, repeat) = PATHS[a % 4];
         let id = format!("00000000-0000-4000-8000-{a:012}");
         let version = zayava_core::forms::current(service).unwrap().version.clone();
-        sqlx::query("INSERT INTO application (id, organisation_id, service, schema_version, form_values, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'ready', '', '')")
+        sqlx::query("INSERT INTO application (id, organisation_id, service, schema_version, form_values, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'ready', '2024-01-01T09:00:00+00:00', '2024-01-01T09:00:00+00:00')")
             .bind(&id)
             .bind((a % 100) as i64 + 1)
             .bind(service)
@@ -64,10 +64,11 @@ pub async fn build(path: &Path, applications: usize, max_events: usize) -> Datab
                 break;
             }
             day += chrono::Duration::days(1 + rng.next(if i < steps { 4 } else { 30 }) as i64);
-            sqlx::query("INSERT INTO application_event (application_id, event, at, recorded_at, recorded_by) VALUES (?, ?, ?, '', 'user')")
+            sqlx::query("INSERT INTO application_event (application_id, event, at, recorded_at, recorded_by) VALUES (?, ?, ?, ?, 'user')")
                 .bind(&id)
                 .bind(*event)
                 .bind(day.format("%Y-%m-%d").to_string())
+                .bind(day.format("%Y-%m-%dT09:00:00+00:00").to_string())
                 .execute(&mut *tx)
                 .await
                 .unwrap();

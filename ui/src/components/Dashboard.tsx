@@ -69,7 +69,6 @@ export function Dashboard({ serviceTitle }: { serviceTitle: (id: string) => stri
             <th>{t("deadlines.col.due")}</th>
             <th>{t("deadlines.col.what")}</th>
             <th>{t("dash.col.app")}</th>
-            <th>{t("deadlines.col.who")}</th>
           </tr>
         </thead>
         <tbody>
@@ -86,17 +85,18 @@ export function Dashboard({ serviceTitle }: { serviceTitle: (id: string) => stri
                   </td>
                   <td>
                     {e.title} <span className="muted small">· {t("form.clause")} {e.clause}</span>
+                    {/* Each table is one side's; a step both sides take says so. */}
+                    {e.party === "both" && <span className="muted small block">{t(partyKey(e.party))}</span>}
                   </td>
                   <td>
                     {e.organisation_name ?? "—"}
                     <br />
                     <span className="muted small">{serviceTitle(e.service)}</span>
                   </td>
-                  <td>{t(partyKey(e.party))}</td>
                 </tr>
                 {opened?.key === key && opened.item && (
                   <tr className="explanation-row">
-                    <td colSpan={4}>
+                    <td colSpan={3}>
                       <ExplanationPanel item={opened.item} testId={`dash-due-${e.rule}-explanation`} />
                     </td>
                   </tr>

@@ -11,6 +11,10 @@ import { useI18n, type MessageKey } from "../i18n";
 
 const statusKey = (s: ApplicationStatus): MessageKey => `app.status.${s}` as MessageKey;
 
+/** How many applications the list shows at first, and adds on "Показать ещё": thousands of
+ * buttons at once would keep the window busy for seconds. */
+const PAGE = 100;
+
 /** Waits this long after the last keystroke before saving a draft. */
 const SAVE_DELAY_MS = 300;
 
@@ -20,6 +24,8 @@ export function Applications() {
   const [orgs, setOrgs] = useState<Organisation[]>([]);
   const [filter, setFilter] = useState<ApplicationFilter>({ organisation_id: null, service: null, status: null, text: null, archived: false });
   const [list, setList] = useState<ApplicationSummary[] | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [shown, setShown] = useState(PAGE);
   const [newService, setNewService] = useState("one-window");
   const [current, setCurrent] = useState<ApplicationView | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
@@ -32,7 +38,15 @@ export function Applications() {
 
   useEffect(() => {
     let live = true;
-    api.listApplications(filter).then((l) => live && setList(l), setError);
+    setLoading(true);
+    api
+      .listApplications(filter)
+      .then((l) => {
+        if (!live) return;
+        setList(l);
+        setShown(PAGE);
+      }, setError)
+      .finally(() => live && setLoading(false));
     return () => {
       live = false;
     };
@@ -94,8 +108,10 @@ export function Applications() {
               </option>
             ))}
           </select>
-          <select aria-label="status" value={filter.status ?? ""} onChange={(e) => setFilter({ ...filter, status: (e.target.value || null) as ApplicationStatus | null })}>
-            <option value="">{t("app.filter.all")}</option>
+          <select aria-label={t("app.filter.status")} value={filter.status ?? ""} onChange={(e) => setFilter({ ...filter, status: (e.target.value || null) as ApplicationStatus | null })}>
+            <option value="">
+              {t("app.filter.status")}: {t("app.filter.all")}
+            </option>
             <option value="draft">{t("app.status.draft")}</option>
             <option value="ready">{t("app.status.ready")}</option>
           </select>
@@ -108,9 +124,14 @@ export function Applications() {
             {error.message}
           </p>
         )}
+        {loading && (
+          <p className="muted" role="status" data-testid="app-list-loading">
+            {t("common.loading")}
+          </p>
+        )}
         {list && list.length === 0 && <p className="muted">{filter.text || filter.service || filter.organisation_id ? t("app.none") : t("app.empty")}</p>}
         <ul className="item-list" data-testid="app-list">
-          {list?.map((a) => (
+          {list?.slice(0, shown).map((a) => (
             <li key={a.id}>
               <button type="button" data-testid="app-item" aria-current={current?.application.id === a.id ? "true" : undefined} onClick={() => api.getApplication(a.id).then(setCurrent, setError)}>
                 <span className="item-title">{title(a.service)}</span>
@@ -121,6 +142,16 @@ export function Applications() {
             </li>
           ))}
         </ul>
+        {list && list.length > shown && (
+          <p className="list-more">
+            <span className="muted small" data-testid="app-list-count">
+              {t("app.shown")} {shown} {t("app.of")} {list.length}
+            </span>{" "}
+            <button type="button" data-testid="app-list-more" onClick={() => setShown((n) => n + PAGE)}>
+              {t("app.more")}
+            </button>
+          </p>
+        )}
       </div>
       {current ? (
         <Editor key={current.application.id} initial={current} schemas={schemas} orgs={orgs} onChanged={refresh} onOpen={setCurrent} />
