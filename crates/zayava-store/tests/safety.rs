@@ -45,22 +45,28 @@ async fn a_file_from_a_newer_version_is_refused_and_left_untouched() {
     assert_eq!(sha(&path), before, "the file was changed");
 }
 
-#[tokio::test]
-async fn a_damaged_file_is_refused_and_can_be_set_aside() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("z.sqlite3");
-    let db = with_data(&path).await;
+/// Writes a database with some pages of data, then scribbles over the middle of the file as a
+/// failing disk would; returns the damaged bytes.
+async fn damaged_database(path: &Path) -> Vec<u8> {
+    let db = with_data(path).await;
     for i in 0..200 {
         db.set_setting(&format!("k{i}"), &"x".repeat(500)).await.unwrap();
     }
     db.close().await;
-    // Scribble over the middle of the file, as a failing disk would.
-    let mut bytes = std::fs::read(&path).unwrap();
+    let mut bytes = std::fs::read(path).unwrap();
     let mid = bytes.len() / 2;
     for b in &mut bytes[mid..mid + 4096] {
         *b = 0xA5;
     }
-    std::fs::write(&path, &bytes).unwrap();
+    std::fs::write(path, &bytes).unwrap();
+    bytes
+}
+
+#[tokio::test]
+async fn a_damaged_file_is_refused_and_can_be_set_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("z.sqlite3");
+    let bytes = damaged_database(&path).await;
     let err = Database::open(&path).await.err().expect("a damaged file must not open");
     assert_eq!(err.code(), "store.damaged", "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), bytes, "left as it was");
@@ -78,17 +84,7 @@ async fn a_damaged_file_is_refused_and_can_be_set_aside() {
 async fn damage_found_after_opening_is_set_aside_from_the_open_database() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("z.sqlite3");
-    let db = with_data(&path).await;
-    for i in 0..200 {
-        db.set_setting(&format!("k{i}"), &"x".repeat(500)).await.unwrap();
-    }
-    db.close().await;
-    let mut bytes = std::fs::read(&path).unwrap();
-    let mid = bytes.len() / 2;
-    for b in &mut bytes[mid..mid + 4096] {
-        *b = 0xA5;
-    }
-    std::fs::write(&path, &bytes).unwrap();
+    let bytes = damaged_database(&path).await;
     let db = Database::open_deferring_check(&path).await.expect("only the header is read at opening");
     // SQLite reports the damage as a list of problems or as an error; the app takes both as damage.
     assert!(db.integrity_problems().await.map_or(true, |p| !p.is_empty()), "the damage is seen");
