@@ -153,6 +153,15 @@ test("a long list shows a hundred applications at a time and says how many there
     await browser.waitUntil(async () => (await browser.$$('[data-testid="app-item"]')).length === 250, { timeout: 5_000 });
     assert.equal(await (await browser.$('[data-testid="app-list-more"]')).isExisting(), false, "nothing more to show");
     assert.equal(await (await browser.$('[data-testid="app-list-loading"]')).isExisting(), false, "loaded");
+    // Editing the last one saves it and refreshes the list, which keeps all 250 in view.
+    const items = await browser.$$('[data-testid="app-item"]');
+    await items[items.length - 1].scrollIntoView({ block: "center" });
+    await items[items.length - 1].click();
+    await type(browser, "field-admin_name", "Сидоров Сергей Петрович");
+    const saved = await byTestId(browser, "app-saved");
+    await browser.waitUntil(async () => /Сохранено/.test(await saved.getText()), { timeout: 10_000 });
+    await browser.pause(500);
+    assert.equal((await browser.$$('[data-testid="app-item"]')).length, 250, "the list was not cut back to the first hundred");
   } finally {
     await app.close();
   }

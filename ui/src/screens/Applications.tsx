@@ -36,15 +36,20 @@ export function Applications() {
     api.listOrganisations().then(setOrgs, setError);
   }, []);
 
+  const lastFilter = useRef<ApplicationFilter | null>(null);
   useEffect(() => {
     let live = true;
-    setLoading(true);
+    // A new filter says it is loading and starts the list from the top; the refresh after a
+    // save keeps what is shown, quietly (the user may be editing the 250th application).
+    const fresh = lastFilter.current !== filter;
+    lastFilter.current = filter;
+    if (fresh) setLoading(true);
     api
       .listApplications(filter)
       .then((l) => {
         if (!live) return;
         setList(l);
-        setShown(PAGE);
+        if (fresh) setShown(PAGE);
       }, setError)
       .finally(() => live && setLoading(false));
     return () => {
