@@ -150,7 +150,7 @@ export function Applications() {
         {list && list.length > shown && (
           <p className="list-more">
             <span className="muted small" data-testid="app-list-count">
-              {t("app.shown")} {shown} {t("app.of")} {list.length}
+              {t("app.shown")} {shown.toLocaleString(lang)} {t("app.of")} {list.length.toLocaleString(lang)}
             </span>{" "}
             <button type="button" data-testid="app-list-more" onClick={() => setShown((n) => n + PAGE)}>
               {t("app.more")}
