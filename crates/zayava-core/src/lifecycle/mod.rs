@@ -5,6 +5,8 @@
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod verdicts;
 
 use std::collections::BTreeMap;
 
@@ -40,6 +42,11 @@ pub struct Transition {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Lifecycle {
     pub states: Vec<StateSpec>,
+    /// What may still be recorded once a missed window has voided the contract: the late
+    /// receipt itself (facts are facts), the signature and posting before it, the
+    /// Operator's annulment, and amendments of the procedure.
+    #[serde(default)]
+    pub after_void: Vec<String>,
     pub services: BTreeMap<String, Vec<Transition>>,
 }
 
@@ -58,9 +65,16 @@ impl Lifecycle {
         self.services.get(service).map(Vec::as_slice).unwrap_or(&[])
     }
 
-    /// The events that may be recorded in `state`.
+    /// The events that may be recorded in `state`, each once, in lifecycle order. An event
+    /// may have several transitions (from different states); the first that fits is taken.
     pub fn allowed(&self, service: &str, state: &str) -> Vec<&Transition> {
-        self.transitions(service).iter().filter(|t| t.from.iter().any(|f| f == "*" || f == state)).collect()
+        let mut out: Vec<&Transition> = Vec::new();
+        for t in self.transitions(service).iter().filter(|t| t.from.iter().any(|f| f == "*" || f == state)) {
+            if !out.iter().any(|o| o.event == t.event) {
+                out.push(t);
+            }
+        }
+        out
     }
 }
 
@@ -138,12 +152,7 @@ impl LifecycleError {
     }
 
     pub fn message(&self, book: &Rulebook, service: &str, lang: Lang) -> String {
-        let label = |e: &str| {
-            book.service(service)
-                .and_then(|s| s.events.iter().find(|x| x.id == e))
-                .map(|x| x.label.get(lang).to_string())
-                .unwrap_or_else(|| e.to_string())
-        };
+        let label = |e: &str| event_label(book, service, e, lang);
         let l = lifecycle();
         match (self, lang) {
             (LifecycleError::UnknownEvent { event, .. }, Lang::Ru) => format!("Событие «{event}» не относится к этой услуге."),
@@ -212,30 +221,74 @@ pub struct Position {
     pub last_move: Option<(String, NaiveDate)>,
 }
 
-/// Replays `events` (in force, in recorded order) from `initial`, checking each step.
+/// The events in the order they happened: by date, and in the order recorded within a day.
+/// Verdicts follow the facts, never the order they were typed in (DOMAIN.md §6).
+pub fn in_date_order(events: &[RecordedEvent]) -> Vec<RecordedEvent> {
+    let mut out = events.to_vec();
+    out.sort_by_key(|e| e.date().unwrap_or(NaiveDate::MIN));
+    out
+}
+
+/// Replays `events` (in force) in the order they happened from `initial`, checking each step.
 pub fn replay(service: &str, initial: &str, events: &[RecordedEvent]) -> Result<Position, LifecycleError> {
     let l = lifecycle();
     let mut pos = Position { state: initial.to_string(), last_move: None };
-    for e in events {
+    for e in in_date_order(events) {
         step(l, service, &mut pos, &e.event, e.date().unwrap_or(NaiveDate::MIN))?;
     }
     Ok(pos)
 }
 
-fn step(l: &Lifecycle, service: &str, pos: &mut Position, event: &str, date: NaiveDate) -> Result<(), LifecycleError> {
-    let transitions = l.transitions(service);
-    let Some(t) = transitions.iter().find(|t| t.event == event) else {
-        return Err(LifecycleError::UnknownEvent { service: service.into(), event: event.into() });
-    };
-    if !t.from.iter().any(|f| f == "*" || *f == pos.state) {
-        let allowed = l.allowed(service, &pos.state).iter().map(|t| t.event.clone()).collect();
-        return Err(LifecycleError::Impossible { event: event.into(), state: pos.state.clone(), allowed });
+/// Replays in the order recorded, refusing a step dated before the move it follows: only
+/// used to tell the user *why* a new event does not fit.
+fn replay_as_typed(service: &str, initial: &str, events: &[RecordedEvent]) -> Result<Position, LifecycleError> {
+    let l = lifecycle();
+    let mut pos = Position { state: initial.to_string(), last_move: None };
+    for e in events {
+        let date = e.date().unwrap_or(NaiveDate::MIN);
+        if let Some((previous, previous_date)) = &pos.last_move {
+            if date < *previous_date {
+                return Err(LifecycleError::BeforePrevious { event: e.event.clone(), date, previous: previous.clone(), previous_date: *previous_date });
+            }
+        }
+        step(l, service, &mut pos, &e.event, date)?;
     }
-    if let Some((previous, previous_date)) = &pos.last_move {
-        if date < *previous_date {
-            return Err(LifecycleError::BeforePrevious { event: event.into(), date, previous: previous.clone(), previous_date: *previous_date });
+    Ok(pos)
+}
+
+/// A stored trail walked leniently: the events that fit, in date order, and those that no
+/// longer fit the procedure (a trail recorded under older rules). None is dropped.
+struct Walk {
+    position: Position,
+    placed: Vec<RecordedEvent>,
+    unplaced: Vec<(RecordedEvent, LifecycleError)>,
+}
+
+fn walk(service: &str, initial: &str, events: &[RecordedEvent]) -> Walk {
+    let l = lifecycle();
+    let mut w = Walk { position: Position { state: initial.to_string(), last_move: None }, placed: Vec::new(), unplaced: Vec::new() };
+    for e in in_date_order(events) {
+        let mut next = w.position.clone();
+        match step(l, service, &mut next, &e.event, e.date().unwrap_or(NaiveDate::MIN)) {
+            Ok(()) => {
+                w.position = next;
+                w.placed.push(e);
+            }
+            Err(why) => w.unplaced.push((e, why)),
         }
     }
+    w
+}
+
+fn step(l: &Lifecycle, service: &str, pos: &mut Position, event: &str, date: NaiveDate) -> Result<(), LifecycleError> {
+    let transitions = l.transitions(service);
+    if !transitions.iter().any(|t| t.event == event) {
+        return Err(LifecycleError::UnknownEvent { service: service.into(), event: event.into() });
+    }
+    let Some(t) = transitions.iter().find(|t| t.event == event && t.from.iter().any(|f| f == "*" || *f == pos.state)) else {
+        let allowed = l.allowed(service, &pos.state).iter().map(|t| t.event.clone()).collect();
+        return Err(LifecycleError::Impossible { event: event.into(), state: pos.state.clone(), allowed });
+    };
     if let Some(to) = &t.to {
         pos.state = to.clone();
         pos.last_move = Some((event.to_string(), date));
@@ -248,33 +301,48 @@ pub fn initial_state(form_ready: bool, events: &[RecordedEvent]) -> &'static str
     if form_ready || !events.is_empty() { "ready" } else { "draft" }
 }
 
-/// Checks `new` against the recorded events as of `today`. Nothing is stored here.
+/// Checks `new` against the recorded events as of `today`. Nothing is stored here. An event
+/// fits if the whole trail, with it in its place by date, follows the procedure; planned
+/// events may lie ahead of `today`, nothing else may.
 pub fn check_new(book: &Rulebook, service: &str, form_ready: bool, recorded: &[RecordedEvent], new: &NewEvent, today: NaiveDate) -> Result<(), LifecycleError> {
     let spec = book.service(service).ok_or_else(|| LifecycleError::UnknownEvent { service: service.into(), event: new.event.clone() })?;
     // The date's shape is checked by the deadline engine's own parser, so both agree.
-    Query::build(book, service, [(new.event.clone(), new.at.clone())], Vec::<(String, Value)>::new(), None).map_err(|e| match e {
+    let query = Query::build(book, service, [(new.event.clone(), new.at.clone())], Vec::<(String, Value)>::new(), None).map_err(|e| match e {
         QueryError::UnknownEvent { .. } => LifecycleError::UnknownEvent { service: service.into(), event: new.event.clone() },
         other => LifecycleError::Date(other),
     })?;
-    let _ = spec;
-    let date: NaiveDate = new.at[..10].parse().expect("checked above");
-    if date > today {
+    let date = match query.events.get(&new.event) {
+        Some(moment) => moment.date(),
+        None => return Err(LifecycleError::UnknownEvent { service: service.into(), event: new.event.clone() }),
+    };
+    let planned = spec.events.iter().any(|e| e.id == new.event && e.planned);
+    if date > today && !planned {
         return Err(LifecycleError::InFuture { event: new.event.clone(), date });
     }
+    if let Some(target) = new.corrects {
+        let original = effective(recorded).into_iter().find(|e| e.id == target).ok_or(LifecycleError::NothingToCorrect(target))?;
+        if original.event != new.event {
+            return Err(LifecycleError::CorrectionOfOtherEvent { expected: original.event, given: new.event.clone() });
+        }
+    }
     let mut all = recorded.to_vec();
-    match new.corrects {
-        Some(target) => {
-            let original = effective(recorded).into_iter().find(|e| e.id == target).ok_or(LifecycleError::NothingToCorrect(target))?;
-            if original.event != new.event {
-                return Err(LifecycleError::CorrectionOfOtherEvent { expected: original.event, given: new.event.clone() });
+    all.push(RecordedEvent { id: i64::MAX, event: new.event.clone(), at: new.at.trim().to_string(), recorded_at: String::new(), recorded_by: Recorder::User, corrects: new.corrects, note: String::new() });
+    let candidate = effective(&all);
+    let initial = initial_state(form_ready, recorded);
+    let Err(why) = replay(service, initial, &candidate) else { return Ok(()) };
+    // Say why in the terms the user thinks in: the state the trail is in, or the event the
+    // new one would come before.
+    if new.corrects.is_none() {
+        if let Ok(pos) = replay(service, initial, &effective(recorded)) {
+            let mut probe = pos.clone();
+            if let Err(impossible @ LifecycleError::Impossible { .. }) = step(lifecycle(), service, &mut probe, &new.event, date) {
+                return Err(impossible);
             }
-            all.push(RecordedEvent { id: i64::MAX, event: new.event.clone(), at: new.at.clone(), recorded_at: String::new(), recorded_by: Recorder::User, corrects: Some(target), note: String::new() });
-            replay(service, initial_state(form_ready, recorded), &effective(&all)).map(|_| ())
         }
-        None => {
-            let pos = replay(service, initial_state(form_ready, recorded), &effective(recorded))?;
-            step(lifecycle(), service, &mut pos.clone(), &new.event, date)
-        }
+    }
+    match replay_as_typed(service, initial, &candidate) {
+        Err(before @ LifecycleError::BeforePrevious { .. }) => Err(before),
+        _ => Err(why),
     }
 }
 
@@ -292,6 +360,9 @@ pub enum DeadlineStatus {
     Passed,
     /// Not yet computable: waiting for an event or a fact.
     Waiting,
+    /// Passed without its completion recorded, though a later step shows it happened (a
+    /// trail kept from before the completion was asked for): not guessed either way.
+    Unknown,
 }
 
 impl DeadlineStatus {
@@ -304,6 +375,7 @@ impl DeadlineStatus {
             (DeadlineStatus::MetLate, Lang::Ru) => "выполнено с опозданием",
             (DeadlineStatus::Passed, Lang::Ru) => "наступила",
             (DeadlineStatus::Waiting, Lang::Ru) => "ждём события",
+            (DeadlineStatus::Unknown, Lang::Ru) => "не записано",
             (DeadlineStatus::Upcoming, Lang::En) => "upcoming",
             (DeadlineStatus::DueToday, Lang::En) => "due today",
             (DeadlineStatus::Overdue, Lang::En) => "overdue",
@@ -311,6 +383,7 @@ impl DeadlineStatus {
             (DeadlineStatus::MetLate, Lang::En) => "met late",
             (DeadlineStatus::Passed, Lang::En) => "reached",
             (DeadlineStatus::Waiting, Lang::En) => "waiting for an event",
+            (DeadlineStatus::Unknown, Lang::En) => "not recorded",
         }
     }
 }
@@ -318,10 +391,20 @@ impl DeadlineStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct TimelineDeadline {
     pub item: Item,
+    /// Which round of this deadline (1 and up): a base event that happens again opens a new
+    /// round with its own date and verdict (DOMAIN.md §6.2).
+    pub round: u32,
+    /// «2-й круг» when the deadline has more than one round, for people.
+    pub round_label: Option<String>,
     pub status: DeadlineStatus,
     /// The event that met it, and when.
     pub met_by: Option<String>,
     pub met_on: Option<String>,
+    /// Whole days after the due day that it was met (only when met late).
+    pub days_late: Option<i64>,
+    /// What a miss means and what to do now, once the deadline is missed (or why its
+    /// verdict cannot be told).
+    pub consequence: Option<String>,
     /// A drafted notice, ready to copy, for rules that call for one.
     pub notice: Option<Notice>,
 }
@@ -347,10 +430,31 @@ pub struct TimelineEvent {
     pub corrected: bool,
 }
 
+/// A missed window that voided the contract (DOMAIN.md §6.4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Void {
+    pub rule: String,
+    pub clause: String,
+    /// What happened and what to do now, as one sentence or two.
+    pub message: String,
+}
+
+/// A recorded event that does not fit the procedure as it stands (kept, shown, not used).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Unplaced {
+    pub id: i64,
+    pub label: String,
+    pub reason: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Timeline {
     pub state: String,
     pub state_label: String,
+    /// Set when a missed signing window has voided the contract.
+    pub void: Option<Void>,
+    /// Recorded events the procedure cannot place (none is dropped).
+    pub unplaced: Vec<Unplaced>,
     /// The audit trail, in the order recorded (corrections included).
     pub events: Vec<TimelineEvent>,
     pub deadlines: Vec<TimelineDeadline>,
@@ -415,6 +519,33 @@ pub fn deadline_status(due: Option<&str>, kind: RuleKind, met_at: Option<&str>, 
     }
 }
 
+/// Sentences of the verdicts.
+mod words {
+    use crate::i18n::Text;
+    pub const LATE: Text = Text::new("«{event}» {date} — на {days} позже срока {due}.", "“{event}” on {date}: {days} after the due date, {due}.");
+    pub const UNKNOWN: Text = Text::new(
+        "Получение договора Оператором не записано: запишите дату, когда Оператор получил подписанный договор, — без неё нельзя сказать, заключён ли договор.",
+        "The Operator's receipt of the contract is not recorded: record the day the Operator received the signed contract; without it, whether the contract was concluded cannot be told.",
+    );
+    pub const ROUND: Text = Text::new("{n}-й круг", "round {n}");
+}
+
+fn days_text(n: i64, lang: Lang) -> String {
+    let n_abs = n.unsigned_abs();
+    match lang {
+        Lang::Ru => format!("{n} {}", crate::i18n::ru_plural(n_abs, "день", "дня", "дней")),
+        Lang::En => format!("{n} {}", crate::i18n::en_plural(n_abs, "day", "days")),
+    }
+}
+
+/// The one event a rule's rounds follow: its only base, an event with no condition.
+fn round_event(rule: &crate::rules::Rule) -> Option<&str> {
+    match rule.from.as_slice() {
+        [crate::rules::Base::Event { event, when: None }] => Some(event),
+        _ => None,
+    }
+}
+
 /// Everything about an application's life as of `now`.
 #[allow(clippy::too_many_arguments)]
 pub fn timeline(
@@ -432,34 +563,100 @@ pub fn timeline(
     let l = lifecycle();
     let in_force = effective(recorded);
     let initial = initial_state(form_ready, recorded);
-    let mut state = replay(service, initial, &in_force).map(|p| p.state).unwrap_or_else(|_| initial.to_string());
-    // The latest date of each event feeds the deadline engine (e.g. the last remarks).
+    let walked = walk(service, initial, &in_force);
+    let trail = &walked.placed;
+    // The latest date of each event feeds the deadline engine: the last round of each rule.
     let mut latest: BTreeMap<String, String> = BTreeMap::new();
-    for e in &in_force {
+    for e in trail {
         latest.insert(e.event.clone(), e.at.clone());
     }
-    let query = Query::build(book, service, latest.clone(), facts.into_iter().filter(|(k, _)| book.fact(k).is_some()), None)?;
+    let facts: Vec<(String, Value)> = facts.into_iter().filter(|(k, _)| book.fact(k).is_some()).collect();
+    let query = Query::build(book, service, latest.clone(), facts.clone(), None)?;
     let outcomes = evaluate(&query, cal, window)?;
-    let mut deadlines = Vec::new();
+    let positions = |event: &str| trail.iter().enumerate().filter(|(_, e)| e.event == event).map(|(i, _)| i).collect::<Vec<_>>();
+    // Each rule's rounds: (item, round number, position of its base, position of the next
+    // round's base). Earlier rounds are evaluated with their own base in place of the latest.
+    let mut rounds: Vec<(Item, u32, Option<usize>, Option<usize>, u32)> = Vec::new();
     for item in report(&query, &outcomes, cal, lang).items {
-        let rule = book.rule(&item.rule).map(|(_, r)| r).expect("reported rules exist");
-        let met = rule.met_by.iter().filter_map(|e| latest.get(e).map(|at| (e.clone(), at.clone()))).min_by(|a, b| a.1.cmp(&b.1));
-        let status = deadline_status(item.due.as_deref(), rule.kind, met.as_ref().map(|(_, at)| at.as_str()), now);
-        if status == DeadlineStatus::Overdue {
-            if let Some(missed) = &rule.on_miss {
-                state = missed.clone();
+        let rule = book.rule(&item.rule).map(|(_, r)| r).ok_or_else(|| QueryError::UnknownRule { service: service.into(), rule: item.rule.clone() })?;
+        let Some(event) = round_event(rule) else {
+            // Several bases (the later counts) or a derived base: one round, from the latest.
+            let anchor = rule
+                .from
+                .iter()
+                .filter_map(|b| match b {
+                    crate::rules::Base::Event { event, .. } => positions(event).last().copied(),
+                    crate::rules::Base::Rule { .. } => None,
+                })
+                .max();
+            rounds.push((item, 1, anchor, None, 1));
+            continue;
+        };
+        let at = positions(event);
+        let count = at.len().max(1) as u32;
+        for k in 0..at.len().saturating_sub(1) {
+            let mut earlier = latest.clone();
+            earlier.insert(event.to_string(), trail[at[k]].at.clone());
+            let q = Query::build(book, service, earlier, facts.clone(), Some(vec![rule.id.clone()]))?;
+            let o = evaluate(&q, cal, window)?;
+            if let Some(first) = report(&q, &o, cal, lang).items.into_iter().next() {
+                rounds.push((first, k as u32 + 1, Some(at[k]), Some(at[k + 1]), count));
             }
+        }
+        rounds.push((item, count, at.last().copied(), None, count));
+    }
+    let replayed = walked.position.state.clone();
+    let mut void: Option<Void> = None;
+    let mut state = replayed.clone();
+    let mut deadlines = Vec::new();
+    for (item, round, anchor, next_anchor, count) in rounds {
+        let rule = book.rule(&item.rule).map(|(_, r)| r).ok_or_else(|| QueryError::UnknownRule { service: service.into(), rule: item.rule.clone() })?;
+        // A completion counts for the round whose base it follows (DOMAIN.md §6.2).
+        let after = |i: usize| anchor.is_some_and(|a| i > a) && next_anchor.is_none_or(|n| i < n);
+        let met = trail.iter().enumerate().find(|(i, e)| after(*i) && rule.met_by.contains(&e.event)).map(|(_, e)| (e.event.clone(), e.at.clone()));
+        let mut status = deadline_status(item.due.as_deref(), rule.kind, met.as_ref().map(|(_, at)| at.as_str()), now);
+        let implied = trail.iter().enumerate().any(|(i, e)| after(i) && rule.implied_by.contains(&e.event));
+        if status == DeadlineStatus::Overdue && implied {
+            status = DeadlineStatus::Unknown;
         }
         let (met_by, met_on) = match met {
             Some((e, at)) if matches!(status, DeadlineStatus::Met | DeadlineStatus::MetLate) => (Some(e), Some(at)),
             _ => (None, None),
         };
+        let due_day = item.due.as_deref().and_then(|d| d.get(..10)).and_then(|d| d.parse::<NaiveDate>().ok());
+        let met_day = met_on.as_deref().and_then(|d| d.get(..10)).and_then(|d| d.parse::<NaiveDate>().ok());
+        let days_late = match (status, due_day, met_day) {
+            (DeadlineStatus::MetLate, Some(due), Some(met)) => Some((met - due).num_days()),
+            _ => None,
+        };
+        let label = |e: &str| event_label(book, service, e, lang);
+        let consequence = match status {
+            DeadlineStatus::Unknown => Some(words::UNKNOWN.get(lang).to_string()),
+            DeadlineStatus::Overdue | DeadlineStatus::MetLate => {
+                let mut text = String::new();
+                if let (Some(days), Some(by), Some(on), Some(due)) = (days_late.filter(|d| *d > 0), &met_by, met_day, due_day) {
+                    text = crate::i18n::fill(words::LATE.get(lang), &[("event", &label(by)), ("date", &human_date(on)), ("days", &days_text(days, lang)), ("due", &human_date(due))]);
+                }
+                if let Some(note) = &rule.miss_note {
+                    if !text.is_empty() {
+                        text.push(' ');
+                    }
+                    text.push_str(note.get(lang));
+                }
+                (!text.is_empty()).then_some(text)
+            }
+            _ => None,
+        };
+        // A missed window voids the contract, unless the Operator has annulled it already.
+        if let (Some(missed), Some(text)) = (&rule.on_miss, &consequence) {
+            if void.is_none() && matches!(status, DeadlineStatus::Overdue | DeadlineStatus::MetLate) && replayed != "annulled" {
+                void = Some(Void { rule: rule.id.clone(), clause: rule.clause.clone(), message: text.clone() });
+                state = missed.clone();
+            }
+        }
         let drafted = rule.notice.as_ref().map(|template| {
             let base = item.explanation.base.as_ref();
-            let base_note = base
-                .and_then(|b| in_force.iter().rev().find(|e| e.event == b.id))
-                .map(|e| e.note.clone())
-                .unwrap_or_default();
+            let base_note = anchor.map(|a| trail[a].note.clone()).unwrap_or_default();
             let event_date = base.map(|b| crate::deadlines::Due::human_text(&b.at)).unwrap_or_default();
             let due = item.due.as_deref().map(crate::deadlines::Due::human_text).unwrap_or_default();
             let text = match lang {
@@ -472,19 +669,33 @@ pub fn timeline(
             );
             Notice { to: template.to.clone(), text: filled.replace(" \n", "\n").trim().to_string() }
         });
-        deadlines.push(TimelineDeadline { item, status, met_by, met_on, notice: drafted });
+        let round_label = (count > 1).then(|| crate::i18n::fill(words::ROUND.get(lang), &[("n", &round.to_string())]));
+        deadlines.push(TimelineDeadline { item, round, round_label, status, met_by, met_on, days_late, consequence, notice: drafted });
     }
-    let label = |e: &str| {
-        book.service(service)
-            .and_then(|s| s.events.iter().find(|x| x.id == e))
-            .map(|x| x.label.get(lang).to_string())
-            .unwrap_or_else(|| e.to_string())
-    };
     let superseded: Vec<i64> = recorded.iter().filter_map(|e| e.corrects).collect();
     let events = recorded
         .iter()
-        .map(|e| TimelineEvent { label: label(&e.event), corrected: superseded.contains(&e.id), event: e.clone() })
+        .map(|e| TimelineEvent { label: event_label(book, service, &e.event, lang), corrected: superseded.contains(&e.id), event: e.clone() })
         .collect();
-    let next_events = l.allowed(service, &state).iter().map(|t| t.event.clone()).collect();
-    Ok(Timeline { state_label: l.state_label(&state, lang), state, events, deadlines, next_events })
+    let unplaced = walked
+        .unplaced
+        .iter()
+        .map(|(e, why)| Unplaced { id: e.id, label: event_label(book, service, &e.event, lang), reason: why.message(book, service, lang) })
+        .collect();
+    // Once void, only what can still honestly happen is offered (the late receipt included).
+    let next_events = l
+        .allowed(service, &replayed)
+        .iter()
+        .map(|t| t.event.clone())
+        .filter(|e| void.is_none() || l.after_void.contains(e))
+        .collect();
+    Ok(Timeline { state_label: l.state_label(&state, lang), state, void, unplaced, events, deadlines, next_events })
+}
+
+/// An event's label in the user's language (its id only if the rulebook does not know it).
+pub fn event_label(book: &Rulebook, service: &str, event: &str, lang: Lang) -> String {
+    book.service(service)
+        .and_then(|s| s.events.iter().find(|x| x.id == event))
+        .map(|x| x.label.get(lang).to_string())
+        .unwrap_or_else(|| event.to_string())
 }

@@ -104,8 +104,10 @@ fn a_missed_signing_window_leaves_the_contract_not_concluded() {
     assert_eq!(status(&after, "constructor.sign_contract"), DeadlineStatus::Overdue);
     assert_eq!(after.state, "not_concluded");
     assert_eq!(after.state_label, "Договор не заключён (пропущен срок подписания)");
+    // Clause 3.9 counts the Operator's receipt, not the consumer's signature.
     let mut signed = events.to_vec();
-    signed.push(("contract_signed", "2025-03-24"));
+    signed.push(("contract_signed", "2025-03-20"));
+    signed.push(("signed_contract_received", "2025-03-24"));
     let met = line("constructor", &signed, vec![], "2025-03-25T09:00");
     assert_eq!(status(&met, "constructor.sign_contract"), DeadlineStatus::Met);
     assert_eq!(met.state, "contract_received");

@@ -58,6 +58,10 @@ pub struct EventSpec {
     pub id: String,
     pub kind: EventKind,
     pub label: Words,
+    /// A planned moment (works planned for a date, a contract's end): it may be recorded
+    /// ahead of time (DOMAIN.md §6.5). Every other event is refused in the future.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub planned: bool,
 }
 
 /// The values a fact may take.
@@ -164,13 +168,25 @@ pub struct Rule {
     #[serde(default)]
     pub in_force_from: Option<NaiveDate>,
     /// The events that fulfil a deadline (e.g. the draft contract arriving fulfils the
-    /// Operator's review): recorded on or before the due date, the deadline is met.
+    /// Operator's review): recorded on or before the due date, the deadline is met. Every
+    /// deadline names at least one (DOMAIN.md §6.1); a completion counts only for the round
+    /// whose base it follows (§6.2).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub met_by: Vec<String>,
-    /// The state an application falls into when this deadline passes unmet (a missed
-    /// signing window leaves the contract not concluded).
+    /// Events that show the deadline was fulfilled without saying when (a constructor trail
+    /// recorded before the Operator's receipt was asked for): the verdict is then unknown,
+    /// never guessed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub implied_by: Vec<String>,
+    /// The state an application falls into when this deadline is missed — passed with
+    /// nothing done, or done late (a missed signing window leaves the contract not
+    /// concluded, DOMAIN.md §6.4).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_miss: Option<String>,
+    /// What a miss means, in words, with what to do now (shown once the deadline is
+    /// overdue or met late).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub miss_note: Option<Words>,
     /// A notice to draft when this deadline arises (the interaction log of seed 001).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notice: Option<NoticeTemplate>,
@@ -334,7 +350,10 @@ impl Rulebook {
                     }
                     timed = Some(base_timed);
                 }
-                for event in &rule.met_by {
+                if rule.kind == RuleKind::Deadline && rule.met_by.is_empty() {
+                    return Err(RulebookError::PeriodMismatch { rule: rule.id.clone(), reason: "a deadline names no event that fulfils it" });
+                }
+                for event in rule.met_by.iter().chain(&rule.implied_by) {
                     if !service.events.iter().any(|e| &e.id == event) {
                         return Err(RulebookError::UnknownEvent { rule: rule.id.clone(), event: event.clone() });
                     }
@@ -439,7 +458,7 @@ mod tests {
     fn an_inconsistent_rulebook_is_refused_with_the_rule_named() {
         let rule = |from: &str, period: &str| {
             book_with_rule(&format!(
-                r#"{{"id":"s.r","party":"consumer","kind":"deadline","from":{from},"period":{period},"clause":"1","title":{{"ru":"","en":""}}}}"#
+                r#"{{"id":"s.r","party":"consumer","kind":"deadline","from":{from},"period":{period},"clause":"1","title":{{"ru":"","en":""}},"met_by":["e"]}}"#
             ))
         };
         assert!(Rulebook::from_json(&rule(r#"[{"event":"e"}]"#, r#"{"working_days":3}"#)).is_ok());
@@ -455,5 +474,10 @@ mod tests {
             Err(RulebookError::PeriodMismatch { .. })
         ));
         assert!(matches!(Rulebook::from_json("{"), Err(RulebookError::Malformed(_))));
+        // A deadline must name what fulfils it (DOMAIN.md §6.1), and only known events.
+        let unfulfillable = rule(r#"[{"event":"e"}]"#, r#"{"working_days":3}"#).replace(r#","met_by":["e"]"#, "");
+        assert!(matches!(Rulebook::from_json(&unfulfillable), Err(RulebookError::PeriodMismatch { .. })));
+        let unknown_completion = rule(r#"[{"event":"e"}]"#, r#"{"working_days":3}"#).replace(r#""met_by":["e"]"#, r#""met_by":["nope"]"#);
+        assert_eq!(Rulebook::from_json(&unknown_completion), Err(RulebookError::UnknownEvent { rule: "s.r".into(), event: "nope".into() }));
     }
 }
