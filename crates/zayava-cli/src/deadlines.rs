@@ -49,7 +49,7 @@ fn split_pair(flag: &str, raw: &str) -> Result<(String, String), Failure> {
 
 /// The calendar and working window: the user's corrections from the app's database when
 /// it exists (a query never creates one), else the embedded calendar.
-async fn calendar(db: Option<PathBuf>) -> Result<(std::sync::Arc<Calendar>, WorkingWindow), Failure> {
+pub(crate) async fn calendar(db: Option<PathBuf>) -> Result<(std::sync::Arc<Calendar>, WorkingWindow), Failure> {
     match location::database_path(db).filter(|p| p.exists()) {
         Some(path) => {
             let db = Database::open(&path).await?;

@@ -9,6 +9,7 @@ mod forms;
 mod pdf;
 mod safety;
 mod sync;
+mod timeline;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use zayava_core::date_format::human_date_time;
@@ -36,6 +37,9 @@ enum Command {
     Organisations(OrganisationsCommand),
     /// When things fall due: deadlines and derived dates for a service, with explanations.
     Deadlines(deadlines::DeadlinesArgs),
+    /// An application's life: its state and each deadline's round and verdict (met, late,
+    /// overdue…), for a stored application or file, or for scripted histories as JSON lines.
+    Timeline(timeline::TimelineArgs),
     /// Checks identifiers: JSON lines {"field": "unp"|"iban"|"bic"|"email"|"phone"|"postcode"|"ap_code", "value": "…"}.
     Validate {
         /// The file of JSON lines ('-' for stdin).
@@ -163,6 +167,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
     let db = cli.db;
     match cli.command {
         Command::Deadlines(args) => deadlines::run(args, db, lang).await,
+        Command::Timeline(args) => timeline::run(args, db, lang).await,
         Command::Validate { batch } => forms::validate(&batch, lang),
         Command::Preflight { file, json } => forms::preflight(&file, json, lang),
         Command::Export { output } => forms::export(&open(db).await?, output).await,

@@ -41,14 +41,25 @@ struct ApplicationFile {
     events: Vec<FileEvent>,
 }
 
-struct Loaded {
-    id: String,
-    service: String,
-    schema_version: String,
-    values: Value,
-    organisation: Option<Value>,
-    timeline: Timeline,
-    ready: bool,
+/// An application as printed or shown: stored, or read from an application file.
+pub(crate) struct Loaded {
+    pub id: String,
+    pub service: String,
+    pub schema_version: String,
+    pub values: Value,
+    pub organisation: Option<Value>,
+    pub timeline: Timeline,
+    pub ready: bool,
+}
+
+/// Loads `application`: a file when it names one (or ends in .json), else a stored id.
+pub(crate) async fn load(db: Option<PathBuf>, application: &str, lang: Lang) -> Result<Loaded, Failure> {
+    let as_path = Path::new(application);
+    if application.ends_with(".json") || as_path.is_file() {
+        from_file(as_path, lang)
+    } else {
+        from_database(db, application, lang).await
+    }
 }
 
 async fn from_database(db: Option<PathBuf>, id: &str, lang: Lang) -> Result<Loaded, Failure> {
@@ -96,8 +107,7 @@ pub async fn run(db: Option<PathBuf>, application: &str, kind: &str, output: &Pa
         let pdf = schedule_of_all(db, lang).await?;
         return write(output, &pdf, "all");
     }
-    let as_path = Path::new(application);
-    let loaded = if application.ends_with(".json") || as_path.is_file() { from_file(as_path, lang)? } else { from_database(db, application, lang).await? };
+    let loaded = load(db, application, lang).await?;
     let schema = forms::by_version(&loaded.schema_version).ok_or_else(|| usage(format!("unknown form version {}", loaded.schema_version)))?;
     let subject = Subject { id: &loaded.id, schema, values: &loaded.values, organisation: loaded.organisation.as_ref(), timeline: &loaded.timeline, ready: loaded.ready };
     let pdf = zayava_pdf::render(kind, &subject, lang);

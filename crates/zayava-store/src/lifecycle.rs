@@ -26,12 +26,16 @@ pub struct DueEntry {
     pub service: String,
     pub organisation_name: Option<String>,
     pub rule: String,
+    /// The round of this deadline (1 and up; DOMAIN.md §6.2).
+    pub round: u32,
     pub title: String,
     pub party: Option<Party>,
     pub kind: RuleKind,
     pub due: String,
     pub status: DeadlineStatus,
     pub clause: String,
+    /// For a window whose miss voids the contract: what is at stake, in a sentence.
+    pub stake: Option<String>,
 }
 
 /// What the dashboard shows.
@@ -171,20 +175,23 @@ impl Database {
             let line = line_of(&app, trails.get(&app.id).map(Vec::as_slice).unwrap_or(&[]), org, &cal, window, NaiveDateTime::MIN, Lang::Ru)?;
             for d in &line.deadlines {
                 let Some(due) = &d.item.due else { continue };
-                let open = !matches!(d.status, DeadlineStatus::Met | DeadlineStatus::MetLate);
+                // A void contract has nothing left to do: its deadlines leave the to-do list.
+                let open = !d.settled && line.void.is_none();
+                let voids = Rulebook::shared().rule(&d.item.rule).is_some_and(|(_, r)| r.on_miss.is_some());
                 let kind = match d.item.kind {
                     RuleKind::Deadline => "deadline",
                     RuleKind::Date => "date",
                 };
-                rows.push(serde_json::json!([app.id, d.item.rule, party_code(d.item.party), kind, due, &due[..due.len().min(10)], open as i64]));
+                let day: String = due.chars().take(10).collect();
+                rows.push(serde_json::json!([app.id, d.item.rule, party_code(d.item.party), kind, due, day, open as i64, d.round, voids as i64]));
             }
         }
         let mut tx = self.pool.begin().await?;
         sqlx::query("DELETE FROM due_stale WHERE application_id IN (SELECT value FROM json_each(?))").bind(&ids).execute(&mut *tx).await?;
         sqlx::query("DELETE FROM due_item WHERE application_id IN (SELECT value FROM json_each(?))").bind(&ids).execute(&mut *tx).await?;
         sqlx::query(
-            "INSERT INTO due_item (application_id, rule, party, kind, due, due_day, open)
-             SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each(?)",
+            "INSERT INTO due_item (application_id, rule, party, kind, due, due_day, open, round, voids)
+             SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8 FROM json_each(?)",
         )
         .bind(serde_json::Value::Array(rows).to_string())
         .execute(&mut *tx)
@@ -208,14 +215,18 @@ impl Database {
         let today = now.date();
         let horizon: NaiveDate = if query.working_days == 0 { today } else { cal.add_working_days(today, query.working_days, zayava_core::calendar::Schedule::Official).unwrap_or(today) };
         let mut sql = String::from(
-            "SELECT d.application_id, d.rule, d.party, d.kind, d.due, a.service, o.name AS organisation_name
+            "SELECT d.application_id, d.rule, d.round, d.voids, d.party, d.kind, d.due, a.service, o.name AS organisation_name,
+                    EXISTS (SELECT 1 FROM application_event e WHERE e.application_id = d.application_id AND e.event = 'signed_contract_sent') AS sent_back
              FROM due_item d JOIN application a ON a.id = d.application_id LEFT JOIN organisation o ON o.id = a.organisation_id
-             WHERE d.open = 1 AND d.due_day <= ? AND (d.kind = 'deadline' OR d.due_day >= ?) AND a.archived = 0",
+             WHERE d.open = 1 AND d.due_day <= ?1 AND (d.kind = 'deadline' OR d.due_day >= ?2) AND a.archived = 0
+               AND NOT (d.voids = 1 AND d.due_day < ?2)",
         );
+        // A window that voids the contract and has passed is not a thing to do: the
+        // application shows as not concluded instead (DOMAIN.md §6.4).
         if query.party.is_some() {
-            sql.push_str(" AND d.party = ?");
+            sql.push_str(" AND d.party = ?3");
         }
-        sql.push_str(" ORDER BY d.due_day, d.due, d.application_id LIMIT ?");
+        sql.push_str(if query.party.is_some() { " ORDER BY d.due_day, d.due, d.application_id LIMIT ?4" } else { " ORDER BY d.due_day, d.due, d.application_id LIMIT ?3" });
         // Safe: fixed fragments only; every value is bound.
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(horizon.format("%Y-%m-%d").to_string()).bind(today.format("%Y-%m-%d").to_string());
         if let Some(p) = party_code(query.party) {
@@ -228,7 +239,12 @@ impl Database {
             let rule_id: String = r.try_get("rule")?;
             let Some((_, rule)) = book.rule(&rule_id) else { continue };
             let due: String = r.try_get("due")?;
+            let round: i64 = r.try_get("round")?;
+            let sent_back: bool = r.try_get("sent_back")?;
+            let stake = due.get(..10).and_then(|d| d.parse::<NaiveDate>().ok()).and_then(|day| lifecycle::stake(rule, day, today, sent_back, &cal, lang));
             out.push(DueEntry {
+                round: round.max(1) as u32,
+                stake,
                 application_id: r.try_get("application_id")?,
                 service: r.try_get("service")?,
                 organisation_name: r.try_get("organisation_name")?,

@@ -47,11 +47,61 @@ async fn recording_draft_contract_received_puts_the_signing_deadline_on_the_dash
     // Party filter.
     let theirs = db.dashboard(&DashboardQuery { working_days: 15, party: Some(Party::Operator), limit: 50 }, now, Lang::Ru).await.unwrap();
     assert!(theirs.iter().all(|d| d.party == Some(Party::Operator)));
-    // After the window, it is overdue and the contract is not concluded.
+    // The row leads with what is at stake: 24.03 is two working days after 20.03.
+    let stake = sign.stake.as_deref().unwrap();
+    assert!(stake.starts_with("Осталось 10 рабочих дней: подписанный договор должен поступить Оператору до 24.03.2025"), "{stake}");
+    let near = db.dashboard(&DashboardQuery { working_days: 15, party: None, limit: 50 }, local("2025-03-20T09:00"), Lang::Ru).await.unwrap();
+    let stake = near.iter().find(|d| d.rule == "constructor.sign_contract").unwrap().stake.clone().unwrap();
+    assert!(stake.starts_with("Осталось 2 рабочих дня") && stake.ends_with("иначе он не заключён."), "{stake}");
+    // Once posted, the row says the Operator's receipt is awaited.
+    db.record_event(&id, &new("signed_contract_sent", "2025-03-20"), Recorder::User, Utc::now(), local("2025-03-20T10:00")).await.unwrap();
+    let posted = db.dashboard(&DashboardQuery { working_days: 15, party: None, limit: 50 }, local("2025-03-20T10:00"), Lang::Ru).await.unwrap();
+    let stake = posted.iter().find(|d| d.rule == "constructor.sign_contract").unwrap().stake.clone().unwrap();
+    assert!(stake.contains("ждём получения Оператором"), "{stake}");
+    // After the window the contract is not concluded: the application leaves the to-do
+    // list instead of asking for a signature that can no longer count.
     let late = local("2025-03-25T09:00");
     let board = db.dashboard(&DashboardQuery { working_days: 5, party: None, limit: 50 }, late, Lang::Ru).await.unwrap();
-    assert_eq!(board[0].status, DeadlineStatus::Overdue);
+    assert!(!board.iter().any(|d| d.application_id == id), "{board:?}");
     assert_eq!(db.timeline(&id, late, Lang::Ru).await.unwrap().state, "not_concluded");
+}
+
+#[tokio::test]
+async fn a_late_receipt_is_kept_voids_the_contract_and_nothing_of_it_stays_to_do() {
+    let (_d, db) = open().await;
+    let id = sent_application(&db, "kvp").await;
+    let now = local("2025-12-03T09:00");
+    for (e, at) in [("application_sent", "2025-11-05"), ("application_received", "2025-11-06"), ("draft_contract_received", "2025-11-10"), ("signed_contract_received", "2025-11-26")] {
+        db.record_event(&id, &new(e, at), Recorder::User, Utc::now(), now).await.unwrap();
+    }
+    let line = db.timeline(&id, now, Lang::Ru).await.unwrap();
+    assert_eq!(line.state, "not_concluded");
+    assert!(line.void.as_ref().unwrap().message.contains("на 1 день позже срока 25.11.2025"), "{:?}", line.void);
+    assert_eq!(db.events(&id).await.unwrap().len(), 4, "the late receipt is recorded");
+    // The Operator's activation deadline that would count from the receipt is not a to-do.
+    let board = db.dashboard(&DashboardQuery { working_days: 30, party: None, limit: 50 }, now, Lang::Ru).await.unwrap();
+    assert!(!board.iter().any(|d| d.application_id == id), "{board:?}");
+}
+
+#[tokio::test]
+async fn a_deadline_closed_by_its_event_leaves_the_board_and_its_reminders_stop() {
+    let (_d, db) = open().await;
+    let id = db.create_application("interaction", None, Utc::now()).await.unwrap().id;
+    let now = local("2025-06-02T10:45");
+    db.record_event(&id, &new("claim_received", "2025-06-02"), Recorder::User, Utc::now(), now).await.unwrap();
+    let q = DashboardQuery { working_days: 30, party: None, limit: 50 };
+    assert!(db.dashboard(&q, now, Lang::Ru).await.unwrap().iter().any(|d| d.rule == "interaction.claim_answer"));
+    let later = local("2025-06-16T09:00");
+    assert!(db.pending_reminders(later, Lang::Ru).await.unwrap().iter().any(|r| r.key.contains("interaction.claim_answer")));
+    db.record_event(&id, &new("claim_answered", "2025-06-05"), Recorder::User, Utc::now(), later).await.unwrap();
+    assert!(!db.dashboard(&q, later, Lang::Ru).await.unwrap().iter().any(|d| d.rule == "interaction.claim_answer"));
+    assert!(db.pending_reminders(later, Lang::Ru).await.unwrap().is_empty());
+    // A second claim is a second round, open again.
+    db.record_event(&id, &new("claim_received", "2025-06-16"), Recorder::User, Utc::now(), later).await.unwrap();
+    let board = db.dashboard(&q, later, Lang::Ru).await.unwrap();
+    let open: Vec<_> = board.iter().filter(|d| d.rule == "interaction.claim_answer").collect();
+    assert_eq!(open.len(), 1);
+    assert_eq!(open[0].round, 2);
 }
 
 #[tokio::test]
@@ -132,7 +182,7 @@ async fn a_reminder_is_shown_once_even_after_reopening_the_file() {
     }
     let pending = db.pending_reminders(at_, Lang::Ru).await.unwrap();
     assert_eq!(pending.len(), 1, "3 working days before 24.03");
-    assert!(pending[0].body.contains("Подписать и вернуть договор"));
+    assert!(pending[0].body.contains("Подписанный договор должен поступить Оператору"));
     db.mark_reminder_shown(&pending[0].key, Utc::now()).await.unwrap();
     db.close().await;
     let db = Database::open(&path).await.unwrap();

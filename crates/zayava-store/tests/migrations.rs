@@ -39,6 +39,9 @@ async fn fill(pool: &sqlx::SqlitePool, level: i64) {
     if level >= 5 {
         sql.push("INSERT INTO reminder_shown (key, shown_at) VALUES ('x/hosting.sign/2025-01-20/1', '2025-01-17T09:00:00Z')");
     }
+    if level >= 6 {
+        sql.push("INSERT INTO sync_issue (at, code, subject, detail) VALUES ('2025-01-18T09:00:00Z', 'sync.rejected', 'заявка', 'отказ')");
+    }
     for s in sql {
         sqlx::query(s).execute(pool).await.unwrap();
     }

@@ -208,7 +208,7 @@ fn explanations_name_every_skipped_day_and_the_transfers_source() {
     assert_eq!(e.worked_by_transfer.len(), 1);
     assert_eq!(e.worked_by_transfer[0].date.to_string(), "2025-01-11");
     assert!(!e.provisional);
-    assert!(e.text.starts_with("Подписать и вернуть договор: 15 рабочих дней после 03.01.2025"), "{}", e.text);
+    assert!(e.text.starts_with("Подписанный договор должен поступить Оператору: 15 рабочих дней после 03.01.2025"), "{}", e.text);
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! against those already recorded; and the timeline — events, deadlines with their status,
 //! and the state the dates imply (a missed signing window leaves the contract not concluded).
 
+pub mod batch;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -402,6 +403,9 @@ pub struct TimelineDeadline {
     pub met_on: Option<String>,
     /// Whole days after the due day that it was met (only when met late).
     pub days_late: Option<i64>,
+    /// Nothing is left to do: met, met late, or shown done by a later step. An unsettled
+    /// deadline stays on the to-do list and keeps reminding; a settled one never does.
+    pub settled: bool,
     /// What a miss means and what to do now, once the deadline is missed (or why its
     /// verdict cannot be told).
     pub consequence: Option<String>,
@@ -528,6 +532,45 @@ mod words {
         "The Operator's receipt of the contract is not recorded: record the day the Operator received the signed contract; without it, whether the contract was concluded cannot be told.",
     );
     pub const ROUND: Text = Text::new("{n}-й круг", "round {n}");
+    pub const STAKE_OPEN: Text = Text::new(
+        "Осталось {left}: подписанный договор должен поступить Оператору до {due} включительно, иначе он не заключён.",
+        "{left} left: the signed contract must reach the Operator by {due}, or it is not concluded.",
+    );
+    pub const STAKE_TODAY: Text = Text::new(
+        "Сегодня последний день: подписанный договор должен поступить Оператору сегодня, иначе он не заключён.",
+        "Today is the last day: the signed contract must reach the Operator today, or it is not concluded.",
+    );
+    pub const STAKE_SENT: Text = Text::new(
+        "Договор направлен, ждём получения Оператором — не позднее {due}.",
+        "The contract is sent; waiting for the Operator to receive it by {due}.",
+    );
+}
+
+fn working_days_text(n: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Ru => format!("{n} {}", crate::i18n::ru_plural(n as u64, "рабочий день", "рабочих дня", "рабочих дней")),
+        Lang::En => format!("{n} {}", crate::i18n::en_plural(n as u64, "working day", "working days")),
+    }
+}
+
+/// What is at stake in an open window whose miss voids the contract, for the to-do list:
+/// how long is left and what must happen by when — or, once the contract is posted, that
+/// the Operator's receipt is awaited. `None` for other deadlines.
+pub fn stake(rule: &crate::rules::Rule, due: NaiveDate, today: NaiveDate, sent_back: bool, cal: &Calendar, lang: Lang) -> Option<String> {
+    rule.on_miss.as_ref()?;
+    if due < today {
+        return None;
+    }
+    let due_text = human_date(due);
+    if sent_back {
+        return Some(crate::i18n::fill(words::STAKE_SENT.get(lang), &[("due", &due_text)]));
+    }
+    if due == today {
+        return Some(words::STAKE_TODAY.get(lang).to_string());
+    }
+    // Working days from tomorrow to the due day, both counted.
+    let left = cal.working_days_between(today, due, crate::calendar::Schedule::Official).ok()?;
+    Some(crate::i18n::fill(words::STAKE_OPEN.get(lang), &[("left", &working_days_text(left.max(1), lang)), ("due", &due_text)]))
 }
 
 fn days_text(n: i64, lang: Lang) -> String {
@@ -670,7 +713,8 @@ pub fn timeline(
             Notice { to: template.to.clone(), text: filled.replace(" \n", "\n").trim().to_string() }
         });
         let round_label = (count > 1).then(|| crate::i18n::fill(words::ROUND.get(lang), &[("n", &round.to_string())]));
-        deadlines.push(TimelineDeadline { item, round, round_label, status, met_by, met_on, days_late, consequence, notice: drafted });
+        let settled = met_by.is_some() || implied;
+        deadlines.push(TimelineDeadline { item, round, round_label, status, met_by, met_on, days_late, settled, consequence, notice: drafted });
     }
     let superseded: Vec<i64> = recorded.iter().filter_map(|e| e.corrects).collect();
     let events = recorded
