@@ -17,7 +17,7 @@ mod tests {
     use crate::commands::applications::ApplicationView;
     use crate::commands::lifecycle::IcsExport;
     use crate::commands::printing::PrintedPdf;
-    use zayava_core::lifecycle::{DeadlineStatus, NewEvent, Notice, RecordedEvent, Recorder, Timeline, TimelineDeadline, TimelineEvent};
+    use zayava_core::lifecycle::{DeadlineStatus, NewEvent, Notice, RecordedEvent, Recorder, Timeline, TimelineDeadline, TimelineEvent, Unplaced, Void, CalculatedVerdict};
     use zayava_store::lifecycle::{DashboardQuery, DueEntry};
     use zayava_core::forms::preflight::{Finding, Preflight};
     use zayava_core::forms::{Choice, Field, FieldType, FormSchema, Ground, GroundCheck, When};
@@ -91,6 +91,10 @@ mod tests {
             declaration::<DeadlineStatus>(&cfg),
             declaration::<Notice>(&cfg),
             declaration::<TimelineDeadline>(&cfg),
+            declaration::<Void>(&cfg),
+            declaration::<CalculatedVerdict>(&cfg),
+            declaration::<crate::commands::deadlines::Calculation>(&cfg),
+            declaration::<Unplaced>(&cfg),
             declaration::<TimelineEvent>(&cfg),
             declaration::<Timeline>(&cfg),
             declaration::<DashboardQuery>(&cfg),

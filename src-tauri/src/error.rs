@@ -49,6 +49,10 @@ const DISK_FULL: Text = Text::new(
     "Диск заполнен: изменение не сохранено, прежние данные не тронуты. Освободите место на диске и повторите.",
     "The disk is full: the change was not saved and the earlier data is untouched. Free some space and try again.",
 );
+const SENT_LOCKED: Text = Text::new(
+    "Заявка уже направлена Оператору, поэтому её форма закрыта для правки. Чтобы изменить её, нажмите «Изменить отправленную заявку».",
+    "The application has been sent to the Operator, so its form is locked. To change it, press “Change the sent application”.",
+);
 const STARTUP: Text = Text::new("Не удалось открыть базу данных: {detail}", "Could not open the database: {detail}");
 
 impl IpcError {
@@ -66,6 +70,7 @@ impl IpcError {
             StoreError::NewerVersion { found, supported } => (fill(NEWER.get(lang), &[("found", &found.to_string()), ("supported", &supported.to_string())]), vec![]),
             StoreError::Damaged(detail) => (fill(DAMAGED.get(lang), &[("detail", detail)]), vec![]),
             StoreError::InUse => (IN_USE.get(lang).to_string(), vec![]),
+            StoreError::SentLocked => (SENT_LOCKED.get(lang).to_string(), vec![]),
             StoreError::NotABackup(file) => (fill(NOT_A_BACKUP.get(lang), &[("file", file)]), vec![]),
             StoreError::Transfers(e) => (e.message(lang), vec![]),
             StoreError::NotReady(findings) => (

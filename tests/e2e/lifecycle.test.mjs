@@ -1,6 +1,8 @@
-// Issue 5 in the real window: on a constructor application, record the events up to "draft
-// contract received"; the dashboard shows constructor.sign_contract with its rolled-forward
-// date, and its explanation. Impossible or future events are refused with a reason.
+// A contract's life in the real window (issue 5, and the verdicts of issue 13): impossible,
+// future or out-of-order events are refused with a reason; a signing window that passed makes
+// the contract "not concluded", the Operator's late receipt is still recorded and said to be
+// late, and a new application can be started from the form in one step. An open window is on
+// the dashboard with what is at stake, its explanation, and a link to its application.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { Key } from "webdriverio";
@@ -27,7 +29,19 @@ async function record(browser, event, date) {
   return before;
 }
 
-test("recording the draft contract puts the signing deadline on the dashboard with its explanation", { timeout: 240_000 }, async () => {
+/** dd.mm.yyyy of the day `days` from today (negative: before). */
+function day(days) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return `${String(d.getDate()).padStart(2, "0")}.${String(d.getMonth() + 1).padStart(2, "0")}.${d.getFullYear()}`;
+}
+
+async function recordAndWait(browser, event, date) {
+  const before = await record(browser, event, date);
+  await browser.waitUntil(async () => (await browser.$$('[data-testid="life-event"]')).length === before + 1, { timeout: 5_000 });
+}
+
+test("a late receipt voids the contract, a new application starts from its form, and an open window is on the dashboard", { timeout: 240_000 }, async () => {
   const place = scratch();
   seedOrganisations(place, [sampleOrganisation], [constructorApplication]);
   const app = await launch(place);
@@ -38,11 +52,9 @@ test("recording the draft contract puts the signing deadline on the dashboard wi
     await (await byTestId(browser, "app-ready")).click();
     await browser.waitUntil(async () => (await (await byTestId(browser, "app-status")).getText()) === "Готова", { timeout: 5_000 });
 
-    // Receiving the application before sending it is impossible, and says what is possible.
     await browser.waitUntil(async () => (await (await byTestId(browser, "life-event-kind")).getValue()) === "application_sent");
     for (const [event, date] of [["application_sent", "03.03.2025"], ["application_received", "04.03.2025"]]) {
-      const before = await record(browser, event, date);
-      await browser.waitUntil(async () => (await browser.$$('[data-testid="life-event"]')).length === before + 1, { timeout: 5_000 });
+      await recordAndWait(browser, event, date);
     }
     // A date in the future is refused; nothing is recorded.
     await record(browser, "draft_contract_received", "07.03.2099");
@@ -50,24 +62,43 @@ test("recording the draft contract puts the signing deadline on the dashboard wi
     // A date before the event it follows is refused too.
     await record(browser, "draft_contract_received", "01.03.2025");
     await browser.waitUntil(async () => /04\.03\.2025/.test(await (await byTestId(browser, "life-error")).getText()), { timeout: 5_000 });
-    const before = await record(browser, "draft_contract_received", "07.03.2025");
-    await browser.waitUntil(async () => (await browser.$$('[data-testid="life-event"]')).length === before + 1, { timeout: 5_000 });
+    await recordAndWait(browser, "draft_contract_received", "07.03.2025");
 
+    // The 15-day window (to 24.03.2025) passed long ago with nothing received: not concluded,
+    // yet the Operator's receipt can still be recorded, and it is.
+    assert.match(await (await byTestId(browser, "life-state")).getText(), /не заключён/);
+    await recordAndWait(browser, "signed_contract_received", "25.03.2025");
+    assert.match(await (await byTestId(browser, "life-state")).getText(), /Договор не заключён/);
+    const verdict = await (await byTestId(browser, "life-void")).getText();
+    assert.match(verdict, /на 1 день позже срока 24\.03\.2025/);
+    assert.match(verdict, /п\. 3\.9/);
+    assert.match(await (await byTestId(browser, "life-deadline-constructor.sign_contract")).getText(), /Выполнено с опозданием/);
+    if (process.env.ZAYAVA_SCREENSHOT_VOID) await shot(browser, process.env.ZAYAVA_SCREENSHOT_VOID, { top: true });
+
+    // One step to a new application from this form: a draft, with nothing recorded yet.
+    await press(browser, "life-start-new");
+    await browser.waitUntil(async () => (await (await byTestId(browser, "app-status")).getText()) === "Черновик", { timeout: 5_000 });
+    assert.equal((await browser.$$('[data-testid="life-event"]')).length, 0);
+    await (await byTestId(browser, "app-ready")).click();
+    await browser.waitUntil(async () => (await (await byTestId(browser, "app-status")).getText()) === "Готова", { timeout: 5_000 });
+    await browser.waitUntil(async () => (await (await byTestId(browser, "life-event-kind")).getValue()) === "application_sent");
+    for (const [event, date] of [["application_sent", day(-3)], ["application_received", day(-2)], ["draft_contract_received", day(-1)]]) {
+      await recordAndWait(browser, event, date);
+    }
+
+    // On the dashboard the open window says what is at stake; the void one is not a to-do.
     await (await byTestId(browser, "nav-dashboard")).click();
-    const due = await byTestId(browser, "dash-due-constructor.sign_contract");
-    assert.equal(await due.getText(), "24.03.2025");
-    // The window has passed (it is 2026 now): overdue.
-    assert.match(await (await byTestId(browser, "dash-constructor.sign_contract")).getText(), /Просрочено/);
-    await due.click();
+    const rows = await browser.$$('[data-testid="dash-constructor.sign_contract"]');
+    assert.equal(rows.length, 1, "only the open window is to do");
+    assert.match(await rows[0].getText(), /Осталось \d+ рабоч\S+ д\S+: подписанный договор должен поступить Оператору до \d\d\.\d\d\.\d{4} включительно, иначе он не заключён/);
+    await (await byTestId(browser, "dash-due-constructor.sign_contract")).click();
     const explanation = await byTestId(browser, "dash-due-constructor.sign_contract-explanation");
-    assert.match(await explanation.getText(), /22\.03\.2025 — нерабочий день/);
     assert.match(await explanation.getText(), /Пункт 3\.9/);
     if (process.env.ZAYAVA_SCREENSHOT_DASHBOARD) await shot(browser, process.env.ZAYAVA_SCREENSHOT_DASHBOARD, { top: true });
 
-    // Back on the application, the missed window shows as "not concluded".
-    await (await byTestId(browser, "nav-applications")).click();
-    await (await byTestId(browser, "app-item")).click();
-    assert.match(await (await byTestId(browser, "life-state")).getText(), /не заключён/);
+    // The row opens its application.
+    await press(browser, "dash-open");
+    await browser.waitUntil(async () => /Получен проект договора/.test(await (await byTestId(browser, "life-state")).getText()), { timeout: 5_000 });
   } finally {
     await app.close();
   }

@@ -71,6 +71,16 @@ export function App() {
     setLang(next);
   }, []);
 
+  // A row of Сроки opens its application in Заявки.
+  const [openApp, setOpenApp] = useState<string | null>(null);
+  const openApplication = useCallback(
+    (id: string) => {
+      setOpenApp(id);
+      setSection("applications");
+    },
+    [setSection],
+  );
+
   let content;
   if (startupError) {
     content = <RecoveryScreen error={startupError} />;
@@ -79,11 +89,11 @@ export function App() {
   } else if (section === "organisations") {
     content = <Organisations />;
   } else if (section === "applications") {
-    content = <Applications />;
+    content = <Applications openId={openApp} />;
   } else if (section === "calendar") {
     content = <Calendar />;
   } else if (section === "dashboard") {
-    content = <Deadlines />;
+    content = <Deadlines onOpenApplication={openApplication} />;
   } else {
     content = <Settings info={info} onLanguage={changeLanguage} />;
   }

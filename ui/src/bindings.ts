@@ -64,7 +64,12 @@ export type Words = { ru: string, en: string, };
 
 export type EventKind = "date" | "time";
 
-export type EventSpec = { id: string, kind: EventKind, label: Words, };
+export type EventSpec = { id: string, kind: EventKind, label: Words, 
+/**
+ * A planned moment (works planned for a date, a contract's end): it may be recorded
+ * ahead of time (DOMAIN.md §6.5). Every other event is refused in the future.
+ */
+planned?: boolean, };
 
 export type FactType = "positive_integer" | { "one_of": Array<string> };
 
@@ -208,11 +213,27 @@ export type Application = { id: string, organisation_id: number | null, service:
 /**
  * The form schema it was made under, e.g. `one-window@2025-03-04`.
  */
-schema_version: string, values: Record<string, unknown>, status: ApplicationStatus, archived: boolean, created_at: string, updated_at: string, };
+schema_version: string, values: Record<string, unknown>, status: ApplicationStatus, archived: boolean, created_at: string, updated_at: string, 
+/**
+ * The short number people say on the phone (shown as «З-0042»).
+ */
+number: number, };
 
-export type ApplicationSummary = { id: string, organisation_id: number | null, organisation_name: string | null, service: string, status: ApplicationStatus, archived: boolean, updated_at: string, };
+export type ApplicationSummary = { id: string, 
+/**
+ * «З-0042».
+ */
+number: string, organisation_id: number | null, organisation_name: string | null, service: string, status: ApplicationStatus, 
+/**
+ * The stage of the list (`lifecycle.json`'s stages) and its label.
+ */
+stage: string, stage_label: string, archived: boolean, updated_at: string, };
 
 export type ApplicationFilter = { organisation_id: number | null, service: string | null, status: ApplicationStatus | null, 
+/**
+ * Only this stage of the list (draft, awaiting_signature, not_concluded…).
+ */
+stage: string | null, 
 /**
  * Words to find in the application's values or its organisation's name.
  */
@@ -248,19 +269,58 @@ corrects: number | null, note: string, };
 
 export type NewEvent = { event: string, at: string, corrects: number | null, note: string, };
 
-export type DeadlineStatus = "upcoming" | "due_today" | "overdue" | "met" | "met_late" | "passed" | "waiting";
+export type DeadlineStatus = "upcoming" | "due_today" | "overdue" | "met" | "met_late" | "passed" | "waiting" | "unknown";
 
 export type Notice = { to: string, text: string, };
 
-export type TimelineDeadline = { item: Item, status: DeadlineStatus, 
+export type TimelineDeadline = { item: Item, 
+/**
+ * Which round of this deadline (1 and up): a base event that happens again opens a new
+ * round with its own date and verdict (DOMAIN.md §6.2).
+ */
+round: number, 
+/**
+ * «2-й круг» when the deadline has more than one round, for people.
+ */
+round_label: string | null, status: DeadlineStatus, 
 /**
  * The event that met it, and when.
  */
 met_by: string | null, met_on: string | null, 
 /**
+ * Whole days after the due day that it was met (only when met late).
+ */
+days_late: number | null, 
+/**
+ * Nothing is left to do: met, met late, or shown done by a later step. An unsettled
+ * deadline stays on the to-do list and keeps reminding; a settled one never does.
+ */
+settled: boolean, 
+/**
+ * What a miss means and what to do now, once the deadline is missed (or why its
+ * verdict cannot be told).
+ */
+consequence: string | null, 
+/**
  * A drafted notice, ready to copy, for rules that call for one.
  */
 notice: Notice | null, };
+
+export type Void = { rule: string, clause: string, 
+/**
+ * What happened and what to do now, as one sentence or two.
+ */
+message: string, };
+
+export type CalculatedVerdict = { rule: string, status: DeadlineStatus, 
+/**
+ * Whether this miss voids the contract.
+ */
+voids: boolean, text: string, };
+
+export type Calculation = { report: Report, verdicts: Array<CalculatedVerdict>, };
+
+export type Unplaced = { id: number, label: string, reason: string, };
 
 export type TimelineEvent = { event: RecordedEvent, label: string, 
 /**
@@ -269,6 +329,14 @@ export type TimelineEvent = { event: RecordedEvent, label: string,
 corrected: boolean, };
 
 export type Timeline = { state: string, state_label: string, 
+/**
+ * Set when a missed signing window has voided the contract.
+ */
+void: Void | null, 
+/**
+ * Recorded events the procedure cannot place (none is dropped).
+ */
+unplaced: Array<Unplaced>, 
 /**
  * The audit trail, in the order recorded (corrections included).
  */
@@ -292,7 +360,15 @@ party: Party | null,
  */
 limit: number, };
 
-export type DueEntry = { application_id: string, service: string, organisation_name: string | null, rule: string, title: string, party: Party | null, kind: RuleKind, due: string, status: DeadlineStatus, clause: string, };
+export type DueEntry = { application_id: string, service: string, organisation_name: string | null, rule: string, 
+/**
+ * The round of this deadline (1 and up; DOMAIN.md §6.2), and «2-й круг» from the second.
+ */
+round: number, round_label: string | null, title: string, party: Party | null, kind: RuleKind, due: string, status: DeadlineStatus, clause: string, 
+/**
+ * For a window whose miss voids the contract: what is at stake, in a sentence.
+ */
+stake: string | null, };
 
 export type IcsExport = { path: string, events: number, };
 

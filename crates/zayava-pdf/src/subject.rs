@@ -27,7 +27,11 @@ pub fn schedule_entries(t: &Timeline, lang: Lang) -> Vec<ScheduleEntry> {
         .map(|d| ScheduleEntry {
             application: String::new(),
             due: d.item.due.as_deref().map(zayava_core::deadlines::Due::human_text).unwrap_or_else(|| "…".into()),
-            title: d.item.explanation.title.clone(),
+            // Rounds are printed as such: «Устранить замечания — 2-й круг».
+            title: match &d.round_label {
+                Some(round) => format!("{} — {round}", d.item.explanation.title),
+                None => d.item.explanation.title.clone(),
+            },
             party: Party::label(d.item.party, lang).to_string(),
             clause: d.item.clause.clone(),
             rule: d.item.rule.clone(),

@@ -114,3 +114,21 @@ fn the_schedule_alone_in_english() {
     assert!(text.contains("Deadline schedule") && text.contains("page 1 of 1") && text.contains("Application"));
     assert_eq!(pdf.pages, 1);
 }
+
+#[test]
+fn the_schedule_prints_a_second_round_of_remarks_as_such() {
+    use zayava_core::calendar::Calendar;
+    use zayava_core::deadlines::WorkingWindow;
+    use zayava_core::lifecycle::{timeline, NoticeContext, RecordedEvent, Recorder};
+    use zayava_core::rules::Rulebook;
+    let events: Vec<RecordedEvent> = [("application_sent", "2025-03-03"), ("application_received", "2025-03-04"), ("remarks_received", "2025-03-05"), ("remarks_fixed", "2025-03-07"), ("remarks_received", "2025-03-12")]
+        .iter()
+        .enumerate()
+        .map(|(i, (e, at))| RecordedEvent { id: i as i64 + 1, event: (*e).into(), at: (*at).into(), recorded_at: String::new(), recorded_by: Recorder::User, corrects: None, note: String::new() })
+        .collect();
+    let now = chrono::NaiveDateTime::parse_from_str("2025-03-13T10:00", "%Y-%m-%dT%H:%M").unwrap();
+    let line = timeline(Rulebook::shared(), &Calendar::embedded(), WorkingWindow::default(), "hosting", true, &events, vec![], now, &NoticeContext::default(), Lang::Ru).unwrap();
+    let text = text_of(&schedule("Размещение ПО ЭС", &zayava_pdf::schedule_entries(&line, Lang::Ru), false, Lang::Ru)).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("1-й круг"), "{text}");
+    assert!(text.contains("2-й круг"), "{text}");
+}

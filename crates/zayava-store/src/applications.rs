@@ -1,7 +1,7 @@
 //! Applications: drafts that save whatever the user typed, ready ones that passed the
 //! pre-flight, duplicates, the archive, and search by organisation, service, status, text.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sqlx::Row;
@@ -9,7 +9,12 @@ use ts_rs::TS;
 use zayava_core::forms::{self, preflight};
 use zayava_core::i18n::Lang;
 
+use zayava_core::lifecycle;
+
 use crate::organisations::timestamp;
+
+/// The event that records a sent application's form was changed (`rulebook.json`).
+const AMENDED: &str = "application_amended";
 use crate::{Database, StoreError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -45,16 +50,28 @@ pub struct Application {
     pub archived: bool,
     pub created_at: String,
     pub updated_at: String,
+    /// The short number people say on the phone (shown as «З-0042»).
+    pub number: i64,
+}
+
+/// How an application's short number is written: «З-0042».
+pub fn number_text(number: i64) -> String {
+    format!("З-{number:04}")
 }
 
 /// A line in the applications list.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct ApplicationSummary {
     pub id: String,
+    /// «З-0042».
+    pub number: String,
     pub organisation_id: Option<i64>,
     pub organisation_name: Option<String>,
     pub service: String,
     pub status: ApplicationStatus,
+    /// The stage of the list (`lifecycle.json`'s stages) and its label.
+    pub stage: String,
+    pub stage_label: String,
     pub archived: bool,
     pub updated_at: String,
 }
@@ -68,6 +85,9 @@ pub struct ApplicationFilter {
     pub service: Option<String>,
     #[serde(default)]
     pub status: Option<ApplicationStatus>,
+    /// Only this stage of the list (draft, awaiting_signature, not_concluded…).
+    #[serde(default)]
+    pub stage: Option<String>,
     /// Words to find in the application's values or its organisation's name.
     #[serde(default)]
     pub text: Option<String>,
@@ -109,10 +129,19 @@ pub(crate) fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Application, Sto
         archived: row.try_get::<i64, _>("archived")? != 0,
         created_at: row.try_get("created_at")?,
         updated_at: row.try_get("updated_at")?,
+        number: row.try_get::<Option<i64>, _>("number")?.unwrap_or_default(),
     })
 }
 
-pub(crate) const COLUMNS: &str = "id, organisation_id, service, schema_version, form_values, status, archived, created_at, updated_at";
+pub(crate) const COLUMNS: &str = "id, organisation_id, service, schema_version, form_values, status, archived, created_at, updated_at, number";
+
+/// The next free short number, inside the statement that inserts (one statement: no two
+/// applications get the same number, and a crash leaves no half-made draft).
+pub(crate) const NEXT_NUMBER: &str = "(SELECT COALESCE(MAX(number), 0) + 1 FROM application)";
+
+/// The state an application's list stage is read from: the stored one, or not concluded
+/// once a signing window (`voids`) has passed unmet (`?today`).
+const EFFECTIVE_STATE: &str = "CASE WHEN a.stage IN ('draft_contract', 'signed') AND EXISTS (SELECT 1 FROM due_item d WHERE d.application_id = a.id AND d.voids = 1 AND d.open = 1 AND d.due_day < ?) THEN 'not_concluded' ELSE a.stage END";
 
 /// The most a draft's values may weigh, so a runaway paste cannot bloat the database.
 pub const MAX_VALUES_BYTES: usize = 2 * 1024 * 1024;
@@ -124,21 +153,29 @@ impl Database {
         if let Some(org) = organisation_id {
             self.organisation(org).await?;
         }
+        let id = self.insert_application(service, organisation_id, &schema.version, &Value::Object(Default::default()), now).await?;
+        self.application(&id).await
+    }
+
+    /// One INSERT with its number: the draft exists whole or not at all.
+    async fn insert_application(&self, service: &str, organisation_id: Option<i64>, schema_version: &str, values: &Value, now: DateTime<Utc>) -> Result<String, StoreError> {
         let id = uuid::Uuid::new_v4().to_string();
         let at = timestamp(now);
-        sqlx::query(
-            "INSERT INTO application (id, organisation_id, service, schema_version, form_values, status, created_at, updated_at)
-             VALUES (?, ?, ?, ?, '{}', 'draft', ?, ?)",
-        )
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "INSERT INTO application (id, organisation_id, service, schema_version, form_values, search_text, status, stage, created_at, updated_at, number)
+             VALUES (?, ?, ?, ?, ?, ?, 'draft', 'draft', ?, ?, {NEXT_NUMBER})"
+        )))
         .bind(&id)
         .bind(organisation_id)
         .bind(service)
-        .bind(&schema.version)
+        .bind(schema_version)
+        .bind(values.to_string())
+        .bind(search_text(values))
         .bind(&at)
         .bind(&at)
         .execute(&self.pool)
         .await?;
-        self.application(&id).await
+        Ok(id)
     }
 
     pub async fn application(&self, id: &str) -> Result<Application, StoreError> {
@@ -151,7 +188,9 @@ impl Database {
     }
 
     /// Saves what the user has typed so far. Any change to a ready application makes it a
-    /// draft again: it must pass the pre-flight anew.
+    /// draft again: it must pass the pre-flight anew. Once sent, the form is locked: it can be
+    /// changed only after the user chose to amend it (`amend_sent_application`, which records
+    /// the amendment in the trail), and it never turns back into a draft.
     pub async fn save_application(&self, id: &str, organisation_id: Option<i64>, values: &Value, now: DateTime<Utc>) -> Result<Application, StoreError> {
         if !values.is_object() {
             return Err(StoreError::Corrupt("application values must be a JSON object".into()));
@@ -167,10 +206,17 @@ impl Database {
         if current.values == *values && current.organisation_id == organisation_id {
             return Ok(current);
         }
-        sqlx::query("UPDATE application SET organisation_id = ?, form_values = ?, search_text = ?, status = 'draft', updated_at = ? WHERE id = ?")
+        let trail = lifecycle::effective(&self.events(id).await?);
+        let sent = !trail.is_empty();
+        if sent && trail.last().is_none_or(|e| e.event != AMENDED) {
+            return Err(StoreError::SentLocked);
+        }
+        let status = if sent { current.status.code() } else { "draft" };
+        sqlx::query("UPDATE application SET organisation_id = ?, form_values = ?, search_text = ?, status = ?, updated_at = ? WHERE id = ?")
             .bind(organisation_id)
             .bind(text)
             .bind(search_text(values))
+            .bind(status)
             .bind(timestamp(now))
             .bind(id)
             .execute(&self.pool)
@@ -178,6 +224,22 @@ impl Database {
         // The form supplies facts (software_count, the organisation's kind) to the dates.
         self.refresh_due(id).await?;
         self.application(id).await
+    }
+
+    /// Unlocks a sent application's form after the user confirmed it: the amendment is
+    /// recorded in the trail (dated `today`, local), and saves are accepted until the next
+    /// event is recorded.
+    pub async fn amend_sent_application(&self, id: &str, recorded: DateTime<Utc>, now: chrono::NaiveDateTime) -> Result<(), StoreError> {
+        let trail = lifecycle::effective(&self.events(id).await?);
+        if trail.is_empty() {
+            return Ok(()); // not sent: nothing is locked
+        }
+        if trail.last().is_some_and(|e| e.event == AMENDED) {
+            return Ok(());
+        }
+        let event = lifecycle::NewEvent { event: AMENDED.into(), at: now.format("%Y-%m-%d").to_string(), corrects: None, note: String::new() };
+        self.record_event(id, &event, lifecycle::Recorder::User, recorded, now).await?;
+        Ok(())
     }
 
     /// The pre-flight check of a stored application, with its organisation's profile.
@@ -198,21 +260,16 @@ impl Database {
             return Err(StoreError::NotReady(check.findings));
         }
         sqlx::query("UPDATE application SET status = 'ready', updated_at = ? WHERE id = ?").bind(timestamp(now)).bind(id).execute(&self.pool).await?;
+        self.refresh_due(id).await?;
         self.application(id).await
     }
 
-    /// A new draft with the same organisation and values (attachments are shared by hash).
+    /// A new draft with the same organisation and values (attachments are shared by hash),
+    /// written in one statement.
     pub async fn duplicate_application(&self, id: &str, now: DateTime<Utc>) -> Result<Application, StoreError> {
         let source = self.application(id).await?;
-        let copy = self.create_application(&source.service, source.organisation_id, now).await?;
-        sqlx::query("UPDATE application SET schema_version = ?, form_values = ?, search_text = ? WHERE id = ?")
-            .bind(&source.schema_version)
-            .bind(source.values.to_string())
-            .bind(search_text(&source.values))
-            .bind(&copy.id)
-            .execute(&self.pool)
-            .await?;
-        self.application(&copy.id).await
+        let copy = self.insert_application(&source.service, source.organisation_id, &source.schema_version, &source.values, now).await?;
+        self.application(&copy).await
     }
 
     pub async fn set_archived(&self, id: &str, archived: bool, now: DateTime<Utc>) -> Result<Application, StoreError> {
@@ -229,11 +286,21 @@ impl Database {
         self.application(id).await
     }
 
-    /// Applications matching the filter, newest first.
+    /// Applications matching the filter, newest first, each with its stage as its events
+    /// leave it (a signing window that passed with nothing recorded is not applied: that
+    /// needs a date, see [`Database::applications_on`]).
     pub async fn applications(&self, filter: &ApplicationFilter) -> Result<Vec<ApplicationSummary>, StoreError> {
-        let mut sql = String::from(
-            "SELECT a.id, a.organisation_id, o.name AS organisation_name, a.service, a.status, a.archived, a.updated_at, a.search_text
-             FROM application a LEFT JOIN organisation o ON o.id = a.organisation_id WHERE a.archived = ?",
+        self.applications_on(filter, NaiveDate::MIN).await
+    }
+
+    /// Applications matching the filter, newest first, each with its stage as of `today`.
+    pub async fn applications_on(&self, filter: &ApplicationFilter, today: NaiveDate) -> Result<Vec<ApplicationSummary>, StoreError> {
+        let l = lifecycle::lifecycle();
+        let today_text = today.format("%Y-%m-%d").to_string();
+        let mut sql = format!(
+            "SELECT a.id, a.number, a.organisation_id, o.name AS organisation_name, a.service, a.status, a.archived, a.updated_at, a.search_text,
+                    {EFFECTIVE_STATE} AS state
+             FROM application a LEFT JOIN organisation o ON o.id = a.organisation_id WHERE a.archived = ?"
         );
         if filter.organisation_id.is_some() {
             sql.push_str(" AND a.organisation_id = ?");
@@ -244,12 +311,19 @@ impl Database {
         if filter.status.is_some() {
             sql.push_str(" AND a.status = ?");
         }
+        let stage_states: Option<Vec<String>> = match &filter.stage {
+            Some(id) => Some(l.stages.iter().find(|s| &s.id == id).map(|s| s.states.clone()).ok_or_else(|| StoreError::Corrupt(format!("unknown stage {id}")))?),
+            None => None,
+        };
+        if stage_states.is_some() {
+            sql.push_str(&format!(" AND ({EFFECTIVE_STATE}) IN (SELECT value FROM json_each(?))"));
+        }
         // Text is matched here rather than in SQL: SQLite's lower() folds only ASCII, and
         // people search Cyrillic names in any case.
         let words: Vec<String> = filter.text.as_deref().unwrap_or("").split_whitespace().map(|w| w.to_lowercase()).collect();
         sql.push_str(" ORDER BY a.updated_at DESC, a.id");
         // Safe: `sql` is built from fixed fragments only; every value is bound.
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(filter.archived as i64);
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(&today_text).bind(filter.archived as i64);
         if let Some(o) = filter.organisation_id {
             q = q.bind(o);
         }
@@ -259,7 +333,11 @@ impl Database {
         if let Some(s) = filter.status {
             q = q.bind(s.code());
         }
+        if let Some(states) = &stage_states {
+            q = q.bind(&today_text).bind(serde_json::to_string(states).expect("strings"));
+        }
         let rows = q.fetch_all(&self.pool).await?;
+        let lang = self.language().await.unwrap_or_default();
         rows.iter()
             .filter(|r| {
                 if words.is_empty() {
@@ -267,15 +345,21 @@ impl Database {
                 }
                 let text: String = r.try_get("search_text").unwrap_or_default();
                 let org: String = r.try_get::<Option<String>, _>("organisation_name").ok().flatten().unwrap_or_default().to_lowercase();
-                words.iter().all(|w| text.contains(w.as_str()) || org.contains(w.as_str()))
+                let number = number_text(r.try_get::<Option<i64>, _>("number").ok().flatten().unwrap_or_default()).to_lowercase();
+                words.iter().all(|w| text.contains(w.as_str()) || org.contains(w.as_str()) || number.contains(w.as_str()))
             })
             .map(|r| {
+                let state: String = r.try_get("state")?;
+                let stage = l.stage_of(&state);
                 Ok(ApplicationSummary {
                     id: r.try_get("id")?,
+                    number: number_text(r.try_get::<Option<i64>, _>("number")?.unwrap_or_default()),
                     organisation_id: r.try_get("organisation_id")?,
                     organisation_name: r.try_get("organisation_name")?,
                     service: r.try_get("service")?,
                     status: ApplicationStatus::parse(&r.try_get::<String, _>("status")?),
+                    stage: stage.map(|s| s.id.clone()).unwrap_or_else(|| state.clone()),
+                    stage_label: stage.map(|s| s.label.get(lang).to_string()).unwrap_or_else(|| state.clone()),
                     archived: r.try_get::<i64, _>("archived")? != 0,
                     updated_at: r.try_get("updated_at")?,
                 })

@@ -41,6 +41,8 @@ pub enum StoreError {
     InUse,
     #[error("{0} is not a Zayava database or backup")]
     NotABackup(String),
+    #[error("the application was sent to the Operator; amend it first to change its form")]
+    SentLocked,
     /// An event the lifecycle refuses; the sentence is ready in both languages.
     #[error("{message_en}")]
     Lifecycle { code: &'static str, message_ru: String, message_en: String },
@@ -69,6 +71,7 @@ impl StoreError {
             StoreError::Damaged(_) => "store.damaged",
             StoreError::NotABackup(_) => "store.not_a_backup",
             StoreError::InUse => "store.in_use",
+            StoreError::SentLocked => "application.sent_locked",
             StoreError::Lifecycle { code, .. } => code,
         }
     }

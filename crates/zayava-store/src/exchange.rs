@@ -54,6 +54,10 @@ pub struct ExportedApplication {
     pub archived: bool,
     pub created_at: String,
     pub updated_at: String,
+    /// The short number; kept on import where it is free (files from before numbers had
+    /// none, and get the next free one).
+    #[serde(default)]
+    pub number: Option<i64>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -187,6 +191,7 @@ impl Database {
                     archived: a.archived,
                     created_at: a.created_at,
                     updated_at: a.updated_at,
+                    number: Some(a.number),
                 });
             }
         }
@@ -249,10 +254,15 @@ impl Database {
                 summary.applications_skipped += 1;
                 continue;
             }
-            sqlx::query(
-                "INSERT INTO application (id, organisation_id, service, schema_version, form_values, status, archived, search_text, created_at, updated_at)
-                 VALUES (?, ?, ?, ?, ?, 'draft', ?, '', ?, ?)",
-            )
+            let taken = match a.number {
+                Some(n) => sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM application WHERE number = ?").bind(n).fetch_one(&mut *tx).await? > 0,
+                None => true,
+            };
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "INSERT INTO application (id, organisation_id, service, schema_version, form_values, status, archived, search_text, created_at, updated_at, number)
+                 VALUES (?, ?, ?, ?, ?, 'draft', ?, '', ?, ?, CASE WHEN ? THEN {} ELSE ? END)",
+                crate::applications::NEXT_NUMBER
+            )))
             .bind(&a.id)
             .bind(a.organisation_id.and_then(|o| ids.get(&o).copied()))
             .bind(&a.service)
@@ -261,6 +271,8 @@ impl Database {
             .bind(a.archived as i64)
             .bind(&a.created_at)
             .bind(&at)
+            .bind(taken)
+            .bind(a.number)
             .execute(&mut *tx)
             .await?;
             summary.applications_added += 1;

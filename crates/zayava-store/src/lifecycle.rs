@@ -26,8 +26,9 @@ pub struct DueEntry {
     pub service: String,
     pub organisation_name: Option<String>,
     pub rule: String,
-    /// The round of this deadline (1 and up; DOMAIN.md §6.2).
+    /// The round of this deadline (1 and up; DOMAIN.md §6.2), and «2-й круг» from the second.
     pub round: u32,
+    pub round_label: Option<String>,
     pub title: String,
     pub party: Option<Party>,
     pub kind: RuleKind,
@@ -133,7 +134,7 @@ impl Database {
     /// Every application matching `filter` with its timeline (for exports of all deadlines).
     pub async fn timelines(&self, filter: &crate::applications::ApplicationFilter, now: NaiveDateTime, lang: Lang) -> Result<Vec<(crate::applications::ApplicationSummary, Timeline)>, StoreError> {
         let mut out = Vec::new();
-        for summary in self.applications(filter).await? {
+        for summary in self.applications_on(filter, now.date()).await? {
             let line = self.timeline(&summary.id, now, lang).await?;
             out.push((summary, line));
         }
@@ -169,10 +170,12 @@ impl Database {
         let cal = self.calendar().await?;
         let window = self.working_window().await?;
         let mut rows = Vec::new();
+        let mut stages = Vec::new();
         for row in &apps {
             let app = crate::applications::from_row(row)?;
             let org = app.organisation_id.and_then(|id| orgs.get(&id));
             let line = line_of(&app, trails.get(&app.id).map(Vec::as_slice).unwrap_or(&[]), org, &cal, window, NaiveDateTime::MIN, Lang::Ru)?;
+            stages.push(serde_json::json!([app.id, line.state]));
             for d in &line.deadlines {
                 let Some(due) = &d.item.due else { continue };
                 // A void contract has nothing left to do: its deadlines leave the to-do list.
@@ -196,6 +199,10 @@ impl Database {
         .bind(serde_json::Value::Array(rows).to_string())
         .execute(&mut *tx)
         .await?;
+        sqlx::query("UPDATE application SET stage = (SELECT value ->> 1 FROM json_each(?1) WHERE value ->> 0 = application.id) WHERE id IN (SELECT value ->> 0 FROM json_each(?1))")
+            .bind(serde_json::Value::Array(stages).to_string())
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -244,6 +251,7 @@ impl Database {
             let stake = due.get(..10).and_then(|d| d.parse::<NaiveDate>().ok()).and_then(|day| lifecycle::stake(rule, day, today, sent_back, &cal, lang));
             out.push(DueEntry {
                 round: round.max(1) as u32,
+                round_label: (round > 1).then(|| lifecycle::round_label(round as u32, lang)),
                 stake,
                 application_id: r.try_get("application_id")?,
                 service: r.try_get("service")?,

@@ -128,7 +128,9 @@ async fn attachments_are_stored_by_hash_with_the_users_name_for_display_only() {
 async fn export_and_import_move_profiles_applications_and_files() {
     let (_d1, source) = open().await;
     let org = source.create_organisation(&profile("Архив", "100217336"), at(0)).await.unwrap();
+    source.create_application("kvp", Some(org.id), at(1)).await.unwrap();
     let app = source.create_application("kvp", Some(org.id), at(1)).await.unwrap();
+    assert_eq!(app.number, 2);
     let letter = source.store_attachment_bytes("письмо.pdf", b"letter body", at(1)).await.unwrap();
     source.save_application(&app.id, Some(org.id), &json!({ "letter_number": "5", "letter_file": letter }), at(2)).await.unwrap();
     let file = source.export(at(3)).await.unwrap();
@@ -136,13 +138,23 @@ async fn export_and_import_move_profiles_applications_and_files() {
 
     let (_d2, target) = open().await;
     let summary = target.import(&exchange::parse(&text).unwrap(), at(4)).await.unwrap();
-    assert_eq!((summary.organisations_added, summary.applications_added, summary.attachments_added), (1, 1, 1));
+    assert_eq!((summary.organisations_added, summary.applications_added, summary.attachments_added), (1, 2, 1));
     let imported = target.application(&app.id).await.unwrap();
     assert_eq!(imported.values["letter_number"], "5");
+    assert_eq!(imported.number, 2, "the short number is kept");
+    // Into a database whose numbers are taken, an import gets the next free ones.
+    let (_d3, busy) = open().await;
+    for minute in 0..3 {
+        busy.create_application("kvp", None, at(minute)).await.unwrap();
+    }
+    busy.import(&exchange::parse(&text).unwrap(), at(4)).await.unwrap();
+    let mut numbers: Vec<i64> = sqlx::query_scalar("SELECT number FROM application").fetch_all(busy.pool()).await.unwrap();
+    numbers.sort();
+    assert_eq!(numbers, [1, 2, 3, 4, 5]);
     assert_eq!(std::fs::read(target.attachment_path(&letter.sha256).unwrap()).unwrap(), b"letter body");
     // Importing again adds nothing.
     let again = target.import(&exchange::parse(&text).unwrap(), at(5)).await.unwrap();
-    assert_eq!((again.organisations_matched, again.applications_skipped), (1, 1));
+    assert_eq!((again.organisations_matched, again.applications_skipped), (1, 2));
 }
 
 #[tokio::test]

@@ -165,7 +165,12 @@ async fn dates_follow_a_calendar_correction_and_the_form_facts() {
     db.save_calendar_year(&year, Utc.with_ymd_and_hms(2026, 12, 21, 6, 0, 0).unwrap()).await.unwrap();
     // Now Saturday 26.12 is worked and Monday 28.12 is off: 22, 23, 24, 26, 29.
     assert_eq!(due(db.dashboard(&q, now, Lang::Ru).await.unwrap()).as_deref(), Some("2026-12-29"));
-    db.save_application(&id, None, &json!({ "software_count": 30 }), Utc::now()).await.unwrap();
+    // The form of a sent application is locked until the user chooses to amend it.
+    assert_eq!(db.save_application(&id, None, &json!({ "software_count": 30 }), Utc::now()).await.unwrap_err().code(), "application.sent_locked");
+    db.amend_sent_application(&id, Utc::now(), now).await.unwrap();
+    let saved = db.save_application(&id, None, &json!({ "software_count": 30 }), Utc::now()).await.unwrap();
+    assert_eq!(saved.status, zayava_store::applications::ApplicationStatus::Ready, "a sent application never turns back into a draft");
+    assert_eq!(db.events(&id).await.unwrap().last().unwrap().event, "application_amended", "the change after sending is in the trail");
     // 15 working days now.
     assert_eq!(due(db.dashboard(&q, now, Lang::Ru).await.unwrap()).as_deref(), Some("2027-01-14"));
 }
@@ -190,4 +195,46 @@ async fn a_reminder_is_shown_once_even_after_reopening_the_file() {
     assert_eq!(db.set_reminder_leads("5, 2").await.unwrap(), Some(vec![5, 2]));
     assert_eq!(db.set_reminder_leads("скоро").await.unwrap(), None);
     assert_eq!(db.reminder_leads().await.unwrap(), vec![5, 2]);
+}
+
+#[tokio::test]
+async fn the_list_shows_each_applications_stage_and_filters_by_it() {
+    use zayava_store::applications::ApplicationFilter;
+    let (_d, db) = open().await;
+    let draft = db.create_application("kvp", None, Utc::now()).await.unwrap();
+    let waiting = sent_application(&db, "kvp").await;
+    let dead = sent_application(&db, "kvp").await;
+    let today: chrono::NaiveDate = "2025-12-03".parse().unwrap();
+    let now = local("2025-12-03T09:00");
+    for id in [&waiting, &dead] {
+        for (e, at) in [("application_sent", "2025-11-05"), ("application_received", "2025-11-06")] {
+            db.record_event(id, &new(e, at), Recorder::User, Utc::now(), now).await.unwrap();
+        }
+    }
+    db.record_event(&waiting, &new("draft_contract_received", "2025-12-01"), Recorder::User, Utc::now(), now).await.unwrap();
+    // The window of 10.11 closed on 25.11 with nothing received: not concluded, as of today.
+    db.record_event(&dead, &new("draft_contract_received", "2025-11-10"), Recorder::User, Utc::now(), now).await.unwrap();
+    let list = db.applications_on(&ApplicationFilter::default(), today).await.unwrap();
+    let stage = |id: &str| list.iter().find(|s| s.id == id).map(|s| (s.stage.clone(), s.stage_label.clone())).unwrap();
+    assert_eq!(stage(&draft.id), ("draft".into(), "Черновик".into()));
+    assert_eq!(stage(&waiting).0, "awaiting_signature");
+    assert_eq!(stage(&dead), ("not_concluded".into(), "Не заключён или аннулирована".into()));
+    let only = |stage: &str| {
+        let db = &db;
+        let stage = stage.to_string();
+        async move { db.applications_on(&ApplicationFilter { stage: Some(stage), ..Default::default() }, today).await.unwrap().into_iter().map(|s| s.id).collect::<Vec<_>>() }
+    };
+    assert_eq!(only("not_concluded").await, [dead.clone()]);
+    assert_eq!(only("awaiting_signature").await, [waiting.clone()]);
+    // Every application has a short number, unique and in order; the list shows and finds it.
+    let numbers: Vec<String> = list.iter().map(|s| s.number.clone()).collect();
+    let mut sorted = numbers.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted, ["З-0001", "З-0002", "З-0003"]);
+    let found = db.applications_on(&ApplicationFilter { text: Some("з-0002".into()), ..Default::default() }, today).await.unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].id, waiting);
+    let copy = db.duplicate_application(&waiting, Utc::now()).await.unwrap();
+    assert_eq!(copy.number, 4);
 }

@@ -3,9 +3,12 @@
 
 use std::collections::BTreeMap;
 
+use serde::Serialize;
 use tauri::State;
+use ts_rs::TS;
 use zayava_core::deadlines::report::{report, Report};
 use zayava_core::deadlines::{evaluate, Query};
+use zayava_core::lifecycle::{calculator_verdicts, CalculatedVerdict};
 use zayava_core::rules::ServiceInputs;
 
 use super::{database, in_user_language, language};
@@ -16,21 +19,31 @@ pub fn deadline_services(state: State<'_, AppState>) -> Vec<ServiceInputs> {
     state.rulebook.inputs()
 }
 
+/// The calculator's answer: every date, and what the events typed in mean for each (a
+/// receipt after the signing window: the contract is not concluded).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Calculation {
+    pub report: Report,
+    pub verdicts: Vec<CalculatedVerdict>,
+}
+
 #[tauri::command]
 pub async fn compute_deadlines(
     state: State<'_, AppState>,
     service: String,
     events: BTreeMap<String, String>,
     facts: BTreeMap<String, String>,
-) -> Result<Report, IpcError> {
+) -> Result<Calculation, IpcError> {
     let db = database(&state)?;
     let lang = language(db).await;
     let cal = in_user_language(db, db.calendar().await).await?;
     let window = in_user_language(db, db.working_window().await).await?;
     // Blank fields are not yet entered, not errors.
-    let events = events.into_iter().filter(|(_, v)| !v.trim().is_empty());
+    let events: BTreeMap<String, String> = events.into_iter().filter(|(_, v)| !v.trim().is_empty()).map(|(k, v)| (k, v.trim().to_string())).collect();
     let facts = facts.into_iter().filter(|(_, v)| !v.trim().is_empty()).map(|(k, v)| (k, serde_json::Value::String(v)));
-    let query = Query::build(&state.rulebook, &service, events, facts, None).map_err(|e| IpcError::from_query(e, lang))?;
+    let query = Query::build(&state.rulebook, &service, events.clone(), facts, None).map_err(|e| IpcError::from_query(e, lang))?;
     let outcomes = evaluate(&query, &cal, window).map_err(|e| IpcError::from_query(e, lang))?;
-    Ok(report(&query, &outcomes, &cal, lang))
+    let report = report(&query, &outcomes, &cal, lang);
+    let verdicts = calculator_verdicts(&state.rulebook, &service, &report.items, &events, lang);
+    Ok(Calculation { report, verdicts })
 }

@@ -37,13 +37,14 @@ pub async fn dashboard(state: State<'_, AppState>, query: DashboardQuery) -> Res
     in_user_language(db, db.dashboard(&query, now_local(), lang).await).await
 }
 
-/// One date of one application with its explanation (the dashboard opens it on click).
+/// One date (of one round) of one application with its explanation (the dashboard opens
+/// it on click).
 #[tauri::command]
-pub async fn deadline_detail(state: State<'_, AppState>, id: String, rule: String) -> Result<Option<Item>, IpcError> {
+pub async fn deadline_detail(state: State<'_, AppState>, id: String, rule: String, round: u32) -> Result<Option<Item>, IpcError> {
     let db = database(&state)?;
     let lang = language(db).await;
     let line = in_user_language(db, db.timeline(&id, now_local(), lang).await).await?;
-    Ok(line.deadlines.into_iter().find(|d| d.item.rule == rule).map(|d| d.item))
+    Ok(line.deadlines.into_iter().find(|d| d.item.rule == rule && d.round == round).map(|d| d.item))
 }
 
 /// What an ICS export wrote.

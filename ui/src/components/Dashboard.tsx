@@ -14,7 +14,7 @@ const HORIZONS = [5, 10, 20, 60];
 /** Told to Rust once, when the first dashboard with its data has been painted (start-up benchmark). */
 let firstPaintReported = false;
 
-export function Dashboard({ serviceTitle }: { serviceTitle: (id: string) => string }) {
+export function Dashboard({ serviceTitle, onOpenApplication }: { serviceTitle: (id: string) => string; onOpenApplication?: (id: string) => void }) {
   const { t } = useI18n();
   const [days, setDays] = useState(10);
   const [party, setParty] = useState<Party | null>(null);
@@ -40,9 +40,9 @@ export function Dashboard({ serviceTitle }: { serviceTitle: (id: string) => stri
   }, [entries]);
 
   const open = async (e: DueEntry) => {
-    const key = `${e.application_id}/${e.rule}`;
+    const key = `${e.application_id}/${e.rule}/${e.round}`;
     if (opened?.key === key) return setOpened(null);
-    setOpened({ key, item: await api.deadlineDetail(e.application_id, e.rule).catch(() => null) });
+    setOpened({ key, item: await api.deadlineDetail(e.application_id, e.rule, e.round).catch(() => null) });
   };
 
   const exportAll = async () => {
@@ -73,7 +73,7 @@ export function Dashboard({ serviceTitle }: { serviceTitle: (id: string) => stri
         </thead>
         <tbody>
           {list.map((e) => {
-            const key = `${e.application_id}/${e.rule}`;
+            const key = `${e.application_id}/${e.rule}/${e.round}`;
             return (
               <Fragment key={key}>
                 <tr className={`st-${e.status}${e.party === "operator" && e.status === "overdue" ? " operator-overdue" : ""}`} data-testid={`dash-${e.rule}`}>
@@ -85,11 +85,24 @@ export function Dashboard({ serviceTitle }: { serviceTitle: (id: string) => stri
                   </td>
                   <td>
                     {e.title} <span className="muted small">· {t("form.clause")} {e.clause}</span>
+                    {e.round > 1 && <span className="badge">{e.round_label}</span>}
+                    {/* What is at stake in a window that voids the contract. */}
+                    {e.stake && (
+                      <span className={`stake block${e.status === "due_today" ? " urgent" : ""}`} data-testid="dash-stake">
+                        {e.stake}
+                      </span>
+                    )}
                     {/* Each table is one side's; a step both sides take says so. */}
                     {e.party === "both" && <span className="muted small block">{t(partyKey(e.party))}</span>}
                   </td>
                   <td>
-                    {e.organisation_name ?? "—"}
+                    {onOpenApplication ? (
+                      <button type="button" className="link" data-testid="dash-open" aria-label={`${t("dash.openApp")}: ${e.organisation_name ?? "—"}, ${serviceTitle(e.service)}`} onClick={() => onOpenApplication(e.application_id)}>
+                        {e.organisation_name ?? "—"}
+                      </button>
+                    ) : (
+                      (e.organisation_name ?? "—")
+                    )}
                     <br />
                     <span className="muted small">{serviceTitle(e.service)}</span>
                   </td>

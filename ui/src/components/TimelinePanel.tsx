@@ -11,7 +11,18 @@ import { DateButton, ExplanationPanel } from "./ExplainedDate";
 export const statusKey = (s: DeadlineStatus): MessageKey => `status.${s}` as MessageKey;
 export const partyKey = (p: Party | null): MessageKey => (p ? (`party.${p}` as MessageKey) : "party.none");
 
-export function TimelinePanel({ applicationId, labels, onChanged }: { applicationId: string; labels: (event: string) => string; onChanged?: () => void }) {
+export function TimelinePanel({
+  applicationId,
+  labels,
+  onChanged,
+  onStartNew,
+}: {
+  applicationId: string;
+  labels: (event: string) => string;
+  onChanged?: () => void;
+  /** Offered when the contract is void: a new application from this one's form. */
+  onStartNew?: () => void;
+}) {
   const { t } = useI18n();
   const [line, setLine] = useState<Timeline | null>(null);
   const [event, setEvent] = useState("");
@@ -60,6 +71,29 @@ export function TimelinePanel({ applicationId, labels, onChanged }: { applicatio
       <h3>
         {t("life.title")}: <span className={`status state-${line.state}`} data-testid="life-state">{line.state_label}</span>
       </h3>
+      {line.void && (
+        <div className="void-banner" role="alert" data-testid="life-void">
+          <strong>{t("life.void.title")}</strong>
+          <p>{line.void.message}</p>
+          {onStartNew && (
+            <button type="button" className="primary" data-testid="life-start-new" onClick={onStartNew}>
+              {t("life.void.startNew")}
+            </button>
+          )}
+        </div>
+      )}
+      {line.unplaced.length > 0 && (
+        <div className="warn-box" data-testid="life-unplaced">
+          <p>{t("life.unplaced")}</p>
+          <ul>
+            {line.unplaced.map((u) => (
+              <li key={u.id}>
+                <strong>{u.label}</strong> — {u.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <h4>{t("life.events")}</h4>
       {line.events.length === 0 ? (
         <p className="muted small">{t("life.noEvents")}</p>
@@ -69,7 +103,12 @@ export function TimelinePanel({ applicationId, labels, onChanged }: { applicatio
             <li key={e.event.id} className={e.corrected ? "corrected" : ""} data-testid="life-event">
               <strong>{formatDue(e.event.at)}</strong> — {e.label}
               {e.corrected && <span className="badge">{t("life.corrected")}</span>}
-              {e.event.corrects !== null && <span className="muted small"> (↺ #{e.event.corrects})</span>}
+              {e.event.corrects !== null && (
+                <span className="muted small">
+                  {" "}
+                  ({t("life.correctionOf")} {formatDue(line.events.find((o) => o.event.id === e.event.corrects)?.event.at ?? "")})
+                </span>
+              )}
               {e.event.note && <span className="muted"> · {e.event.note}</span>}
               <span className="muted small">
                 {" "}
@@ -134,34 +173,47 @@ export function TimelinePanel({ applicationId, labels, onChanged }: { applicatio
       <h4>{t("life.deadlines")}</h4>
       <table className="deadlines" data-testid="life-deadlines">
         <tbody>
-          {line.deadlines.map((d) => (
-            <Fragment key={d.item.rule}>
-              <tr data-testid={`life-deadline-${d.item.rule}`} className={`st-${d.status}`}>
+          {line.deadlines.map((d) => {
+            // A deadline has a row per round; the first round keeps the plain test id.
+            const key = d.round > 1 ? `${d.item.rule}-${d.round}` : d.item.rule;
+            return (
+            <Fragment key={key}>
+              <tr data-testid={`life-deadline-${key}`} className={`st-${d.status}`}>
                 <td>
                   {d.item.due ? (
-                    <DateButton item={d.item} open={opened === d.item.rule} onToggle={() => setOpened(opened === d.item.rule ? null : d.item.rule)} testId={`life-due-${d.item.rule}`} />
+                    <DateButton item={d.item} open={opened === key} onToggle={() => setOpened(opened === key ? null : key)} testId={`life-due-${key}`} />
                   ) : (
                     <span className="muted">…</span>
                   )}
                 </td>
-                <td>{d.item.explanation.title}</td>
+                <td>
+                  {d.item.explanation.title}
+                  {d.round_label && <span className="badge">{d.round_label}</span>}
+                </td>
                 <td>{t(partyKey(d.item.party))}</td>
                 <td>
                   <span className={`status st-${d.status}`}>{t(statusKey(d.status))}</span>
                   {d.met_on && <span className="muted small"> {formatDue(d.met_on)}</span>}
                 </td>
               </tr>
-              {opened === d.item.rule && (
+              {d.consequence && (
+                <tr className="consequence-row">
+                  <td colSpan={4} data-testid={`life-consequence-${key}`}>
+                    {d.consequence}
+                  </td>
+                </tr>
+              )}
+              {opened === key && (
                 <tr className="explanation-row">
                   <td colSpan={4}>
-                    <ExplanationPanel item={d.item} testId={`life-due-${d.item.rule}-explanation`} />
+                    <ExplanationPanel item={d.item} testId={`life-due-${key}-explanation`} />
                   </td>
                 </tr>
               )}
               {d.notice && (
                 <tr className="notice-row">
                   <td colSpan={4}>
-                    <details data-testid={`life-notice-${d.item.rule}`}>
+                    <details data-testid={`life-notice-${key}`}>
                       <summary>
                         {t("life.notice")} · {t("life.noticeTo")} {d.notice.to}
                       </summary>
@@ -172,7 +224,8 @@ export function TimelinePanel({ applicationId, labels, onChanged }: { applicatio
                 </tr>
               )}
             </Fragment>
-          ))}
+            );
+          })}
         </tbody>
       </table>
       <div className="actions">

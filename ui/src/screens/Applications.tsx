@@ -18,7 +18,7 @@ const PAGE = 100;
 /** Waits this long after the last keystroke before saving a draft. */
 const SAVE_DELAY_MS = 300;
 
-export function Applications() {
+export function Applications({ openId }: { openId?: string | null } = {}) {
   const { lang, t } = useI18n();
   const [schemas, setSchemas] = useState<FormSchema[]>([]);
   const [orgs, setOrgs] = useState<Organisation[]>([]);
@@ -35,6 +35,11 @@ export function Applications() {
     api.formSchemas().then((all) => setSchemas(all.filter((s) => s.id !== "organisation")), setError);
     api.listOrganisations().then(setOrgs, setError);
   }, []);
+
+  // Opened from elsewhere (a row of Сроки): show that application.
+  useEffect(() => {
+    if (openId) api.getApplication(openId).then(setCurrent, setError);
+  }, [openId]);
 
   const lastFilter = useRef<ApplicationFilter | null>(null);
   useEffect(() => {
@@ -326,7 +331,13 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
           )}
         </div>
       )}
-      <TimelinePanel key={`${app.id}-${app.status}`} applicationId={app.id} labels={(e) => eventLabels[e] ?? e} onChanged={onChanged} />
+      <TimelinePanel
+        key={`${app.id}-${app.status}`}
+        applicationId={app.id}
+        labels={(e) => eventLabels[e] ?? e}
+        onChanged={onChanged}
+        onStartNew={() => run(() => api.duplicateApplication(app.id)).then((v) => v && onOpen(v))}
+      />
       <div className="actions sticky-actions">
         <button type="button" data-testid="app-check" onClick={preflight}>
           {t("app.check")}

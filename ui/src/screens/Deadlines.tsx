@@ -3,7 +3,7 @@
 // out in Rust as you type, each with its explanation one click away.
 import { Fragment, useEffect, useMemo, useRef, useState } from "react";
 import { api } from "../api";
-import type { IpcError, Report, ServiceInputs } from "../bindings";
+import type { CalculatedVerdict, IpcError, Report, ServiceInputs } from "../bindings";
 import { partyKey } from "../components/TimelinePanel";
 import { Dashboard } from "../components/Dashboard";
 import { DateButton, ExplanationPanel } from "../components/ExplainedDate";
@@ -11,13 +11,14 @@ import { toIso } from "../format";
 import { useI18n, type MessageKey } from "../i18n";
 
 
-export function Deadlines() {
+export function Deadlines({ onOpenApplication }: { onOpenApplication?: (id: string) => void } = {}) {
   const { lang, t } = useI18n();
   const [services, setServices] = useState<ServiceInputs[]>([]);
   const [serviceId, setServiceId] = useState("");
   const [events, setEvents] = useState<Record<string, string>>({});
   const [facts, setFacts] = useState<Record<string, string>>({});
   const [report, setReport] = useState<Report | null>(null);
+  const [verdicts, setVerdicts] = useState<CalculatedVerdict[]>([]);
   const [error, setError] = useState<IpcError | null>(null);
   const [busy, setBusy] = useState(false);
   const [opened, setOpened] = useState<string | null>(null);
@@ -41,7 +42,8 @@ export function Deadlines() {
       api.computeDeadlines(service.id, given, facts).then(
         (r) => {
           if (id !== request.current) return;
-          setReport(r);
+          setReport(r.report);
+          setVerdicts(r.verdicts);
           setError(null);
           setBusy(false);
         },
@@ -60,6 +62,7 @@ export function Deadlines() {
     setEvents({});
     setFacts({});
     setReport(null);
+    setVerdicts([]);
     setError(null);
   };
 
@@ -67,7 +70,7 @@ export function Deadlines() {
 
   return (
     <>
-    <Dashboard serviceTitle={(id) => services.find((s) => s.id === id)?.name[lang] ?? id} />
+    <Dashboard serviceTitle={(id) => services.find((s) => s.id === id)?.name[lang] ?? id} onOpenApplication={onOpenApplication} />
     <section className="calculator-section">
       <h1>{t("deadlines.title")}</h1>
       <p className="muted">{t("deadlines.intro")}</p>
@@ -166,7 +169,9 @@ export function Deadlines() {
                 </tr>
               </thead>
               <tbody>
-                {report.items.map((item) => (
+                {report.items.map((item) => {
+                  const verdict = verdicts.find((v) => v.rule === item.rule);
+                  return (
                   <Fragment key={item.rule}>
                     <tr data-testid={`deadline-${item.rule}`}>
                       <td>
@@ -183,7 +188,15 @@ export function Deadlines() {
                           />
                         )}
                       </td>
-                      <td>{item.explanation.title}</td>
+                      <td>
+                        {item.explanation.title}
+                        {/* What the dates typed in mean: in time, late, or a void contract. */}
+                        {verdict && (
+                          <span className={`block small ${verdict.voids ? "verdict-void" : verdict.status === "met_late" ? "verdict-late" : "verdict-ok"}`} data-testid={`verdict-${item.rule}`}>
+                            {verdict.text}
+                          </span>
+                        )}
+                      </td>
                       <td>{t(partyKey(item.party))}</td>
                       <td>{item.clause}</td>
                     </tr>
@@ -195,7 +208,8 @@ export function Deadlines() {
                       </tr>
                     )}
                   </Fragment>
-                ))}
+                  );
+                })}
               </tbody>
             </table>
           )}

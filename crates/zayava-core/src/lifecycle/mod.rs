@@ -40,9 +40,20 @@ pub struct Transition {
     pub to: Option<String>,
 }
 
+/// A stage of the applications list: states grouped as a manager thinks of them (waiting
+/// for the Operator, awaiting signature, concluded, active, not concluded…), with one colour
+/// each everywhere.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Stage {
+    pub id: String,
+    pub label: Words,
+    pub states: Vec<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Lifecycle {
     pub states: Vec<StateSpec>,
+    pub stages: Vec<Stage>,
     /// What may still be recorded once a missed window has voided the contract: the late
     /// receipt itself (facts are facts), the signature and posting before it, the
     /// Operator's annulment, and amendments of the procedure.
@@ -60,6 +71,11 @@ pub fn lifecycle() -> &'static Lifecycle {
 impl Lifecycle {
     pub fn state_label(&self, id: &str, lang: Lang) -> String {
         self.states.iter().find(|s| s.id == id).map(|s| s.label.get(lang).to_string()).unwrap_or_else(|| id.to_string())
+    }
+
+    /// The stage a state belongs to.
+    pub fn stage_of(&self, state: &str) -> Option<&Stage> {
+        self.stages.iter().find(|s| s.states.iter().any(|x| x == state))
     }
 
     pub fn transitions(&self, service: &str) -> &[Transition] {
@@ -532,6 +548,7 @@ mod words {
         "The Operator's receipt of the contract is not recorded: record the day the Operator received the signed contract; without it, whether the contract was concluded cannot be told.",
     );
     pub const ROUND: Text = Text::new("{n}-й круг", "round {n}");
+    pub const IN_TIME: Text = Text::new("В срок: «{event}» {date}.", "In time: “{event}” on {date}.");
     pub const STAKE_OPEN: Text = Text::new(
         "Осталось {left}: подписанный договор должен поступить Оператору до {due} включительно, иначе он не заключён.",
         "{left} left: the signed contract must reach the Operator by {due}, or it is not concluded.",
@@ -544,6 +561,60 @@ mod words {
         "Договор направлен, ждём получения Оператором — не позднее {due}.",
         "The contract is sent; waiting for the Operator to receive it by {due}.",
     );
+}
+
+/// What a missed deadline means: how late it was done (if it was), then the rule's own
+/// sentence on the consequence and what to do now.
+fn miss_text(book: &Rulebook, service: &str, rule: &crate::rules::Rule, done: Option<(&str, NaiveDate)>, due: Option<NaiveDate>, lang: Lang) -> Option<String> {
+    let mut text = String::new();
+    if let (Some((by, on)), Some(due)) = (done, due) {
+        let days = (on - due).num_days();
+        if days > 0 {
+            text = crate::i18n::fill(words::LATE.get(lang), &[("event", &event_label(book, service, by, lang)), ("date", &human_date(on)), ("days", &days_text(days, lang)), ("due", &human_date(due))]);
+        }
+    }
+    if let Some(note) = &rule.miss_note {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(note.get(lang));
+    }
+    (!text.is_empty()).then_some(text)
+}
+
+/// The deadline calculator's verdict on one computed date, from the events typed in: done
+/// in time, done late (and, for a signing window, the contract not concluded), or nothing
+/// to say yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CalculatedVerdict {
+    pub rule: String,
+    pub status: DeadlineStatus,
+    /// Whether this miss voids the contract.
+    pub voids: bool,
+    pub text: String,
+}
+
+pub fn calculator_verdicts(book: &Rulebook, service: &str, items: &[Item], events: &BTreeMap<String, String>, lang: Lang) -> Vec<CalculatedVerdict> {
+    let day = |t: &str| t.get(..10).and_then(|d| d.parse::<NaiveDate>().ok());
+    let mut out = Vec::new();
+    for item in items {
+        let Some((_, rule)) = book.rule(&item.rule) else { continue };
+        let Some(due) = item.due.as_deref() else { continue };
+        let done = rule.met_by.iter().filter_map(|e| events.get(e).map(|at| (e.as_str(), at.as_str()))).min_by(|a, b| a.1.cmp(b.1));
+        let Some((by, at)) = done else { continue };
+        let status = deadline_status(Some(due), rule.kind, Some(at), NaiveDateTime::MAX);
+        let text = match status {
+            DeadlineStatus::MetLate => miss_text(book, service, rule, day(at).map(|d| (by, d)), day(due), lang).unwrap_or_default(),
+            _ => crate::i18n::fill(words::IN_TIME.get(lang), &[("event", &event_label(book, service, by, lang)), ("date", &crate::deadlines::Due::human_text(at))]),
+        };
+        out.push(CalculatedVerdict { rule: rule.id.clone(), voids: status == DeadlineStatus::MetLate && rule.on_miss.is_some(), status, text });
+    }
+    out
+}
+
+/// «2-й круг»: a deadline's round, for people.
+pub fn round_label(round: u32, lang: Lang) -> String {
+    crate::i18n::fill(words::ROUND.get(lang), &[("n", &round.to_string())])
 }
 
 fn working_days_text(n: u32, lang: Lang) -> String {
@@ -672,22 +743,9 @@ pub fn timeline(
             (DeadlineStatus::MetLate, Some(due), Some(met)) => Some((met - due).num_days()),
             _ => None,
         };
-        let label = |e: &str| event_label(book, service, e, lang);
         let consequence = match status {
             DeadlineStatus::Unknown => Some(words::UNKNOWN.get(lang).to_string()),
-            DeadlineStatus::Overdue | DeadlineStatus::MetLate => {
-                let mut text = String::new();
-                if let (Some(days), Some(by), Some(on), Some(due)) = (days_late.filter(|d| *d > 0), &met_by, met_day, due_day) {
-                    text = crate::i18n::fill(words::LATE.get(lang), &[("event", &label(by)), ("date", &human_date(on)), ("days", &days_text(days, lang)), ("due", &human_date(due))]);
-                }
-                if let Some(note) = &rule.miss_note {
-                    if !text.is_empty() {
-                        text.push(' ');
-                    }
-                    text.push_str(note.get(lang));
-                }
-                (!text.is_empty()).then_some(text)
-            }
+            DeadlineStatus::Overdue | DeadlineStatus::MetLate => miss_text(book, service, rule, met_by.as_deref().zip(met_day), due_day, lang),
             _ => None,
         };
         // A missed window voids the contract, unless the Operator has annulled it already.
@@ -712,7 +770,7 @@ pub fn timeline(
             );
             Notice { to: template.to.clone(), text: filled.replace(" \n", "\n").trim().to_string() }
         });
-        let round_label = (count > 1).then(|| crate::i18n::fill(words::ROUND.get(lang), &[("n", &round.to_string())]));
+        let round_label = (count > 1).then(|| round_label(round, lang));
         let settled = met_by.is_some() || implied;
         deadlines.push(TimelineDeadline { item, round, round_label, status, met_by, met_on, days_late, settled, consequence, notice: drafted });
     }

@@ -157,6 +157,10 @@ fn the_lifecycle_names_only_known_events_and_states() {
             }
         }
     }
+    // Every state is in exactly one stage of the list.
+    for state in &l.states {
+        assert_eq!(l.stages.iter().filter(|s| s.states.contains(&state.id)).count(), 1, "state {}", state.id);
+    }
     for s in &book.services {
         for r in &s.rules {
             if let Some(m) = &r.on_miss {

@@ -22,3 +22,18 @@ DROP TABLE due_item;
 ALTER TABLE due_item_rounds RENAME TO due_item;
 CREATE INDEX due_item_open_by_day ON due_item(open, due_day, due, application_id);
 INSERT OR IGNORE INTO due_stale (application_id) SELECT DISTINCT application_id FROM application_event;
+
+-- A short number a person can say on the phone («З-0042»): unique per database, given in
+-- the order applications were made, kept on export and import.
+ALTER TABLE application ADD COLUMN number INTEGER;
+UPDATE application SET number = (
+    SELECT COUNT(*) FROM application b
+    WHERE b.created_at < application.created_at OR (b.created_at = application.created_at AND b.id <= application.id)
+);
+CREATE UNIQUE INDEX application_by_number ON application(number);
+
+-- The application's stage as its recorded events leave it (sent, draft contract, active,
+-- not concluded…), kept with its due dates so the list can show and filter it without
+-- replaying every trail. A signing window that passes unmet later is applied when read.
+ALTER TABLE application ADD COLUMN stage TEXT NOT NULL DEFAULT 'draft';
+UPDATE application SET stage = status;
