@@ -25,6 +25,7 @@ const COMMANDS: &[&str] = &[
     "preflight_application",
     "mark_application_ready",
     "duplicate_application",
+    "amend_application",
     "archive_application",
     "attach_file",
     "application_timeline",

@@ -140,6 +140,7 @@ pub fn run() {
             commands::applications::preflight_application,
             commands::applications::mark_application_ready,
             commands::applications::duplicate_application,
+            commands::applications::amend_application,
             commands::applications::archive_application,
             commands::applications::attach_file,
             commands::lifecycle::application_timeline,

@@ -68,6 +68,7 @@ export const api = {
   preflightApplication: (id: string) => call<Preflight>("preflight_application", { id }),
   markApplicationReady: (id: string) => call<ApplicationView>("mark_application_ready", { id }),
   duplicateApplication: (id: string) => call<ApplicationView>("duplicate_application", { id }),
+  amendApplication: (id: string) => call<ApplicationView>("amend_application", { id }),
   archiveApplication: (id: string, archived: boolean) => call<ApplicationView>("archive_application", { id, archived }),
   attachFile: () => call<AttachmentRef | null>("attach_file"),
   applicationTimeline: (id: string) => call<Timeline>("application_timeline", { id }),

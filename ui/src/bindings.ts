@@ -249,7 +249,15 @@ export type ApplicationView = { application: Application, issues: Array<FieldErr
 /**
  * What the operator set (registration number, contract number, remarks), as last synced.
  */
-operator_fields: Record<string, unknown>, };
+operator_fields: Record<string, unknown>, 
+/**
+ * «З-0042».
+ */
+number: string, 
+/**
+ * Sent to the Operator and not being amended: the form is read-only.
+ */
+locked: boolean, };
 
 export type Recorder = "user" | "sync";
 

@@ -15,6 +15,8 @@ use crate::organisations::timestamp;
 
 /// The event that records a sent application's form was changed (`rulebook.json`).
 const AMENDED: &str = "application_amended";
+/// The event that sends an application: from then on its form is the Operator's copy.
+const SENT: &str = "application_sent";
 use crate::{Database, StoreError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -206,9 +208,8 @@ impl Database {
         if current.values == *values && current.organisation_id == organisation_id {
             return Ok(current);
         }
-        let trail = lifecycle::effective(&self.events(id).await?);
-        let sent = !trail.is_empty();
-        if sent && trail.last().is_none_or(|e| e.event != AMENDED) {
+        let sent = self.events(id).await?.iter().any(|e| e.event == SENT);
+        if self.form_locked(id).await? {
             return Err(StoreError::SentLocked);
         }
         let status = if sent { current.status.code() } else { "draft" };
@@ -226,16 +227,20 @@ impl Database {
         self.application(id).await
     }
 
+    /// Whether the form is read-only: sent to the Operator and not being amended (the
+    /// latest event is not the amendment). The interaction log is never sent, never locked.
+    pub async fn form_locked(&self, id: &str) -> Result<bool, StoreError> {
+        let trail = lifecycle::in_date_order(&lifecycle::effective(&self.events(id).await?));
+        let sent = trail.iter().any(|e| e.event == SENT);
+        Ok(sent && trail.last().is_none_or(|e| e.event != AMENDED))
+    }
+
     /// Unlocks a sent application's form after the user confirmed it: the amendment is
     /// recorded in the trail (dated `today`, local), and saves are accepted until the next
     /// event is recorded.
     pub async fn amend_sent_application(&self, id: &str, recorded: DateTime<Utc>, now: chrono::NaiveDateTime) -> Result<(), StoreError> {
-        let trail = lifecycle::effective(&self.events(id).await?);
-        if trail.is_empty() {
-            return Ok(()); // not sent: nothing is locked
-        }
-        if trail.last().is_some_and(|e| e.event == AMENDED) {
-            return Ok(());
+        if !self.form_locked(id).await? {
+            return Ok(()); // not sent, or already being amended
         }
         let event = lifecycle::NewEvent { event: AMENDED.into(), at: now.format("%Y-%m-%d").to_string(), corrects: None, note: String::new() };
         self.record_event(id, &event, lifecycle::Recorder::User, recorded, now).await?;

@@ -23,6 +23,10 @@ pub struct ApplicationView {
     /// What the operator set (registration number, contract number, remarks), as last synced.
     #[ts(type = "Record<string, unknown>")]
     pub operator_fields: serde_json::Map<String, serde_json::Value>,
+    /// «З-0042».
+    pub number: String,
+    /// Sent to the Operator and not being amended: the form is read-only.
+    pub locked: bool,
 }
 
 async fn view(state: &AppState, application: Application) -> Result<ApplicationView, IpcError> {
@@ -33,7 +37,8 @@ async fn view(state: &AppState, application: Application) -> Result<ApplicationV
         None => vec![],
     };
     let operator_fields = in_user_language(db, db.operator_fields(&application.id).await).await?;
-    Ok(ApplicationView { application, issues, operator_fields })
+    let locked = in_user_language(db, db.form_locked(&application.id).await).await?;
+    Ok(ApplicationView { number: zayava_store::applications::number_text(application.number), application, issues, operator_fields, locked })
 }
 
 /// Every form: the organisation profile's and each service's (current versions).
@@ -45,7 +50,7 @@ pub fn form_schemas() -> Vec<FormSchema> {
 #[tauri::command]
 pub async fn list_applications(state: State<'_, AppState>, filter: ApplicationFilter) -> Result<Vec<ApplicationSummary>, IpcError> {
     let db = database(&state)?;
-    in_user_language(db, db.applications(&filter).await).await
+    in_user_language(db, db.applications_on(&filter, chrono::Local::now().date_naive()).await).await
 }
 
 #[tauri::command]
@@ -88,6 +93,16 @@ pub async fn mark_application_ready(state: State<'_, AppState>, id: String) -> R
 pub async fn duplicate_application(state: State<'_, AppState>, id: String) -> Result<ApplicationView, IpcError> {
     let db = database(&state)?;
     let app = in_user_language(db, db.duplicate_application(&id, chrono::Utc::now()).await).await?;
+    view(&state, app).await
+}
+
+/// Unlocks a sent application's form after the user confirmed; the change after sending
+/// is recorded in its trail.
+#[tauri::command]
+pub async fn amend_application(state: State<'_, AppState>, id: String) -> Result<ApplicationView, IpcError> {
+    let db = database(&state)?;
+    in_user_language(db, db.amend_sent_application(&id, chrono::Utc::now(), chrono::Local::now().naive_local()).await).await?;
+    let app = in_user_language(db, db.application(&id).await).await?;
     view(&state, app).await
 }
 

@@ -18,11 +18,14 @@ const PAGE = 100;
 /** Waits this long after the last keystroke before saving a draft. */
 const SAVE_DELAY_MS = 300;
 
+/** The list's stages (lifecycle.json), in the order an application passes them. */
+const STAGES = ["draft", "ready", "with_operator", "awaiting_signature", "concluded", "active", "ended", "not_concluded"] as const;
+
 export function Applications({ openId }: { openId?: string | null } = {}) {
   const { lang, t } = useI18n();
   const [schemas, setSchemas] = useState<FormSchema[]>([]);
   const [orgs, setOrgs] = useState<Organisation[]>([]);
-  const [filter, setFilter] = useState<ApplicationFilter>({ organisation_id: null, service: null, status: null, text: null, archived: false });
+  const [filter, setFilter] = useState<ApplicationFilter>({ organisation_id: null, service: null, status: null, stage: null, text: null, archived: false });
   const [list, setList] = useState<ApplicationSummary[] | null>(null);
   const [loading, setLoading] = useState(true);
   const [shown, setShown] = useState(PAGE);
@@ -118,12 +121,15 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
               </option>
             ))}
           </select>
-          <select aria-label={t("app.filter.status")} value={filter.status ?? ""} onChange={(e) => setFilter({ ...filter, status: (e.target.value || null) as ApplicationStatus | null })}>
+          <select aria-label={t("app.filter.stage")} data-testid="app-filter-stage" value={filter.stage ?? ""} onChange={(e) => setFilter({ ...filter, stage: e.target.value || null })}>
             <option value="">
-              {t("app.filter.status")}: {t("app.filter.all")}
+              {t("app.filter.stage")}: {t("app.filter.all")}
             </option>
-            <option value="draft">{t("app.status.draft")}</option>
-            <option value="ready">{t("app.status.ready")}</option>
+            {STAGES.map((s) => (
+              <option key={s} value={s}>
+                {t(`stage.${s}`)}
+              </option>
+            ))}
           </select>
           <label className="check-inline">
             <input type="checkbox" checked={filter.archived} onChange={(e) => setFilter({ ...filter, archived: e.target.checked })} /> {t("app.filter.archived")}
@@ -144,9 +150,11 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
           {list?.slice(0, shown).map((a) => (
             <li key={a.id}>
               <button type="button" data-testid="app-item" aria-current={current?.application.id === a.id ? "true" : undefined} onClick={() => api.getApplication(a.id).then(setCurrent, setError)}>
-                <span className="item-title">{title(a.service)}</span>
+                <span className="item-title">
+                  <span className="app-number">{a.number}</span> {title(a.service)}
+                </span>
                 <span className="item-sub">
-                  {a.organisation_name ?? t("app.noOrganisation")} · <span className={`status ${a.status}`}>{t(statusKey(a.status))}</span> · {formatDateTime(a.updated_at)}
+                  {a.organisation_name ?? t("app.noOrganisation")} · <span className={`status stage-${a.stage}`} data-testid="app-item-stage">{a.stage_label}</span> · {formatDateTime(a.updated_at)}
                 </span>
               </button>
             </li>
@@ -189,6 +197,9 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
   const [check, setCheck] = useState<Preflight | null>(null);
   const [checked, setChecked] = useState(false);
   const [error, setError] = useState<IpcError | null>(null);
+  const [amending, setAmending] = useState(false);
+  // Bumped when the trail changes from here, so the progress panel reloads.
+  const [lifeVersion, setLifeVersion] = useState(0);
   const pending = useRef<{ values: Values; orgId: number | null } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const app = view.application;
@@ -269,7 +280,9 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
   return (
     <div className="editor" data-testid="app-editor">
       <div className="editor-head">
-        <h2>{schema?.title[lang] ?? app.service}</h2>
+        <h2>
+          <span className="app-number" data-testid="app-number">{view.number}</span> {schema?.title[lang] ?? app.service}
+        </h2>
         <span className={`status ${app.status}`} data-testid="app-status">
           {t(statusKey(app.status))}
         </span>
@@ -291,6 +304,27 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
         </dl>
       )}
       <PrintButtons id={app.id} beforePrint={flush} />
+      {view.locked && (
+        <div className="warn-box" data-testid="app-locked">
+          <p>{t("app.locked")}</p>
+          {amending ? (
+            <>
+              <p>{t("app.amendConfirm")}</p>
+              <button type="button" className="primary" data-testid="app-amend-yes" onClick={() => run(() => api.amendApplication(app.id)).then(() => (setAmending(false), setLifeVersion((n) => n + 1)))}>
+                {t("app.amendYes")}
+              </button>{" "}
+              <button type="button" onClick={() => setAmending(false)}>
+                {t("common.cancel")}
+              </button>
+            </>
+          ) : (
+            <button type="button" data-testid="app-amend" onClick={() => setAmending(true)}>
+              {t("app.amend")}
+            </button>
+          )}
+        </div>
+      )}
+      <fieldset className="plain" disabled={view.locked}>
       <div className="field">
         <label htmlFor="app-organisation">{t("app.organisation")}</label>
         <select id="app-organisation" data-testid="app-organisation" value={orgId ?? ""} onChange={(e) => change(values, e.target.value ? Number(e.target.value) : null)}>
@@ -307,6 +341,7 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
           <SchemaForm fields={schema.fields} values={values} errors={errors} onChange={(v) => change(v, orgId)} />
         </form>
       )}
+      </fieldset>
       {error && (
         <p className="error" role="alert" data-testid="app-error">
           {error.message}
@@ -332,10 +367,14 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
         </div>
       )}
       <TimelinePanel
-        key={`${app.id}-${app.status}`}
+        key={`${app.id}-${app.status}-${lifeVersion}`}
         applicationId={app.id}
         labels={(e) => eventLabels[e] ?? e}
-        onChanged={onChanged}
+        onChanged={() => {
+          onChanged();
+          // A recorded event may lock the form again (it was sent, or the amendment is over).
+          api.getApplication(app.id).then(setView, setError);
+        }}
         onStartNew={() => run(() => api.duplicateApplication(app.id)).then((v) => v && onOpen(v))}
       />
       <div className="actions sticky-actions">
