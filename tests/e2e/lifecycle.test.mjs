@@ -56,6 +56,16 @@ test("a late receipt voids the contract, a new application starts from its form,
     for (const [event, date] of [["application_sent", "03.03.2025"], ["application_received", "04.03.2025"]]) {
       await recordAndWait(browser, event, date);
     }
+    // Sent: the form is the Operator's copy now. Changing it asks first and is recorded.
+    await (await byTestId(browser, "app-locked")).waitForDisplayed({ timeout: 5_000 });
+    assert.equal(await (await browser.$("#app-organisation")).isEnabled(), false);
+    await press(browser, "app-amend");
+    const eventsBefore = (await browser.$$('[data-testid="life-event"]')).length;
+    await press(browser, "app-amend-yes");
+    await browser.waitUntil(async () => (await browser.$$('[data-testid="life-event"]')).length === eventsBefore + 1, { timeout: 5_000 });
+    assert.match(await (await browser.$$('[data-testid="life-event"]'))[eventsBefore].getText(), /Заявка изменена после отправки/);
+    assert.equal((await browser.$$('[data-testid="app-locked"]')).length, 0);
+    assert.equal(await (await browser.$("#app-organisation")).isEnabled(), true);
     // A date in the future is refused; nothing is recorded.
     await record(browser, "draft_contract_received", "07.03.2099");
     assert.match(await (await byTestId(browser, "life-error")).getText(), /ещё не наступила/);
@@ -63,6 +73,8 @@ test("a late receipt voids the contract, a new application starts from its form,
     await record(browser, "draft_contract_received", "01.03.2025");
     await browser.waitUntil(async () => /04\.03\.2025/.test(await (await byTestId(browser, "life-error")).getText()), { timeout: 5_000 });
     await recordAndWait(browser, "draft_contract_received", "07.03.2025");
+    // The next event recorded closes the amendment: locked again.
+    await (await byTestId(browser, "app-locked")).waitForDisplayed({ timeout: 5_000 });
 
     // The 15-day window (to 24.03.2025) passed long ago with nothing received: not concluded,
     // yet the Operator's receipt can still be recorded, and it is.
@@ -73,12 +85,21 @@ test("a late receipt voids the contract, a new application starts from its form,
     assert.match(verdict, /на 1 день позже срока 24\.03\.2025/);
     assert.match(verdict, /п\. 3\.9/);
     assert.match(await (await byTestId(browser, "life-deadline-constructor.sign_contract")).getText(), /Выполнено с опозданием/);
+    // The header says the stage, not the form's "ready"; checking and marking ready are gone.
+    await browser.waitUntil(async () => (await (await byTestId(browser, "app-stage")).getText()) === "Не заключён или аннулирована", { timeout: 5_000 });
+    assert.equal((await browser.$$('[data-testid="app-ready"]')).length, 0);
     if (process.env.ZAYAVA_SCREENSHOT_VOID) await shot(browser, process.env.ZAYAVA_SCREENSHOT_VOID, { top: true });
+
+    // The list shows its number and its stage.
+    const item = (await browser.$$('[data-testid="app-item"]'))[0];
+    assert.match(await item.getText(), /З-0001/);
+    assert.match(await item.getText(), /Не заключён или аннулирована/);
 
     // One step to a new application from this form: a draft, with nothing recorded yet.
     await press(browser, "life-start-new");
     await browser.waitUntil(async () => (await (await byTestId(browser, "app-status")).getText()) === "Черновик", { timeout: 5_000 });
     assert.equal((await browser.$$('[data-testid="life-event"]')).length, 0);
+    assert.equal(await (await byTestId(browser, "app-number")).getText(), "З-0002");
     await (await byTestId(browser, "app-ready")).click();
     await browser.waitUntil(async () => (await (await byTestId(browser, "app-status")).getText()) === "Готова", { timeout: 5_000 });
     await browser.waitUntil(async () => (await (await byTestId(browser, "life-event-kind")).getValue()) === "application_sent");
@@ -88,6 +109,7 @@ test("a late receipt voids the contract, a new application starts from its form,
 
     // On the dashboard the open window says what is at stake; the void one is not a to-do.
     await (await byTestId(browser, "nav-dashboard")).click();
+    await browser.waitUntil(async () => (await browser.$$('[data-testid="dash-constructor.sign_contract"]')).length > 0, { timeout: 5_000 });
     const rows = await browser.$$('[data-testid="dash-constructor.sign_contract"]');
     assert.equal(rows.length, 1, "only the open window is to do");
     assert.match(await rows[0].getText(), /Осталось \d+ рабоч\S+ д\S+: подписанный договор должен поступить Оператору до \d\d\.\d\d\.\d{4} включительно, иначе он не заключён/);

@@ -257,7 +257,15 @@ number: string,
 /**
  * Sent to the Operator and not being amended: the form is read-only.
  */
-locked: boolean, };
+locked: boolean, 
+/**
+ * Sent to the Operator: the pre-flight and "ready" no longer apply.
+ */
+sent: boolean, 
+/**
+ * The stage (as in the list) and its label, as of today.
+ */
+stage: string, stage_label: string, };
 
 export type Recorder = "user" | "sync";
 

@@ -227,12 +227,28 @@ impl Database {
         self.application(id).await
     }
 
-    /// Whether the form is read-only: sent to the Operator and not being amended (the
-    /// latest event is not the amendment). The interaction log is never sent, never locked.
+    /// Whether the form is read-only: sent to the Operator and not being amended (the event
+    /// recorded last is not the amendment). The interaction log is never sent, never locked.
     pub async fn form_locked(&self, id: &str) -> Result<bool, StoreError> {
-        let trail = lifecycle::in_date_order(&lifecycle::effective(&self.events(id).await?));
+        let trail = self.events(id).await?;
         let sent = trail.iter().any(|e| e.event == SENT);
         Ok(sent && trail.last().is_none_or(|e| e.event != AMENDED))
+    }
+
+    /// Whether the application was sent to the Operator (its form is then the Operator's copy).
+    pub async fn was_sent(&self, id: &str) -> Result<bool, StoreError> {
+        Ok(self.events(id).await?.iter().any(|e| e.event == SENT))
+    }
+
+    /// The list stage of one application as of `today` (see [`Database::applications_on`]).
+    pub async fn stage_on(&self, id: &str, today: NaiveDate) -> Result<&'static lifecycle::Stage, StoreError> {
+        let state: Option<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT {EFFECTIVE_STATE} FROM application a WHERE a.id = ?")))
+            .bind(today.format("%Y-%m-%d").to_string())
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        let state = state.ok_or_else(|| StoreError::NotFound { entity: "application", id: id.to_string() })?;
+        lifecycle::lifecycle().stage_of(&state).ok_or_else(|| StoreError::Corrupt(format!("application {id}: unknown state {state}")))
     }
 
     /// Unlocks a sent application's form after the user confirmed it: the amendment is

@@ -27,6 +27,11 @@ pub struct ApplicationView {
     pub number: String,
     /// Sent to the Operator and not being amended: the form is read-only.
     pub locked: bool,
+    /// Sent to the Operator: the pre-flight and "ready" no longer apply.
+    pub sent: bool,
+    /// The stage (as in the list) and its label, as of today.
+    pub stage: String,
+    pub stage_label: String,
 }
 
 async fn view(state: &AppState, application: Application) -> Result<ApplicationView, IpcError> {
@@ -38,7 +43,18 @@ async fn view(state: &AppState, application: Application) -> Result<ApplicationV
     };
     let operator_fields = in_user_language(db, db.operator_fields(&application.id).await).await?;
     let locked = in_user_language(db, db.form_locked(&application.id).await).await?;
-    Ok(ApplicationView { number: zayava_store::applications::number_text(application.number), application, issues, operator_fields, locked })
+    let sent = in_user_language(db, db.was_sent(&application.id).await).await?;
+    let stage = in_user_language(db, db.stage_on(&application.id, chrono::Local::now().date_naive()).await).await?;
+    Ok(ApplicationView {
+        number: zayava_store::applications::number_text(application.number),
+        application,
+        issues,
+        operator_fields,
+        locked,
+        sent,
+        stage: stage.id.clone(),
+        stage_label: stage.label.get(lang).to_string(),
+    })
 }
 
 /// Every form: the organisation profile's and each service's (current versions).

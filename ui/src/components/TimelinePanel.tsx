@@ -215,7 +215,8 @@ export function TimelinePanel({
                   <td colSpan={4}>
                     <details data-testid={`life-notice-${key}`}>
                       <summary>
-                        {t("life.notice")} · {t("life.noticeTo")} {d.notice.to}
+                        {t("life.notice")}
+                        {d.notice.to && ` · ${t("life.noticeTo")} ${d.notice.to}`}
                       </summary>
                       <pre className="notice">{d.notice.text}</pre>
                       <CopyButton text={d.notice.text} />

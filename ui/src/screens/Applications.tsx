@@ -283,9 +283,15 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
         <h2>
           <span className="app-number" data-testid="app-number">{view.number}</span> {schema?.title[lang] ?? app.service}
         </h2>
-        <span className={`status ${app.status}`} data-testid="app-status">
-          {t(statusKey(app.status))}
-        </span>
+        {view.sent ? (
+          <span className={`status stage-${view.stage}`} data-testid="app-stage">
+            {view.stage_label}
+          </span>
+        ) : (
+          <span className={`status ${app.status}`} data-testid="app-status">
+            {t(statusKey(app.status))}
+          </span>
+        )}
         {app.archived && <span className="status archived">{t("app.archived")}</span>}
         <span className="muted small" role="status" data-testid="app-saved">
           {saving ? t("app.saving") : savedAt ? `${t("app.savedAt")} ${formatDateTime(savedAt).slice(11)}` : ""}
@@ -378,12 +384,17 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
         onStartNew={() => run(() => api.duplicateApplication(app.id)).then((v) => v && onOpen(v))}
       />
       <div className="actions sticky-actions">
-        <button type="button" data-testid="app-check" onClick={preflight}>
-          {t("app.check")}
-        </button>
-        <button type="button" className="primary" data-testid="app-ready" disabled={app.status === "ready"} onClick={markReady}>
-          {t("app.markReady")}
-        </button>
+        {/* Checking and marking ready are for before sending. */}
+        {!view.sent && (
+          <>
+            <button type="button" data-testid="app-check" onClick={preflight}>
+              {t("app.check")}
+            </button>
+            <button type="button" className="primary" data-testid="app-ready" disabled={app.status === "ready"} onClick={markReady}>
+              {t("app.markReady")}
+            </button>
+          </>
+        )}
         <button type="button" data-testid="app-duplicate" onClick={() => run(() => api.duplicateApplication(app.id)).then((v) => v && onOpen(v))}>
           {t("app.duplicate")}
         </button>

@@ -131,7 +131,8 @@ impl Calendar {
     }
 
     fn day_kind_unchecked(&self, date: NaiveDate) -> DayKind {
-        if let Some(y) = self.years.get(&date.year()) {
+        // A year's move may reach into the year next to it (checked in transfers.rs).
+        for y in [date.year(), date.year() - 1, date.year() + 1].iter().filter_map(|y| self.years.get(y)) {
             for m in &y.moves {
                 if m.day_off == date {
                     return DayKind::DayOffByTransfer { source: y.source.clone(), worked_on: m.working_day };

@@ -96,8 +96,13 @@ impl YearTransfers {
         let mut seen = Vec::new();
         for (i, m) in self.moves.iter().enumerate() {
             let line = i + 1;
+            // A move belongs to its year; its other day may fall in the year next to it (2
+            // January off, worked on 30 December of the year before, as in 2006/2007).
+            // Only across the turn of the year, so days a month or less apart.
+            let across = m.day_off.year() != m.working_day.year();
             for date in [m.day_off, m.working_day] {
-                if date.year() != self.year {
+                let near_turn = across && (m.day_off - m.working_day).num_days().abs() <= 31 && (date.year() - self.year).abs() == 1;
+                if date.year() != self.year && !near_turn {
                     return Err(TransferError::WrongYear { line, date, year: self.year });
                 }
                 if seen.contains(&date) {
@@ -127,6 +132,20 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_move_may_reach_into_the_year_next_to_its_own() {
+        let y = |moves: Vec<Transfer>| YearTransfers { year: 2007, source: "Постановление Совета Министров (тест)".into(), moves, origin: TransferOrigin::User };
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        // 2007: 2 January off, worked on Saturday 30 December 2006.
+        assert!(y(vec![Transfer { day_off: d("2007-01-02"), working_day: d("2006-12-30") }]).check().is_ok());
+        assert!(matches!(y(vec![Transfer { day_off: d("2008-01-02"), working_day: d("2007-12-29") }]).check(), Ok(())));
+        assert!(matches!(y(vec![Transfer { day_off: d("2006-01-03"), working_day: d("2006-12-30") }]).check(), Err(TransferError::WrongYear { .. })));
+        assert!(matches!(y(vec![Transfer { day_off: d("2007-01-02"), working_day: d("2005-12-31") }]).check(), Err(TransferError::WrongYear { .. })));
+        let cal = crate::calendar::Calendar::new(vec![y(vec![Transfer { day_off: d("2007-01-02"), working_day: d("2006-12-30") }])]);
+        assert!(cal.is_working(d("2006-12-30"), crate::calendar::Schedule::Official).unwrap(), "the 2006 Saturday is worked");
+        assert!(!cal.is_working(d("2007-01-02"), crate::calendar::Schedule::Official).unwrap());
     }
 
     #[test]

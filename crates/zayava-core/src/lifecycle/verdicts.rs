@@ -323,3 +323,11 @@ fn interaction_notices_close_when_sent_and_two_incidents_are_two_rounds() {
     let r = rounds(&t, "interaction.incident_notice");
     assert_eq!((r[0].status, r[1].status), (DeadlineStatus::Overdue, DeadlineStatus::Met));
 }
+
+#[test]
+fn interaction_4_4_the_claim_answer_is_not_addressed_to_the_works_and_incidents_inbox() {
+    let t = line("interaction", &[("claim_received", "2025-06-02"), ("incident_detected", "2025-06-02T10:40")], "2025-06-02T10:45");
+    let claim = one(&t, "interaction.claim_answer").notice.as_ref().unwrap();
+    assert_eq!(claim.to, "", "seed 001 gives ds@nces.by only for works and incidents (3.1–3.4)");
+    assert_eq!(one(&t, "interaction.incident_notice").notice.as_ref().unwrap().to, "ds@nces.by");
+}

@@ -196,7 +196,9 @@ pub struct Rule {
 /// `{contact}` filled in when it is drafted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct NoticeTemplate {
-    /// Where it goes.
+    /// Where it goes; empty where the seed names no address (a claim's answer goes to the
+    /// other party by the contract's details, not to ds@nces.by, which 001 gives only for
+    /// works and incidents).
     pub to: String,
     pub ru: String,
     pub en: String,
