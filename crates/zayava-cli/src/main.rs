@@ -162,6 +162,18 @@ async fn list_organisations(db: &Database, json: bool) -> Result<(), Failure> {
     Ok(())
 }
 
+/// Runs a command on the database, then closes it before the process ends: closing
+/// checkpoints the write-ahead log into the file, which an exit with the connections still
+/// open leaves to chance.
+async fn closing<F>(db: Database, command: F) -> Result<(), Failure>
+where
+    F: for<'a> FnOnce(&'a Database) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), Failure>> + 'a>>,
+{
+    let result = command(&db).await;
+    db.close().await;
+    result
+}
+
 async fn run(cli: Cli) -> Result<(), Failure> {
     let lang = cli.lang.into();
     let db = cli.db;
@@ -170,14 +182,14 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         Command::Timeline(args) => timeline::run(args, db, lang).await,
         Command::Validate { batch } => forms::validate(&batch, lang),
         Command::Preflight { file, json } => forms::preflight(&file, json, lang),
-        Command::Export { output } => forms::export(&open(db).await?, output).await,
-        Command::Import { file } => forms::import(&open(db).await?, &file).await,
+        Command::Export { output } => closing(open(db).await?, |d| Box::pin(async move { forms::export(d, output).await })).await,
+        Command::Import { file } => closing(open(db).await?, |d| Box::pin(async move { forms::import(d, &file).await })).await,
         Command::Pdf { application, kind, output } => pdf::run(db, &application, &kind, &output, lang).await,
-        Command::Info => info(&open(db).await?).await,
-        Command::Sync(args) => sync::run(args, &open(db).await?, lang).await,
+        Command::Info => closing(open(db).await?, |d| Box::pin(info(d))).await,
+        Command::Sync(args) => closing(open(db).await?, |d| Box::pin(sync::run(args, d, lang))).await,
         Command::Backup { file, list } => safety::backup(&path_of(db)?, file, list).await,
         Command::Restore { file } => safety::restore(&path_of(db)?, &file).await,
-        Command::Organisations(OrganisationsCommand::List { json }) => list_organisations(&open(db).await?, json).await,
+        Command::Organisations(OrganisationsCommand::List { json }) => closing(open(db).await?, |d| Box::pin(list_organisations(d, json))).await,
     }
 }
 

@@ -65,6 +65,12 @@ pub(crate) async fn load(db: Option<PathBuf>, application: &str, lang: Lang) -> 
 async fn from_database(db: Option<PathBuf>, id: &str, lang: Lang) -> Result<Loaded, Failure> {
     let path = location::database_path(db).filter(|p| p.exists()).ok_or_else(|| usage(format!("{id}: no database to look it up in (pass --db, or give an application file)")))?;
     let db = Database::open(&path).await?;
+    let loaded = stored(&db, id, lang).await;
+    db.close().await; // checkpoints the log before the process ends
+    loaded
+}
+
+async fn stored(db: &Database, id: &str, lang: Lang) -> Result<Loaded, Failure> {
     let app = db.application(id).await.map_err(|e| usage(format!("{id}: {e}")))?;
     let organisation = match app.organisation_id {
         Some(o) => Some(db.organisation(o).await?.values),
@@ -93,7 +99,9 @@ fn from_file(path: &Path, lang: Lang) -> Result<Loaded, Failure> {
 async fn schedule_of_all(db: Option<PathBuf>, lang: Lang) -> Result<zayava_pdf::Pdf, Failure> {
     let path = location::database_path(db).filter(|p| p.exists()).ok_or_else(|| usage("no database to read the applications from (pass --db)".into()))?;
     let db = Database::open(&path).await?;
-    let all = db.timelines(&Default::default(), chrono::Local::now().naive_local(), lang).await?;
+    let all = db.timelines(&Default::default(), chrono::Local::now().naive_local(), lang).await;
+    db.close().await;
+    let all = all?;
     let listed: Vec<Listed> = all.iter().map(|(s, t)| Listed { organisation: s.organisation_name.as_deref(), service: &s.service, timeline: t }).collect();
     Ok(zayava_pdf::schedule_of_all(&listed, lang))
 }
