@@ -31,6 +31,7 @@ const COMMANDS: &[&str] = &[
     "application_timeline",
     "record_event",
     "dashboard",
+    "expiring_contracts",
     "deadline_detail",
     "export_ics",
     "print_pdf",

@@ -146,6 +146,7 @@ pub fn run() {
             commands::lifecycle::application_timeline,
             commands::lifecycle::record_event,
             commands::lifecycle::dashboard,
+            commands::lifecycle::expiring_contracts,
             commands::lifecycle::deadline_detail,
             commands::lifecycle::export_ics,
             commands::printing::print_pdf,

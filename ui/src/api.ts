@@ -74,6 +74,7 @@ export const api = {
   applicationTimeline: (id: string) => call<Timeline>("application_timeline", { id }),
   recordEvent: (id: string, event: NewEvent) => call<RecordedEvent>("record_event", { id, event }),
   dashboard: (query: DashboardQuery) => call<DueEntry[]>("dashboard", { query }),
+  expiringContracts: (days: number) => call<DueEntry[]>("expiring_contracts", { days }),
   deadlineDetail: (id: string, rule: string, round: number) => call<Item | null>("deadline_detail", { id, rule, round }),
   exportIcs: (id: string | null) => call<IcsExport | null>("export_ics", { id }),
   printPdf: (id: string, kind: string, save: boolean) => call<PrintedPdf | null>("print_pdf", { id, kind, save }),

@@ -269,6 +269,53 @@ impl Database {
     }
 }
 
+impl Database {
+    /// Contracts whose term ends within `days` calendar days of `now` and that no later term
+    /// follows yet (not renewed): «Договоры, которые заканчиваются», soonest first.
+    pub async fn expiring(&self, days: u32, now: NaiveDateTime, lang: Lang) -> Result<Vec<DueEntry>, StoreError> {
+        let book = Rulebook::shared();
+        let terms: Vec<&str> = book.services.iter().flat_map(|s| s.rules.iter()).filter(|r| r.term_end).map(|r| r.id.as_str()).collect();
+        let today = now.date();
+        let until = today + chrono::Duration::days(days as i64);
+        let rows = sqlx::query(
+            "SELECT d.application_id, d.rule, d.round, d.party, d.kind, d.due, a.service, o.name AS organisation_name
+             FROM due_item d JOIN application a ON a.id = d.application_id LEFT JOIN organisation o ON o.id = a.organisation_id
+             WHERE d.rule IN (SELECT value FROM json_each(?1)) AND d.due_day >= ?2 AND d.due_day <= ?3 AND a.archived = 0
+               AND NOT EXISTS (SELECT 1 FROM due_item later WHERE later.application_id = d.application_id
+                               AND later.rule IN (SELECT value FROM json_each(?1)) AND later.due_day > d.due_day)
+             ORDER BY d.due_day, d.application_id LIMIT 500",
+        )
+        .bind(serde_json::to_string(&terms).expect("ids"))
+        .bind(today.format("%Y-%m-%d").to_string())
+        .bind(until.format("%Y-%m-%d").to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in rows {
+            let rule_id: String = r.try_get("rule")?;
+            let Some((_, rule)) = book.rule(&rule_id) else { continue };
+            let due: String = r.try_get("due")?;
+            let round: i64 = r.try_get("round")?;
+            out.push(DueEntry {
+                application_id: r.try_get("application_id")?,
+                service: r.try_get("service")?,
+                organisation_name: r.try_get("organisation_name")?,
+                title: rule.title.get(lang).to_string(),
+                party: rule.party,
+                kind: rule.kind,
+                status: deadline_status(Some(&due), rule.kind, None, now),
+                clause: rule.clause.clone(),
+                round: round.max(1) as u32,
+                round_label: None,
+                stake: None,
+                rule: rule_id,
+                due,
+            });
+        }
+        Ok(out)
+    }
+}
+
 /// An application's timeline from what is already loaded (one or many at a time).
 fn line_of(app: &crate::applications::Application, trail: &[RecordedEvent], org: Option<&Organisation>, cal: &Calendar, window: WorkingWindow, now: NaiveDateTime, lang: Lang) -> Result<Timeline, StoreError> {
     let facts = lifecycle::facts(forms::by_version(&app.schema_version), &app.values, org.map(|o| &o.values));

@@ -238,3 +238,22 @@ async fn the_list_shows_each_applications_stage_and_filters_by_it() {
     let copy = db.duplicate_application(&waiting, Utc::now()).await.unwrap();
     assert_eq!(copy.number, 4);
 }
+
+#[tokio::test]
+async fn contracts_that_end_soon_are_listed_until_they_are_renewed() {
+    let (_d, db) = open().await;
+    let id = sent_application(&db, "one-window").await;
+    let now = local("2026-12-03T09:00");
+    for (e, at) in [("application_sent", "2026-03-02"), ("application_received", "2026-03-03"), ("draft_contract_received", "2026-03-05"), ("signed_contract_received", "2026-03-12"), ("activation_notice_sent", "2026-03-31")] {
+        db.record_event(&id, &new(e, at), Recorder::User, Utc::now(), now).await.unwrap();
+    }
+    let ending = db.expiring(90, now, Lang::Ru).await.unwrap();
+    assert_eq!(ending.len(), 1);
+    assert_eq!((ending[0].rule.as_str(), ending[0].due.as_str()), ("one-window.term_end", "2026-12-31"));
+    // The renewal is a deadline of ours on the dashboard, with reminders.
+    let board = db.dashboard(&DashboardQuery { working_days: 30, party: None, limit: 50 }, now, Lang::Ru).await.unwrap();
+    assert!(board.iter().any(|d| d.rule == "one-window.renewal" && d.due == "2026-12-31"), "{board:?}");
+    db.record_event(&id, &new("contract_renewed", "2026-12-03"), Recorder::User, Utc::now(), now).await.unwrap();
+    assert!(db.expiring(90, now, Lang::Ru).await.unwrap().is_empty(), "renewed: the next term ends in a year");
+    assert_eq!(db.expiring(400, now, Lang::Ru).await.unwrap()[0].due, "2027-12-31");
+}

@@ -54,6 +54,7 @@ async fn a_conflict_on_a_sent_application_is_shown_and_settled_by_the_user() {
     // The operator corrects the application while the user edits it too.
     let amended = reqwest::Client::new().post(format!("{url}/admin/applications/{id}/amend")).bearer_auth(TOKEN).json(&json!({ "contact": "Петров П.П." })).send().await.unwrap();
     assert!(amended.status().is_success());
+    amend(&db, &id).await;
     db.save_application(&id, None, &json!({ "contact": "Сидоров С.С.", "body_name": "ОАО Тест" }), chrono::Utc::now()).await.unwrap();
     let report = run(&db, &url, quick()).await.unwrap();
     assert_eq!(report.conflicts, 1);
@@ -83,6 +84,7 @@ async fn keeping_mine_sends_my_version_over_the_operators() {
     let id = sent(&db, None).await;
     run(&db, &url, quick()).await.unwrap();
     reqwest::Client::new().post(format!("{url}/admin/applications/{id}/amend")).bearer_auth(TOKEN).json(&json!({ "contact": "Петров П.П." })).send().await.unwrap();
+    amend(&db, &id).await;
     db.save_application(&id, None, &json!({ "contact": "Сидоров С.С." }), chrono::Utc::now()).await.unwrap();
     run(&db, &url, quick()).await.unwrap();
     db.resolve_conflict(&id, zayava_store::sync::Resolution::KeepMine, chrono::Utc::now()).await.unwrap();

@@ -56,6 +56,7 @@ async fn every_request_and_answer_of_a_full_session_matches_the_spec() {
     run(&db, &url, opts).await.unwrap();
     operator(&url, &id, json!({ "event": "application_received", "at": "2026-11-21", "fields": { "registration_number": "17" } })).await;
     reqwest::Client::new().post(format!("{url}/admin/applications/{id}/amend")).bearer_auth(TOKEN).json(&json!({ "contact": "Петров" })).send().await.unwrap();
+    db.amend_sent_application(&id, chrono::Utc::now(), local_now()).await.unwrap();
     db.save_application(&id, Some(org), &json!({ "contact": "Сидоров" }), chrono::Utc::now()).await.unwrap();
     run(&db, &url, opts).await.unwrap();
     let wrong = zayava_sync::Api::new(&url, "wrong", std::time::Duration::from_secs(2)).unwrap();

@@ -37,6 +37,14 @@ pub async fn dashboard(state: State<'_, AppState>, query: DashboardQuery) -> Res
     in_user_language(db, db.dashboard(&query, now_local(), lang).await).await
 }
 
+/// Contracts whose term ends within `days` calendar days and that are not renewed yet.
+#[tauri::command]
+pub async fn expiring_contracts(state: State<'_, AppState>, days: u32) -> Result<Vec<DueEntry>, IpcError> {
+    let db = database(&state)?;
+    let lang = language(db).await;
+    in_user_language(db, db.expiring(days, now_local(), lang).await).await
+}
+
 /// One date (of one round) of one application with its explanation (the dashboard opens
 /// it on click).
 #[tauri::command]

@@ -10,6 +10,8 @@ import { ExplanationPanel } from "./ExplainedDate";
 import { partyKey, statusKey } from "./TimelinePanel";
 
 const HORIZONS = [5, 10, 20, 60];
+/** How far ahead «Договоры, которые заканчиваются» looks, in calendar days. */
+const EXPIRING_DAYS = 92;
 
 /** Told to Rust once, when the first dashboard with its data has been painted (start-up benchmark). */
 let firstPaintReported = false;
@@ -30,6 +32,12 @@ export function Dashboard({ serviceTitle, onOpenApplication }: { serviceTitle: (
       live = false;
     };
   }, [days, party]);
+
+  // Contracts ending within three months that are not renewed yet.
+  const [ending, setEnding] = useState<DueEntry[] | null>(null);
+  useEffect(() => {
+    api.expiringContracts(EXPIRING_DAYS).then(setEnding, setError);
+  }, []);
 
   useEffect(() => {
     if (entries && !firstPaintReported) {
@@ -167,6 +175,12 @@ export function Dashboard({ serviceTitle, onOpenApplication }: { serviceTitle: (
             <h2>{t("dash.theirs")}</h2>
             {table(theirs, "dash-theirs")}
           </div>
+        </div>
+      )}
+      {ending && (
+        <div className="dash-ending" data-testid="dash-ending">
+          <h2>{t("dash.ending")}</h2>
+          {ending.length === 0 ? <p className="muted">{t("dash.endingNone")}</p> : table(ending, "dash-ending-table")}
         </div>
       )}
     </section>

@@ -79,6 +79,8 @@ export const en: Record<MessageKey, string> = {
   "dash.ours": "Our deadlines",
   "dash.theirs": "The Operator's deadlines",
   "dash.nothing": "Nothing is due in this period.",
+  "dash.ending": "Contracts that end soon (next 3 months)",
+  "dash.endingNone": "No contract ends in the next 3 months without being renewed.",
   "dash.col.app": "Application",
   "dash.exportAll": "All deadlines to a calendar (.ics)",
   "dash.printAll": "Print the deadline schedule (PDF)",

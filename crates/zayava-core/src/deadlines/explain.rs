@@ -132,6 +132,8 @@ fn period_text(period: &Period, window: Option<super::WorkingWindow>, lang: Lang
         Period::SameDate => fixed("same_date", Text::new("в тот же день, что", "the same day as")),
         Period::NextDay => fixed("next_day", Text::new("на следующий календарный день после", "the calendar day after")),
         Period::FirstDayOfNextMonth => fixed("first_day_of_next_month", Text::new("с первого числа месяца, следующего за", "the first day of the month after")),
+        Period::EndOfYear => fixed("end_of_year", Text::new("31 декабря того же года, что", "31 December of the same year as")),
+        Period::EndOfNextYear => fixed("end_of_next_year", Text::new("31 декабря года, следующего за годом, когда", "31 December of the year after that of")),
         Period::MonthOf => fixed("month_of", Text::new("месяц, на который приходится", "the month of")),
         Period::ByFact(_) => fixed("by_fact", Text::new("по значению факта", "by a fact's value")),
     }

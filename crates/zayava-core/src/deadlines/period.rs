@@ -111,6 +111,8 @@ pub fn land<'r>(period: &'r Period, base: Moment, facts: &Facts, cal: &Calendar,
         Period::SameDate => plain(Due::Date(d)),
         Period::NextDay => plain(Due::Date(d.succ_opt().ok_or(Stop::OutOfRange(d))?)),
         Period::FirstDayOfNextMonth => plain(Due::Date(first_of_next_month(d))),
+        Period::EndOfYear => plain(Due::Date(NaiveDate::from_ymd_opt(d.year(), 12, 31).ok_or(Stop::OutOfRange(d))?)),
+        Period::EndOfNextYear => plain(Due::Date(NaiveDate::from_ymd_opt(d.year() + 1, 12, 31).ok_or(Stop::OutOfRange(d))?)),
         Period::MonthOf => plain(Due::month_of(d)),
         Period::ByFact(by) => {
             let value = facts.count(&by.fact).ok_or_else(|| Stop::MissingFact(by.fact.clone()))?;

@@ -694,15 +694,18 @@ pub fn timeline(
     for item in report(&query, &outcomes, cal, lang).items {
         let rule = book.rule(&item.rule).map(|(_, r)| r).ok_or_else(|| QueryError::UnknownRule { service: service.into(), rule: item.rule.clone() })?;
         let Some(event) = round_event(rule) else {
-            // Several bases (the later counts) or a derived base: one round, from the latest.
-            let anchor = rule
-                .from
-                .iter()
-                .filter_map(|b| match b {
-                    crate::rules::Base::Event { event, .. } => positions(event).last().copied(),
-                    crate::rules::Base::Rule { .. } => None,
-                })
-                .max();
+            // Several bases (the later counts) or a derived base: one round, from the latest
+            // event behind any of its bases (through the rules it counts from).
+            fn anchor(book: &Rulebook, rule: &crate::rules::Rule, last: &dyn Fn(&str) -> Option<usize>) -> Option<usize> {
+                rule.from
+                    .iter()
+                    .filter_map(|b| match b {
+                        crate::rules::Base::Event { event, .. } => last(event),
+                        crate::rules::Base::Rule { rule } => book.rule(rule).and_then(|(_, r)| anchor(book, r, last)),
+                    })
+                    .max()
+            }
+            let anchor = anchor(book, rule, &|e| positions(e).last().copied());
             rounds.push((item, 1, anchor, None, 1));
             continue;
         };

@@ -331,3 +331,36 @@ fn interaction_4_4_the_claim_answer_is_not_addressed_to_the_works_and_incidents_
     assert_eq!(claim.to, "", "seed 001 gives ds@nces.by only for works and incidents (3.1–3.4)");
     assert_eq!(one(&t, "interaction.incident_notice").notice.as_ref().unwrap().to, "ds@nces.by");
 }
+
+#[test]
+fn one_window_5_12_the_year_end_renewal_with_its_cut_off_and_restoration_shown_before_they_come() {
+    let active = [
+        ("application_sent", "2026-03-02"),
+        ("application_received", "2026-03-03"),
+        ("draft_contract_received", "2026-03-05"),
+        ("signed_contract_received", "2026-03-12"),
+        ("activation_notice_sent", "2026-03-31"),
+    ];
+    // It is December: the contract runs for the calendar year and must be renewed by 31.12.
+    let t = line("one-window", &active, "2026-12-03T10:00");
+    assert_eq!(one(&t, "one-window.term_end").item.due.as_deref(), Some("2026-12-31"));
+    let renewal = one(&t, "one-window.renewal");
+    assert_eq!((renewal.item.due.as_deref(), renewal.status), (Some("2026-12-31"), DeadlineStatus::Upcoming));
+    assert_eq!(one(&t, "one-window.planned_cutoff").item.due.as_deref(), Some("2027-01-01"), "cut off from the first day of the next month");
+    assert_eq!(one(&t, "one-window.planned_restoration_end").item.due.as_deref(), Some("2027-03-31"), "3 months to restore");
+    // Missed: the consequence is said.
+    let missed = line("one-window", &active, "2027-01-05T10:00");
+    let renewal = one(&missed, "one-window.renewal");
+    assert_eq!(renewal.status, DeadlineStatus::Overdue);
+    assert!(renewal.consequence.as_deref().unwrap_or("").contains("доступ отключается"));
+    // Renewed on 20.12: met; the cut-off no longer threatens this year, and next year's
+    // renewal is due by 31.12.2027.
+    let mut renewed = active.to_vec();
+    renewed.push(("contract_renewed", "2026-12-20"));
+    let t = line("one-window", &renewed, "2026-12-21T10:00");
+    assert_eq!(one(&t, "one-window.renewed_term_end").item.due.as_deref(), Some("2027-12-31"));
+    let next = one(&t, "one-window.renewal");
+    assert_eq!((next.item.due.as_deref(), next.status), (Some("2027-12-31"), DeadlineStatus::Upcoming));
+    assert!(next.met_by.is_none(), "this year's renewal does not count for next year's");
+    assert_eq!(one(&t, "one-window.planned_cutoff").item.due.as_deref(), Some("2028-01-01"));
+}

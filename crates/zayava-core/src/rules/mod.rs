@@ -147,6 +147,10 @@ pub enum Period {
     SameDate,
     NextDay,
     FirstDayOfNextMonth,
+    /// 31 December of the base's year (a contract concluded for the calendar year).
+    EndOfYear,
+    /// 31 December of the year after the base's (a contract re-concluded for the next year).
+    EndOfNextYear,
     /// The month the base falls in (`YYYY-MM`).
     MonthOf,
     /// A period chosen by a fact's value.
@@ -187,6 +191,9 @@ pub struct Rule {
     /// overdue or met late).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub miss_note: Option<Words>,
+    /// The date a contract's term ends (listed under «Договоры, которые заканчиваются»).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub term_end: bool,
     /// A notice to draft when this deadline arises (the interaction log of seed 001).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notice: Option<NoticeTemplate>,

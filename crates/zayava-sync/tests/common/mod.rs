@@ -69,6 +69,11 @@ pub async fn sent(db: &Database, org: Option<i64>) -> String {
     id
 }
 
+/// The user chooses to change a sent application (its form is locked until then).
+pub async fn amend(db: &Database, id: &str) {
+    db.amend_sent_application(id, Utc::now(), local_now()).await.unwrap();
+}
+
 pub async fn record(db: &Database, id: &str, event: &str, at: &str) {
     db.record_event(id, &NewEvent { event: event.into(), at: at.into(), corrects: None, note: String::new() }, Recorder::User, Utc::now(), local_now()).await.unwrap();
 }
