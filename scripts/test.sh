@@ -34,6 +34,13 @@ export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER="$ROOT/tests/windows/wine-run.s
 windows=(--target x86_64-pc-windows-gnu)
 (
   cd "$ROOT"
+  # One wineserver for the whole step, ended when it ends: a test program that started Wine
+  # afresh could meet a server still shutting down after the one before ("wine client
+  # error: recvmsg: Connection reset by peer"), which failed a run by chance.
+  export WINEPREFIX="$CARGO_TARGET_DIR/x86_64-pc-windows-gnu/wine-prefix" WINEDEBUG=-all
+  mkdir -p "$WINEPREFIX"
+  /usr/lib/wine/wineserver -p || true  # already running for this prefix: that one serves
+  trap '/usr/lib/wine/wineserver -k 2>/dev/null || true' EXIT
   export ZAYAVA_CRASH_TRIALS=30 ZAYAVA_KILL_TRIALS=10
   cargo test "${windows[@]}" -p zayava-core -p zayava-store -p zayava-sync -p operator-sandbox
   cargo test "${windows[@]}" -p zayava-cli --bins --test cli --test crash --test deadlines --test forms --test sync_kill

@@ -26,6 +26,7 @@ const COMMANDS: &[&str] = &[
     "mark_application_ready",
     "duplicate_application",
     "amend_application",
+    "set_operator_number",
     "archive_application",
     "attach_file",
     "application_timeline",

@@ -141,6 +141,7 @@ pub fn run() {
             commands::applications::mark_application_ready,
             commands::applications::duplicate_application,
             commands::applications::amend_application,
+            commands::applications::set_operator_number,
             commands::applications::archive_application,
             commands::applications::attach_file,
             commands::lifecycle::application_timeline,

@@ -90,6 +90,14 @@ test("a late receipt voids the contract, a new application starts from its form,
     assert.equal((await browser.$$('[data-testid="app-ready"]')).length, 0);
     if (process.env.ZAYAVA_SCREENSHOT_VOID) await shot(browser, process.env.ZAYAVA_SCREENSHOT_VOID, { top: true });
 
+    // The Operator's registration number, typed from its letter, is kept.
+    const registration = await press(browser, "app-registration_number");
+    await registration.addValue("НЦЭУ-0042");
+    await press(browser, "app-number"); // leaving the field saves it
+    await browser.waitUntil(async () => (await (await byTestId(browser, "app-registration_number")).getValue()) === "НЦЭУ-0042", { timeout: 5_000 });
+    await (await browser.$$('[data-testid="app-item"]'))[0].click();
+    await browser.waitUntil(async () => (await (await byTestId(browser, "app-registration_number")).getValue()) === "НЦЭУ-0042", { timeout: 5_000 });
+
     // The list shows its number and its stage.
     const item = (await browser.$$('[data-testid="app-item"]'))[0];
     assert.match(await item.getText(), /З-0001/);

@@ -69,6 +69,8 @@ export const api = {
   markApplicationReady: (id: string) => call<ApplicationView>("mark_application_ready", { id }),
   duplicateApplication: (id: string) => call<ApplicationView>("duplicate_application", { id }),
   amendApplication: (id: string) => call<ApplicationView>("amend_application", { id }),
+  setOperatorNumber: (id: string, field: "registration_number" | "contract_number", value: string) =>
+    call<ApplicationView>("set_operator_number", { id, field, value }),
   archiveApplication: (id: string, archived: boolean) => call<ApplicationView>("archive_application", { id, archived }),
   attachFile: () => call<AttachmentRef | null>("attach_file"),
   applicationTimeline: (id: string) => call<Timeline>("application_timeline", { id }),

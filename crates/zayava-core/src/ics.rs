@@ -19,7 +19,8 @@ pub struct IcsItem {
 pub const TZID: &str = "Europe/Minsk";
 
 /// One application's dated deadlines as calendar items; the uid ties each to its
-/// application and rule, so a later export updates rather than duplicates.
+/// application, rule and round (from the second), so a later export updates rather than
+/// duplicates, and two incidents are two events.
 pub fn items_of(application_id: &str, timeline: &crate::lifecycle::Timeline) -> Vec<IcsItem> {
     timeline
         .deadlines
@@ -27,8 +28,14 @@ pub fn items_of(application_id: &str, timeline: &crate::lifecycle::Timeline) -> 
         .filter_map(|d| {
             let due = d.item.due.clone()?;
             Some(IcsItem {
-                uid: format!("{application_id}-{}@zayava", d.item.rule),
-                summary: d.item.explanation.title.clone(),
+                uid: match d.round {
+                    1 => format!("{application_id}-{}@zayava", d.item.rule),
+                    n => format!("{application_id}-{}-{n}@zayava", d.item.rule),
+                },
+                summary: match &d.round_label {
+                    Some(round) => format!("{} — {round}", d.item.explanation.title),
+                    None => d.item.explanation.title.clone(),
+                },
                 description: d.item.explanation.text.clone(),
                 due,
             })
@@ -128,6 +135,20 @@ mod tests {
         assert_eq!(items.len(), line.deadlines.iter().filter(|d| d.item.due.is_some()).count());
         assert!(items.len() < line.deadlines.len(), "the waiting connection deadline is left out");
         assert!(items.iter().any(|i| i.uid == "app-1-one-window.sign_contract@zayava" && i.due == "2025-03-21"));
+    }
+
+    #[test]
+    fn two_incidents_are_two_events_with_their_own_uids() {
+        use crate::lifecycle::{timeline, NoticeContext, RecordedEvent, Recorder};
+        let ev = |id, e: &str, at: &str| RecordedEvent { id, event: e.into(), at: at.into(), recorded_at: String::new(), recorded_by: Recorder::User, corrects: None, note: String::new() };
+        let events = vec![ev(1, "incident_detected", "2025-06-02T10:40"), ev(2, "incident_detected", "2025-06-03T09:00")];
+        let now = chrono::NaiveDate::from_ymd_opt(2025, 6, 3).unwrap().and_hms_opt(9, 5, 0).unwrap();
+        let line = timeline(&crate::rules::Rulebook::embedded(), &crate::calendar::Calendar::embedded(), Default::default(), "interaction", true, &events, vec![], now, &NoticeContext::default(), crate::i18n::Lang::Ru).unwrap();
+        let items = items_of("log", &line);
+        let notices: Vec<&IcsItem> = items.iter().filter(|i| i.uid.contains("interaction.incident_notice")).collect();
+        assert_eq!(notices.len(), 2);
+        assert_ne!(notices[0].uid, notices[1].uid);
+        assert!(notices[1].summary.ends_with("2-й круг"), "{}", notices[1].summary);
     }
 
     #[test]

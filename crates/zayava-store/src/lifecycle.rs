@@ -243,27 +243,12 @@ impl Database {
         let book = Rulebook::shared();
         let mut out = Vec::with_capacity(rows.len());
         for r in rows {
-            let rule_id: String = r.try_get("rule")?;
-            let Some((_, rule)) = book.rule(&rule_id) else { continue };
-            let due: String = r.try_get("due")?;
-            let round: i64 = r.try_get("round")?;
+            let Some(mut entry) = due_entry(&r, now, lang)? else { continue };
             let sent_back: bool = r.try_get("sent_back")?;
-            let stake = due.get(..10).and_then(|d| d.parse::<NaiveDate>().ok()).and_then(|day| lifecycle::stake(rule, day, today, sent_back, &cal, lang));
-            out.push(DueEntry {
-                round: round.max(1) as u32,
-                round_label: (round > 1).then(|| lifecycle::round_label(round as u32, lang)),
-                stake,
-                application_id: r.try_get("application_id")?,
-                service: r.try_get("service")?,
-                organisation_name: r.try_get("organisation_name")?,
-                title: rule.title.get(lang).to_string(),
-                party: rule.party,
-                kind: rule.kind,
-                status: deadline_status(Some(&due), rule.kind, None, now),
-                clause: rule.clause.clone(),
-                rule: rule_id,
-                due,
-            });
+            let rule = book.rule(&entry.rule).map(|(_, rule)| rule);
+            let day = entry.due.get(..10).and_then(|d| d.parse::<NaiveDate>().ok());
+            entry.stake = rule.zip(day).and_then(|(rule, day)| lifecycle::stake(rule, day, today, sent_back, &cal, lang));
+            out.push(entry);
         }
         Ok(out)
     }
@@ -292,28 +277,35 @@ impl Database {
         .await?;
         let mut out = Vec::with_capacity(rows.len());
         for r in rows {
-            let rule_id: String = r.try_get("rule")?;
-            let Some((_, rule)) = book.rule(&rule_id) else { continue };
-            let due: String = r.try_get("due")?;
-            let round: i64 = r.try_get("round")?;
-            out.push(DueEntry {
-                application_id: r.try_get("application_id")?,
-                service: r.try_get("service")?,
-                organisation_name: r.try_get("organisation_name")?,
-                title: rule.title.get(lang).to_string(),
-                party: rule.party,
-                kind: rule.kind,
-                status: deadline_status(Some(&due), rule.kind, None, now),
-                clause: rule.clause.clone(),
-                round: round.max(1) as u32,
-                round_label: None,
-                stake: None,
-                rule: rule_id,
-                due,
-            });
+            // A term that follows a renewal is a new term, not a «round» for people.
+            out.extend(due_entry(&r, now, lang)?.map(|e| DueEntry { round_label: None, ..e }));
         }
         Ok(out)
     }
+}
+
+/// A line of the dashboard from a `due_item` row joined with its application (`None` for a
+/// rule the rulebook no longer has). What is at stake is added by the dashboard.
+fn due_entry(r: &sqlx::sqlite::SqliteRow, now: NaiveDateTime, lang: Lang) -> Result<Option<DueEntry>, StoreError> {
+    let rule_id: String = r.try_get("rule")?;
+    let Some((_, rule)) = Rulebook::shared().rule(&rule_id) else { return Ok(None) };
+    let due: String = r.try_get("due")?;
+    let round: i64 = r.try_get("round")?;
+    Ok(Some(DueEntry {
+        application_id: r.try_get("application_id")?,
+        service: r.try_get("service")?,
+        organisation_name: r.try_get("organisation_name")?,
+        title: rule.title.get(lang).to_string(),
+        party: rule.party,
+        kind: rule.kind,
+        status: deadline_status(Some(&due), rule.kind, None, now),
+        clause: rule.clause.clone(),
+        round: round.max(1) as u32,
+        round_label: (round > 1).then(|| lifecycle::round_label(round as u32, lang)),
+        stake: None,
+        rule: rule_id,
+        due,
+    }))
 }
 
 /// An application's timeline from what is already loaded (one or many at a time).

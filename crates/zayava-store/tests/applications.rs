@@ -188,3 +188,21 @@ async fn a_bad_import_is_refused_whole_and_changes_nothing() {
     }
     assert_eq!(db.organisations().await.unwrap(), before);
 }
+
+#[tokio::test]
+async fn the_operators_numbers_can_be_typed_by_hand_and_bad_ones_change_nothing() {
+    let (_d, db) = open().await;
+    let app = db.create_application("kvp", None, at(0)).await.unwrap();
+    db.set_operator_number(&app.id, "registration_number", " НЦЭУ-17 ", at(1)).await.unwrap();
+    db.set_operator_number(&app.id, "contract_number", "Д-5", at(1)).await.unwrap();
+    let fields = db.operator_fields(&app.id).await.unwrap();
+    assert_eq!((fields["registration_number"].as_str(), fields["contract_number"].as_str()), (Some("НЦЭУ-17"), Some("Д-5")));
+    // Too long, or a field the Operator does not number: refused with the field named.
+    let err = db.set_operator_number(&app.id, "contract_number", &"7".repeat(65), at(2)).await.unwrap_err();
+    assert_eq!(err.code(), "validation.invalid");
+    assert!(db.set_operator_number(&app.id, "remarks", "x", at(2)).await.is_err());
+    assert_eq!(db.operator_fields(&app.id).await.unwrap(), fields, "nothing stored changed");
+    // Emptied: removed.
+    db.set_operator_number(&app.id, "contract_number", "  ", at(3)).await.unwrap();
+    assert!(!db.operator_fields(&app.id).await.unwrap().contains_key("contract_number"));
+}

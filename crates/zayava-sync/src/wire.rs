@@ -18,6 +18,12 @@ pub const OPERATOR_EVENTS: &[&str] = &[
     "placement_date",
     "maintenance_planned",
     "annulled",
+    // What closes the Operator's own deadlines (DOMAIN.md §6.1).
+    "software_removed",
+    "outage_resolved",
+    "failure_fixed",
+    "amendments_published",
+    "access_restored",
 ];
 
 /// What an item of a batch carries.
@@ -177,4 +183,23 @@ pub struct TransfersDocument {
 pub struct RulebookDocument {
     pub version: String,
     pub rulebook: Value,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OPERATOR_EVENTS;
+    use zayava_core::lifecycle::lifecycle;
+    use zayava_core::rules::Rulebook;
+
+    #[test]
+    fn every_operator_event_is_an_event_some_service_can_record() {
+        let book = Rulebook::embedded();
+        for event in OPERATOR_EVENTS {
+            let services: Vec<&str> = book.services.iter().filter(|s| s.events.iter().any(|e| e.id == *event)).map(|s| s.id.as_str()).collect();
+            assert!(!services.is_empty(), "{event} is no service's event");
+            for service in services {
+                assert!(lifecycle().transitions(service).iter().any(|t| t.event == *event), "{service} cannot record {event}");
+            }
+        }
+    }
 }

@@ -122,6 +122,16 @@ pub async fn amend_application(state: State<'_, AppState>, id: String) -> Result
     view(&state, app).await
 }
 
+/// The Operator's registration or contract number, typed by hand (sync later brings the
+/// Operator's own value, which takes its place).
+#[tauri::command]
+pub async fn set_operator_number(state: State<'_, AppState>, id: String, field: String, value: String) -> Result<ApplicationView, IpcError> {
+    let db = database(&state)?;
+    in_user_language(db, db.set_operator_number(&id, &field, &value, chrono::Utc::now()).await).await?;
+    let app = in_user_language(db, db.application(&id).await).await?;
+    view(&state, app).await
+}
+
 #[tauri::command]
 pub async fn archive_application(state: State<'_, AppState>, id: String, archived: bool) -> Result<ApplicationView, IpcError> {
     let db = database(&state)?;

@@ -1,7 +1,7 @@
 // Applications: search and filter on the left; on the right the chosen application's form,
 // rendered from its service's schema and saved as the user types (nothing is lost on close
 // or crash), the pre-flight check, and ready / duplicate / archive.
-import { Fragment, useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { api } from "../api";
 import type { ApplicationFilter, ApplicationStatus, ApplicationSummary, ApplicationView, FormSchema, IpcError, Organisation, Preflight } from "../bindings";
 import { SchemaForm, pathId, type Values } from "../components/SchemaForm";
@@ -297,16 +297,18 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
           {saving ? t("app.saving") : savedAt ? `${t("app.savedAt")} ${formatDateTime(savedAt).slice(11)}` : ""}
         </span>
       </div>
-      {Object.keys(view.operator_fields).length > 0 && (
+      {/* The Operator's numbers: typed by hand from its letters, or brought by sync. */}
+      {view.sent && (
+        <div className="inline wrap operator-numbers" data-testid="app-operator-numbers">
+          {(["registration_number", "contract_number"] as const).map((k) => (
+            <OperatorNumber key={`${app.id}-${k}`} label={t(`app.operator.${k}`)} value={String(view.operator_fields[k] ?? "")} testId={`app-${k}`} onSave={(v) => run(() => api.setOperatorNumber(app.id, k, v))} />
+          ))}
+        </div>
+      )}
+      {view.operator_fields.remarks !== undefined && (
         <dl className="facts operator-fields" data-testid="app-operator-fields">
-          {(["registration_number", "contract_number", "remarks"] as const).map((k) =>
-            view.operator_fields[k] === undefined ? null : (
-              <Fragment key={k}>
-                <dt>{t(`app.operator.${k}`)}</dt>
-                <dd>{String(view.operator_fields[k])}</dd>
-              </Fragment>
-            ),
-          )}
+          <dt>{t("app.operator.remarks")}</dt>
+          <dd>{String(view.operator_fields.remarks)}</dd>
         </dl>
       )}
       <PrintButtons id={app.id} beforePrint={flush} />
@@ -444,5 +446,17 @@ function PrintButtons({ id, beforePrint }: { id: string; beforePrint: () => Prom
       {result && <span className="ok small" data-testid="print-result">{result}</span>}
       {error && <span className="error small">{error}</span>}
     </span>
+  );
+}
+
+/** One of the Operator's numbers: saved when the field is left, if it changed. */
+function OperatorNumber({ label, value, testId, onSave }: { label: string; value: string; testId: string; onSave: (v: string) => Promise<unknown> }) {
+  const [text, setText] = useState(value);
+  useEffect(() => setText(value), [value]);
+  return (
+    <label>
+      {label}
+      <input data-testid={testId} value={text} maxLength={64} onChange={(e) => setText(e.target.value)} onBlur={() => text.trim() !== value && void onSave(text)} />
+    </label>
   );
 }
