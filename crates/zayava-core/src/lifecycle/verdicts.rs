@@ -364,3 +364,23 @@ fn one_window_5_12_the_year_end_renewal_with_its_cut_off_and_restoration_shown_b
     assert!(next.met_by.is_none(), "this year's renewal does not count for next year's");
     assert_eq!(one(&t, "one-window.planned_cutoff").item.due.as_deref(), Some("2028-01-01"));
 }
+
+#[test]
+fn kvp_3_7_the_calculator_says_a_receipt_after_the_window_leaves_the_contract_not_concluded() {
+    let book = Rulebook::embedded();
+    let cal = Calendar::embedded();
+    let judge = |receipt: &str| {
+        let events: BTreeMap<String, String> = [("draft_contract_received", "2025-11-10"), ("signed_contract_received", receipt)].into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let query = Query::build(&book, "kvp", events.clone(), Vec::<(String, Value)>::new(), None).unwrap();
+        let outcomes = evaluate(&query, &cal, WorkingWindow::default()).unwrap();
+        let items = report(&query, &outcomes, &cal, Lang::Ru).items;
+        calculator_verdicts(&book, "kvp", &items, &events, Lang::Ru).into_iter().find(|v| v.rule == "kvp.sign_contract").unwrap()
+    };
+    let late = judge("2025-11-26");
+    assert!(late.voids);
+    assert_eq!(late.status, DeadlineStatus::MetLate);
+    assert!(late.text.contains("на 1 день позже срока 25.11.2025") && late.text.contains("незаключённым"), "{}", late.text);
+    let in_time = judge("2025-11-25");
+    assert!(!in_time.voids);
+    assert!(in_time.text.starts_with("В срок"), "{}", in_time.text);
+}
