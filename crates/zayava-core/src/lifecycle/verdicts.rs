@@ -384,3 +384,23 @@ fn kvp_3_7_the_calculator_says_a_receipt_after_the_window_leaves_the_contract_no
     assert!(!in_time.voids);
     assert!(in_time.text.starts_with("В срок"), "{}", in_time.text);
 }
+
+#[test]
+fn hosting_4_5_an_entered_contract_end_is_dated_with_the_removal_that_follows_it() {
+    let active = [
+        ("application_sent", "2026-03-02"),
+        ("application_received", "2026-03-03"),
+        ("draft_contract_received", "2026-03-05"),
+        ("signed_contract_received", "2026-03-12"),
+        ("placement_date", "2026-03-20"),
+    ];
+    let book = Rulebook::embedded();
+    // The end date from the contract lies ahead: it may be recorded now.
+    check_new(&book, "hosting", true, &chain(&active), &new("contract_end_planned", "2027-02-26"), "2026-12-03".parse().unwrap()).expect("a planned end");
+    let mut ended = active.to_vec();
+    ended.push(("contract_end_planned", "2027-02-26"));
+    let t = line("hosting", &ended, "2026-12-03T10:00");
+    assert_eq!(one(&t, "hosting.contract_end").item.due.as_deref(), Some("2027-02-26"));
+    // 15 working days after Friday 26.02.2027: 1–5, 9–12 (8 March a holiday), 15–19, 22 March.
+    assert_eq!(one(&t, "hosting.planned_removal").item.due.as_deref(), Some("2027-03-22"));
+}
