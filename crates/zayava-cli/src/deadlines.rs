@@ -114,7 +114,7 @@ fn run_batch(source: &PathBuf, book: &Rulebook, cal: &Calendar, window: WorkingW
 }
 
 /// Pads to a width in characters (not bytes: Cyrillic is two bytes a letter).
-fn pad(s: &str, width: usize) -> String {
+pub(crate) fn pad(s: &str, width: usize) -> String {
     let n = s.chars().count();
     format!("{s}{}", " ".repeat(width.saturating_sub(n)))
 }

@@ -13,6 +13,7 @@ use zayava_core::lifecycle::batch::{self, Answer};
 use zayava_core::lifecycle::Timeline;
 use zayava_core::rules::Rulebook;
 
+use crate::deadlines::pad;
 use crate::Failure;
 
 #[derive(clap::Args)]
@@ -69,11 +70,6 @@ fn run_batch(source: &PathBuf, cal: &Calendar, window: WorkingWindow, lang: Lang
     }
     out.flush()?;
     Ok(())
-}
-
-/// Pads to a width in characters.
-fn pad(s: &str, width: usize) -> String {
-    format!("{s}{}", " ".repeat(width.saturating_sub(s.chars().count())))
 }
 
 /// The readable table: the state, what voided the contract, then each deadline.
