@@ -138,7 +138,7 @@ test("the contract package is saved as a PDF where the user chooses", { timeout:
 
 test("a long list shows a hundred applications at a time and says how many there are", { timeout: 240_000 }, async () => {
   const place = scratch();
-  const values = { admin_name: "Сидоров Сергей", admin_email: "admin@example.by", admin_phone: "+375 29 765-43-21", send_method: "smdo", crypto_client: true, channel: true, want_access: true, no_debts: true };
+  const values = { admin_name: "Сидоров Сергей", admin_email: "admin@example.by", admin_phone: "+375 29 765-43-21", send_method: "smdo", crypto_client: true, channel: true, want_access: true, trained_before: true, no_debts: true };
   seedOrganisations(place, [sampleOrganisation], Array.from({ length: 250 }, () => ({ service: "constructor", schema_version: "constructor@2024-10-17", values })));
   const app = await launch(place);
   try {

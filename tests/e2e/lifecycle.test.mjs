@@ -13,7 +13,7 @@ const constructorApplication = {
   schema_version: "constructor@2024-10-17",
   values: {
     admin_name: "Сидоров Сергей", admin_email: "admin@example.by", admin_phone: "+375 29 765-43-21", send_method: "smdo",
-    crypto_client: true, channel: true, want_access: true, no_debts: true,
+    crypto_client: true, channel: true, want_access: true, trained_before: true, no_debts: true,
   },
 };
 

@@ -50,7 +50,7 @@ test("the exchange with the operator: settings, token in the keyring, sync now, 
   seedOrganisations(place, [sampleOrganisation], [{
     service: "constructor",
     schema_version: "constructor@2024-10-17",
-    values: { admin_name: "Сидоров Сергей", admin_email: "admin@example.by", admin_phone: "+375 29 765-43-21", send_method: "smdo", crypto_client: true, channel: true, want_access: true, no_debts: true },
+    values: { admin_name: "Сидоров Сергей", admin_email: "admin@example.by", admin_phone: "+375 29 765-43-21", send_method: "smdo", crypto_client: true, channel: true, want_access: true, trained_before: true, no_debts: true },
   }]);
   const sandbox = await startSandbox(21000 + (process.pid % 1000));
   const app = await launch(place);

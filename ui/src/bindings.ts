@@ -177,7 +177,7 @@ item_label?: Words, when?: When,
  */
 fact?: string, };
 
-export type GroundCheck = "invalid_fields" | "unmet_prerequisites" | "missing_attachments" | { "all_true": { list: string, field: string, } } | { "confirmed": string };
+export type GroundCheck = "invalid_fields" | "unmet_prerequisites" | "missing_attachments" | { "all_true": { list: string, field: string, } } | { "confirmed": string } | { "one_of": { when: string, any_of: Array<string>, } };
 
 export type Ground = { id: string, clause: string, text: Words, check: GroundCheck, };
 
@@ -353,6 +353,11 @@ void: Void | null,
  * Recorded events the procedure cannot place (none is dropped).
  */
 unplaced: Array<Unplaced>, 
+/**
+ * What the trail cannot tell: an event whose precondition is not recorded (access
+ * given with no training recorded). Said, never guessed.
+ */
+gaps: Array<string>, 
 /**
  * The audit trail, in the order recorded (corrections included).
  */

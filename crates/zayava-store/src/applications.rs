@@ -141,9 +141,35 @@ pub(crate) const COLUMNS: &str = "id, organisation_id, service, schema_version, 
 /// applications get the same number, and a crash leaves no half-made draft).
 pub(crate) const NEXT_NUMBER: &str = "(SELECT COALESCE(MAX(number), 0) + 1 FROM application)";
 
-/// The state an application's list stage is read from: the stored one, or not concluded
-/// once a signing window (`voids`) has passed unmet (`?today`).
-const EFFECTIVE_STATE: &str = "CASE WHEN a.stage IN ('draft_contract', 'signed') AND EXISTS (SELECT 1 FROM due_item d WHERE d.application_id = a.id AND d.voids = 1 AND d.open = 1 AND d.due_day < ?) THEN 'not_concluded' ELSE a.stage END";
+/// How close a contract's end must be for an active application to show as «expiring».
+pub const EXPIRING_WITHIN_DAYS: u32 = 30;
+
+/// The state an application's list stage is read from, with two `?` both bound to today:
+/// the stored one; not concluded once a signing window (`voids`) has passed unmet; expiring
+/// while active and its latest contract term ends within `EXPIRING_WITHIN_DAYS`.
+fn effective_state() -> &'static str {
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SQL.get_or_init(|| {
+        // Rule ids come from the embedded rulebook (letters, dots, dashes, underscores), so
+        // they are safe to inline; checked all the same.
+        let terms: Vec<String> = zayava_core::rules::Rulebook::shared()
+            .services
+            .iter()
+            .flat_map(|s| s.rules.iter())
+            .filter(|r| r.term_end)
+            .map(|r| {
+                assert!(r.id.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c)), "rule id {}", r.id);
+                format!("'{}'", r.id)
+            })
+            .collect();
+        let terms = terms.join(", ");
+        format!(
+            "CASE WHEN a.stage IN ('draft_contract', 'signed') AND EXISTS (SELECT 1 FROM due_item d WHERE d.application_id = a.id AND d.voids = 1 AND d.open = 1 AND d.due_day < ?) THEN 'not_concluded'
+                  WHEN a.stage = 'active' AND (SELECT julianday(MAX(t.due_day)) - julianday(?) FROM due_item t WHERE t.application_id = a.id AND t.rule IN ({terms})) BETWEEN 0 AND {EXPIRING_WITHIN_DAYS} THEN 'expiring'
+                  ELSE a.stage END"
+        )
+    })
+}
 
 /// The most a draft's values may weigh, so a runaway paste cannot bloat the database.
 pub const MAX_VALUES_BYTES: usize = 2 * 1024 * 1024;
@@ -242,7 +268,8 @@ impl Database {
 
     /// The list stage of one application as of `today` (see [`Database::applications_on`]).
     pub async fn stage_on(&self, id: &str, today: NaiveDate) -> Result<&'static lifecycle::Stage, StoreError> {
-        let state: Option<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT {EFFECTIVE_STATE} FROM application a WHERE a.id = ?")))
+        let state: Option<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT {} FROM application a WHERE a.id = ?", effective_state())))
+            .bind(today.format("%Y-%m-%d").to_string())
             .bind(today.format("%Y-%m-%d").to_string())
             .bind(id)
             .fetch_optional(&self.pool)
@@ -320,8 +347,9 @@ impl Database {
         let today_text = today.format("%Y-%m-%d").to_string();
         let mut sql = format!(
             "SELECT a.id, a.number, a.organisation_id, o.name AS organisation_name, a.service, a.status, a.archived, a.updated_at, a.search_text,
-                    {EFFECTIVE_STATE} AS state
-             FROM application a LEFT JOIN organisation o ON o.id = a.organisation_id WHERE a.archived = ?"
+                    {} AS state
+             FROM application a LEFT JOIN organisation o ON o.id = a.organisation_id WHERE a.archived = ?",
+            effective_state()
         );
         if filter.organisation_id.is_some() {
             sql.push_str(" AND a.organisation_id = ?");
@@ -337,14 +365,14 @@ impl Database {
             None => None,
         };
         if stage_states.is_some() {
-            sql.push_str(&format!(" AND ({EFFECTIVE_STATE}) IN (SELECT value FROM json_each(?))"));
+            sql.push_str(&format!(" AND ({}) IN (SELECT value FROM json_each(?))", effective_state()));
         }
         // Text is matched here rather than in SQL: SQLite's lower() folds only ASCII, and
         // people search Cyrillic names in any case.
         let words: Vec<String> = filter.text.as_deref().unwrap_or("").split_whitespace().map(|w| w.to_lowercase()).collect();
         sql.push_str(" ORDER BY a.updated_at DESC, a.id");
         // Safe: `sql` is built from fixed fragments only; every value is bound.
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(&today_text).bind(filter.archived as i64);
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(&today_text).bind(&today_text).bind(filter.archived as i64);
         if let Some(o) = filter.organisation_id {
             q = q.bind(o);
         }
@@ -355,7 +383,7 @@ impl Database {
             q = q.bind(s.code());
         }
         if let Some(states) = &stage_states {
-            q = q.bind(&today_text).bind(serde_json::to_string(states).expect("strings"));
+            q = q.bind(&today_text).bind(&today_text).bind(serde_json::to_string(states).expect("strings"));
         }
         let rows = q.fetch_all(&self.pool).await?;
         let lang = self.language().await.unwrap_or_default();

@@ -5,6 +5,7 @@ use serde_json::json;
 use zayava_core::i18n::Lang;
 use zayava_core::lifecycle::{DeadlineStatus, NewEvent, Recorder};
 use zayava_core::rules::Party;
+use zayava_store::applications::ApplicationFilter;
 use zayava_store::lifecycle::DashboardQuery;
 use zayava_store::Database;
 
@@ -199,7 +200,7 @@ async fn a_reminder_is_shown_once_even_after_reopening_the_file() {
 
 #[tokio::test]
 async fn the_list_shows_each_applications_stage_and_filters_by_it() {
-    use zayava_store::applications::ApplicationFilter;
+
     let (_d, db) = open().await;
     let draft = db.create_application("kvp", None, Utc::now()).await.unwrap();
     let waiting = sent_application(&db, "kvp").await;
@@ -250,10 +251,16 @@ async fn contracts_that_end_soon_are_listed_until_they_are_renewed() {
     let ending = db.expiring(90, now, Lang::Ru).await.unwrap();
     assert_eq!(ending.len(), 1);
     assert_eq!((ending[0].rule.as_str(), ending[0].due.as_str()), ("one-window.term_end", "2026-12-31"));
+    // The list shows the stage «expiring» within 30 days of the end, «active» before that.
+    assert_eq!(db.stage_on(&id, now.date()).await.unwrap().id, "expiring");
+    assert_eq!(db.stage_on(&id, "2026-11-30".parse().unwrap()).await.unwrap().id, "active");
+    let listed = db.applications_on(&ApplicationFilter { stage: Some("expiring".into()), ..Default::default() }, now.date()).await.unwrap();
+    assert_eq!(listed.iter().map(|s| (s.id.as_str(), s.stage.as_str())).collect::<Vec<_>>(), [(id.as_str(), "expiring")]);
     // The renewal is a deadline of ours on the dashboard, with reminders.
     let board = db.dashboard(&DashboardQuery { working_days: 30, party: None, limit: 50 }, now, Lang::Ru).await.unwrap();
     assert!(board.iter().any(|d| d.rule == "one-window.renewal" && d.due == "2026-12-31"), "{board:?}");
     db.record_event(&id, &new("contract_renewed", "2026-12-03"), Recorder::User, Utc::now(), now).await.unwrap();
     assert!(db.expiring(90, now, Lang::Ru).await.unwrap().is_empty(), "renewed: the next term ends in a year");
+    assert_eq!(db.stage_on(&id, now.date()).await.unwrap().id, "active", "renewed: no longer expiring");
     assert_eq!(db.expiring(400, now, Lang::Ru).await.unwrap()[0].due, "2027-12-31");
 }

@@ -24,6 +24,10 @@ pub const OPERATOR_EVENTS: &[&str] = &[
     "failure_fixed",
     "amendments_published",
     "access_restored",
+    // The Operator's steps the seeds add (issue 13, item 6): a suspension (001 2.8.1) and
+    // the training notice with its plan (002 4.3).
+    "access_suspended",
+    "training_plan_received",
 ];
 
 /// What an item of a batch carries.

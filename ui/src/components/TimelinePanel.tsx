@@ -20,7 +20,8 @@ export function TimelinePanel({
   applicationId: string;
   labels: (event: string) => string;
   onChanged?: () => void;
-  /** Offered when the contract is void: a new application from this one's form. */
+  /** A new application from this one's form: offered when the contract is void, and when
+   *  the seed asks for a new application to change a concluded one (hosting 3.3). */
   onStartNew?: () => void;
 }) {
   const { t } = useI18n();
@@ -80,6 +81,24 @@ export function TimelinePanel({
               {t("life.void.startNew")}
             </button>
           )}
+        </div>
+      )}
+      {line.gaps.length > 0 && (
+        <div className="warn-box" data-testid="life-gaps">
+          <p>{t("life.gaps")}</p>
+          <ul>
+            {line.gaps.map((g) => (
+              <li key={g}>{g}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {onStartNew && !line.void && line.next_events.includes("procedures_change_filed") && (
+        <div className="info-box" data-testid="life-new-application">
+          <p>{t("life.newApplication.text")}</p>
+          <button type="button" data-testid="life-new-application-start" onClick={onStartNew}>
+            {t("life.newApplication.start")}
+          </button>
         </div>
       )}
       {line.unplaced.length > 0 && (

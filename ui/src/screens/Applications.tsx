@@ -19,7 +19,7 @@ const PAGE = 100;
 const SAVE_DELAY_MS = 300;
 
 /** The list's stages (lifecycle.json), in the order an application passes them. */
-const STAGES = ["draft", "ready", "with_operator", "awaiting_signature", "concluded", "active", "ended", "not_concluded"] as const;
+const STAGES = ["draft", "ready", "with_operator", "awaiting_signature", "concluded", "active", "expiring", "suspended", "ended", "not_concluded"] as const;
 
 export function Applications({ openId }: { openId?: string | null } = {}) {
   const { lang, t } = useI18n();

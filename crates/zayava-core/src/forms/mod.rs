@@ -132,6 +132,9 @@ pub enum GroundCheck {
     AllTrue { list: String, field: String },
     /// The user must confirm this field.
     Confirmed(String),
+    /// When flag `when` is set, one of `any_of` must be set too (the constructor's access
+    /// only with the users' training, now or before: 002 4.2).
+    OneOf { when: String, any_of: Vec<String> },
 }
 
 /// An annulment ground of the seed, as data.

@@ -112,6 +112,21 @@ pub fn check(schema: &FormSchema, values: &Value, organisation_values: Option<&V
                     }
                 }
             }
+            GroundCheck::OneOf { when, any_of } => {
+                let set = |f: &String| map.get(f) == Some(&Value::Bool(true));
+                if set(when) && !any_of.iter().any(set) {
+                    let label = |id: &String| schema.fields.iter().find(|f| &f.id == id).map(|f| format!("«{}»", f.label.get(lang))).unwrap_or_else(|| id.clone());
+                    let or = match lang {
+                        Lang::Ru => " или ",
+                        Lang::En => " or ",
+                    };
+                    let detail = match lang {
+                        Lang::Ru => format!("при {} отметьте {}.", label(when), any_of.iter().map(label).collect::<Vec<_>>().join(or)),
+                        Lang::En => format!("with {}, tick {}.", label(when), any_of.iter().map(label).collect::<Vec<_>>().join(or)),
+                    };
+                    push(any_of.first().cloned(), detail, false);
+                }
+            }
             GroundCheck::Confirmed(field) => {
                 if map.get(field) != Some(&Value::Bool(true)) {
                     let label = schema.fields.iter().find(|f| &f.id == field).map(|f| f.label.get(lang).to_string()).unwrap_or_default();

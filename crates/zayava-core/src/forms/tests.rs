@@ -126,6 +126,30 @@ fn constructor_grounds_name_field_and_clause() {
 }
 
 #[test]
+fn constructor_4_2_access_without_the_users_training_is_refused_by_the_preflight() {
+    let base = json!({ "admin_name": "Админ", "admin_email": "admin@example.by", "admin_phone": "+375 17 311-30-00", "send_method": "email",
+        "crypto_client": true, "channel": true, "no_debts": true, "want_access": true });
+    let p = check(current("constructor").unwrap(), &base, Some(&organisation()), Lang::Ru);
+    let found: Vec<(&str, Option<&str>)> = p.findings.iter().map(|f| (f.ground.as_str(), f.field.as_deref())).collect();
+    assert_eq!(found, [("constructor.training_first", Some("want_training"))]);
+    assert_eq!(p.findings[0].clause, "4.2");
+    assert!(p.findings[0].message.contains("«Нужно обучение пользователей» или «Пользователи уже прошли подготовку"), "{}", p.findings[0].message);
+    // Trained before, or training asked for with its group: clean.
+    let mut before = base.clone();
+    before["trained_before"] = json!(true);
+    assert!(grounds("constructor", &before, Some(&organisation())).is_empty());
+    let mut with_training = base.clone();
+    with_training["want_training"] = json!(true);
+    with_training["training_group"] = json!([{ "full_name": "Петров П. П.", "position": "Инженер", "email": "petrov@example.by" }]);
+    assert!(grounds("constructor", &with_training, Some(&organisation())).is_empty());
+    // Help alone needs no training.
+    let mut help = base.clone();
+    help["want_access"] = json!(false);
+    help["want_help"] = json!(true);
+    assert!(grounds("constructor", &help, Some(&organisation())).is_empty());
+}
+
+#[test]
 fn kvp_grounds_letter_requirements_and_missing_organisation() {
     let v = json!({ "users_keys": true, "entity_cabinet": true, "gsectls": true, "letter_number": "01-12/345", "letter_date": "2025-11-03",
         "users": [ { "full_name": "Сидоров С. С.", "position": "Начальник отдела" } ], "no_debts": true });

@@ -38,6 +38,18 @@ pub struct Transition {
     pub from: Vec<String>,
     #[serde(default)]
     pub to: Option<String>,
+    /// A precondition of the seed: one of these events must already be in the trail.
+    #[serde(default)]
+    pub requires: Option<Requirement>,
+}
+
+/// What must have happened before an event may (e.g. the constructor's access only after
+/// the users' training, clause 4.2), and the reason told to the user when it has not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Requirement {
+    pub any_of: Vec<String>,
+    pub clause: String,
+    pub reason: Words,
 }
 
 /// A stage of the applications list: states grouped as a manager thinks of them (waiting
@@ -76,6 +88,11 @@ impl Lifecycle {
     /// The stage a state belongs to.
     pub fn stage_of(&self, state: &str) -> Option<&Stage> {
         self.stages.iter().find(|s| s.states.iter().any(|x| x == state))
+    }
+
+    /// The precondition of `event`, if the seed gives one.
+    pub fn requirement(&self, service: &str, event: &str) -> Option<&Requirement> {
+        self.transitions(service).iter().filter(|t| t.event == event).find_map(|t| t.requires.as_ref())
     }
 
     pub fn transitions(&self, service: &str) -> &[Transition] {
@@ -153,6 +170,8 @@ pub enum LifecycleError {
     NothingToCorrect(i64),
     #[error("a correction must be of the same event ({expected}), not {given}")]
     CorrectionOfOtherEvent { expected: String, given: String },
+    #[error("{event} needs one of {missing:?} first (clause {clause})")]
+    Precondition { event: String, missing: Vec<String>, clause: String, reason: Words },
 }
 
 impl LifecycleError {
@@ -165,6 +184,7 @@ impl LifecycleError {
             LifecycleError::Date(_) => "lifecycle.bad_date",
             LifecycleError::NothingToCorrect(_) => "lifecycle.nothing_to_correct",
             LifecycleError::CorrectionOfOtherEvent { .. } => "lifecycle.correction_mismatch",
+            LifecycleError::Precondition { .. } => "lifecycle.precondition",
         }
     }
 
@@ -207,6 +227,18 @@ impl LifecycleError {
             (LifecycleError::NothingToCorrect(id), Lang::En) => format!("The event #{id} to correct is not recorded for this application."),
             (LifecycleError::CorrectionOfOtherEvent { expected, .. }, Lang::Ru) => format!("Исправление должно относиться к тому же событию «{}».", label(expected)),
             (LifecycleError::CorrectionOfOtherEvent { expected, .. }, Lang::En) => format!("A correction must be of the same event, “{}”.", label(expected)),
+            (LifecycleError::Precondition { event, missing, clause, reason }, Lang::Ru) => format!(
+                "Нельзя записать «{}»: {} (п. {clause}). Сначала запишите {}.",
+                label(event),
+                reason.get(lang),
+                missing.iter().map(|m| format!("«{}»", label(m))).collect::<Vec<_>>().join(" или ")
+            ),
+            (LifecycleError::Precondition { event, missing, clause, reason }, Lang::En) => format!(
+                "“{}” cannot be recorded: {} (clause {clause}). Record {} first.",
+                label(event),
+                reason.get(lang),
+                missing.iter().map(|m| format!("“{}”", label(m))).collect::<Vec<_>>().join(" or ")
+            ),
         }
     }
 }
@@ -313,6 +345,14 @@ fn step(l: &Lifecycle, service: &str, pos: &mut Position, event: &str, date: Nai
     Ok(())
 }
 
+/// The precondition of `event` on `date` that `others` (the trail without it) leave unmet:
+/// none of the required events happened on or before that day.
+fn unmet<'a>(l: &'a Lifecycle, service: &str, event: &str, date: NaiveDate, others: &[RecordedEvent]) -> Option<&'a Requirement> {
+    let req = l.requirement(service, event)?;
+    let met = others.iter().any(|e| req.any_of.contains(&e.event) && e.date().is_some_and(|d| d <= date));
+    (!met).then_some(req)
+}
+
 /// The state a replay starts from: the form's status before anything was sent.
 pub fn initial_state(form_ready: bool, events: &[RecordedEvent]) -> &'static str {
     if form_ready || !events.is_empty() { "ready" } else { "draft" }
@@ -341,6 +381,12 @@ pub fn check_new(book: &Rulebook, service: &str, form_ready: bool, recorded: &[R
         if original.event != new.event {
             return Err(LifecycleError::CorrectionOfOtherEvent { expected: original.event, given: new.event.clone() });
         }
+    }
+    // A precondition is checked for the event being recorded only: a stored trail from before
+    // the rule keeps its place and shows the gap instead (`Timeline::gaps`).
+    let others: Vec<RecordedEvent> = effective(recorded).into_iter().filter(|e| Some(e.id) != new.corrects).collect();
+    if let Some(req) = unmet(lifecycle(), service, &new.event, date, &others) {
+        return Err(LifecycleError::Precondition { event: new.event.clone(), missing: req.any_of.clone(), clause: req.clause.clone(), reason: req.reason.clone() });
     }
     let mut all = recorded.to_vec();
     all.push(RecordedEvent { id: i64::MAX, event: new.event.clone(), at: new.at.trim().to_string(), recorded_at: String::new(), recorded_by: Recorder::User, corrects: new.corrects, note: String::new() });
@@ -475,6 +521,9 @@ pub struct Timeline {
     pub void: Option<Void>,
     /// Recorded events the procedure cannot place (none is dropped).
     pub unplaced: Vec<Unplaced>,
+    /// What the trail cannot tell: an event whose precondition is not recorded (access
+    /// given with no training recorded). Said, never guessed.
+    pub gaps: Vec<String>,
     /// The audit trail, in the order recorded (corrections included).
     pub events: Vec<TimelineEvent>,
     pub deadlines: Vec<TimelineDeadline>,
@@ -787,6 +836,18 @@ pub fn timeline(
         .iter()
         .map(|(e, why)| Unplaced { id: e.id, label: event_label(book, service, &e.event, lang), reason: why.message(book, service, lang) })
         .collect();
+    let gaps = trail
+        .iter()
+        .filter_map(|e| {
+            let others: Vec<RecordedEvent> = trail.iter().filter(|o| o.id != e.id).cloned().collect();
+            let req = unmet(l, service, &e.event, e.date()?, &others)?;
+            let missing = req.any_of.iter().map(|m| event_label(book, service, m, lang)).collect::<Vec<_>>();
+            Some(match lang {
+                Lang::Ru => format!("«{}» записано, а «{}» — нет: {} (п. {}).", event_label(book, service, &e.event, lang), missing.join("» или «"), req.reason.get(lang), req.clause),
+                Lang::En => format!("“{}” is recorded but “{}” is not: {} (clause {}).", event_label(book, service, &e.event, lang), missing.join("” or “"), req.reason.get(lang), req.clause),
+            })
+        })
+        .collect();
     // Once void, only what can still honestly happen is offered (the late receipt included).
     let next_events = l
         .allowed(service, &replayed)
@@ -794,7 +855,7 @@ pub fn timeline(
         .map(|t| t.event.clone())
         .filter(|e| void.is_none() || l.after_void.contains(e))
         .collect();
-    Ok(Timeline { state_label: l.state_label(&state, lang), state, void, unplaced, events, deadlines, next_events })
+    Ok(Timeline { state_label: l.state_label(&state, lang), state, void, unplaced, gaps, events, deadlines, next_events })
 }
 
 /// An event's label in the user's language (its id only if the rulebook does not know it).

@@ -171,6 +171,12 @@ fn a_constructor_trail_from_before_the_receipt_was_asked_for_is_not_guessed() {
     assert!(sign.consequence.as_deref().unwrap_or("").contains("Получение договора Оператором не записано"));
     assert_eq!(t.state, "active", "not voided on a guess");
     assert!(t.unplaced.is_empty(), "every recorded event still has its place: {:?}", t.unplaced);
+    // Nor is training guessed from the access given before clause 4.2 was a step: said.
+    assert_eq!(t.gaps.len(), 1, "{:?}", t.gaps);
+    assert!(t.gaps[0].contains("«Подготовка пользователей пройдена") && t.gaps[0].contains("(п. 4.2)"), "{}", t.gaps[0]);
+    // The old trail still takes new events: the precondition is the new event's own.
+    let book = Rulebook::embedded();
+    check_new(&book, "constructor", true, &chain(&borrowed(&old)), &new("help_message_sent", "2025-04-01"), "2025-06-01".parse().unwrap()).expect("a help message");
 }
 
 #[test]
@@ -403,4 +409,155 @@ fn hosting_4_5_an_entered_contract_end_is_dated_with_the_removal_that_follows_it
     assert_eq!(one(&t, "hosting.contract_end").item.due.as_deref(), Some("2027-02-26"));
     // 15 working days after Friday 26.02.2027: 1–5, 9–12 (8 March a holiday), 15–19, 22 March.
     assert_eq!(one(&t, "hosting.planned_removal").item.due.as_deref(), Some("2027-03-22"));
+}
+
+/// An active constructor contract, signed and received, with `more` after it.
+fn constructor_signed(more: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
+    with(&up_to_draft("2025-03-07"), &[&[("signed_contract_received", "2025-03-12"), ("contract_signed", "2025-03-12")][..], more].concat())
+}
+
+#[test]
+fn constructor_4_2_access_is_refused_without_the_users_training_and_taken_after_it() {
+    let book = Rulebook::embedded();
+    let today: NaiveDate = "2025-06-01".parse().unwrap();
+    let signed = constructor_signed(&[]);
+    let err = check_new(&book, "constructor", true, &chain(&borrowed(&signed)), &new("credentials_sent", "2025-03-18"), today).unwrap_err();
+    assert_eq!(err.code(), "lifecycle.precondition");
+    let text = err.message(&book, "constructor", Lang::Ru);
+    assert!(text.contains("только после подготовки пользователей") && text.contains("(п. 4.2)") && text.contains("«Подготовка пользователей пройдена"), "{text}");
+    // A training after the access does not make the access possible.
+    let late = constructor_signed(&[("training_completed", "2025-03-20")]);
+    assert_eq!(check_new(&book, "constructor", true, &chain(&borrowed(&late)), &new("credentials_sent", "2025-03-18"), today).unwrap_err().code(), "lifecycle.precondition");
+    // With the plan received and the training done (4.3), access is recorded and counts.
+    let trained = constructor_signed(&[("training_plan_received", "2025-03-13"), ("training_completed", "2025-03-17")]);
+    check_new(&book, "constructor", true, &chain(&borrowed(&trained)), &new("credentials_sent", "2025-03-18"), today).expect("access after training");
+    let t = line("constructor", &borrowed(&with(&trained, &[("credentials_sent", "2025-03-18")])), "2025-06-01T10:00");
+    assert_eq!(t.state, "active");
+    assert!(t.gaps.is_empty(), "{:?}", t.gaps);
+    // Users trained under an earlier contract: the training is recorded with its own date.
+    let before = with(&[("training_completed", "2024-05-20".to_string())], &borrowed(&signed));
+    check_new(&book, "constructor", true, &chain(&borrowed(&before)), &new("credentials_sent", "2025-03-18"), today).expect("trained before");
+}
+
+#[test]
+fn constructor_4_2_and_4_4_services_added_by_a_supplementary_agreement_have_their_own_deadlines() {
+    let trained = constructor_signed(&[("training_completed", "2025-03-17"), ("git_link_sent", "2025-03-14")]);
+    // Help only at first; access added by a supplementary agreement signed on Monday 02.06.2025.
+    let added = with(&trained, &[("access_agreement_signed", "2025-06-02")]);
+    let t = line("constructor", &borrowed(&added), "2025-06-05T10:00");
+    let access = one(&t, "constructor.access_setup_added");
+    assert_eq!(access.item.due.as_deref(), Some("2025-06-09"), "5 working days (4.2)");
+    assert_eq!(access.status, DeadlineStatus::Upcoming);
+    let t = line("constructor", &borrowed(&with(&added, &[("credentials_sent", "2025-06-06")])), "2025-06-10T10:00");
+    assert_eq!(one(&t, "constructor.access_setup_added").status, DeadlineStatus::Met);
+    assert_eq!(t.state, "active");
+    // Help added later (4.4): its Git link is due in 5 working days, met only by a link after it.
+    let help = with(&added, &[("credentials_sent", "2025-06-06"), ("help_agreement_signed", "2025-09-01")]);
+    let t = line("constructor", &borrowed(&help), "2025-09-10T10:00");
+    let git = one(&t, "constructor.git_access_added");
+    assert_eq!(git.item.due.as_deref(), Some("2025-09-08"), "5 working days (4.4)");
+    assert_eq!(git.status, DeadlineStatus::Overdue, "the link of March does not count for September");
+}
+
+#[test]
+fn one_window_5_10_5_11_and_4_3_users_tariff_and_a_refused_user_are_steps() {
+    let book = Rulebook::embedded();
+    let active = [
+        ("application_sent", "2026-03-02"),
+        ("application_received", "2026-03-03"),
+        ("draft_contract_received", "2026-03-05"),
+        ("signed_contract_received", "2026-03-10"),
+        ("prepayment_made", "2026-03-11"),
+        ("activation_notice_sent", "2026-03-20"),
+    ];
+    let today: NaiveDate = "2026-12-03".parse().unwrap();
+    for event in ["users_change_sent", "tariff_change_sent", "register_owner_refused"] {
+        check_new(&book, "one-window", true, &chain(&active), &new(event, "2026-06-01"), today).unwrap_or_else(|e| panic!("{event}: {e}"));
+        // Before the service is active there is nothing to change.
+        assert!(check_new(&book, "one-window", true, &chain(&active[..3]), &new(event, "2026-03-06"), today).is_err(), "{event}");
+    }
+    let mut trail = active.to_vec();
+    trail.extend([("users_change_sent", "2026-06-01"), ("register_owner_refused", "2026-06-03"), ("tariff_change_sent", "2026-07-10"), ("supplementary_agreement_signed", "2026-07-21")]);
+    let t = line("one-window", &trail, "2026-12-03T10:00");
+    let users = one(&t, "one-window.users_change");
+    assert!(users.item.explanation.text.contains("5.10"), "{}", users.item.explanation.text);
+    assert!(one(&t, "one-window.register_refusal").item.explanation.text.contains("СМДО"));
+    assert_eq!(one(&t, "one-window.tariff_request").item.due.as_deref(), Some("2026-07-10"));
+    // 5.11: the new tariff is billed from the first day of the month after the agreement.
+    assert_eq!(one(&t, "one-window.tariff_effective").item.due.as_deref(), Some("2026-08-01"));
+    assert_eq!(t.state, "active");
+}
+
+#[test]
+fn kvp_4_6_an_additional_service_by_written_request_and_agreement_with_a_training_date_ahead() {
+    let book = Rulebook::embedded();
+    let active = [
+        ("application_sent", "2026-03-02"),
+        ("application_received", "2026-03-03"),
+        ("draft_contract_received", "2026-03-05"),
+        ("signed_contract_received", "2026-03-10"),
+        ("activation_notice_sent", "2026-03-16"),
+        ("additional_service_requested", "2026-11-02"),
+        ("supplementary_agreement_signed", "2026-11-20"),
+    ];
+    // The start agreed through the support system lies ahead: a planned date.
+    check_new(&book, "kvp", true, &chain(&active), &new("training_start_agreed", "2027-01-18"), "2026-12-03".parse().unwrap()).expect("planned training");
+    assert_eq!(
+        check_new(&book, "kvp", true, &chain(&active), &new("additional_service_requested", "2027-01-18"), "2026-12-03".parse().unwrap()).unwrap_err().code(),
+        "lifecycle.in_future"
+    );
+    let mut trail = active.to_vec();
+    trail.push(("training_start_agreed", "2027-01-18"));
+    let t = line("kvp", &trail, "2026-12-03T10:00");
+    let start = one(&t, "kvp.training_start");
+    assert_eq!(start.item.due.as_deref(), Some("2027-01-18"));
+    assert!(start.item.explanation.text.contains("4.6"));
+}
+
+#[test]
+fn hosting_3_3_a_changed_list_of_procedures_is_a_new_application_sent_from_a_concluded_contract() {
+    let book = Rulebook::embedded();
+    let active = [("application_sent", "2026-03-02"), ("application_received", "2026-03-03"), ("draft_contract_received", "2026-03-05"), ("signed_contract_received", "2026-03-12"), ("placement_date", "2026-03-20")];
+    check_new(&book, "hosting", true, &chain(&active), &new("procedures_change_filed", "2026-10-01"), "2026-12-03".parse().unwrap()).expect("from an active contract");
+    let err = check_new(&book, "hosting", true, &chain(&active[..2]), &new("procedures_change_filed", "2026-03-04"), "2026-12-03".parse().unwrap()).unwrap_err();
+    assert_eq!(err.code(), "lifecycle.impossible", "not before the contract: the application itself is changed then");
+}
+
+#[test]
+fn interaction_1_4_acceptance_and_2_8_1_suspension_with_its_restoration_in_3_working_days() {
+    let accepted = [("accepted", "2026-02-02")];
+    let t = line("interaction", &accepted, "2026-12-03T10:00");
+    assert_eq!(t.state, "active");
+    assert!(one(&t, "interaction.acceptance").item.explanation.text.contains("1.4"));
+    let suspended = [("accepted", "2026-02-02"), ("access_suspended", "2026-11-20")];
+    let t = line("interaction", &suspended, "2026-12-03T10:00");
+    assert_eq!(t.state, "suspended");
+    assert!(one(&t, "interaction.suspension").item.explanation.text.contains("2.6.5"));
+    // Remedied on Monday 23.11: access is due back by Thursday 26.11 (2.6.5).
+    let remedied = [("accepted", "2026-02-02"), ("access_suspended", "2026-11-20"), ("violation_remedied", "2026-11-23")];
+    let t = line("interaction", &remedied, "2026-12-03T10:00");
+    let restore = one(&t, "interaction.access_restore");
+    assert_eq!((restore.item.due.as_deref(), restore.status), (Some("2026-11-26"), DeadlineStatus::Overdue));
+    let mut back = remedied.to_vec();
+    back.push(("access_restored", "2026-11-25"));
+    let t = line("interaction", &back, "2026-12-03T10:00");
+    assert_eq!(one(&t, "interaction.access_restore").status, DeadlineStatus::Met);
+    assert_eq!(t.state, "active");
+}
+
+#[test]
+fn constructor_and_kvp_contracts_carry_an_entered_end_date_ahead() {
+    let book = Rulebook::embedded();
+    let today: NaiveDate = "2026-12-03".parse().unwrap();
+    let kvp = [("application_sent", "2026-03-02"), ("application_received", "2026-03-03"), ("draft_contract_received", "2026-03-05"), ("signed_contract_received", "2026-03-10"), ("activation_notice_sent", "2026-03-16")];
+    check_new(&book, "kvp", true, &chain(&kvp), &new("contract_end_planned", "2027-03-15"), today).expect("kvp end ahead");
+    let mut trail = kvp.to_vec();
+    trail.push(("contract_end_planned", "2027-03-15"));
+    let t = line("kvp", &trail, "2026-12-03T10:00");
+    let end = one(&t, "kvp.contract_end");
+    assert_eq!(end.item.due.as_deref(), Some("2027-03-15"));
+    assert!(book.rule("kvp.contract_end").unwrap().1.term_end);
+    let constructor = constructor_signed(&[("contract_end_planned", "2027-12-31")]);
+    let t = line("constructor", &borrowed(&constructor), "2026-12-03T10:00");
+    assert_eq!(one(&t, "constructor.contract_end").item.due.as_deref(), Some("2027-12-31"));
 }
