@@ -8,6 +8,8 @@ const COMMANDS: &[&str] = &[
     "set_working_window",
     "reminder_leads",
     "set_reminder_leads",
+    "term_reminder_leads",
+    "set_term_reminder_leads",
     "list_organisations",
     "create_organisation",
     "update_organisation",

@@ -123,6 +123,8 @@ pub fn run() {
             commands::settings::set_working_window,
             commands::settings::reminder_leads,
             commands::settings::set_reminder_leads,
+            commands::settings::term_reminder_leads,
+            commands::settings::set_term_reminder_leads,
             commands::organisations::list_organisations,
             commands::organisations::create_organisation,
             commands::organisations::update_organisation,

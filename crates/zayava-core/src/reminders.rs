@@ -1,6 +1,7 @@
 //! Which reminders are due: ahead of each open deadline of ours, at lead times the user
-//! sets (in working days), and once when it is missed. Each reminder has a key, so a
-//! reminder shown once is never shown again, even after a restart.
+//! sets (in working days), and once when it is missed; ahead of a contract's end or its
+//! renewal at the longer contract-term lead times. Each reminder has a key, so a reminder
+//! shown once is never shown again, even after a restart.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -18,6 +19,19 @@ pub struct OpenDeadline {
     pub title: String,
     pub organisation: String,
     pub due_day: NaiveDate,
+    pub term: Term,
+}
+
+/// What an open item is, for its lead times and words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Term {
+    /// A deadline of ours: the everyday lead times.
+    No,
+    /// Renewing the contract (one-window 5.12): a deadline at the contract-term lead times.
+    Renewal,
+    /// The end date of a contract with no renewal step: a date, not a deadline, so no
+    /// reminder once it has passed.
+    End,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -45,12 +59,21 @@ pub fn parse_leads(text: &str) -> Option<Vec<u32>> {
 
 pub const DEFAULT_LEADS: [u32; 3] = [3, 1, 0];
 
-/// The reminders due `today` for `deadlines` (ours, open). `already` says whether a key
-/// was shown before.
-pub fn due(deadlines: &[OpenDeadline], leads: &[u32], today: NaiveDate, cal: &Calendar, lang: Lang, already: impl Fn(&str) -> bool) -> Vec<Reminder> {
+/// A contract's end needs weeks, not days: paperwork, a budget, a signature.
+pub const DEFAULT_TERM_LEADS: [u32; 4] = [20, 10, 5, 1];
+
+/// The reminders due `today` for `deadlines` (ours, open): `leads` for everyday deadlines,
+/// `term_leads` for a contract's end and its renewal. `already` says whether a key was
+/// shown before.
+#[allow(clippy::too_many_arguments)]
+pub fn due(deadlines: &[OpenDeadline], leads: &[u32], term_leads: &[u32], today: NaiveDate, cal: &Calendar, lang: Lang, already: impl Fn(&str) -> bool) -> Vec<Reminder> {
     let mut out = Vec::new();
     for d in deadlines {
         let base = format!("{}|{}|{}", d.application_id, d.rule, d.due_day);
+        let leads = if d.term == Term::No { leads } else { term_leads };
+        if today > d.due_day && d.term == Term::End {
+            continue;
+        }
         let (key, when) = if today > d.due_day {
             (format!("{base}|missed"), None)
         } else {
@@ -68,14 +91,21 @@ pub fn due(deadlines: &[OpenDeadline], leads: &[u32], today: NaiveDate, cal: &Ca
             continue;
         }
         let due = human_date(d.due_day);
-        let body = match (when, lang) {
+        let body = match (d.term, when, lang) {
+            (Term::End, Some(0), Lang::Ru) => format!("Сегодня последний день договора ({}).", d.organisation),
+            (Term::End, Some(0), Lang::En) => format!("Today is the contract's last day ({}).", d.organisation),
+            (Term::End, _, Lang::Ru) => format!("Договор заканчивается {due} ({}): продлите или перезаключите его заранее.", d.organisation),
+            (Term::End, _, Lang::En) => format!("The contract ends on {due} ({}): extend or renew it in time.", d.organisation),
+            _ => String::new(),
+        };
+        let body = if !body.is_empty() { body } else { match (when, lang) {
             (None, Lang::Ru) => format!("Срок истёк {due}: {} ({})", d.title, d.organisation),
             (None, Lang::En) => format!("Missed on {due}: {} ({})", d.title, d.organisation),
             (Some(0), Lang::Ru) => format!("Сегодня последний день: {} ({})", d.title, d.organisation),
             (Some(0), Lang::En) => format!("Today is the last day: {} ({})", d.title, d.organisation),
             (Some(_), Lang::Ru) => format!("До {due}: {} ({})", d.title, d.organisation),
             (Some(_), Lang::En) => format!("By {due}: {} ({})", d.title, d.organisation),
-        };
+        } };
         let title = match lang {
             Lang::Ru => "Заява: срок".to_string(),
             Lang::En => "Zayava: deadline".to_string(),
@@ -94,7 +124,7 @@ mod tests {
     }
 
     fn deadline() -> OpenDeadline {
-        OpenDeadline { application_id: "a".into(), rule: "constructor.sign_contract".into(), title: "Подписать и вернуть договор".into(), organisation: "ГУ «Архив»".into(), due_day: d("2025-03-24") }
+        OpenDeadline { application_id: "a".into(), rule: "constructor.sign_contract".into(), title: "Подписать и вернуть договор".into(), organisation: "ГУ «Архив»".into(), due_day: d("2025-03-24"), term: Term::No }
     }
 
     #[test]
@@ -110,7 +140,7 @@ mod tests {
         let cal = Calendar::embedded();
         let shown = std::cell::RefCell::new(Vec::<String>::new());
         let run = |today: &str| {
-            let r = due(&[deadline()], &[3, 1, 0], d(today), &cal, Lang::Ru, |k| shown.borrow().contains(&k.to_string()));
+            let r = due(&[deadline()], &[3, 1, 0], &[20], d(today), &cal, Lang::Ru, |k| shown.borrow().contains(&k.to_string()));
             shown.borrow_mut().extend(r.iter().map(|x| x.key.clone()));
             r
         };
@@ -125,5 +155,22 @@ mod tests {
         assert!(run("2025-03-24").first().is_some_and(|r| r.body.starts_with("Сегодня последний день")));
         assert!(run("2025-03-25").first().is_some_and(|r| r.key.ends_with("|missed")));
         assert!(run("2025-03-26").is_empty());
+    }
+
+    #[test]
+    fn a_contracts_end_is_reminded_weeks_ahead_at_the_term_leads_and_not_after_it() {
+        let cal = Calendar::embedded();
+        let end = OpenDeadline { rule: "hosting.contract_end".into(), title: "Договор действует до".into(), due_day: d("2027-02-26"), term: Term::End, ..deadline() };
+        let renewal = OpenDeadline { rule: "one-window.renewal".into(), title: "Перезаключить договор".into(), due_day: d("2026-12-31"), term: Term::Renewal, ..deadline() };
+        // 20 working days before 26.02.2027 is 29.01; the everyday lead of 3 days would be too late.
+        let r = due(&[end.clone()], &[3, 1, 0], &[20, 5], d("2027-01-29"), &cal, Lang::Ru, |_| false);
+        assert_eq!(r.len(), 1);
+        assert!(r[0].key.ends_with("|20") && r[0].body.contains("Договор заканчивается 26.02.2027"), "{r:?}");
+        assert!(due(&[end.clone()], &[3, 1, 0], &[20, 5], d("2027-01-28"), &cal, Lang::Ru, |_| false).is_empty());
+        assert!(due(&[end], &[3, 1, 0], &[20, 5], d("2027-03-01"), &cal, Lang::Ru, |_| false).is_empty(), "an end date is not «missed»");
+        // The one-window renewal is a deadline: term leads ahead, and missed once after.
+        let r = due(&[renewal.clone()], &[3, 1, 0], &[20, 5], d("2026-12-03"), &cal, Lang::Ru, |_| false);
+        assert!(r.first().is_some_and(|x| x.key.ends_with("|20") && x.body.starts_with("До 31.12.2026")), "{r:?}");
+        assert!(due(&[renewal], &[3, 1, 0], &[20, 5], d("2027-01-04"), &cal, Lang::Ru, |_| false)[0].key.ends_with("|missed"));
     }
 }

@@ -264,3 +264,25 @@ async fn contracts_that_end_soon_are_listed_until_they_are_renewed() {
     assert_eq!(db.stage_on(&id, now.date()).await.unwrap().id, "active", "renewed: no longer expiring");
     assert_eq!(db.expiring(400, now, Lang::Ru).await.unwrap()[0].due, "2027-12-31");
 }
+
+#[tokio::test]
+async fn a_contracts_entered_end_is_reminded_at_the_longer_term_leads_that_the_user_sets() {
+    let (_d, db) = open().await;
+    let id = sent_application(&db, "hosting").await;
+    let now = local("2026-12-03T09:00");
+    for (e, at) in [("application_sent", "2026-03-02"), ("application_received", "2026-03-03"), ("draft_contract_received", "2026-03-05"), ("signed_contract_received", "2026-03-12"), ("placement_date", "2026-03-20"), ("contract_end_planned", "2026-12-31")] {
+        db.record_event(&id, &new(e, at), Recorder::User, Utc::now(), now).await.unwrap();
+    }
+    // Default term leads 20, 10, 5, 1 working days: on 03.12 the 20-day one has come.
+    assert_eq!(db.term_reminder_leads().await.unwrap(), [20, 10, 5, 1]);
+    let pending = db.pending_reminders(now, Lang::Ru).await.unwrap();
+    let end: Vec<_> = pending.iter().filter(|r| r.key.contains("hosting.contract_end")).collect();
+    assert_eq!(end.len(), 1, "{pending:?}");
+    assert!(end[0].body.contains("Договор заканчивается 31.12.2026"), "{}", end[0].body);
+    // With a shorter term lead it is not due yet; the everyday leads are untouched.
+    assert_eq!(db.set_term_reminder_leads("5, 1").await.unwrap(), Some(vec![5, 1]));
+    assert!(!db.pending_reminders(now, Lang::Ru).await.unwrap().iter().any(|r| r.key.contains("hosting.contract_end")));
+    assert_eq!(db.reminder_leads().await.unwrap(), [3, 1, 0]);
+    assert_eq!(db.set_term_reminder_leads("когда-нибудь").await.unwrap(), None);
+    assert_eq!(db.term_reminder_leads().await.unwrap(), [5, 1], "a refused text changes nothing");
+}

@@ -70,6 +70,11 @@ pub async fn set_working_window(state: State<'_, AppState>, window: String) -> R
     in_user_language(db, db.set_working_window(w).await).await
 }
 
+const BAD_TERM_LEADS: Text = Text::new(
+    "Укажите, за сколько рабочих дней до окончания договора напоминать, числами через запятую (от 0 до 60), например: 20, 10, 5, 1.",
+    "Give how many working days before a contract ends to remind, as numbers separated by commas (0 to 60), e.g. 20, 10, 5, 1.",
+);
+
 const BAD_LEADS: Text = Text::new(
     "Укажите, за сколько рабочих дней напоминать, числами через запятую (от 0 до 60), например: 3, 1, 0.",
     "Give how many working days ahead to remind, as numbers separated by commas (0 to 60), e.g. 3, 1, 0.",
@@ -89,5 +94,22 @@ pub async fn set_reminder_leads(state: State<'_, AppState>, leads: String) -> Re
     match in_user_language(db, db.set_reminder_leads(&leads).await).await? {
         Some(_) => Ok(()),
         None => Err(IpcError::for_field("settings.invalid_leads", "reminder_leads", BAD_LEADS.get(language(db).await).to_string())),
+    }
+}
+
+/// Lead times before a contract's end or renewal, in working days, as `20, 10, 5, 1`.
+#[tauri::command]
+pub async fn term_reminder_leads(state: State<'_, AppState>) -> Result<String, IpcError> {
+    let db = database(&state)?;
+    let leads = in_user_language(db, db.term_reminder_leads().await).await?;
+    Ok(leads.iter().map(u32::to_string).collect::<Vec<_>>().join(", "))
+}
+
+#[tauri::command]
+pub async fn set_term_reminder_leads(state: State<'_, AppState>, leads: String) -> Result<(), IpcError> {
+    let db = database(&state)?;
+    match in_user_language(db, db.set_term_reminder_leads(&leads).await).await? {
+        Some(_) => Ok(()),
+        None => Err(IpcError::for_field("settings.invalid_leads", "term_reminder_leads", BAD_TERM_LEADS.get(language(db).await).to_string())),
     }
 }

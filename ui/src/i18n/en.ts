@@ -144,6 +144,8 @@ export const en: Record<MessageKey, string> = {
   "settings.window": "Support hours for working-hour deadlines",
   "settings.windowHint": "For example 08:00-19:00 (KVP procedure, clause 5.5). Changes apply to dates at once.",
   "settings.leads": "Remind me of our deadlines (working days ahead)",
+  "settings.termLeads": "Remind me of a contract's end (working days ahead)",
+  "settings.termLeadsHint": "For renewing or extending a contract, e.g. 20, 10, 5, 1: papers and signatures take weeks.",
   "settings.leadsHint": "Numbers separated by commas, e.g. 3, 1, 0 (0 is the last day). Reminders arrive as desktop notifications and never repeat.",
   "settings.database": "Database file",
   "settings.version": "Version",

@@ -67,6 +67,7 @@ export function Settings({ info, onLanguage }: { info: AppInfo; onLanguage: (lan
       </div>
       <TextSetting id="window" label="settings.window" hint="settings.windowHint" load={api.workingWindow} store={api.setWorkingWindow} />
       <TextSetting id="leads" label="settings.leads" hint="settings.leadsHint" load={api.reminderLeads} store={api.setReminderLeads} />
+      <TextSetting id="term-leads" label="settings.termLeads" hint="settings.termLeadsHint" load={api.termReminderLeads} store={api.setTermReminderLeads} />
       {error && (
         <p className="error" role="alert">
           {error.message}

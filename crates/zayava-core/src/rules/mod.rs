@@ -194,6 +194,9 @@ pub struct Rule {
     /// The date a contract's term ends (listed under «Договоры, которые заканчиваются»).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub term_end: bool,
+    /// Renewing the contract: reminded at the longer contract-term lead times.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub renewal: bool,
     /// A notice to draft when this deadline arises (the interaction log of seed 001).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notice: Option<NoticeTemplate>,
