@@ -8,12 +8,12 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { Key } from "webdriverio";
-import { answerFileDialog, byTestId, launch, press, sampleOrganisation, scratch, seedOrganisations, shot } from "./driver.mjs";
+import { answerFileDialog, byTestId, launch, press, sampleOrganisation, scratch, seedOrganisations, shot, choose } from "./driver.mjs";
 
 /** Opens Заявки and starts a new application of `service`. */
 async function newApplication(browser, service) {
   await (await byTestId(browser, "nav-applications")).click();
-  await (await byTestId(browser, "app-new-service")).selectByAttribute("value", service);
+  await choose(browser, await byTestId(browser, "app-new-service"), service);
   await (await byTestId(browser, "app-new")).click();
   await byTestId(browser, "app-editor");
 }
@@ -43,12 +43,12 @@ test("a one-window application with two users is fixed and marked ready", { time
     ];
     for (const [i, user] of users.entries()) {
       for (const [field, value] of Object.entries(user)) {
-        if (field === "key") await (await byTestId(browser, `field-users.${i}.key`)).selectByAttribute("value", value);
+        if (field === "key") await choose(browser, await byTestId(browser, `field-users.${i}.key`), value);
         else await type(browser, `field-users.${i}.${field}`, value);
       }
     }
     await type(browser, "field-tariff_users", "2");
-    await (await byTestId(browser, "field-access")).selectByAttribute("value", "vpn");
+    await choose(browser, await byTestId(browser, "field-access"), "vpn");
     for (const id of ["keys", "head_cabinet", "org_cabinet", "users_cabinets", "users_added", "users_confirmed", "no_debts"]) {
       await press(browser, `field-${id}`);
     }
@@ -122,7 +122,7 @@ test("the contract package is saved as a PDF where the user chooses", { timeout:
   try {
     const { browser } = app;
     await newApplication(browser, "kvp");
-    await (await byTestId(browser, "print-kind")).selectByAttribute("value", "package");
+    await choose(browser, await byTestId(browser, "print-kind"), "package");
     await press(browser, "print-save");
     await answerFileDialog(target, "^Save File$");
     const result = await byTestId(browser, "print-result", 20_000);

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { Key } from "webdriverio";
-import { byTestId, launch, scratch, shot } from "./driver.mjs";
+import { byTestId, launch, scratch, shot, choose } from "./driver.mjs";
 
 async function goToMonth(browser, year, month) {
   // Select the year's text and type over it, as a person would.
@@ -12,7 +12,7 @@ async function goToMonth(browser, year, month) {
   await yearInput.click();
   await browser.keys([Key.Ctrl, "a"]);
   await yearInput.addValue(String(year));
-  await (await byTestId(browser, "calendar-month")).selectByAttribute("value", String(month));
+  await choose(browser, await byTestId(browser, "calendar-month"), String(month));
   try {
     await byTestId(browser, `day-${year}-${String(month).padStart(2, "0")}-01`);
   } catch (e) {
@@ -26,7 +26,7 @@ test("the calculator, the calendar and hand-entered transfers", { timeout: 240_0
   try {
     const { browser } = app;
     await (await byTestId(browser, "nav-dashboard")).click();
-    await (await byTestId(browser, "deadline-service")).selectByAttribute("value", "constructor");
+    await choose(browser, await byTestId(browser, "deadline-service"), "constructor");
     await (await byTestId(browser, "event-draft_contract_received")).setValue("07.03.2025");
     const due = await byTestId(browser, "due-constructor.sign_contract");
     assert.equal(await due.getText(), "24.03.2025");
@@ -82,7 +82,7 @@ test("the calculator, the calendar and hand-entered transfers", { timeout: 240_0
     await (await byTestId(browser, "settings-window-save")).click();
     await browser.waitUntil(async () => !(await (await browser.$('[data-testid="settings-window-error"]')).isExisting()));
     await (await byTestId(browser, "nav-dashboard")).click();
-    await (await byTestId(browser, "deadline-service")).selectByAttribute("value", "kvp");
+    await choose(browser, await byTestId(browser, "deadline-service"), "kvp");
     await (await byTestId(browser, "event-failure_reported")).setValue("10.01.2025 15:00");
     // 9-hour days: Friday 3 h, Monday 9 h, Tuesday 9 h, Wednesday 3 h → 15.01.2025 12:00.
     const recovery = await byTestId(browser, "due-kvp.failure_recovery");

@@ -132,6 +132,22 @@ export async function shot(browser, file, { top = false } = {}) {
   await browser.saveScreenshot(file);
 }
 
+/**
+ * Picks `value` in a <select>. WebKitWebDriver picks an option by clicking it, and a click
+ * that the closed list intercepts changes the shown value without telling the page; the
+ * change event is therefore sent once more, as a user's pick sends it (the page's handler
+ * is idempotent), and the pick is checked.
+ */
+export async function choose(browser, select, value) {
+  await select.selectByAttribute("value", value);
+  await browser.execute((el, v) => {
+    if (el.value !== v) el.value = v;
+    el.dispatchEvent(new Event("change", { bubbles: true }));
+  }, select, value);
+  const shown = await select.getValue();
+  if (shown !== value) throw new Error(`the list shows ${shown}, not ${value}`);
+}
+
 /** Scrolls an element to the middle of the window (clear of the sticky action bar) and clicks it. */
 export async function press(browser, id) {
   const el = await byTestId(browser, id);

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { Key } from "webdriverio";
-import { byTestId, launch, press, sampleOrganisation, scratch, seedOrganisations, shot } from "./driver.mjs";
+import { byTestId, launch, press, sampleOrganisation, scratch, seedOrganisations, shot, choose } from "./driver.mjs";
 
 const constructorApplication = {
   service: "constructor",
@@ -20,7 +20,7 @@ const constructorApplication = {
 async function record(browser, event, date) {
   const kind = await byTestId(browser, "life-event-kind");
   await kind.scrollIntoView({ block: "center" });
-  await kind.selectByAttribute("value", event);
+  await choose(browser, kind, event);
   const input = await press(browser, "life-event-date");
   await browser.keys([Key.Ctrl, "a"]);
   await input.addValue(date);

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { Key } from "webdriverio";
-import { byTestId, launch, sampleOrganisation, scratch, shot } from "./driver.mjs";
+import { byTestId, launch, sampleOrganisation, scratch, shot, choose } from "./driver.mjs";
 
 test("an organisation profile is created, edited and still listed after a restart", { timeout: 240_000 }, async () => {
   const place = scratch();
@@ -19,7 +19,7 @@ test("an organisation profile is created, edited and still listed after a restar
 
     for (const [field, value] of Object.entries(sampleOrganisation)) {
       const input = await byTestId(browser, `field-${field}`);
-      if (field === "kind") await input.selectByAttribute("value", value);
+      if (field === "kind") await choose(browser, input, value);
       else await input.setValue(value);
     }
     await (await byTestId(browser, "org-save")).click();
@@ -47,7 +47,7 @@ test("an organisation profile is created, edited and still listed after a restar
 
     // Switch the interface to English; the navigation follows at once.
     await (await byTestId(browser, "nav-settings")).click();
-    await (await byTestId(browser, "settings-language")).selectByAttribute("value", "en");
+    await choose(browser, await byTestId(browser, "settings-language"), "en");
     await browser.waitUntil(async () => (await (await byTestId(browser, "nav-settings")).getText()) === "Settings", {
       timeout: 5_000,
     });
