@@ -19,8 +19,7 @@ async function newApplication(browser, service) {
 }
 
 async function type(browser, id, value) {
-  const input = await byTestId(browser, id);
-  await input.click();
+  const input = await press(browser, id);
   await browser.keys([Key.Ctrl, "a"]);
   await input.addValue(value);
 }
@@ -35,8 +34,8 @@ test("a one-window application with two users is fixed and marked ready", { time
     assert.match(await (await byTestId(browser, "app-organisation")).getValue(), /^\d+$/, "the organisation is chosen");
 
     await type(browser, "field-contracting_name", "ГУ «Городской архив»");
-    await (await byTestId(browser, "field-users-add")).click();
-    await (await byTestId(browser, "field-users-add")).click();
+    await press(browser, "field-users-add");
+    await press(browser, "field-users-add");
     const users = [
       { full_name: "Иванов Иван Иванович", position: "Архивист", email: "ivanov@example.by", key: "gossuok", procedures: "1.1.5" },
       { full_name: "Петрова Анна Сергеевна", position: "Юрист", email: "petrova@", key: "biometric", procedures: "2.1" },

@@ -133,17 +133,22 @@ export async function shot(browser, file, { top = false } = {}) {
 }
 
 /**
- * Picks `value` in a <select>. WebKitWebDriver picks an option by clicking it, and a click
- * that the closed list intercepts changes the shown value without telling the page; the
- * change event is therefore sent once more, as a user's pick sends it (the page's handler
- * is idempotent), and the pick is checked.
+ * Picks `value` in a <select>, as a user's pick does: the value changes and the page gets
+ * one change event. WebKitWebDriver picks an option by clicking it in the closed list, and
+ * that click is now and then "intercepted" (the option is not on screen) or changes the
+ * shown value without an event, which made tests fail by chance; so the pick is made on the
+ * element itself, and checked.
  */
 export async function choose(browser, select, value) {
-  await select.selectByAttribute("value", value);
-  await browser.execute((el, v) => {
-    if (el.value !== v) el.value = v;
+  await select.scrollIntoView({ block: "center" });
+  const found = await browser.execute((el, v) => {
+    if (![...el.options].some((o) => o.value === v)) return false;
+    el.focus();
+    el.value = v;
     el.dispatchEvent(new Event("change", { bubbles: true }));
+    return true;
   }, select, value);
+  if (!found) throw new Error(`the list has no option ${value}`);
   const shown = await select.getValue();
   if (shown !== value) throw new Error(`the list shows ${shown}, not ${value}`);
 }

@@ -2,7 +2,7 @@
 
 export type Lang = "ru" | "en";
 
-export type IssueCode = "required" | "too_long" | "malformed" | "checksum" | "too_few" | "too_many";
+export type IssueCode = "required" | "too_long" | "malformed" | "checksum" | "too_few" | "too_many" | "count_mismatch";
 
 export type FieldError = { field: string, code: IssueCode, message: string, };
 
@@ -169,6 +169,11 @@ clause?: string, max_len?: number, min?: number, max?: number, options: Array<Ch
  */
 fields: Array<Field>, min_items?: number, max_items?: number, 
 /**
+ * For an integer: the list whose number of items it must equal (the tariff's user
+ * count and the users listed).
+ */
+count_of?: string, 
+/**
  * For lists: what one item is called ("пользователь").
  */
 item_label?: Words, when?: When, 
@@ -187,9 +192,15 @@ export type FormSchema = {
  */
 id: string, 
 /**
- * E.g. `one-window@2025-03-04`: the form and the procedure version it follows.
+ * E.g. `one-window@2025-03-04.2`: the form, the procedure version it follows, and
+ * Zayava's own edition of it after `.` (a change of the form adds a version).
  */
-version: string, title: Words, fields: Array<Field>, preflight: Array<Ground>, };
+version: string, 
+/**
+ * Set on an older version, kept so that applications stored under it still validate,
+ * check and print; new applications take the newer one.
+ */
+superseded_by?: string, title: Words, fields: Array<Field>, preflight: Array<Ground>, };
 
 export type Finding = { 
 /**

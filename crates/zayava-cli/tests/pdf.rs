@@ -88,3 +88,46 @@ fn the_schedule_of_all_applications_names_each_one() {
 async fn sqlx_ready(db: &zayava_store::Database, id: &str) {
     sqlx::query("UPDATE application SET status = 'ready' WHERE id = ?").bind(id).execute(db.pool()).await.unwrap();
 }
+
+#[test]
+fn an_application_stored_under_an_older_form_version_still_validates_and_prints() {
+    // A hosting application saved under hosting@2025-01-01, before the channel questions
+    // became required yes/no answers (issue 13, item 8), arrives in an export file.
+    let dir = tempfile::tempdir().unwrap();
+    let db_path = dir.path().join("z.sqlite3");
+    let file = dir.path().join("export.json");
+    let org = json!({ "full_name": "Государственное учреждение «Городской архив»", "short_name": "ГУ «Городской архив»", "legal_form": "государственное учреждение",
+        "kind": "budget_funded", "unp": "100217336", "legal_postcode": "220030", "legal_address": "г. Минск, пр. Независимости, 1", "postal_postcode": "220030",
+        "postal_address": "г. Минск, пр. Независимости, 1", "iban": "BY13NBRB3600900000002Z00AB00", "bank_name": "Национальный банк Республики Беларусь",
+        "bic": "NBRBBY2X", "head_position": "Директор", "head_name": "Иванов Иван Иванович", "head_basis": "Устава", "contact_name": "Петрова Анна Сергеевна",
+        "phone": "+375 17 311-30-00", "email": "archive@example.by" });
+    let values = json!({ "procedures": [{ "code": "1.1.5", "name": "Выдача архивной справки", "aer_agreed": true }], "git_access": "https://git.example/archive",
+        "software_count": 2, "third_party": false, "via_ir_is": true, "gsectls_server": true, "no_debts": true });
+    std::fs::write(&file, json!({
+        "format": "zayava-export", "version": 1, "exported_at": "2026-11-24T10:00:00Z",
+        "organisations": [{ "id": 1, "values": org }],
+        "applications": [{ "id": "00000000-0000-4000-8000-000000000001", "organisation_id": 1, "service": "hosting", "schema_version": "hosting@2025-01-01",
+            "values": values, "status": "draft", "archived": false, "created_at": "2026-11-24T10:00:00Z", "updated_at": "2026-11-24T10:00:00Z" }],
+        "attachments": []
+    }).to_string()).unwrap();
+    let run = zayava().arg("--db").arg(&db_path).arg("import").arg(&file).output().unwrap();
+    assert!(run.status.success(), "the older version is known: {}", String::from_utf8_lossy(&run.stderr));
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let db = zayava_store::Database::open(&db_path).await.unwrap();
+        let app = db.application("00000000-0000-4000-8000-000000000001").await.unwrap();
+        assert_eq!(app.schema_version, "hosting@2025-01-01", "kept under its own version");
+        let check = db.preflight(&app.id, zayava_core::i18n::Lang::Ru).await.unwrap();
+        assert!(check.clean, "checked by its own form: {:?}", check.findings);
+        // A copy is a new application, under the current form, which asks the new questions.
+        let copy = db.duplicate_application(&app.id, chrono::Utc::now()).await.unwrap();
+        assert_eq!(copy.schema_version, "hosting@2025-01-01.2");
+        assert!(!db.preflight(&copy.id, zayava_core::i18n::Lang::Ru).await.unwrap().clean);
+        db.close().await;
+    });
+    let out = dir.path().join("old.pdf");
+    let run = zayava().arg("--db").arg(&db_path).args(["pdf", "--application", "00000000-0000-4000-8000-000000000001", "--kind", "application", "-o"]).arg(&out).output().unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let text = pdftotext(&out);
+    assert!(text.contains("Выдача архивной справки") && text.contains("git.example/archive"), "{text}");
+}

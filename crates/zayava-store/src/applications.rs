@@ -316,7 +316,10 @@ impl Database {
     /// written in one statement.
     pub async fn duplicate_application(&self, id: &str, now: DateTime<Utc>) -> Result<Application, StoreError> {
         let source = self.application(id).await?;
-        let copy = self.insert_application(&source.service, source.organisation_id, &source.schema_version, &source.values, now).await?;
+        // The copy is a new application: it takes the current form (the values carry over;
+        // questions the newer form adds are asked).
+        let version = forms::current(&source.service).map_or(source.schema_version.clone(), |s| s.version.clone());
+        let copy = self.insert_application(&source.service, source.organisation_id, &version, &source.values, now).await?;
         self.application(&copy).await
     }
 

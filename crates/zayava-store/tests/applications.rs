@@ -40,7 +40,7 @@ async fn a_draft_keeps_whatever_was_typed_and_becomes_ready_only_when_clean() {
     let (_dir, db) = open().await;
     let org = db.create_organisation(&profile("Архив", "100217336"), at(0)).await.unwrap();
     let app = db.create_application("one-window", Some(org.id), at(1)).await.unwrap();
-    assert_eq!(app.schema_version, "one-window@2025-03-04");
+    assert_eq!(app.schema_version, "one-window@2025-03-04.2");
     assert_eq!(app.status, ApplicationStatus::Draft);
 
     let mut values = one_window(2);

@@ -87,6 +87,24 @@ function FieldInput({ field, path, value, errors, onChange }: { field: Field; pa
   );
   const invalid = own.length > 0 ? true : undefined;
 
+  if (field.type === "flag" && field.required) {
+    // A question that must be answered: «Да» and «Нет» both count, blank does not.
+    return (
+      <fieldset className={`field yes-no${own.length ? " invalid" : ""}`} aria-invalid={invalid} aria-describedby={describedBy} data-testid={id}>
+        <legend>{label}</legend>
+        <div className="inline">
+          {[true, false].map((answer) => (
+            <label key={String(answer)} className="radio">
+              <input type="radio" name={id} data-testid={`${id}-${answer ? "yes" : "no"}`} checked={value === answer} onChange={() => onChange(answer)} />
+              <span>{t(answer ? "common.yes" : "common.no")}</span>
+            </label>
+          ))}
+        </div>
+        {messages}
+      </fieldset>
+    );
+  }
+
   switch (field.type) {
     case "list":
       return <ListInput field={field} path={path} value={value} errors={errors} onChange={onChange} />;

@@ -11,6 +11,8 @@ export const en: Record<MessageKey, string> = {
   "nav.settings": "Settings",
   "nav.label": "Sections",
   "common.save": "Save",
+  "common.yes": "Yes",
+  "common.no": "No",
   "common.cancel": "Cancel",
   "common.saving": "Saving…",
   "common.loading": "Loading…",

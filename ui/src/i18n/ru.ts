@@ -9,6 +9,8 @@ export const ru = {
   "nav.settings": "Настройки",
   "nav.label": "Разделы",
   "common.save": "Сохранить",
+  "common.yes": "Да",
+  "common.no": "Нет",
   "common.cancel": "Отмена",
   "common.saving": "Сохранение…",
   "common.loading": "Загрузка…",

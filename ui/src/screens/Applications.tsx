@@ -66,6 +66,9 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
   }, [filter, version]);
 
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  // Menus offer each service once, with its current form; older versions stay in
+  // `schemas` for applications stored under them.
+  const services = schemas.filter((s) => !s.superseded_by);
   const title = (service: string) => schemas.find((s) => s.id === service)?.title[lang] ?? service;
 
   const create = async () => {
@@ -84,7 +87,7 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
         <h1>{t("nav.applications")}</h1>
         <div className="new-app">
           <select aria-label={t("app.service")} data-testid="app-new-service" value={newService} onChange={(e) => setNewService(e.target.value)}>
-            {schemas.map((s) => (
+            {services.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.title[lang]}
               </option>
@@ -115,7 +118,7 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
           </select>
           <select aria-label={t("app.service")} value={filter.service ?? ""} onChange={(e) => setFilter({ ...filter, service: e.target.value || null })}>
             <option value="">{t("app.service")}: {t("app.filter.all")}</option>
-            {schemas.map((s) => (
+            {services.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.title[lang]}
               </option>

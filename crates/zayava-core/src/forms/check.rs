@@ -149,7 +149,16 @@ fn check_fields(prefix: &str, fields: &[Field], values: &Map<String, Value>, iss
             }
             continue;
         }
-        check_value(at, field, value.expect("not empty"), issues);
+        let value = value.expect("not empty");
+        let before = issues.len();
+        check_value(at.clone(), field, value, issues);
+        if let (Some(list), true) = (&field.count_of, issues.len() == before) {
+            let listed = values.get(list).and_then(Value::as_array).map_or(0, Vec::len);
+            let n = value.as_i64().or_else(|| value.as_str().and_then(|s| s.trim().parse().ok()));
+            if n != Some(listed as i64) {
+                issues.push(FieldIssue::new(at, field.label.clone(), IssueCode::CountMismatch).with_limit(listed));
+            }
+        }
     }
 }
 

@@ -95,6 +95,11 @@ pub struct Field {
     #[serde(default)]
     #[ts(optional)]
     pub max_items: Option<usize>,
+    /// For an integer: the list whose number of items it must equal (the tariff's user
+    /// count and the users listed).
+    #[serde(default)]
+    #[ts(optional)]
+    pub count_of: Option<String>,
     /// For lists: what one item is called ("пользователь").
     #[serde(default)]
     #[ts(optional)]
@@ -150,24 +155,35 @@ pub struct Ground {
 pub struct FormSchema {
     /// `organisation` or a service id.
     pub id: String,
-    /// E.g. `one-window@2025-03-04`: the form and the procedure version it follows.
+    /// E.g. `one-window@2025-03-04.2`: the form, the procedure version it follows, and
+    /// Zayava's own edition of it after `.` (a change of the form adds a version).
     pub version: String,
+    /// Set on an older version, kept so that applications stored under it still validate,
+    /// check and print; new applications take the newer one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub superseded_by: Option<String>,
     pub title: Words,
     pub fields: Vec<Field>,
     #[serde(default)]
     pub preflight: Vec<Ground>,
 }
 
-const EMBEDDED: [&str; 6] = [
+/// The current form of each id first, then every older version still in use (issue 13,
+/// item 8: the corrections of the audit made these versions).
+const EMBEDDED: [&str; 9] = [
     include_str!("schemas/organisation.json"),
     include_str!("schemas/hosting.json"),
     include_str!("schemas/constructor.json"),
     include_str!("schemas/one-window.json"),
     include_str!("schemas/kvp.json"),
     include_str!("schemas/interaction.json"),
+    include_str!("schemas/superseded/hosting@2025-01-01.json"),
+    include_str!("schemas/superseded/one-window@2025-03-04.json"),
+    include_str!("schemas/superseded/kvp@2025-10-28.json"),
 ];
 
-/// Every form schema this version of Zayava knows.
+/// Every form schema this version of Zayava knows, older versions included.
 pub fn schemas() -> &'static [FormSchema] {
     static ALL: std::sync::OnceLock<Vec<FormSchema>> = std::sync::OnceLock::new();
     ALL.get_or_init(|| EMBEDDED.iter().map(|text| serde_json::from_str(text).expect("embedded form schemas are valid")).collect())
@@ -175,7 +191,7 @@ pub fn schemas() -> &'static [FormSchema] {
 
 /// The current schema for a form id.
 pub fn current(id: &str) -> Option<&'static FormSchema> {
-    schemas().iter().find(|s| s.id == id)
+    schemas().iter().find(|s| s.id == id && s.superseded_by.is_none())
 }
 
 /// The schema of an exact version, e.g. from a stored or imported application.

@@ -26,9 +26,16 @@ fn grounds(schema: &str, values: &Value, org: Option<&Value>) -> Vec<(String, Op
 
 #[test]
 fn every_schema_is_embedded_with_a_version_and_services_have_grounds() {
-    let ids: Vec<&str> = schemas().iter().map(|s| s.id.as_str()).collect();
+    let ids: Vec<&str> = schemas().iter().filter(|s| s.superseded_by.is_none()).map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["organisation", "hosting", "constructor", "one-window", "kvp", "interaction"]);
     for s in schemas() {
+        // An older version names the current one of the same form, which supersedes nothing.
+        if let Some(newer) = &s.superseded_by {
+            let newer = by_version(newer).unwrap_or_else(|| panic!("{} is superseded by an unknown version", s.version));
+            assert_eq!((newer.id.as_str(), newer.superseded_by.as_deref()), (s.id.as_str(), None), "{}", s.version);
+            assert_eq!(current(&s.id).unwrap().version, newer.version);
+        }
+        assert_eq!(schemas().iter().filter(|x| x.version == s.version).count(), 1, "{}: one schema per version", s.version);
         assert!(s.version.starts_with(&format!("{}@", s.id)));
         assert_eq!(by_version(&s.version).unwrap().id, s.id);
         // The interaction log is a journal, not an application the Operator could annul.
@@ -102,6 +109,9 @@ fn hosting_grounds_aer_conditions_and_the_testing_conclusion() {
     assert_eq!(
         found,
         [
+            // Every channel question is a yes/no the user must answer (4.1): none may be skipped.
+            ("hosting.incomplete".to_string(), Some("via_smdo".to_string())),
+            ("hosting.incomplete".to_string(), Some("via_one_window".to_string())),
             ("hosting.no_aer".to_string(), Some("procedures[1].aer_agreed".to_string())),
             ("hosting.conditions".to_string(), Some("gsectls_server".to_string())),
             ("hosting.attachments".to_string(), Some("testing_file".to_string())),
@@ -112,7 +122,13 @@ fn hosting_grounds_aer_conditions_and_the_testing_conclusion() {
     own["third_party"] = json!(false);
     own["procedures"][1]["aer_agreed"] = json!(true);
     own["gsectls_server"] = json!(true);
+    own["via_smdo"] = json!(false);
+    own["via_one_window"] = json!(false);
     assert!(grounds("hosting", &own, Some(&organisation())).is_empty());
+    // Left blank, the third-party question would skip the testing conclusion (3.3): it is asked.
+    let mut blank = own.clone();
+    blank.as_object_mut().unwrap().remove("third_party");
+    assert_eq!(grounds("hosting", &blank, Some(&organisation())), [("hosting.incomplete".to_string(), Some("third_party".to_string()))]);
 }
 
 #[test]
@@ -177,4 +193,46 @@ fn malformed_values_of_every_type_are_named() {
     assert!(by.contains(&("users", crate::validation::IssueCode::Malformed)));
     assert!(by.contains(&("training", crate::validation::IssueCode::Malformed)));
     assert!(by.contains(&("letter_number", crate::validation::IssueCode::Required)));
+}
+
+#[test]
+fn an_application_stored_under_an_older_form_is_still_checked_by_that_form() {
+    // hosting@2025-01-01 asked the channel questions as optional ticks: an application stored
+    // under it stays clean under it, while the current form asks them.
+    let old = by_version("hosting@2025-01-01").expect("the older hosting form is embedded");
+    assert_eq!(old.superseded_by.as_deref(), Some("hosting@2025-01-01.2"));
+    let v = json!({
+        "procedures": [ { "code": "1.1.5", "name": "Выдача справки", "aer_agreed": true } ],
+        "git_access": "https://git.example/repo", "software_count": 2, "third_party": false,
+        "via_ir_is": true, "gsectls_server": true, "no_debts": true
+    });
+    assert!(check(old, &v, Some(&organisation()), Lang::Ru).clean);
+    assert!(!check(current("hosting").unwrap(), &v, Some(&organisation()), Lang::Ru).clean);
+    assert_eq!(current("hosting").unwrap().version, "hosting@2025-01-01.2");
+}
+
+#[test]
+fn one_window_the_tariffs_user_count_must_equal_the_users_listed() {
+    let mut v = one_window();
+    v["tariff_users"] = json!(3);
+    let issues = validate(current("one-window").unwrap(), &v);
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    assert_eq!((issues[0].field.as_str(), issues[0].code), ("tariff_users", crate::validation::IssueCode::CountMismatch));
+    assert!(issues[0].message(Lang::Ru).contains("сейчас их 2"), "{}", issues[0].message(Lang::Ru));
+    v["tariff_users"] = json!(2);
+    assert!(validate(current("one-window").unwrap(), &v).is_empty());
+    // The key field names both ways of 3.3: a GosSUOK key or a biometric document.
+    let users = current("one-window").unwrap().fields.iter().find(|f| f.id == "users").unwrap();
+    let key = users.fields.iter().find(|f| f.id == "key").unwrap();
+    assert_eq!(key.clause.as_deref(), Some("3.3"));
+    assert!(key.label.ru.contains("биометрический документ"));
+}
+
+#[test]
+fn kvp_users_are_optional_and_list_885_cites_clause_1_2() {
+    let kvp = current("kvp").unwrap();
+    let users = kvp.fields.iter().find(|f| f.id == "users").unwrap();
+    assert!(!users.required && users.min_items.is_none());
+    assert_eq!(kvp.fields.iter().find(|f| f.id == "on_list_885").unwrap().clause.as_deref(), Some("1.2"));
+    assert!(!validate(kvp, &json!({})).iter().any(|i| i.field == "users"));
 }

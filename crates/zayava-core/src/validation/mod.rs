@@ -21,6 +21,8 @@ pub enum IssueCode {
     Checksum,
     TooFew,
     TooMany,
+    /// A count that must equal the number of items of a list does not (`limit` holds it).
+    CountMismatch,
 }
 
 impl IssueCode {
@@ -32,6 +34,7 @@ impl IssueCode {
             IssueCode::Checksum => "checksum",
             IssueCode::TooFew => "too_few",
             IssueCode::TooMany => "too_many",
+            IssueCode::CountMismatch => "count_mismatch",
         }
     }
 
@@ -43,6 +46,7 @@ impl IssueCode {
             IssueCode::Checksum => Text::new("Поле «{field}»: {hint}", "The field “{field}”: {hint}"),
             IssueCode::TooFew => Text::new("В списке «{field}» должно быть не меньше {limit}.", "The list “{field}” needs at least {limit}."),
             IssueCode::TooMany => Text::new("В списке «{field}» может быть не больше {limit}.", "The list “{field}” may hold at most {limit}."),
+            IssueCode::CountMismatch => Text::new("Поле «{field}» должно совпадать с числом перечисленных в заявке: сейчас их {limit}.", "The field “{field}” must equal the number listed in the application: {limit} now."),
         }
     }
 }
