@@ -44,12 +44,12 @@ impl SyncRunner {
     }
 
     pub fn status(&self) -> RunStatus {
-        self.status.lock().expect("sync status").clone()
+        self.status.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone()
     }
 
     fn update(&self, app: &AppHandle, f: impl FnOnce(&mut RunStatus)) {
         let snapshot = {
-            let mut s = self.status.lock().expect("sync status");
+            let mut s = self.status.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
             f(&mut s);
             s.clone()
         };

@@ -149,8 +149,9 @@ export async function choose(browser, select, value) {
     return true;
   }, select, value);
   if (!found) throw new Error(`the list has no option ${value}`);
-  const shown = await select.getValue();
-  if (shown !== value) throw new Error(`the list shows ${shown}, not ${value}`);
+  // A list the page controls may show the pick only once the page has taken it (the
+  // language, after the app confirms): wait for it rather than read it at once.
+  await browser.waitUntil(async () => (await select.getValue()) === value, { timeout: 5_000, timeoutMsg: `the list does not show ${value}` });
 }
 
 /** Scrolls an element to the middle of the window (clear of the sticky action bar) and clicks it. */

@@ -440,9 +440,13 @@ export type SyncProgress = { "phase": "push", done: number, total: number, } | {
 
 export type SyncReport = { pushed: number, rejected: number, conflicts: number, pulled: number, duplicates: number, 
 /**
- * Events and data refused (each recorded as an issue).
+ * Events and data refused (each recorded as an issue, with its raw content).
  */
-refused: number, };
+refused: number, 
+/**
+ * The Operator's events kept until the application's trail allows them (shown on it).
+ */
+parked: number, };
 
 export type RunStatus = { running: boolean, progress: SyncProgress | null, 
 /**

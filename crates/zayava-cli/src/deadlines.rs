@@ -99,7 +99,8 @@ fn run_batch(source: &PathBuf, book: &Rulebook, cal: &Calendar, window: WorkingW
     for (number, line) in input.split(b'\n').enumerate() {
         let bytes = line?;
         let answer = match String::from_utf8(bytes) {
-            Ok(text) if text.trim().is_empty() => continue,
+            // Every line gets an answer, a blank one too, so answers line up with questions.
+            Ok(text) if text.trim().is_empty() => Answer::from_error(&QueryError::MalformedInput { detail: format!("line {} is empty", number + 1) }, lang),
             Ok(text) => batch::answer(book, cal, window, text.trim_end_matches('\r'), lang),
             Err(_) => Answer::from_error(
                 &QueryError::MalformedInput { detail: format!("line {} is not UTF-8", number + 1) },

@@ -43,9 +43,7 @@ pub fn validate(source: &Path, lang: Lang) -> Result<(), Failure> {
         let bytes = line?;
         let text = String::from_utf8_lossy(&bytes);
         let text = text.trim_end_matches('\r');
-        if text.trim().is_empty() {
-            continue;
-        }
+        // A blank line is answered too (as not valid), so answers line up with questions.
         serde_json::to_writer(&mut out, &batch::verdict(text, lang))?;
         out.write_all(b"\n")?;
     }

@@ -13,6 +13,7 @@ mod timeline;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use zayava_core::date_format::human_date_time;
+use zayava_core::i18n::Lang;
 use zayava_store::{location, Database};
 
 #[derive(Parser)]
@@ -194,7 +195,24 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 }
 
 fn main() -> ExitCode {
+    // A reader that stops reading (`| head -1`) ends the process as it ends any other tool,
+    // rather than turning the next write into an error.
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition of SIGPIPE before any thread is started.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
+    let lang: Lang = cli.lang.into();
+    // No panic reaches a user as a trace or exit code 101: a sentence, and exit 1.
+    std::panic::set_hook(Box::new(move |info| {
+        let what = info.payload().downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| info.payload().downcast_ref::<String>().cloned()).unwrap_or_default();
+        match lang {
+            Lang::Ru => eprintln!("zayava: внутренняя ошибка, команда прервана ({what}). Сообщите, пожалуйста, разработчикам."),
+            Lang::En => eprintln!("zayava: internal error, the command was stopped ({what}). Please tell the developers."),
+        }
+        std::process::exit(1);
+    }));
     let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {

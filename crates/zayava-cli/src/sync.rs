@@ -60,8 +60,8 @@ pub async fn run(args: SyncArgs, db: &Database, lang: Lang) -> Result<(), Failur
     };
     let report = sync_once(db, &api, opts, chrono::Utc::now(), chrono::Local::now().date_naive(), &mut show).await.map_err(|e| failure(e, lang))?;
     println!(
-        "sent {}, rejected {}, conflicts {}, received {}, duplicates skipped {}, refused {}",
-        report.pushed, report.rejected, report.conflicts, report.pulled, report.duplicates, report.refused
+        "sent {}, rejected {}, conflicts {}, received {}, duplicates skipped {}, refused {}, waiting {}",
+        report.pushed, report.rejected, report.conflicts, report.pulled, report.duplicates, report.refused, report.parked
     );
     Ok(())
 }

@@ -1,5 +1,6 @@
-//! Crash safety: the writer is killed with SIGKILL at random points, 200 times, during saves
-//! (the store's own save path, in a child process that reports each write once it returns),
+//! Crash safety: the writer is killed with SIGKILL at random points, 200 times, during saves,
+//! recorded events and copies (the store's own paths, in a child process that reports each
+//! write once it returns),
 //! imports (`zayava import`) and sync (`zayava sync` against the sandbox). After every kill
 //! the database passes integrity_check and every acknowledged write is there, whole.
 //! ZAYAVA_CRASH_TRIALS changes the number of trials; ZAYAVA_CRASH_SEED replays one run.
@@ -21,10 +22,19 @@ const TOKEN: &str = "crash-test";
 async fn writer_child() {
     let Ok(path) = std::env::var("ZAYAVA_CRASH_DB") else { return };
     let db = Database::open(std::path::Path::new(&path)).await.unwrap();
+    let now = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap().and_hms_opt(9, 0, 0).unwrap();
     for n in 0.. {
         let app = db.create_application("hosting", None, Utc::now()).await.unwrap();
         db.save_application(&app.id, None, &json!({ "contact": format!("Контакт {n}"), "notes": "ж".repeat(n % 2000) }), Utc::now()).await.unwrap();
         println!("ack {} {n}", app.id);
+        // An event is recorded with its dates, in one go (issue 14: a kill between the two
+        // once left stale dates unmarked).
+        let log = db.create_application("interaction", None, Utc::now()).await.unwrap();
+        let claim = zayava_core::lifecycle::NewEvent { event: "claim_received".into(), at: "2026-11-02".into(), corrects: None, note: String::new() };
+        db.record_event(&log.id, &claim, zayava_core::lifecycle::Recorder::User, Utc::now(), now).await.unwrap();
+        println!("event {}", log.id);
+        let copy = db.duplicate_application(&app.id, Utc::now()).await.unwrap();
+        println!("copy {} {n}", copy.id);
     }
 }
 
@@ -50,6 +60,7 @@ async fn killed_writers_lose_no_acknowledged_write() {
     let url = format!("http://{}", sandbox.spawn_on_loopback().await.unwrap());
     let mut saved: Vec<(String, usize)> = Vec::new();
     let mut imported: Vec<(usize, usize)> = Vec::new();
+    let mut recorded: Vec<String> = Vec::new();
     let mut killed = [0usize; 3];
 
     for trial in 0..trials {
@@ -65,14 +76,24 @@ async fn killed_writers_lose_no_acknowledged_write() {
                     .spawn()
                     .unwrap();
                 let stdout = child.stdout.take().unwrap();
-                let reader = std::thread::spawn(move || BufReader::new(stdout).lines().map_while(Result::ok).filter_map(|l| l.strip_prefix("ack ").map(str::to_string)).collect::<Vec<_>>());
+                let reader = std::thread::spawn(move || BufReader::new(stdout).lines().map_while(Result::ok).collect::<Vec<_>>());
                 tokio::time::sleep(wait).await;
                 child.kill().ok();
                 child.wait().unwrap();
                 killed[0] += 1;
                 for line in reader.join().unwrap() {
-                    let (id, n) = line.split_once(' ').unwrap();
-                    saved.push((id.to_string(), n.parse().unwrap()));
+                    match line.split_once(' ') {
+                        Some(("ack", rest)) => {
+                            let (id, n) = rest.split_once(' ').unwrap();
+                            saved.push((id.to_string(), n.parse().unwrap()));
+                        }
+                        Some(("event", id)) => recorded.push(id.to_string()),
+                        Some(("copy", rest)) => {
+                            let (id, n) = rest.split_once(' ').unwrap();
+                            saved.push((id.to_string(), n.parse().unwrap()));
+                        }
+                        _ => {}
+                    }
                 }
             }
             1 => {
@@ -112,6 +133,21 @@ async fn killed_writers_lose_no_acknowledged_write() {
             let app = db.application(id).await.unwrap_or_else(|e| panic!("trial {trial}: saved application {id} lost: {e}"));
             assert_eq!(app.values["contact"], format!("Контакт {n}"), "trial {trial}");
         }
+        // A recorded event is there with its deadline: the claim's answer is due (4.4).
+        for id in &recorded {
+            assert_eq!(db.events(id).await.unwrap().len(), 1, "trial {trial}: the event of {id} is lost");
+            let due: Vec<String> = sqlx::query_scalar("SELECT rule FROM due_item WHERE application_id = ?").bind(id).fetch_all(db.pool()).await.unwrap();
+            assert!(due.iter().any(|r| r == "interaction.claim_answer"), "trial {trial}: {id} has its event but not its dates: {due:?}");
+        }
+        // Nothing half-made: every interaction log with an event has its dates, acknowledged or not.
+        let undated: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM application a WHERE a.service = 'interaction' AND EXISTS (SELECT 1 FROM application_event e WHERE e.application_id = a.id)
+               AND NOT EXISTS (SELECT 1 FROM due_item d WHERE d.application_id = a.id)",
+        )
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
+        assert_eq!(undated, 0, "trial {trial}: an event without its dates");
         for &(t, apps) in &imported {
             let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM application WHERE id LIKE ?").bind(format!("{t:08x}-%")).fetch_one(db.pool()).await.unwrap();
             assert_eq!(n as usize, apps, "trial {trial}: import {t} is not whole");
@@ -125,6 +161,6 @@ async fn killed_writers_lose_no_acknowledged_write() {
         }
         db.close().await;
     }
-    eprintln!("crash test: {} saves acknowledged, {} imports acknowledged; killed while running: {killed:?}", saved.len(), imported.len());
+    eprintln!("crash test: {} saves and copies, {} events, {} imports acknowledged; killed while running: {killed:?}", saved.len(), recorded.len(), imported.len());
     assert!(!saved.is_empty() && killed.iter().all(|&k| k * 10 >= trials / 3), "the kills did not land in mid-work often enough: {killed:?}");
 }

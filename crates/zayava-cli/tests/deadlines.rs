@@ -84,18 +84,21 @@ fn batch_answers_each_line_in_order_and_goes_on_after_an_error() {
         r#"{"service": "hosting", "events": {"application_received": "2024-12-30"}, "facts": {}}"#,
         r#"{"service": "hosting", "events": {"application_received": "2025-02-30"}}"#,
         "this is not json",
+        "",
         r#"{"service": "hosting", "events": {"signed_contract_received": "2025-03-03"}, "facts": {"software_count": 5}}"#,
     ];
     child.stdin.take().unwrap().write_all(input.join("\n").as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
     let lines: Vec<Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    assert_eq!(lines.len(), 4);
+    assert_eq!(lines.len(), 5, "a blank line is answered too, so answers line up");
     assert_eq!(lines[0]["items"][0]["due"], "2025-01-08");
     assert_eq!(lines[1]["error"]["code"], "impossible_date");
     assert!(lines[1]["error"]["message"].as_str().unwrap().contains("application_received"));
     assert_eq!(lines[2]["error"]["code"], "malformed_input");
-    assert_eq!(lines[3]["items"][0]["due"], "2025-03-17");
+    assert_eq!(lines[3]["error"]["code"], "malformed_input");
+    assert!(lines[3]["error"]["message"].as_str().unwrap().contains("4"), "names the line: {}", lines[3]);
+    assert_eq!(lines[4]["items"][0]["due"], "2025-03-17");
 }
 
 #[test]

@@ -29,6 +29,7 @@ fn validate_batch_answers_every_line_with_valid_code_and_message() {
         r#"{"field": "postcode", "value": "22014"}"#,
         r#"{"field": "ap_code", "value": "1.1.5"}"#,
         "garbage",
+        "",
         r#"{"field": "colour", "value": "red"}"#,
     ]
     .join("\n");
@@ -36,13 +37,15 @@ fn validate_batch_answers_every_line_with_valid_code_and_message() {
     assert!(out.status.success());
     let lines: Vec<Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     let valid: Vec<bool> = lines.iter().map(|l| l["valid"].as_bool().unwrap()).collect();
-    assert_eq!(valid, [true, false, true, false, true, true, false, true, false, false]);
+    // The blank line is answered too, so answers line up with questions.
+    assert_eq!(valid, [true, false, true, false, true, true, false, true, false, false, false]);
     for l in &lines {
         assert!(l["code"].is_string() && l["message"].as_str().is_some_and(|m| !m.is_empty()), "{l}");
     }
     assert_eq!(lines[1]["code"], "checksum");
     assert_eq!(lines[8]["code"], "malformed_input");
-    assert_eq!(lines[9]["code"], "unknown_field");
+    assert_eq!(lines[9]["code"], "malformed_input");
+    assert_eq!(lines[10]["code"], "unknown_field");
 }
 
 fn organisation() -> Value {
@@ -104,4 +107,18 @@ fn export_then_import_into_another_database_and_a_bad_file_is_refused() {
     let out = zayava().arg("--db").arg(&b).arg("import").arg(&bad).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("version 7"));
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_the_command_without_a_panic() {
+    // `zayava validate --batch - | head -1`: the reader goes away while answers are written.
+    let mut child = zayava().args(["validate", "--batch", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    drop(child.stdout.take());
+    let line = r#"{"field": "unp", "value": "100217336"}"#;
+    let input = vec![line; 20_000].join("\n");
+    let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked") && !stderr.contains("Broken pipe"), "{stderr}");
+    assert_ne!(out.status.code(), Some(101));
 }

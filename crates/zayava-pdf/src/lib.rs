@@ -9,7 +9,7 @@ mod subject;
 #[doc(hidden)]
 pub mod sample;
 
-pub use documents::{application, package, schedule, ApplicationDoc, ScheduleEntry};
+pub use documents::{application, checksum, package, schedule, ApplicationDoc, ScheduleEntry};
 pub use subject::{render, schedule_entries, schedule_of_all, Listed, Subject};
 
 /// A rendered document.

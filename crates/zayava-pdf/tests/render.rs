@@ -107,6 +107,39 @@ fn the_package_has_a_cover_with_qr_the_application_enclosures_and_the_schedule()
     assert!(pdf.pages >= 3);
 }
 
+/// The cover's QR code as a reader sees it: the first page rendered by pdftoppm, decoded by
+/// rqrr (neither is the library that drew it).
+fn qr_payloads(pdf: &Pdf) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, &pdf.bytes).unwrap();
+    let out = Command::new("pdftoppm").args(["-r", "200", "-gray", "-png", "-f", "1", "-l", "1"]).arg(&path).arg(dir.path().join("page")).output().expect("pdftoppm is installed by scripts/test.sh");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let file = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().path()).find(|p| p.extension().is_some_and(|x| x == "png")).expect("a page image");
+    let mut decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(file).unwrap()));
+    decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let channels = info.color_type.samples();
+    let (w, h) = (info.width as usize, info.height as usize);
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| buf[(y * w + x) * channels]);
+    image.detect_grids().into_iter().filter_map(|g| g.decode().ok().map(|(_, content)| content)).collect()
+}
+
+#[test]
+fn the_covers_qr_code_decodes_to_the_application_and_its_checksum() {
+    let (values, org) = (one_window(2), organisation());
+    let d = doc(&values, &org);
+    let pdf = package(&d, &entries(), &[], Lang::Ru);
+    let expected = format!("zayava:{}:{}", d.id, zayava_pdf::checksum(&d));
+    assert_eq!(qr_payloads(&pdf), [expected]);
+    // Another application's values give another code.
+    let other = one_window(3);
+    let pdf = package(&doc(&other, &org), &entries(), &[], Lang::Ru);
+    assert_ne!(qr_payloads(&pdf), [format!("zayava:{}:{}", d.id, zayava_pdf::checksum(&d))]);
+}
+
 #[test]
 fn the_schedule_alone_in_english() {
     let pdf = schedule("Deadlines", &entries(), true, Lang::En);

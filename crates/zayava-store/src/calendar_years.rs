@@ -37,18 +37,18 @@ impl Database {
 
     /// The calendar to count with: embedded years, then stored ones over them.
     pub async fn calendar(&self) -> Result<Arc<Calendar>, StoreError> {
-        if let Some(cal) = self.calendar.lock().expect("calendar cache lock").clone() {
+        if let Some(cal) = self.calendar.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone() {
             return Ok(cal);
         }
         let mut years = transfers::embedded();
         years.extend(self.calendar_years().await?);
         let cal = Arc::new(Calendar::new(years));
-        *self.calendar.lock().expect("calendar cache lock") = Some(cal.clone());
+        *self.calendar.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(cal.clone());
         Ok(cal)
     }
 
     fn forget_calendar(&self) {
-        *self.calendar.lock().expect("calendar cache lock") = None;
+        *self.calendar.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = None;
     }
 
     /// Adds or replaces a year's transfers; refused whole, changing nothing, if they do not
@@ -87,7 +87,7 @@ impl Database {
         in_force.retain(|e| !stored.iter().any(|s| s.year == e.year));
         in_force.extend(stored);
         let mut refused = Vec::new();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let mut changed = 0;
         for year in years {
             let current = in_force.iter().find(|y| y.year == year.year);

@@ -219,7 +219,7 @@ impl Database {
             self.store_attachment_bytes(name, bytes, now).await?;
             summary.attachments_added += 1;
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let mut ids: HashMap<i64, i64> = HashMap::new();
         for o in &file.organisations {
             let values = organisation::checked(&o.values).map_err(|_| refuse("organisation changed while importing"))?;

@@ -67,11 +67,9 @@ impl Database {
         safety::apply_staged_restore(path, now).await?;
         // A newer version's file or a damaged one is refused here, untouched; an older one
         // is copied into backups/ before its migrations run.
-        let mut migrating = false;
         if let Some(facts) = safety::check_before_open(path, integrity).await? {
             if facts.version < safety::latest_version() {
                 safety::backup_file(path, &format!("before-migration-{}", safety::latest_version()), now).await?;
-                migrating = true;
             }
         }
         let pool = connect(path, None).await?;
@@ -81,10 +79,9 @@ impl Database {
         })?;
         let db = Database { pool, path: path.to_path_buf(), calendar: Arc::default() };
         // A migration may change how dates are derived (0007: rounds and verdicts) and marks
-        // what it touched stale; recompute it now, once, so nothing shows stale verdicts.
-        if migrating {
-            db.refresh_stale_due().await?;
-        }
+        // what it touched stale, and a crash between recording an event and recomputing its
+        // dates leaves the mark too: recompute what is marked, so nothing shows stale verdicts.
+        db.refresh_stale_due().await?;
         Ok(db)
     }
 

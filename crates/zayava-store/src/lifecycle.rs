@@ -97,8 +97,23 @@ impl Database {
     /// the service does not know it, the state does not allow it, it is dated before the
     /// event it follows, or it is in the future. `now` is the local (Minsk) time.
     pub async fn record_event(&self, application_id: &str, new: &NewEvent, by: Recorder, recorded: DateTime<Utc>, now: NaiveDateTime) -> Result<RecordedEvent, StoreError> {
-        let app = self.application(application_id).await?;
-        let trail = self.events(application_id).await?;
+        // Check and write in one immediate transaction: no other writer (the window, `zayava
+        // sync`) can slip an event in between, and the dates are marked stale with the event,
+        // so a crash before they are recomputed is repaired at the next start.
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {} FROM application WHERE id = ?", crate::applications::COLUMNS)))
+            .bind(application_id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| StoreError::NotFound { entity: "application", id: application_id.to_string() })?;
+        let app = crate::applications::from_row(&row)?;
+        let trail = sqlx::query("SELECT id, event, at, recorded_at, recorded_by, corrects, note FROM application_event WHERE application_id = ? ORDER BY id")
+            .bind(application_id)
+            .fetch_all(&mut *tx)
+            .await?
+            .iter()
+            .map(event_from_row)
+            .collect::<Result<Vec<_>, _>>()?;
         lifecycle::check_new(Rulebook::shared(), &app.service, app.status == ApplicationStatus::Ready, &trail, new, now.date())
             .map_err(|e| StoreError::Lifecycle { message_ru: e.message(Rulebook::shared(), &app.service, Lang::Ru), message_en: e.message(Rulebook::shared(), &app.service, Lang::En), code: e.code() })?;
         let id: i64 = sqlx::query_scalar(
@@ -111,8 +126,12 @@ impl Database {
         .bind(recorder_code(by))
         .bind(new.corrects)
         .bind(new.note.trim())
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *tx)
         .await?;
+        // The Operator's events waiting for this one may now fit.
+        crate::sync::apply_parked(&mut tx, application_id, recorded, now.date()).await?;
+        sqlx::query("INSERT OR IGNORE INTO due_stale (application_id) VALUES (?)").bind(application_id).execute(&mut *tx).await?;
+        tx.commit().await?;
         self.refresh_due(application_id).await?;
         let row = sqlx::query("SELECT id, event, at, recorded_at, recorded_by, corrects, note FROM application_event WHERE id = ?").bind(id).fetch_one(&self.pool).await?;
         Ok(event_from_row(&row)?)
@@ -128,7 +147,24 @@ impl Database {
         };
         let cal = self.calendar().await?;
         let window = self.working_window().await?;
-        line_of(&app, &trail, org.as_ref(), &cal, window, now, lang)
+        let mut line = line_of(&app, &trail, org.as_ref(), &cal, window, now, lang)?;
+        // The Operator's events waiting for the trail to allow them are shown with why, in
+        // the user's language as of now.
+        let parked = sqlx::query("SELECT seq, event, at, note FROM sync_parked WHERE application_id = ? ORDER BY seq").bind(application_id).fetch_all(&self.pool).await?;
+        for p in &parked {
+            let new = NewEvent { event: p.try_get("event")?, at: p.try_get("at")?, corrects: None, note: p.try_get("note")? };
+            let book = Rulebook::shared();
+            let why = match lifecycle::check_new(book, &app.service, app.status == ApplicationStatus::Ready || !trail.is_empty(), &trail, &new, now.date()) {
+                Err(e) => e.message(book, &app.service, lang),
+                Ok(()) => String::new(),
+            };
+            let reason = match lang {
+                Lang::Ru => format!("Пришло от Оператора ({}) и будет учтено само, как только порядок действий это позволит. {why}", crate::sync::human_at(&new.at)),
+                Lang::En => format!("Sent by the Operator ({}); it will count by itself as soon as the procedure allows. {why}", crate::sync::human_at(&new.at)),
+            };
+            line.unplaced.push(lifecycle::Unplaced { id: -p.try_get::<i64, _>("seq")?, label: lifecycle::event_label(book, &app.service, &new.event, lang), reason: reason.trim().to_string() });
+        }
+        Ok(line)
     }
 
     /// Every application matching `filter` with its timeline (for exports of all deadlines).
@@ -189,7 +225,7 @@ impl Database {
                 rows.push(serde_json::json!([app.id, d.item.rule, party_code(d.item.party), kind, due, day, open as i64, d.round, voids as i64]));
             }
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         sqlx::query("DELETE FROM due_stale WHERE application_id IN (SELECT value FROM json_each(?))").bind(&ids).execute(&mut *tx).await?;
         sqlx::query("DELETE FROM due_item WHERE application_id IN (SELECT value FROM json_each(?))").bind(&ids).execute(&mut *tx).await?;
         sqlx::query(

@@ -106,7 +106,10 @@ pub struct PulledEvent {
 pub struct Applied {
     pub recorded: usize,
     pub duplicates: usize,
+    /// Kept as an issue with its raw content: unreadable, or unknown to the service.
     pub refused: usize,
+    /// Kept until the local trail allows it (see `sync_parked`).
+    pub parked: usize,
     /// Applications whose trail changed (their due dates need refreshing).
     pub touched: Vec<String>,
 }
@@ -201,7 +204,7 @@ impl Database {
         }
         let seqs: Vec<i64> = acks.iter().map(|a| a.seq).collect();
         let revisions: Vec<Value> = acks.iter().filter_map(|a| a.application_revision.as_ref()).map(|(app, rev)| serde_json::json!([app, rev])).collect();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         sqlx::query("DELETE FROM outbox WHERE seq IN (SELECT value FROM json_each(?))").bind(serde_json::to_string(&seqs).expect("seqs")).execute(&mut *tx).await?;
         sqlx::query(
             "INSERT INTO sync_application (application_id, known_revision, updated_at)
@@ -218,7 +221,7 @@ impl Database {
 
     /// Counts a failed attempt on items that stay queued.
     pub async fn outbox_attempted(&self, seqs: &[i64], error: &str) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         for seq in seqs {
             sqlx::query("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE seq = ?").bind(error).bind(seq).execute(&mut *tx).await?;
         }
@@ -229,7 +232,7 @@ impl Database {
     /// The server refused the item for good: it is set aside (kept, not sent again) and the
     /// user is told why; the rest of the queue goes on.
     pub async fn outbox_reject(&self, seq: i64, detail: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let entity: Option<String> = sqlx::query_scalar("UPDATE outbox SET state = 'rejected', last_error = ?, attempts = attempts + 1 WHERE seq = ? RETURNING kind || ' ' || entity")
             .bind(detail)
             .bind(seq)
@@ -242,7 +245,7 @@ impl Database {
 
     /// The server holds another version of a sent application: the item waits for the user.
     pub async fn outbox_conflict(&self, seq: i64, application_id: &str, server_revision: i64, server_values: &Value, now: DateTime<Utc>) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         sqlx::query("UPDATE outbox SET state = 'conflict', last_error = 'conflict', attempts = attempts + 1 WHERE seq = ?").bind(seq).execute(&mut *tx).await?;
         sqlx::query(
             "INSERT INTO sync_conflict (application_id, outbox_seq, server_revision, server_values, at) VALUES (?, ?, ?, ?, ?)
@@ -294,7 +297,7 @@ impl Database {
             let app = self.application(application_id).await?;
             self.save_application(application_id, app.organisation_id, &conflict.server_values, now).await?;
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         sqlx::query("DELETE FROM sync_conflict WHERE application_id = ?").bind(application_id).execute(&mut *tx).await?;
         // Every version of it held back by the conflict (the user may have edited it again).
         let held = "kind = 'application' AND entity = ? AND state = 'conflict'";
@@ -322,7 +325,7 @@ impl Database {
 
     /// Where the pull goes on from: the last operator event applied.
     pub async fn sync_cursor(&self) -> Result<i64, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let c = cursor_in(&mut tx).await?;
         tx.commit().await?;
         Ok(c)
@@ -334,7 +337,7 @@ impl Database {
     /// as an issue and skipped. A cursor that would go backwards is refused (an issue) and
     /// left where it is. What the page needs is read in a few queries, not per event.
     pub async fn apply_pulled(&self, events: &[PulledEvent], next_cursor: i64, now: DateTime<Utc>, today: NaiveDate) -> Result<Applied, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let cursor = cursor_in(&mut tx).await?;
         let mut page = Page::load(&mut tx, events).await?;
         let mut out = Applied::default();
@@ -345,18 +348,33 @@ impl Database {
                 continue;
             }
             let local = match &ev.invalid {
-                Some(why) => Err(("sync.unreadable_event", why.clone())),
+                Some(why) => Err(Outcome::Issue("sync.unreadable_event", why.clone())),
                 None => page.apply(&mut tx, ev, now, today).await?,
             };
             match &local {
                 Ok(_) => out.recorded += 1,
-                Err((code, detail)) => {
+                Err(Outcome::Issue(code, detail)) => {
                     out.refused += 1;
-                    insert_issue(&mut tx, code, &ev.application_id, detail, now).await?;
+                    insert_issue(&mut tx, code, &ev.application_id, &format!("{detail} — {}", raw(ev)), now).await?;
+                }
+                Err(Outcome::Parked(reason)) => {
+                    out.parked += 1;
+                    sqlx::query("INSERT OR REPLACE INTO sync_parked (remote_id, seq, application_id, event, at, note, reason, parked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                        .bind(&ev.remote_id)
+                        .bind(ev.seq)
+                        .bind(&ev.application_id)
+                        .bind(&ev.event)
+                        .bind(&ev.at)
+                        .bind(&ev.note)
+                        .bind(reason)
+                        .bind(timestamp(now))
+                        .execute(&mut *tx)
+                        .await?;
                 }
             }
-            remote.push(serde_json::json!([ev.remote_id, ev.application_id, local.as_ref().ok().copied()]));
-            if local.is_ok() && !out.touched.contains(&ev.application_id) {
+            let local = local.ok();
+            remote.push(serde_json::json!([ev.remote_id, ev.application_id, local]));
+            if local.is_some() && !out.touched.contains(&ev.application_id) {
                 out.touched.push(ev.application_id.clone());
             }
         }
@@ -367,6 +385,14 @@ impl Database {
         .bind(Value::Array(remote).to_string())
         .execute(&mut *tx)
         .await?;
+        // What this page made possible: events parked earlier (or just now, out of order
+        // within the page) for the applications it touched.
+        let waiting: Vec<String> = sqlx::query_scalar("SELECT DISTINCT application_id FROM sync_parked").fetch_all(&mut *tx).await?;
+        for id in waiting {
+            if apply_parked(&mut tx, &id, now, today).await? > 0 && !out.touched.contains(&id) {
+                out.touched.push(id);
+            }
+        }
         sqlx::query("INSERT OR IGNORE INTO due_stale (application_id) SELECT value FROM json_each(?)").bind(serde_json::to_string(&out.touched).expect("ids")).execute(&mut *tx).await?;
         page.store_fields(&mut tx, now).await?;
         if next_cursor < cursor {
@@ -393,7 +419,7 @@ impl Database {
 
     /// Records something sync could not do, for the user.
     pub async fn record_sync_issue(&self, code: &str, subject: &str, detail: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         insert_issue(&mut tx, code, subject, detail, now).await?;
         tx.commit().await?;
         Ok(())
@@ -434,7 +460,7 @@ impl Database {
             return Err(StoreError::Invalid(vec![FieldIssue::new(field, label, IssueCode::TooLong).with_limit(MAX_OPERATOR_NUMBER)]));
         }
         self.application(application_id).await?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let text: Option<String> = sqlx::query_scalar("SELECT operator_fields FROM sync_application WHERE application_id = ?").bind(application_id).fetch_optional(&mut *tx).await?;
         let mut fields: serde_json::Map<String, Value> = text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
         if value.is_empty() {
@@ -461,6 +487,80 @@ impl Database {
 
     pub async fn sync_state(&self) -> Result<SyncState, StoreError> {
         Ok(SyncState { counts: self.outbox_counts().await?, cursor: self.sync_cursor().await?, last_success: self.setting(LAST_SYNC_KEY).await? })
+    }
+}
+
+/// What became of an operator event that could not be recorded now.
+enum Outcome {
+    /// Kept as a visible issue (code, why); its raw content goes with it.
+    Issue(&'static str, String),
+    /// Waiting in `sync_parked` for the trail to allow it (why).
+    Parked(String),
+}
+
+const UNKNOWN_APPLICATION: &str = "Заявка ещё не получена этим компьютером; событие будет учтено, когда она появится.";
+const IMPLIED_SENDING: &str = "Подразумевается: Оператор получил заявку, значит, она была направлена.";
+
+/// A wire date as people read it.
+pub(crate) fn human_at(at: &str) -> String {
+    zayava_core::deadlines::Due::human_text(at.trim())
+}
+
+/// The event as the server sent it, for an issue the user can read and keep.
+fn raw(ev: &PulledEvent) -> String {
+    serde_json::json!({ "seq": ev.seq, "id": ev.remote_id, "application": ev.application_id, "event": ev.event, "at": ev.at, "note": ev.note, "fields": ev.fields }).to_string()
+}
+
+async fn insert_synced(tx: &mut Transaction<'_, Sqlite>, application_id: &str, new: &NewEvent, now: DateTime<Utc>) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar("INSERT INTO application_event (application_id, event, at, recorded_at, recorded_by, note) VALUES (?, ?, ?, ?, 'sync', ?) RETURNING id")
+        .bind(application_id)
+        .bind(&new.event)
+        .bind(new.at.trim())
+        .bind(timestamp(now))
+        .bind(new.note.trim())
+        .fetch_one(&mut **tx)
+        .await?)
+}
+
+/// Applies what is parked for one application, in the order the Operator sent it, as far
+/// as its trail now allows; returns how many were applied. Run inside the writer's
+/// transaction (a pulled page, a local event).
+pub(crate) async fn apply_parked(tx: &mut Transaction<'_, Sqlite>, application_id: &str, now: DateTime<Utc>, today: NaiveDate) -> Result<usize, StoreError> {
+    let Some(app) = sqlx::query("SELECT service, status FROM application WHERE id = ?").bind(application_id).fetch_optional(&mut **tx).await? else {
+        return Ok(0);
+    };
+    let service: String = app.try_get("service")?;
+    let ready = app.try_get::<String, _>("status")? == "ready";
+    let mut applied = 0;
+    loop {
+        let parked = sqlx::query("SELECT remote_id, event, at, note FROM sync_parked WHERE application_id = ? ORDER BY seq").bind(application_id).fetch_all(&mut **tx).await?;
+        let trail: Vec<RecordedEvent> = sqlx::query("SELECT id, event, at, recorded_at, recorded_by, corrects, note FROM application_event WHERE application_id = ? ORDER BY id")
+            .bind(application_id)
+            .fetch_all(&mut **tx)
+            .await?
+            .iter()
+            .map(crate::lifecycle::event_from_row)
+            .collect::<Result<_, _>>()?;
+        let mut progressed = false;
+        for p in &parked {
+            let remote_id: String = p.try_get("remote_id")?;
+            let new = NewEvent { event: p.try_get("event")?, at: p.try_get("at")?, corrects: None, note: p.try_get("note")? };
+            let done = if lifecycle::effective(&trail).iter().any(|e| e.event == new.event && e.at.trim() == new.at.trim()) {
+                None
+            } else if lifecycle::check_new(Rulebook::shared(), &service, ready || !trail.is_empty(), &trail, &new, today).is_ok() {
+                Some(insert_synced(tx, application_id, &new, now).await?)
+            } else {
+                continue;
+            };
+            sqlx::query("DELETE FROM sync_parked WHERE remote_id = ?").bind(&remote_id).execute(&mut **tx).await?;
+            sqlx::query("UPDATE sync_remote_event SET local_event_id = ? WHERE remote_id = ?").bind(done).bind(&remote_id).execute(&mut **tx).await?;
+            applied += usize::from(done.is_some());
+            progressed = true;
+            break; // the trail changed: read it again
+        }
+        if !progressed {
+            return Ok(applied);
+        }
     }
 }
 
@@ -498,33 +598,41 @@ impl Page {
         Ok(Page { seen, apps, trails, fields, changed_fields: HashSet::new() })
     }
 
-    /// Records one operator event in its application's trail, or says why not (code, detail).
-    async fn apply(&mut self, tx: &mut Transaction<'_, Sqlite>, ev: &PulledEvent, now: DateTime<Utc>, today: NaiveDate) -> Result<Result<i64, (&'static str, String)>, StoreError> {
-        let Some((service, ready)) = self.apps.get(&ev.application_id) else {
-            return Ok(Err(("sync.unknown_application", format!("{} {}", ev.event, ev.at))));
+    /// Records one operator event in its application's trail, or says what became of it:
+    /// parked until the trail allows it, or kept as an issue. The numbers and texts it
+    /// carries are stored whatever happens.
+    async fn apply(&mut self, tx: &mut Transaction<'_, Sqlite>, ev: &PulledEvent, now: DateTime<Utc>, today: NaiveDate) -> Result<Result<i64, Outcome>, StoreError> {
+        self.merge_fields(ev);
+        let Some((service, ready)) = self.apps.get(&ev.application_id).cloned() else {
+            // Perhaps made on another desktop and not here yet: kept for when it is.
+            return Ok(Err(Outcome::Parked(UNKNOWN_APPLICATION.into())));
         };
         let trail = self.trails.entry(ev.application_id.clone()).or_default();
         let new = NewEvent { event: ev.event.clone(), at: ev.at.clone(), corrects: None, note: ev.note.clone() };
         // The user may have recorded the same fact by hand before it arrived: it is not doubled.
-        if let Some(same) = trail.iter().find(|e| e.event == new.event && e.at == new.at) {
-            let id = same.id;
-            self.merge_fields(ev);
-            return Ok(Ok(id));
+        if let Some(same) = lifecycle::effective(trail).iter().find(|e| e.event == new.event && e.at.trim() == new.at.trim()) {
+            return Ok(Ok(same.id));
         }
-        if let Err(e) = lifecycle::check_new(Rulebook::shared(), service, *ready, trail, &new, today) {
-            return Ok(Err(("sync.refused_event", format!("{}: {}", ev.event, e.message(Rulebook::shared(), service, Lang::Ru)))));
+        // The Operator received an application still a draft here: the sending is a fact too,
+        // implied by the receipt, and recorded as such on the same day.
+        let implied = new.event == "application_received" && !lifecycle::effective(trail).iter().any(|e| e.event == "application_sent");
+        if implied {
+            let sent = NewEvent { event: "application_sent".into(), at: new.at.clone(), corrects: None, note: IMPLIED_SENDING.into() };
+            if lifecycle::check_new(Rulebook::shared(), &service, true, trail, &sent, today).is_ok() {
+                let id = insert_synced(tx, &ev.application_id, &sent, now).await?;
+                trail.push(RecordedEvent { id, event: sent.event, at: sent.at, recorded_at: timestamp(now), recorded_by: Recorder::Sync, corrects: None, note: sent.note });
+            }
         }
-        let recorded_at = timestamp(now);
-        let id: i64 = sqlx::query_scalar("INSERT INTO application_event (application_id, event, at, recorded_at, recorded_by, note) VALUES (?, ?, ?, ?, 'sync', ?) RETURNING id")
-            .bind(&ev.application_id)
-            .bind(&new.event)
-            .bind(&new.at)
-            .bind(&recorded_at)
-            .bind(&new.note)
-            .fetch_one(&mut **tx)
-            .await?;
-        trail.push(RecordedEvent { id, event: new.event, at: new.at, recorded_at, recorded_by: Recorder::Sync, corrects: None, note: new.note });
-        self.merge_fields(ev);
+        if let Err(e) = lifecycle::check_new(Rulebook::shared(), &service, ready || implied, trail, &new, today) {
+            let why = e.message(Rulebook::shared(), &service, Lang::Ru);
+            return Ok(Err(match e {
+                // Not an event of this service, or a date that is no date: nothing to wait for.
+                lifecycle::LifecycleError::UnknownEvent { .. } | lifecycle::LifecycleError::Date(_) => Outcome::Issue("sync.refused_event", why),
+                _ => Outcome::Parked(why),
+            }));
+        }
+        let id = insert_synced(tx, &ev.application_id, &new, now).await?;
+        trail.push(RecordedEvent { id, event: new.event, at: new.at.trim().to_string(), recorded_at: timestamp(now), recorded_by: Recorder::Sync, corrects: None, note: new.note.trim().to_string() });
         Ok(Ok(id))
     }
 

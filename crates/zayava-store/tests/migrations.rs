@@ -42,6 +42,9 @@ async fn fill(pool: &sqlx::SqlitePool, level: i64) {
     if level >= 6 {
         sql.push("INSERT INTO sync_issue (at, code, subject, detail) VALUES ('2025-01-18T09:00:00Z', 'sync.rejected', 'заявка', 'отказ')");
     }
+    if level >= 7 {
+        sql.push("UPDATE application SET number = 42 WHERE id = '11111111-2222-4333-8444-555555555555'");
+    }
     for s in sql {
         sqlx::query(s).execute(pool).await.unwrap();
     }
@@ -77,6 +80,9 @@ async fn a_database_from_every_earlier_schema_opens_with_its_data() {
         }
         if version >= 4 {
             assert_eq!(db.events("11111111-2222-4333-8444-555555555555").await.unwrap().len(), 1);
+        }
+        if version >= 7 {
+            assert_eq!(db.application("11111111-2222-4333-8444-555555555555").await.unwrap().number, 42, "schema {version}: the short number is kept");
         }
         // The old file was copied aside before its migrations ran, and that copy still opens.
         let kept = safety::backups(&path).unwrap();

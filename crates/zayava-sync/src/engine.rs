@@ -62,8 +62,10 @@ pub struct SyncReport {
     pub conflicts: u64,
     pub pulled: u64,
     pub duplicates: u64,
-    /// Events and data refused (each recorded as an issue).
+    /// Events and data refused (each recorded as an issue, with its raw content).
     pub refused: u64,
+    /// The Operator's events kept until the application's trail allows them (shown on it).
+    pub parked: u64,
 }
 
 /// The calls a run makes, with the retry policy around each.
@@ -267,6 +269,7 @@ impl Run<'_> {
             report.pulled += applied.recorded as u64;
             report.duplicates += applied.duplicates as u64;
             report.refused += applied.refused as u64;
+            report.parked += applied.parked as u64;
             progress(SyncProgress::Pull { received });
             if !page.more || page.events.is_empty() || page.next_cursor <= cursor {
                 return Ok(());

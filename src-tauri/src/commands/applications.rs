@@ -12,7 +12,7 @@ use zayava_core::validation::{localize_all, FieldError};
 use zayava_store::applications::{Application, ApplicationFilter, ApplicationSummary};
 use zayava_store::attachments::AttachmentRef;
 
-use super::{database, in_user_language, language};
+use super::{database, guarded, in_user_language, language};
 use crate::{AppState, IpcError};
 
 /// A stored application with what is wrong with it so far.
@@ -65,84 +65,106 @@ pub fn form_schemas() -> Vec<FormSchema> {
 
 #[tauri::command]
 pub async fn list_applications(state: State<'_, AppState>, filter: ApplicationFilter) -> Result<Vec<ApplicationSummary>, IpcError> {
-    let db = database(&state)?;
-    in_user_language(db, db.applications_on(&filter, chrono::Local::now().date_naive()).await).await
+    guarded(async move {
+        let db = database(&state)?;
+        in_user_language(db, db.applications_on(&filter, chrono::Local::now().date_naive()).await).await
+    }).await
 }
 
 #[tauri::command]
 pub async fn create_application(state: State<'_, AppState>, service: String, organisation_id: Option<i64>) -> Result<ApplicationView, IpcError> {
-    let db = database(&state)?;
-    let app = in_user_language(db, db.create_application(&service, organisation_id, chrono::Utc::now()).await).await?;
-    view(&state, app).await
+    guarded(async move {
+        let db = database(&state)?;
+        let app = in_user_language(db, db.create_application(&service, organisation_id, chrono::Utc::now()).await).await?;
+        view(&state, app).await
+    }).await
 }
 
 #[tauri::command]
 pub async fn get_application(state: State<'_, AppState>, id: String) -> Result<ApplicationView, IpcError> {
-    let db = database(&state)?;
-    let app = in_user_language(db, db.application(&id).await).await?;
-    view(&state, app).await
+    guarded(async move {
+        let db = database(&state)?;
+        let app = in_user_language(db, db.application(&id).await).await?;
+        view(&state, app).await
+    }).await
 }
 
 #[tauri::command]
 pub async fn save_application(state: State<'_, AppState>, id: String, organisation_id: Option<i64>, values: Value) -> Result<ApplicationView, IpcError> {
-    let db = database(&state)?;
-    let app = in_user_language(db, db.save_application(&id, organisation_id, &values, chrono::Utc::now()).await).await?;
-    view(&state, app).await
+    guarded(async move {
+        let db = database(&state)?;
+        let app = in_user_language(db, db.save_application(&id, organisation_id, &values, chrono::Utc::now()).await).await?;
+        view(&state, app).await
+    }).await
 }
 
 #[tauri::command]
 pub async fn preflight_application(state: State<'_, AppState>, id: String) -> Result<Preflight, IpcError> {
-    let db = database(&state)?;
-    let lang = language(db).await;
-    in_user_language(db, db.preflight(&id, lang).await).await
+    guarded(async move {
+        let db = database(&state)?;
+        let lang = language(db).await;
+        in_user_language(db, db.preflight(&id, lang).await).await
+    }).await
 }
 
 #[tauri::command]
 pub async fn mark_application_ready(state: State<'_, AppState>, id: String) -> Result<ApplicationView, IpcError> {
-    let db = database(&state)?;
-    let lang = language(db).await;
-    let app = in_user_language(db, db.mark_ready(&id, chrono::Utc::now(), lang).await).await?;
-    view(&state, app).await
+    guarded(async move {
+        let db = database(&state)?;
+        let lang = language(db).await;
+        let app = in_user_language(db, db.mark_ready(&id, chrono::Utc::now(), lang).await).await?;
+        view(&state, app).await
+    }).await
 }
 
 #[tauri::command]
 pub async fn duplicate_application(state: State<'_, AppState>, id: String) -> Result<ApplicationView, IpcError> {
-    let db = database(&state)?;
-    let app = in_user_language(db, db.duplicate_application(&id, chrono::Utc::now()).await).await?;
-    view(&state, app).await
+    guarded(async move {
+        let db = database(&state)?;
+        let app = in_user_language(db, db.duplicate_application(&id, chrono::Utc::now()).await).await?;
+        view(&state, app).await
+    }).await
 }
 
 /// Unlocks a sent application's form after the user confirmed; the change after sending
 /// is recorded in its trail.
 #[tauri::command]
 pub async fn amend_application(state: State<'_, AppState>, id: String) -> Result<ApplicationView, IpcError> {
-    let db = database(&state)?;
-    in_user_language(db, db.amend_sent_application(&id, chrono::Utc::now(), chrono::Local::now().naive_local()).await).await?;
-    let app = in_user_language(db, db.application(&id).await).await?;
-    view(&state, app).await
+    guarded(async move {
+        let db = database(&state)?;
+        in_user_language(db, db.amend_sent_application(&id, chrono::Utc::now(), chrono::Local::now().naive_local()).await).await?;
+        let app = in_user_language(db, db.application(&id).await).await?;
+        view(&state, app).await
+    }).await
 }
 
 /// The Operator's registration or contract number, typed by hand (sync later brings the
 /// Operator's own value, which takes its place).
 #[tauri::command]
 pub async fn set_operator_number(state: State<'_, AppState>, id: String, field: String, value: String) -> Result<ApplicationView, IpcError> {
-    let db = database(&state)?;
-    in_user_language(db, db.set_operator_number(&id, &field, &value, chrono::Utc::now()).await).await?;
-    let app = in_user_language(db, db.application(&id).await).await?;
-    view(&state, app).await
+    guarded(async move {
+        let db = database(&state)?;
+        in_user_language(db, db.set_operator_number(&id, &field, &value, chrono::Utc::now()).await).await?;
+        let app = in_user_language(db, db.application(&id).await).await?;
+        view(&state, app).await
+    }).await
 }
 
 #[tauri::command]
 pub async fn archive_application(state: State<'_, AppState>, id: String, archived: bool) -> Result<ApplicationView, IpcError> {
-    let db = database(&state)?;
-    let app = in_user_language(db, db.set_archived(&id, archived, chrono::Utc::now()).await).await?;
-    view(&state, app).await
+    guarded(async move {
+        let db = database(&state)?;
+        let app = in_user_language(db, db.set_archived(&id, archived, chrono::Utc::now()).await).await?;
+        view(&state, app).await
+    }).await
 }
 
 /// Copies a file the user picked in the system dialog into the data directory.
 #[tauri::command]
 pub async fn attach_file(app: tauri::AppHandle, state: State<'_, AppState>) -> Result<Option<AttachmentRef>, IpcError> {
-    let db = database(&state)?;
-    let Some(path) = crate::dialogs::choose_file(&app, None).await else { return Ok(None) };
-    in_user_language(db, db.attach_file(&path, chrono::Utc::now()).await).await.map(Some)
+    guarded(async move {
+        let db = database(&state)?;
+        let Some(path) = crate::dialogs::choose_file(&app, None).await else { return Ok(None) };
+        in_user_language(db, db.attach_file(&path, chrono::Utc::now()).await).await.map(Some)
+    }).await
 }

@@ -5,34 +5,42 @@ use tauri::State;
 use zayava_core::calendar::view::{month_view, MonthView};
 use zayava_core::calendar::YearTransfers;
 
-use super::{database, in_user_language, language};
+use super::{database, guarded, in_user_language, language};
 use crate::{AppState, IpcError};
 
 #[tauri::command]
 pub async fn calendar_month(state: State<'_, AppState>, year: i32, month: u32) -> Result<MonthView, IpcError> {
-    let db = database(&state)?;
-    let cal = in_user_language(db, db.calendar().await).await?;
-    let lang = language(db).await;
-    month_view(&cal, year, month, lang).map_err(|e| IpcError::out_of_range(e.0, lang))
+    guarded(async move {
+        let db = database(&state)?;
+        let cal = in_user_language(db, db.calendar().await).await?;
+        let lang = language(db).await;
+        month_view(&cal, year, month, lang).map_err(|e| IpcError::out_of_range(e.0, lang))
+    }).await
 }
 
 /// Every year whose transfers are held: embedded ones, with the user's over them.
 #[tauri::command]
 pub async fn calendar_years(state: State<'_, AppState>) -> Result<Vec<YearTransfers>, IpcError> {
-    let db = database(&state)?;
-    let cal = in_user_language(db, db.calendar().await).await?;
-    Ok(cal.years().cloned().collect())
+    guarded(async move {
+        let db = database(&state)?;
+        let cal = in_user_language(db, db.calendar().await).await?;
+        Ok(cal.years().cloned().collect())
+    }).await
 }
 
 #[tauri::command]
 pub async fn save_calendar_year(state: State<'_, AppState>, year: YearTransfers) -> Result<(), IpcError> {
-    let db = database(&state)?;
-    in_user_language(db, db.save_calendar_year(&year, chrono::Utc::now()).await).await
+    guarded(async move {
+        let db = database(&state)?;
+        in_user_language(db, db.save_calendar_year(&year, chrono::Utc::now()).await).await
+    }).await
 }
 
 /// Drops the user's version of a year: the embedded data (or none) applies again.
 #[tauri::command]
 pub async fn reset_calendar_year(state: State<'_, AppState>, year: i32) -> Result<(), IpcError> {
-    let db = database(&state)?;
-    in_user_language(db, db.delete_calendar_year(year).await).await.map(|_| ())
+    guarded(async move {
+        let db = database(&state)?;
+        in_user_language(db, db.delete_calendar_year(year).await).await.map(|_| ())
+    }).await
 }

@@ -4,23 +4,29 @@ use serde_json::Value;
 use tauri::State;
 use zayava_core::organisation::Organisation;
 
-use super::{database, in_user_language};
+use super::{database, guarded, in_user_language};
 use crate::{AppState, IpcError};
 
 #[tauri::command]
 pub async fn list_organisations(state: State<'_, AppState>) -> Result<Vec<Organisation>, IpcError> {
-    let db = database(&state)?;
-    in_user_language(db, db.organisations().await).await
+    guarded(async move {
+        let db = database(&state)?;
+        in_user_language(db, db.organisations().await).await
+    }).await
 }
 
 #[tauri::command]
 pub async fn create_organisation(state: State<'_, AppState>, values: Value) -> Result<Organisation, IpcError> {
-    let db = database(&state)?;
-    in_user_language(db, db.create_organisation(&values, chrono::Utc::now()).await).await
+    guarded(async move {
+        let db = database(&state)?;
+        in_user_language(db, db.create_organisation(&values, chrono::Utc::now()).await).await
+    }).await
 }
 
 #[tauri::command]
 pub async fn update_organisation(state: State<'_, AppState>, id: i64, values: Value) -> Result<Organisation, IpcError> {
-    let db = database(&state)?;
-    in_user_language(db, db.update_organisation(id, &values, chrono::Utc::now()).await).await
+    guarded(async move {
+        let db = database(&state)?;
+        in_user_language(db, db.update_organisation(id, &values, chrono::Utc::now()).await).await
+    }).await
 }

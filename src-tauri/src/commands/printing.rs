@@ -11,7 +11,7 @@ use zayava_core::forms;
 use zayava_pdf::{Kind, Listed, Subject};
 use zayava_store::applications::ApplicationStatus;
 
-use super::{database, in_user_language, language};
+use super::{database, guarded, in_user_language, language};
 use crate::{AppState, IpcError};
 
 /// What was printed.
@@ -29,36 +29,38 @@ pub struct PrintedPdf {
 /// system's PDF viewer.
 #[tauri::command]
 pub async fn print_pdf(app: AppHandle, state: State<'_, AppState>, id: String, kind: String, save: bool) -> Result<Option<PrintedPdf>, IpcError> {
-    let db = database(&state)?;
-    let lang = language(db).await;
-    let kind_name = kind.clone();
-    let kind = Kind::parse(&kind).ok_or_else(|| IpcError::for_field("print.kind", "kind", format!("{kind}?")))?;
-    let path = if save {
-        match crate::dialogs::choose_target(&app, &format!("zayava-{kind_name}.pdf"), ("PDF", &["pdf"])).await {
-            Some(p) => Some(p),
-            None => return Ok(None),
+    guarded(async move {
+        let db = database(&state)?;
+        let lang = language(db).await;
+        let kind_name = kind.clone();
+        let kind = Kind::parse(&kind).ok_or_else(|| IpcError::for_field("print.kind", "kind", format!("{kind}?")))?;
+        let path = if save {
+            match crate::dialogs::choose_target(&app, &format!("zayava-{kind_name}.pdf"), ("PDF", &["pdf"])).await {
+                Some(p) => Some(p),
+                None => return Ok(None),
+            }
+        } else {
+            None
+        };
+        if id == "all" {
+            // The deadline schedule of every application, each line naming its application.
+            let all = in_user_language(db, db.timelines(&Default::default(), chrono::Local::now().naive_local(), lang).await).await?;
+            let listed: Vec<Listed> = all.iter().map(|(s, t)| Listed { organisation: s.organisation_name.as_deref(), service: &s.service, timeline: t }).collect();
+            let pdf = zayava_pdf::schedule_of_all(&listed, lang);
+            return deliver(&app, db, &pdf, path, "all", "schedule").await.map(Some);
         }
-    } else {
-        None
-    };
-    if id == "all" {
-        // The deadline schedule of every application, each line naming its application.
-        let all = in_user_language(db, db.timelines(&Default::default(), chrono::Local::now().naive_local(), lang).await).await?;
-        let listed: Vec<Listed> = all.iter().map(|(s, t)| Listed { organisation: s.organisation_name.as_deref(), service: &s.service, timeline: t }).collect();
-        let pdf = zayava_pdf::schedule_of_all(&listed, lang);
-        return deliver(&app, db, &pdf, path, "all", "schedule").await.map(Some);
-    }
-    let application = in_user_language(db, db.application(&id).await).await?;
-    let organisation = match application.organisation_id {
-        Some(o) => Some(in_user_language(db, db.organisation(o).await).await?.values),
-        None => None,
-    };
-    let timeline = in_user_language(db, db.timeline(&id, chrono::Local::now().naive_local(), lang).await).await?;
-    let schema = forms::by_version(&application.schema_version).ok_or_else(|| IpcError::for_field("print.schema", "schema_version", application.schema_version.clone()))?;
-    let subject = Subject { id: &id, schema, values: &application.values, organisation: organisation.as_ref(), timeline: &timeline, ready: application.status == ApplicationStatus::Ready };
-    // A few milliseconds even for a long package (see the README's benchmark).
-    let pdf = zayava_pdf::render(kind, &subject, lang);
-    deliver(&app, db, &pdf, path, &id[..id.len().min(8)], &format!("{kind:?}").to_lowercase()).await.map(Some)
+        let application = in_user_language(db, db.application(&id).await).await?;
+        let organisation = match application.organisation_id {
+            Some(o) => Some(in_user_language(db, db.organisation(o).await).await?.values),
+            None => None,
+        };
+        let timeline = in_user_language(db, db.timeline(&id, chrono::Local::now().naive_local(), lang).await).await?;
+        let schema = forms::by_version(&application.schema_version).ok_or_else(|| IpcError::for_field("print.schema", "schema_version", application.schema_version.clone()))?;
+        let subject = Subject { id: &id, schema, values: &application.values, organisation: organisation.as_ref(), timeline: &timeline, ready: application.status == ApplicationStatus::Ready };
+        // A few milliseconds even for a long package (see the README's benchmark).
+        let pdf = zayava_pdf::render(kind, &subject, lang);
+        deliver(&app, db, &pdf, path, &id[..id.len().min(8)], &format!("{kind:?}").to_lowercase()).await.map(Some)
+    }).await
 }
 
 /// Writes the PDF where the user chose, or to a temporary file opened in the system viewer.

@@ -9,7 +9,7 @@ use tauri::{AppHandle, State};
 use ts_rs::TS;
 use zayava_store::safety::{self, Backup};
 
-use super::{database, in_user_language};
+use super::{database, guarded, in_user_language};
 use crate::{AppState, IpcError};
 
 /// A restore checked and waiting for the restart that applies it.
@@ -33,21 +33,25 @@ fn store_error(e: zayava_store::StoreError, state: &AppState) -> IpcError {
 /// The automatic copies (daily, before a migration or a restore), newest first.
 #[tauri::command]
 pub async fn list_backups(state: State<'_, AppState>) -> Result<Vec<Backup>, IpcError> {
-    safety::backups(db_path(&state)?).map_err(|e| store_error(e, &state))
+    guarded(async move {
+        safety::backups(db_path(&state)?).map_err(|e| store_error(e, &state))
+    }).await
 }
 
 /// "Save a copy…": the whole database to a file the user picks (`None` if cancelled).
 #[tauri::command]
 pub async fn backup_database(app: AppHandle, state: State<'_, AppState>) -> Result<Option<String>, IpcError> {
-    let db = database(&state)?;
-    let name = format!("zayava-{}.sqlite3", chrono::Local::now().format("%Y-%m-%d"));
-    let Some(target) = crate::dialogs::choose_target(&app, &name, ("Zayava", &["sqlite3"])).await else { return Ok(None) };
-    // The dialog has confirmed replacing an existing file.
-    if target.exists() {
-        std::fs::remove_file(&target).map_err(|e| store_error(zayava_store::StoreError::File(e.to_string()), &state))?;
-    }
-    in_user_language(db, db.backup_to(&target).await).await?;
-    Ok(Some(target.display().to_string()))
+    guarded(async move {
+        let db = database(&state)?;
+        let name = format!("zayava-{}.sqlite3", chrono::Local::now().format("%Y-%m-%d"));
+        let Some(target) = crate::dialogs::choose_target(&app, &name, ("Zayava", &["sqlite3"])).await else { return Ok(None) };
+        // The dialog has confirmed replacing an existing file.
+        if target.exists() {
+            std::fs::remove_file(&target).map_err(|e| store_error(zayava_store::StoreError::File(e.to_string()), &state))?;
+        }
+        in_user_language(db, db.backup_to(&target).await).await?;
+        Ok(Some(target.display().to_string()))
+    }).await
 }
 
 async fn stage(state: &AppState, file: &Path) -> Result<StagedRestore, IpcError> {
@@ -59,20 +63,26 @@ async fn stage(state: &AppState, file: &Path) -> Result<StagedRestore, IpcError>
 /// not damaged) and stages it; nothing changes until the restart.
 #[tauri::command]
 pub async fn restore_from_file(app: AppHandle, state: State<'_, AppState>) -> Result<Option<StagedRestore>, IpcError> {
-    let Some(file) = crate::dialogs::choose_file(&app, Some(("Zayava", &["sqlite3", "db"]))).await else { return Ok(None) };
-    stage(&state, &file).await.map(Some)
+    guarded(async move {
+        let Some(file) = crate::dialogs::choose_file(&app, Some(("Zayava", &["sqlite3", "db"]))).await else { return Ok(None) };
+        stage(&state, &file).await.map(Some)
+    }).await
 }
 
 /// Restores one of the listed automatic copies (only those: the page names no other path).
 #[tauri::command]
 pub async fn restore_backup(state: State<'_, AppState>, path: String) -> Result<StagedRestore, IpcError> {
-    safety::stage_listed_restore(db_path(&state)?, &path).await.map_err(|e| store_error(e, &state))?;
-    Ok(StagedRestore { file: path })
+    guarded(async move {
+        safety::stage_listed_restore(db_path(&state)?, &path).await.map_err(|e| store_error(e, &state))?;
+        Ok(StagedRestore { file: path })
+    }).await
 }
 
 #[tauri::command]
 pub async fn cancel_restore(state: State<'_, AppState>) -> Result<(), IpcError> {
-    safety::unstage_restore(db_path(&state)?).map_err(|e| store_error(e, &state))
+    guarded(async move {
+        safety::unstage_restore(db_path(&state)?).map_err(|e| store_error(e, &state))
+    }).await
 }
 
 /// Restarts the app (to apply a staged restore, or after setting a damaged file aside).
@@ -85,16 +95,18 @@ pub fn restart_app(app: AppHandle) {
 /// with a new, empty database. Nothing is deleted.
 #[tauri::command]
 pub async fn start_with_new_database(app: AppHandle, state: State<'_, AppState>) -> Result<(), IpcError> {
-    let damaged = state.damaged.get().is_some() || matches!(&state.db, Err(e) if e.code == "store.damaged");
-    if !damaged {
-        return Err(IpcError::for_field("store.not_damaged", "database", "—".into()));
-    }
-    let now = chrono::Utc::now();
-    match &state.db {
-        // Damage found by the check after opening: the open database closes itself first.
-        Ok(db) => db.set_aside_damaged(now).await,
-        Err(_) => safety::set_aside_damaged(db_path(&state)?, now),
-    }
-    .map_err(|e| store_error(e, &state))?;
-    app.restart();
+    guarded(async move {
+        let damaged = state.damaged.get().is_some() || matches!(&state.db, Err(e) if e.code == "store.damaged");
+        if !damaged {
+            return Err(IpcError::for_field("store.not_damaged", "database", "—".into()));
+        }
+        let now = chrono::Utc::now();
+        match &state.db {
+            // Damage found by the check after opening: the open database closes itself first.
+            Ok(db) => db.set_aside_damaged(now).await,
+            Err(_) => safety::set_aside_damaged(db_path(&state)?, now),
+        }
+        .map_err(|e| store_error(e, &state))?;
+        app.restart();
+    }).await
 }

@@ -7,7 +7,7 @@ use ts_rs::TS;
 use zayava_store::sync::{Resolution, SyncConflict, SyncIssue, SyncState};
 use zayava_sync::{credentials, endpoint, SyncReport, SyncError};
 
-use super::{database, in_user_language, language};
+use super::{database, guarded, in_user_language, language};
 use crate::sync::RunStatus;
 use crate::{AppState, IpcError};
 
@@ -30,78 +30,94 @@ async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, SyncError> + 
 
 #[tauri::command]
 pub async fn sync_overview(state: State<'_, AppState>) -> Result<SyncOverview, IpcError> {
-    let db = database(&state)?;
-    let lang = language(db).await;
-    let (token_saved, keyring_problem) = match blocking(credentials::token).await {
-        Ok(t) => (t.is_some(), None),
-        Err(e) => (false, Some(e.message(lang))),
-    };
-    Ok(SyncOverview {
-        url: in_user_language(db, db.operator_url().await).await?,
-        token_saved,
-        keyring_problem: keyring_problem.or_else(|| state.sync.keyring_problem.as_ref().map(|e| e.message(lang))),
-        state: in_user_language(db, db.sync_state().await).await?,
-        run: state.sync.status(),
-        issues: in_user_language(db, db.sync_issues(50).await).await?,
-        conflicts: in_user_language(db, db.sync_conflicts().await).await?,
-    })
+    guarded(async move {
+        let db = database(&state)?;
+        let lang = language(db).await;
+        let (token_saved, keyring_problem) = match blocking(credentials::token).await {
+            Ok(t) => (t.is_some(), None),
+            Err(e) => (false, Some(e.message(lang))),
+        };
+        Ok(SyncOverview {
+            url: in_user_language(db, db.operator_url().await).await?,
+            token_saved,
+            keyring_problem: keyring_problem.or_else(|| state.sync.keyring_problem.as_ref().map(|e| e.message(lang))),
+            state: in_user_language(db, db.sync_state().await).await?,
+            run: state.sync.status(),
+            issues: in_user_language(db, db.sync_issues(50).await).await?,
+            conflicts: in_user_language(db, db.sync_conflicts().await).await?,
+        })
+    }).await
 }
 
 /// Saves the API's address (https, or http on this computer); an empty one turns sync off.
 #[tauri::command]
 pub async fn save_sync_url(state: State<'_, AppState>, url: String) -> Result<String, IpcError> {
-    let db = database(&state)?;
-    let lang = language(db).await;
-    let normal = if url.trim().is_empty() { String::new() } else { endpoint::check_base_url(&url).map_err(|e| IpcError::from_sync(&e, lang).on_field("sync_url"))?.as_str().trim_end_matches('/').to_string() };
-    in_user_language(db, db.set_operator_url(&normal).await).await?;
-    state.sync.wake();
-    Ok(normal)
+    guarded(async move {
+        let db = database(&state)?;
+        let lang = language(db).await;
+        let normal = if url.trim().is_empty() { String::new() } else { endpoint::check_base_url(&url).map_err(|e| IpcError::from_sync(&e, lang).on_field("sync_url"))?.as_str().trim_end_matches('/').to_string() };
+        in_user_language(db, db.set_operator_url(&normal).await).await?;
+        state.sync.wake();
+        Ok(normal)
+    }).await
 }
 
 /// Keeps the token in the OS keyring (never in the database or a file).
 #[tauri::command]
 pub async fn save_sync_token(state: State<'_, AppState>, token: String) -> Result<(), IpcError> {
-    let db = database(&state)?;
-    let lang = language(db).await;
-    blocking(move || credentials::save_token(&token)).await.map_err(|e| IpcError::from_sync(&e, lang).on_field("sync_token"))?;
-    state.sync.wake();
-    Ok(())
+    guarded(async move {
+        let db = database(&state)?;
+        let lang = language(db).await;
+        blocking(move || credentials::save_token(&token)).await.map_err(|e| IpcError::from_sync(&e, lang).on_field("sync_token"))?;
+        state.sync.wake();
+        Ok(())
+    }).await
 }
 
 #[tauri::command]
 pub async fn forget_sync_token(state: State<'_, AppState>) -> Result<(), IpcError> {
-    let db = database(&state)?;
-    let lang = language(db).await;
-    blocking(credentials::forget_token).await.map_err(|e| IpcError::from_sync(&e, lang))
+    guarded(async move {
+        let db = database(&state)?;
+        let lang = language(db).await;
+        blocking(credentials::forget_token).await.map_err(|e| IpcError::from_sync(&e, lang))
+    }).await
 }
 
 /// "Sync now": runs at once and answers with what it did.
 #[tauri::command]
 pub async fn sync_now(app: AppHandle, state: State<'_, AppState>) -> Result<SyncReport, IpcError> {
-    let db = database(&state)?;
-    let lang = language(db).await;
-    state.sync.run(&app, db).await.map_err(|e| IpcError::from_sync(&e, lang))
+    guarded(async move {
+        let db = database(&state)?;
+        let lang = language(db).await;
+        state.sync.run(&app, db).await.map_err(|e| IpcError::from_sync(&e, lang))
+    }).await
 }
 
 #[tauri::command]
 pub async fn resolve_sync_conflict(state: State<'_, AppState>, application_id: String, resolution: Resolution) -> Result<(), IpcError> {
-    let db = database(&state)?;
-    in_user_language(db, db.resolve_conflict(&application_id, resolution, chrono::Utc::now()).await).await?;
-    state.sync.wake();
-    Ok(())
+    guarded(async move {
+        let db = database(&state)?;
+        in_user_language(db, db.resolve_conflict(&application_id, resolution, chrono::Utc::now()).await).await?;
+        state.sync.wake();
+        Ok(())
+    }).await
 }
 
 #[tauri::command]
 pub async fn dismiss_sync_issues(state: State<'_, AppState>) -> Result<(), IpcError> {
-    let db = database(&state)?;
-    in_user_language(db, db.dismiss_sync_issues().await).await
+    guarded(async move {
+        let db = database(&state)?;
+        in_user_language(db, db.dismiss_sync_issues().await).await
+    }).await
 }
 
 /// Sends the refused items again (after the user fixed what the operator objected to).
 #[tauri::command]
 pub async fn retry_refused_items(state: State<'_, AppState>) -> Result<u64, IpcError> {
-    let db = database(&state)?;
-    let n = in_user_language(db, db.retry_rejected().await).await?;
-    state.sync.wake();
-    Ok(n)
+    guarded(async move {
+        let db = database(&state)?;
+        let n = in_user_language(db, db.retry_rejected().await).await?;
+        state.sync.wake();
+        Ok(n)
+    }).await
 }

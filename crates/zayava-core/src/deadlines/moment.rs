@@ -80,12 +80,20 @@ impl Due {
     /// The wire form (`2025-01-27`, `2025-01-27T10:00`, `2025-04`) as people read it;
     /// anything else is returned as it is.
     pub fn human_text(text: &str) -> String {
-        match text.len() {
-            7 => format!("{}.{}", &text[5..7], &text[0..4]),
-            10 => format!("{}.{}.{}", &text[8..10], &text[5..7], &text[0..4]),
-            16 => format!("{}.{}.{} {}", &text[8..10], &text[5..7], &text[0..4], &text[11..16]),
-            _ => text.to_string(),
+        // Parsed, never sliced: a value typed on a Russian layout («1ю2ю2025») or padded
+        // reaches here from forms and files, and is shown as it is.
+        if let Ok(t) = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M") {
+            return crate::date_format::human_date_time(t);
         }
+        if let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            return crate::date_format::human_date(d);
+        }
+        if let Ok(d) = NaiveDate::parse_from_str(&format!("{text}-01"), "%Y-%m-%d") {
+            if text.len() == 7 {
+                return d.format("%m.%Y").to_string();
+            }
+        }
+        text.to_string()
     }
 
     /// How people read it: `24.11.2026`, `24.11.2026 09:05`, `11.2026`.
@@ -111,5 +119,21 @@ impl fmt::Display for Due {
 impl Serialize for Due {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Due;
+
+    #[test]
+    fn wire_dates_read_as_people_read_them_and_anything_else_is_shown_as_typed() {
+        assert_eq!(Due::human_text("2025-01-27"), "27.01.2025");
+        assert_eq!(Due::human_text("2025-01-27T10:00"), "27.01.2025 10:00");
+        assert_eq!(Due::human_text("2025-04"), "04.2025");
+        // Typed on a Russian layout, where «.» is «ю» (10 bytes, not 10 characters): issue 14.
+        for odd in ["1ю2ю2025", "2025-0ю-27", "2026-11-2ю", "2025-02-30", "ююююю", "2025-0ю", "2025-01-27T1ю:00", ""] {
+            assert_eq!(Due::human_text(odd), odd);
+        }
     }
 }
