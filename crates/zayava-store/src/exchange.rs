@@ -9,6 +9,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
+use sqlx::Row;
+use zayava_core::lifecycle::Recorder;
 use zayava_core::{forms, organisation};
 
 use crate::applications::{ApplicationFilter, ApplicationStatus};
@@ -17,8 +19,10 @@ use crate::organisations::timestamp;
 use crate::{Database, StoreError};
 
 pub const FORMAT: &str = "zayava-export";
-/// The export format's version; a file of a newer one is refused.
-pub const VERSION: u32 = 1;
+/// The export format's version; a file of a newer one is refused. Version 2 carries each
+/// application's whole history (events, corrections, the Operator's waiting events and what
+/// sync knows of it); version 1 files, without it, are still read.
+pub const VERSION: u32 = 2;
 /// The largest import file read.
 pub const MAX_IMPORT_BYTES: usize = 200 * 1024 * 1024;
 
@@ -58,6 +62,55 @@ pub struct ExportedApplication {
     /// none, and get the next free one).
     #[serde(default)]
     pub number: Option<i64>,
+    /// Ход дела as recorded, corrections included (`corrects` names an `id` of this list).
+    #[serde(default)]
+    pub events: Vec<ExportedEvent>,
+    /// The Operator's events waiting for the trail to allow them.
+    #[serde(default)]
+    pub parked: Vec<ExportedParked>,
+    /// What sync knows of it: the Operator's numbers, the revision last seen, and which
+    /// Operator event became which of `events` (so a re-pull doubles nothing).
+    #[serde(default)]
+    pub sync: Option<ExportedSync>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportedEvent {
+    pub id: i64,
+    pub event: String,
+    pub at: String,
+    pub recorded_at: String,
+    pub recorded_by: Recorder,
+    #[serde(default)]
+    pub corrects: Option<i64>,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportedParked {
+    pub remote_id: String,
+    pub seq: i64,
+    pub event: String,
+    pub at: String,
+    #[serde(default)]
+    pub note: String,
+    pub reason: String,
+    pub parked_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportedSync {
+    #[serde(default)]
+    pub operator_fields: serde_json::Map<String, Value>,
+    #[serde(default)]
+    pub known_revision: Option<i64>,
+    /// (the Operator's event id, the `id` in `events` it became, if it was applied)
+    #[serde(default)]
+    pub remote_events: Vec<(String, Option<i64>)>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -103,8 +156,8 @@ fn check(file: &ExportFile) -> Result<Vec<(String, String, Vec<u8>)>, StoreError
     if file.format != FORMAT {
         return Err(refuse(format!("not a Zayava export (format {:?})", file.format)));
     }
-    if file.version != VERSION {
-        return Err(refuse(format!("export format version {} is not supported (this Zayava reads version {VERSION})", file.version)));
+    if file.version == 0 || file.version > VERSION {
+        return Err(refuse(format!("export format version {} is not supported (this Zayava reads versions 1 to {VERSION})", file.version)));
     }
     let mut org_ids = Vec::new();
     for (i, o) in file.organisations.iter().enumerate() {
@@ -131,6 +184,33 @@ fn check(file: &ExportFile) -> Result<Vec<(String, String, Vec<u8>)>, StoreError
         if let Some(o) = a.organisation_id {
             if !org_ids.contains(&o) {
                 return Err(refuse(format!("{at}: organisation #{o} is not in the file")));
+            }
+        }
+        let ids: Vec<i64> = a.events.iter().map(|e| e.id).collect();
+        for (j, e) in a.events.iter().enumerate() {
+            let at = format!("{at}, event {}", j + 1);
+            if ids.iter().filter(|&&x| x == e.id).count() > 1 {
+                return Err(refuse(format!("{at}: id {} appears twice", e.id)));
+            }
+            if e.event.is_empty() || e.event.len() > 100 || e.at.trim().is_empty() || e.at.len() > 40 || e.note.len() > 10_000 || e.recorded_at.len() > 40 {
+                return Err(refuse(format!("{at}: the event, its date or its note is empty or too long")));
+            }
+            if let Some(c) = e.corrects {
+                if !ids.contains(&c) || c == e.id {
+                    return Err(refuse(format!("{at}: it corrects event {c}, which is not in this application's list")));
+                }
+            }
+        }
+        for (j, p) in a.parked.iter().enumerate() {
+            if p.remote_id.is_empty() || p.remote_id.len() > 128 || p.event.len() > 100 || p.at.len() > 40 || p.note.len() > 10_000 || p.reason.len() > 10_000 {
+                return Err(refuse(format!("{at}, waiting Operator event {}: empty or too long", j + 1)));
+            }
+        }
+        if let Some(s) = &a.sync {
+            for (remote, local) in &s.remote_events {
+                if remote.is_empty() || remote.len() > 128 || local.is_some_and(|l| !ids.contains(&l)) {
+                    return Err(refuse(format!("{at}: the Operator event {remote:?} names an event not in the list")));
+                }
             }
         }
         referenced_hashes(&a.values, &mut referenced);
@@ -172,6 +252,40 @@ pub fn parse(text: &str) -> Result<ExportFile, StoreError> {
 }
 
 impl Database {
+    /// One application's history as the export file carries it.
+    async fn history(&self, id: &str) -> Result<(Vec<ExportedEvent>, Vec<ExportedParked>, Option<ExportedSync>), StoreError> {
+        let events = self
+            .events(id)
+            .await?
+            .into_iter()
+            .map(|e| ExportedEvent { id: e.id, event: e.event, at: e.at, recorded_at: e.recorded_at, recorded_by: e.recorded_by, corrects: e.corrects, note: e.note })
+            .collect();
+        let mut parked = Vec::new();
+        for r in sqlx::query("SELECT remote_id, seq, event, at, note, reason, parked_at FROM sync_parked WHERE application_id = ? ORDER BY seq").bind(id).fetch_all(&self.pool).await? {
+            parked.push(ExportedParked {
+                remote_id: r.try_get("remote_id")?,
+                seq: r.try_get("seq")?,
+                event: r.try_get("event")?,
+                at: r.try_get("at")?,
+                note: r.try_get("note")?,
+                reason: r.try_get("reason")?,
+                parked_at: r.try_get("parked_at")?,
+            });
+        }
+        let known = sqlx::query("SELECT operator_fields, known_revision FROM sync_application WHERE application_id = ?").bind(id).fetch_optional(&self.pool).await?;
+        let remote_events: Vec<(String, Option<i64>)> =
+            sqlx::query_as("SELECT remote_id, local_event_id FROM sync_remote_event WHERE application_id = ? ORDER BY remote_id").bind(id).fetch_all(&self.pool).await?;
+        let sync = match known {
+            None if remote_events.is_empty() => None,
+            row => Some(ExportedSync {
+                operator_fields: row.as_ref().and_then(|r| r.try_get::<String, _>("operator_fields").ok()).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default(),
+                known_revision: row.as_ref().and_then(|r| r.try_get::<i64, _>("known_revision").ok()),
+                remote_events,
+            }),
+        };
+        Ok((events, parked, sync))
+    }
+
     /// Everything, as one export file (attachments included).
     pub async fn export(&self, now: DateTime<Utc>) -> Result<ExportFile, StoreError> {
         let organisations = self.organisations().await?.into_iter().map(|o| ExportedOrganisation { id: o.id, values: o.values }).collect();
@@ -181,6 +295,7 @@ impl Database {
             for s in self.applications(&ApplicationFilter { archived, ..Default::default() }).await? {
                 let a = self.application(&s.id).await?;
                 referenced_hashes(&a.values, &mut hashes);
+                let (events, parked, sync) = self.history(&a.id).await?;
                 applications.push(ExportedApplication {
                     id: a.id,
                     organisation_id: a.organisation_id,
@@ -192,6 +307,9 @@ impl Database {
                     created_at: a.created_at,
                     updated_at: a.updated_at,
                     number: Some(a.number),
+                    events,
+                    parked,
+                    sync,
                 });
             }
         }
@@ -275,9 +393,13 @@ impl Database {
             .bind(a.number)
             .execute(&mut *tx)
             .await?;
+            import_history(&mut tx, a, &at).await?;
             summary.applications_added += 1;
         }
         tx.commit().await?;
+        // Dates are derived from the history: recomputed for what came in.
+        let with_events: Vec<String> = file.applications.iter().filter(|a| !a.events.is_empty()).map(|a| a.id.clone()).collect();
+        self.refresh_due_many(&with_events).await?;
         // Search text is derived; fill it for the new rows.
         for a in &file.applications {
             sqlx::query("UPDATE application SET search_text = ? WHERE id = ? AND search_text = ''")
@@ -288,4 +410,60 @@ impl Database {
         }
         Ok(summary)
     }
+}
+
+/// Writes one imported application's history inside the import's transaction: events in
+/// their order (with `corrects` mapped to the new ids), waiting Operator events, and what
+/// sync knew. Nothing in it is checked against the procedure: facts are kept as they were.
+async fn import_history(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, a: &ExportedApplication, now: &str) -> Result<(), StoreError> {
+    let mut new_ids: HashMap<i64, i64> = HashMap::new();
+    let mut ordered: Vec<&ExportedEvent> = a.events.iter().collect();
+    ordered.sort_by_key(|e| e.id);
+    for e in ordered {
+        let id: i64 = sqlx::query_scalar("INSERT INTO application_event (application_id, event, at, recorded_at, recorded_by, corrects, note) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")
+            .bind(&a.id)
+            .bind(&e.event)
+            .bind(e.at.trim())
+            .bind(&e.recorded_at)
+            .bind(match e.recorded_by {
+                Recorder::User => "user",
+                Recorder::Sync => "sync",
+            })
+            .bind(e.corrects.and_then(|c| new_ids.get(&c).copied()))
+            .bind(&e.note)
+            .fetch_one(&mut **tx)
+            .await?;
+        new_ids.insert(e.id, id);
+    }
+    for p in &a.parked {
+        sqlx::query("INSERT OR IGNORE INTO sync_parked (remote_id, seq, application_id, event, at, note, reason, parked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            .bind(&p.remote_id)
+            .bind(p.seq)
+            .bind(&a.id)
+            .bind(&p.event)
+            .bind(&p.at)
+            .bind(&p.note)
+            .bind(&p.reason)
+            .bind(&p.parked_at)
+            .execute(&mut **tx)
+            .await?;
+    }
+    if let Some(s) = &a.sync {
+        sqlx::query("INSERT INTO sync_application (application_id, operator_fields, known_revision, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(application_id) DO NOTHING")
+            .bind(&a.id)
+            .bind(Value::Object(s.operator_fields.clone()).to_string())
+            .bind(s.known_revision.unwrap_or(0))
+            .bind(now)
+            .execute(&mut **tx)
+            .await?;
+        for (remote, local) in &s.remote_events {
+            sqlx::query("INSERT OR IGNORE INTO sync_remote_event (remote_id, application_id, local_event_id) VALUES (?, ?, ?)")
+                .bind(remote)
+                .bind(&a.id)
+                .bind(local.and_then(|l| new_ids.get(&l).copied()))
+                .execute(&mut **tx)
+                .await?;
+        }
+    }
+    Ok(())
 }

@@ -181,6 +181,11 @@ async fn a_bad_import_is_refused_whole_and_changes_nothing() {
     v["organisations"][0]["values"]["short_name"] = json!("Другое");
     cases.push((v.to_string(), "field unp"));
     cases.push((format!("{}1{}", "[".repeat(200), "]".repeat(200)), "malformed"));
+    let mut v = good.clone();
+    v["applications"] = json!([{ "id": "6f1c1f5e-8a55-4c41-9a55-3c1f1e0c0a01", "organisation_id": org.id, "service": "kvp", "schema_version": "kvp@2025-10-28",
+        "values": {}, "status": "draft", "archived": false, "created_at": "x", "updated_at": "x",
+        "events": [{ "id": 1, "event": "application_sent", "at": "2026-11-02", "recorded_at": "x", "recorded_by": "user", "corrects": 7 }] }]);
+    cases.push((v.to_string(), "corrects event 7"));
     for (text, why) in cases {
         let err = exchange::parse(&text).unwrap_err();
         assert_eq!(err.code(), "import.refused");
@@ -205,4 +210,46 @@ async fn the_operators_numbers_can_be_typed_by_hand_and_bad_ones_change_nothing(
     // Emptied: removed.
     db.set_operator_number(&app.id, "contract_number", "  ", at(3)).await.unwrap();
     assert!(!db.operator_fields(&app.id).await.unwrap().contains_key("contract_number"));
+}
+
+#[tokio::test]
+async fn an_export_carries_the_whole_history_and_an_import_restores_it() {
+    use zayava_core::lifecycle::{NewEvent, Recorder};
+    let (_d1, source) = open().await;
+    let app = source.create_application("interaction", None, at(1)).await.unwrap();
+    let now = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap().and_hms_opt(9, 0, 0).unwrap();
+    let ev = |event: &str, at: &str, corrects: Option<i64>| NewEvent { event: event.into(), at: at.into(), corrects, note: "из письма".into() };
+    let claim = source.record_event(&app.id, &ev("claim_received", "2026-11-02", None), Recorder::User, at(2), now).await.unwrap();
+    source.record_event(&app.id, &ev("claim_received", "2026-11-03", Some(claim.id)), Recorder::User, at(3), now).await.unwrap();
+    source.record_event(&app.id, &ev("claim_answered", "2026-11-10", None), Recorder::Sync, at(4), now).await.unwrap();
+    // What sync knows: a waiting Operator event, the Operator's numbers, an applied remote id.
+    sqlx::query("INSERT INTO sync_parked (remote_id, seq, application_id, event, at, note, reason, parked_at) VALUES ('r-9', 9, ?, 'access_restored', '2026-11-20', '', 'ждёт', '2026-11-21T09:00:00Z')")
+        .bind(&app.id).execute(source.pool()).await.unwrap();
+    source.set_operator_number(&app.id, "registration_number", "РН-17", at(5)).await.unwrap();
+    sqlx::query("INSERT INTO sync_remote_event (remote_id, application_id, local_event_id) VALUES ('r-1', ?, ?)").bind(&app.id).bind(claim.id).execute(source.pool()).await.unwrap();
+    let text = serde_json::to_string(&source.export(at(6)).await.unwrap()).unwrap();
+
+    let (_d2, target) = open().await;
+    // Something there already, so the new ids differ from the source's.
+    let other = target.create_application("interaction", None, at(1)).await.unwrap();
+    target.record_event(&other.id, &ev("claim_received", "2026-11-01", None), Recorder::User, at(2), now).await.unwrap();
+    target.import(&exchange::parse(&text).unwrap(), at(7)).await.unwrap();
+
+    let strip = |events: Vec<zayava_core::lifecycle::RecordedEvent>| {
+        let first = events.first().map_or(0, |e| e.id);
+        events.into_iter().map(|e| (e.id - first, e.event, e.at, e.recorded_at, e.recorded_by, e.corrects.map(|c| c - first), e.note)).collect::<Vec<_>>()
+    };
+    assert_eq!(strip(target.events(&app.id).await.unwrap()), strip(source.events(&app.id).await.unwrap()), "events, corrections, who and when");
+    let (a, b) = (source.timeline(&app.id, now, zayava_core::i18n::Lang::Ru).await.unwrap(), target.timeline(&app.id, now, zayava_core::i18n::Lang::Ru).await.unwrap());
+    assert_eq!((a.state, a.deadlines.len(), a.unplaced.len()), (b.state, b.deadlines.len(), b.unplaced.len()), "the same Ход дела, the waiting event included");
+    let parked: Vec<(String, String)> = sqlx::query_as("SELECT remote_id, event FROM sync_parked WHERE application_id = ?").bind(&app.id).fetch_all(target.pool()).await.unwrap();
+    assert_eq!(parked, [("r-9".to_string(), "access_restored".to_string())]);
+    let fields: String = sqlx::query_scalar("SELECT operator_fields FROM sync_application WHERE application_id = ?").bind(&app.id).fetch_one(target.pool()).await.unwrap();
+    assert!(fields.contains("РН-17"));
+    let remote: Option<i64> = sqlx::query_scalar("SELECT local_event_id FROM sync_remote_event WHERE remote_id = 'r-1'").fetch_one(target.pool()).await.unwrap();
+    let first_imported = target.events(&app.id).await.unwrap()[0].id;
+    assert_eq!(remote, Some(first_imported), "the remote id points at the imported event");
+    // The dates came with it: the claim's answer (4.4) is on the board's table.
+    let due: Vec<String> = sqlx::query_scalar("SELECT rule FROM due_item WHERE application_id = ?").bind(&app.id).fetch_all(target.pool()).await.unwrap();
+    assert!(due.iter().any(|r| r == "interaction.claim_answer"), "{due:?}");
 }
