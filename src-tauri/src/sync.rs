@@ -98,13 +98,32 @@ pub fn start(app: AppHandle, db: Database, runner: std::sync::Arc<SyncRunner>) {
                 wait = IDLE;
                 continue;
             }
-            wait = match runner.run(&app, &db).await {
+            // A defect inside a run ends that run with an error the status shows; the loop
+            // itself goes on and tries again on its schedule (it never dies silently).
+            let outcome = {
+                use futures_util::FutureExt;
+                std::panic::AssertUnwindSafe(runner.run(&app, &db)).catch_unwind().await
+            };
+            let outcome = match outcome {
+                Ok(result) => result,
+                Err(_) => {
+                    let lang = db.language().await.unwrap_or_default();
+                    runner.update(&app, |s| {
+                        s.running = false;
+                        s.progress = None;
+                        s.last_error = Some(crate::commands::internal_error(lang));
+                    });
+                    Err(SyncError::BadResponse("internal error".into()))
+                }
+            };
+            wait = match outcome {
                 Ok(_) => {
                     failures = 0;
                     let pending = db.outbox_counts().await.map(|c| c.pending).unwrap_or(0);
                     if pending > 0 { PENDING } else { IDLE }
                 }
-                Err(SyncError::Unreachable(_) | SyncError::BadResponse(_)) => {
+                // A busy or failing database is passing too: tried again, later each time.
+                Err(SyncError::Unreachable(_) | SyncError::BadResponse(_) | SyncError::Store(_)) => {
                     failures += 1;
                     UNREACHABLE.delay(failures, None, jitter_unit())
                 }

@@ -49,6 +49,11 @@ fn internal() -> IpcError {
     IpcError { code: "internal".into(), message: format!("{} / {}", INTERNAL.get(Lang::Ru), INTERNAL.get(Lang::En)), fields: Vec::new() }
 }
 
+/// The same error, in one language where it is known (the sync status line).
+pub(crate) fn internal_error(lang: Lang) -> IpcError {
+    IpcError { code: "internal".into(), message: INTERNAL.get(lang).to_string(), fields: Vec::new() }
+}
+
 /// Turns a store error into words in the user's language.
 pub(crate) async fn in_user_language<T>(db: &Database, result: Result<T, StoreError>) -> Result<T, IpcError> {
     match result {
