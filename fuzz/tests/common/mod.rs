@@ -33,6 +33,27 @@ pub fn hostile_text() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Dates as people and servers get them wrong: typed on a Russian layout («1ю2ю2025», where
+/// «.» is «ю»), padded, 10 bytes but not 10 characters, impossible, timed, or just odd.
+pub fn odd_date() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("1ю2ю2025".to_string()),
+        Just(" 2026-11-20".to_string()),
+        Just("2026-11-20 ".to_string()),
+        Just("2025-02-30".to_string()),
+        Just("2026-11-2ю".to_string()),
+        Just("ююююю".to_string()),
+        Just("2026-11-20T25:61".to_string()),
+        Just("2026-11-20T10:00".to_string()),
+        Just("2026-11".to_string()),
+        Just("".to_string()),
+        "[0-9]{4}-[0-9]{2}-[0-9]{2}",
+        "[0-9ю.,/ -]{0,12}",
+        "[0-9]{1,2}[.ю][0-9]{1,2}[.ю][0-9]{2,4}",
+        short_hostile_text(),
+    ]
+}
+
 /// Like [`hostile_text`] without the very long runs: for structures with many fields.
 pub fn short_hostile_text() -> impl Strategy<Value = String> {
     prop_oneof![any::<String>(), "[\\x00-\\x1f\\u{202a}-\\u{202e}а-яёўі\"'\\\\{}:,0-9 -]{0,40}"]

@@ -11,7 +11,7 @@ mod verdicts;
 
 use std::collections::BTreeMap;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
@@ -353,6 +353,12 @@ fn unmet<'a>(l: &'a Lifecycle, service: &str, event: &str, date: NaiveDate, othe
     (!met).then_some(req)
 }
 
+/// Whether an event's date lies where the calendar can count from it, with room for the
+/// longest periods after it (a typo like «01.01.0202» is refused, never stored).
+fn in_reach(date: NaiveDate) -> bool {
+    (crate::calendar::FIRST_YEAR..=crate::calendar::LAST_YEAR - 5).contains(&date.year())
+}
+
 /// The state a replay starts from: the form's status before anything was sent.
 pub fn initial_state(form_ready: bool, events: &[RecordedEvent]) -> &'static str {
     if form_ready || !events.is_empty() { "ready" } else { "draft" }
@@ -372,6 +378,9 @@ pub fn check_new(book: &Rulebook, service: &str, form_ready: bool, recorded: &[R
         Some(moment) => moment.date(),
         None => return Err(LifecycleError::UnknownEvent { service: service.into(), event: new.event.clone() }),
     };
+    if !in_reach(date) {
+        return Err(LifecycleError::Date(QueryError::OutOfRange { date }));
+    }
     let planned = spec.events.iter().any(|e| e.id == new.event && e.planned);
     if date > today && !planned {
         return Err(LifecycleError::InFuture { event: new.event.clone(), date });
@@ -538,7 +547,11 @@ pub fn facts(schema: Option<&FormSchema>, values: &Value, organisation: Option<&
     if let Some(schema) = schema {
         for f in &schema.fields {
             if let (Some(fact), Some(v)) = (&f.fact, values.get(&f.id)) {
-                if !v.is_null() && v != "" {
+                // A value the fact cannot take (a draft's «-3» or «5ю») counts as not given:
+                // the form says what is wrong with it, and the rules that need it wait, so
+                // one mistyped field never stops an application's dates or a sync page.
+                let valid = crate::rules::Rulebook::shared().fact(fact).is_none_or(|spec| crate::deadlines::facts::check_fact(spec, v).is_ok());
+                if !v.is_null() && v != "" && valid {
                     out.push((fact.clone(), v.clone()));
                 }
             }
@@ -726,7 +739,29 @@ pub fn timeline(
     let l = lifecycle();
     let in_force = effective(recorded);
     let initial = initial_state(form_ready, recorded);
-    let walked = walk(service, initial, &in_force);
+    // An event whose date the engine cannot read (a trail imported or stored before the
+    // checks) is kept aside with why; it never stops the rest of the timeline.
+    let mut unreadable: Vec<(RecordedEvent, LifecycleError)> = Vec::new();
+    let in_force: Vec<RecordedEvent> = in_force
+        .into_iter()
+        .filter(|e| match Query::build(book, service, [(e.event.clone(), e.at.clone())], Vec::<(String, Value)>::new(), None) {
+            // Unknown to the service: the walk below says so in its own words.
+            Err(QueryError::UnknownEvent { .. }) => true,
+            Err(err) => {
+                unreadable.push((e.clone(), LifecycleError::Date(err)));
+                false
+            }
+            _ => match e.date().filter(|d| !in_reach(*d)) {
+                Some(date) => {
+                    unreadable.push((e.clone(), LifecycleError::Date(QueryError::OutOfRange { date })));
+                    false
+                }
+                None => true,
+            },
+        })
+        .collect();
+    let mut walked = walk(service, initial, &in_force);
+    walked.unplaced.extend(unreadable);
     let trail = &walked.placed;
     // The latest date of each event feeds the deadline engine: the last round of each rule.
     let mut latest: BTreeMap<String, String> = BTreeMap::new();

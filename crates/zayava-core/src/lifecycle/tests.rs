@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::calendar::Calendar;
+use serde_json::json;
 
 fn ev(id: i64, event: &str, at: &str) -> RecordedEvent {
     RecordedEvent { id, event: event.into(), at: at.into(), recorded_at: "2026-01-01T00:00:00Z".into(), recorded_by: Recorder::User, corrects: None, note: String::new() }
@@ -183,4 +184,14 @@ fn the_interaction_log_drafts_each_notice_with_its_dates_and_addressee() {
     assert_eq!(notice.to, "ds@nces.by");
     assert!(notice.text.contains("Горисполком сообщает об инциденте, выявленном 02.06.2025 10:40. Недоступен сервис выдачи справок."), "{}", notice.text);
     assert!(notice.text.contains("+375 17 311-30-00, доб. 249"));
+}
+
+#[test]
+fn a_mistyped_fact_counts_as_not_given_so_the_timeline_still_works() {
+    let schema = crate::forms::current("hosting").unwrap();
+    for typed in [json!(-3), json!("5ю"), json!("1-")] {
+        let facts = facts(Some(schema), &json!({ "software_count": typed }), None);
+        assert!(facts.iter().all(|(f, _)| f != "software_count"), "{typed}: {facts:?}");
+    }
+    assert_eq!(facts(Some(schema), &json!({ "software_count": 7 }), None), [("software_count".to_string(), json!(7))]);
 }
