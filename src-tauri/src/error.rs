@@ -17,6 +17,15 @@ pub struct IpcError {
 }
 
 const INVALID: Text = Text::new("Проверьте выделенные поля.", "Please check the highlighted fields.");
+const BAD_INPUT: Text = Text::new("Значение не подходит; ничего не изменено.", "This value does not fit; nothing was changed.");
+const NO_DATA_DIR: Text = Text::new(
+    "Не удалось определить папку данных программы в этой системе, поэтому резервные копии недоступны.",
+    "The program's data folder could not be found on this system, so backups are not available.",
+);
+const NOT_DAMAGED: Text = Text::new(
+    "База данных не повреждена: начинать с новой базы не нужно, ваши данные на месте.",
+    "The database is not damaged: there is no need to start a new one, your data is in place.",
+);
 const NOT_FOUND: Text = Text::new("Запись не найдена — возможно, она была удалена.", "The record was not found; it may have been deleted.");
 const DATABASE: Text = Text::new(
     "Не удалось сохранить или прочитать данные. Ничего не потеряно; попробуйте ещё раз.",
@@ -56,6 +65,16 @@ const SENT_LOCKED: Text = Text::new(
 const STARTUP: Text = Text::new("Не удалось открыть базу данных: {detail}", "Could not open the database: {detail}");
 
 impl IpcError {
+    /// No data folder on this system (backups and restore need one).
+    pub fn no_data_dir(lang: Lang) -> IpcError {
+        IpcError { code: "store.no_data_dir".into(), message: NO_DATA_DIR.get(lang).to_string(), fields: vec![] }
+    }
+
+    /// «Start with a new database» asked for while the database is fine.
+    pub fn not_damaged(lang: Lang) -> IpcError {
+        IpcError { code: "store.not_damaged".into(), message: NOT_DAMAGED.get(lang).to_string(), fields: vec![] }
+    }
+
     pub fn from_store(err: StoreError, lang: Lang) -> IpcError {
         let (message, fields) = match &err {
             StoreError::Invalid(issues) => (INVALID.get(lang).to_string(), localize_all(issues, lang)),
@@ -67,6 +86,10 @@ impl IpcError {
             // Damage met by any query, not only by the check at start: the recovery screen.
             StoreError::Sqlx(e) if zayava_store::is_corrupt(e) => (fill(DAMAGED.get(lang), &[("detail", &e.to_string())]), vec![]),
             StoreError::Sqlx(_) | StoreError::Corrupt(_) => (DATABASE.get(lang).to_string(), vec![]),
+            StoreError::BadInput { field, .. } => (
+                INVALID.get(lang).to_string(),
+                vec![FieldError { field: field.clone(), code: IssueCode::Malformed, message: BAD_INPUT.get(lang).to_string() }],
+            ),
             StoreError::NewerVersion { found, supported } => (fill(NEWER.get(lang), &[("found", &found.to_string()), ("supported", &supported.to_string())]), vec![]),
             StoreError::Damaged(detail) => (fill(DAMAGED.get(lang), &[("detail", detail)]), vec![]),
             StoreError::InUse => (IN_USE.get(lang).to_string(), vec![]),

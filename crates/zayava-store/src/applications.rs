@@ -221,7 +221,7 @@ impl Database {
     /// the amendment in the trail), and it never turns back into a draft.
     pub async fn save_application(&self, id: &str, organisation_id: Option<i64>, values: &Value, now: DateTime<Utc>) -> Result<Application, StoreError> {
         if !values.is_object() {
-            return Err(StoreError::Corrupt("application values must be a JSON object".into()));
+            return Err(StoreError::BadInput { field: "values".into(), detail: "the form's values must be an object".into() });
         }
         let text = values.to_string();
         if text.len() > MAX_VALUES_BYTES {
@@ -364,7 +364,7 @@ impl Database {
             sql.push_str(" AND a.status = ?");
         }
         let stage_states: Option<Vec<String>> = match &filter.stage {
-            Some(id) => Some(l.stages.iter().find(|s| &s.id == id).map(|s| s.states.clone()).ok_or_else(|| StoreError::Corrupt(format!("unknown stage {id}")))?),
+            Some(id) => Some(l.stages.iter().find(|s| &s.id == id).map(|s| s.states.clone()).ok_or_else(|| StoreError::BadInput { field: "stage".into(), detail: format!("unknown stage {id}") })?),
             None => None,
         };
         if stage_states.is_some() {

@@ -19,8 +19,13 @@ pub enum StoreError {
     Invalid(Vec<FieldIssue>),
     #[error("the transfers were refused: {0}")]
     Transfers(TransferError),
+    /// A stored row that cannot be read (the file passed its integrity check, the row not).
     #[error("stored data is damaged: {0}")]
     Corrupt(String),
+    /// Input from the caller that is not what the call takes (not the user's form values:
+    /// those are `Invalid`, field by field).
+    #[error("{field}: {detail}")]
+    BadInput { field: String, detail: String },
     #[error("unknown service {0}")]
     UnknownService(String),
     #[error("unknown form version {0}")]
@@ -60,7 +65,8 @@ impl StoreError {
             StoreError::NotFound { .. } => "store.not_found",
             StoreError::Invalid(_) => "validation.invalid",
             StoreError::Transfers(_) => "calendar.invalid_transfers",
-            StoreError::Corrupt(_) => "store.corrupt",
+            StoreError::Corrupt(_) => "store.corrupt_row",
+            StoreError::BadInput { .. } => "validation.bad_input",
             StoreError::UnknownService(_) => "application.unknown_service",
             StoreError::UnknownSchema(_) => "application.unknown_schema",
             StoreError::NotReady(_) => "application.not_ready",

@@ -253,3 +253,14 @@ async fn an_export_carries_the_whole_history_and_an_import_restores_it() {
     let due: Vec<String> = sqlx::query_scalar("SELECT rule FROM due_item WHERE application_id = ?").bind(&app.id).fetch_all(target.pool()).await.unwrap();
     assert!(due.iter().any(|r| r == "interaction.claim_answer"), "{due:?}");
 }
+
+#[tokio::test]
+async fn input_that_is_not_what_a_call_takes_is_a_validation_error_not_a_damaged_row() {
+    let (_d, db) = open().await;
+    let app = db.create_application("kvp", None, at(1)).await.unwrap();
+    let err = db.save_application(&app.id, None, &json!(["not", "an", "object"]), at(2)).await.unwrap_err();
+    assert_eq!(err.code(), "validation.bad_input");
+    let err = db.applications_on(&ApplicationFilter { stage: Some("nonsense".into()), ..Default::default() }, chrono::NaiveDate::MIN).await.unwrap_err();
+    assert_eq!(err.code(), "validation.bad_input");
+    assert_eq!(db.application(&app.id).await.unwrap().values, json!({}), "nothing stored changed");
+}

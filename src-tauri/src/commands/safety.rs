@@ -19,7 +19,7 @@ pub struct StagedRestore {
 }
 
 fn db_path(state: &AppState) -> Result<&Path, IpcError> {
-    state.db_path.as_deref().ok_or_else(|| IpcError { code: "store.no_data_dir".into(), message: "—".into(), fields: vec![] })
+    state.db_path.as_deref().ok_or_else(|| IpcError::no_data_dir(state.lang))
 }
 
 fn lang(state: &AppState) -> zayava_core::i18n::Lang {
@@ -98,7 +98,7 @@ pub async fn start_with_new_database(app: AppHandle, state: State<'_, AppState>)
     guarded(async move {
         let damaged = state.damaged.get().is_some() || matches!(&state.db, Err(e) if e.code == "store.damaged");
         if !damaged {
-            return Err(IpcError::for_field("store.not_damaged", "database", "—".into()));
+            return Err(IpcError::not_damaged(state.lang));
         }
         let now = chrono::Utc::now();
         match &state.db {
