@@ -88,18 +88,8 @@ pub struct ExportedEvent {
     pub note: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ExportedParked {
-    pub remote_id: String,
-    pub seq: i64,
-    pub event: String,
-    pub at: String,
-    #[serde(default)]
-    pub note: String,
-    pub reason: String,
-    pub parked_at: String,
-}
+/// The Operator's waiting events travel as the store keeps them.
+pub use crate::sync::ParkedEvent as ExportedParked;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -425,10 +415,7 @@ async fn import_history(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, a: &Export
             .bind(&e.event)
             .bind(e.at.trim())
             .bind(&e.recorded_at)
-            .bind(match e.recorded_by {
-                Recorder::User => "user",
-                Recorder::Sync => "sync",
-            })
+            .bind(crate::lifecycle::recorder_code(e.recorded_by))
             .bind(e.corrects.and_then(|c| new_ids.get(&c).copied()))
             .bind(&e.note)
             .fetch_one(&mut **tx)
@@ -436,17 +423,7 @@ async fn import_history(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, a: &Export
         new_ids.insert(e.id, id);
     }
     for p in &a.parked {
-        sqlx::query("INSERT OR IGNORE INTO sync_parked (remote_id, seq, application_id, event, at, note, reason, parked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-            .bind(&p.remote_id)
-            .bind(p.seq)
-            .bind(&a.id)
-            .bind(&p.event)
-            .bind(&p.at)
-            .bind(&p.note)
-            .bind(&p.reason)
-            .bind(&p.parked_at)
-            .execute(&mut **tx)
-            .await?;
+        crate::sync::park(tx, &a.id, p).await?;
     }
     if let Some(s) = &a.sync {
         sqlx::query("INSERT INTO sync_application (application_id, operator_fields, known_revision, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(application_id) DO NOTHING")

@@ -56,7 +56,7 @@ fn default_limit() -> u32 {
     50
 }
 
-fn recorder_code(r: Recorder) -> &'static str {
+pub(crate) fn recorder_code(r: Recorder) -> &'static str {
     match r {
         Recorder::User => "user",
         Recorder::Sync => "sync",

@@ -359,17 +359,8 @@ impl Database {
                 }
                 Err(Outcome::Parked(reason)) => {
                     out.parked += 1;
-                    sqlx::query("INSERT OR REPLACE INTO sync_parked (remote_id, seq, application_id, event, at, note, reason, parked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                        .bind(&ev.remote_id)
-                        .bind(ev.seq)
-                        .bind(&ev.application_id)
-                        .bind(&ev.event)
-                        .bind(&ev.at)
-                        .bind(&ev.note)
-                        .bind(reason)
-                        .bind(timestamp(now))
-                        .execute(&mut *tx)
-                        .await?;
+                    let parked = ParkedEvent { remote_id: ev.remote_id.clone(), seq: ev.seq, event: ev.event.clone(), at: ev.at.clone(), note: ev.note.clone(), reason: reason.clone(), parked_at: timestamp(now) };
+                    park(&mut tx, &ev.application_id, &parked).await?;
                 }
             }
             let local = local.ok();
@@ -488,6 +479,37 @@ impl Database {
     pub async fn sync_state(&self) -> Result<SyncState, StoreError> {
         Ok(SyncState { counts: self.outbox_counts().await?, cursor: self.sync_cursor().await?, last_success: self.setting(LAST_SYNC_KEY).await? })
     }
+}
+
+/// An Operator event waiting for its application's trail to allow it (`sync_parked`); the
+/// export file carries it as it is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParkedEvent {
+    pub remote_id: String,
+    pub seq: i64,
+    pub event: String,
+    pub at: String,
+    #[serde(default)]
+    pub note: String,
+    pub reason: String,
+    pub parked_at: String,
+}
+
+/// Keeps a waiting Operator event (the first copy of it, if it comes again).
+pub(crate) async fn park(tx: &mut Transaction<'_, Sqlite>, application_id: &str, p: &ParkedEvent) -> Result<(), StoreError> {
+    sqlx::query("INSERT OR IGNORE INTO sync_parked (remote_id, seq, application_id, event, at, note, reason, parked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(&p.remote_id)
+        .bind(p.seq)
+        .bind(application_id)
+        .bind(&p.event)
+        .bind(&p.at)
+        .bind(&p.note)
+        .bind(&p.reason)
+        .bind(&p.parked_at)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
 
 /// What became of an operator event that could not be recorded now.
