@@ -5,16 +5,13 @@ mod common;
 
 use common::*;
 use proptest::prelude::*;
-use zayava_core::calendar::Calendar;
 use zayava_core::deadlines::batch::{answer, Answer};
 use zayava_core::deadlines::WorkingWindow;
 use zayava_core::i18n::Lang;
 use zayava_core::rules::Rulebook;
 
 fn check(line: &str) -> Result<(), TestCaseError> {
-    static CAL: std::sync::OnceLock<Calendar> = std::sync::OnceLock::new();
-    let cal = CAL.get_or_init(Calendar::embedded);
-    match answer(Rulebook::shared(), cal, WorkingWindow::default(), line, Lang::Ru) {
+    match answer(Rulebook::shared(), calendar(), WorkingWindow::default(), line, Lang::Ru) {
         Answer::Error { error } => prop_assert!(!error.code.is_empty() && !error.message.is_empty()),
         _ => {}
     }

@@ -8,7 +8,6 @@ mod common;
 use common::*;
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
-use zayava_core::calendar::Calendar;
 use zayava_core::deadlines::WorkingWindow;
 use zayava_core::forms::{self, preflight, Field, FieldType, FormSchema};
 use zayava_core::i18n::Lang;
@@ -60,7 +59,7 @@ fn check(schema: &FormSchema, values: &Value, org: &Value, dates: &[String]) -> 
     let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap().and_hms_opt(12, 0, 0).unwrap();
     // Whatever the values, the timeline works: a mistyped fact counts as not given, and
     // events on dates that are no dates are kept aside, not used.
-    let timeline = lifecycle::timeline(book, &Calendar::embedded(), WorkingWindow::default(), &schema.id, true, &events, facts, now, &NoticeContext::default(), Lang::Ru);
+    let timeline = lifecycle::timeline(book, calendar(), WorkingWindow::default(), &schema.id, true, &events, facts, now, &NoticeContext::default(), Lang::Ru);
     let timeline = match timeline {
         Ok(t) => t,
         Err(e) => return Err(TestCaseError::fail(format!("{}: the timeline failed: {e}", schema.version))),

@@ -7,7 +7,6 @@ mod common;
 use common::*;
 use proptest::prelude::*;
 use serde_json::json;
-use zayava_core::calendar::Calendar;
 use zayava_core::deadlines::WorkingWindow;
 use zayava_core::forms;
 use zayava_core::i18n::Lang;
@@ -21,7 +20,7 @@ fn check(text: &str) -> Result<(), TestCaseError> {
     let org = json!({ "full_name": text, "short_name": text });
     let facts = lifecycle::facts(Some(schema), &values, Some(&org));
     let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap().and_hms_opt(12, 0, 0).unwrap();
-    let timeline = lifecycle::timeline(Rulebook::shared(), &Calendar::embedded(), WorkingWindow::default(), "hosting", true, &[], facts, now, &NoticeContext::default(), Lang::Ru).unwrap();
+    let timeline = lifecycle::timeline(Rulebook::shared(), calendar(), WorkingWindow::default(), "hosting", true, &[], facts, now, &NoticeContext::default(), Lang::Ru).unwrap();
     for kind in [Kind::Application, Kind::Package] {
         let pdf = render(kind, &Subject { id: "fuzz", schema, values: &values, organisation: Some(&org), timeline: &timeline, ready: true }, Lang::Ru);
         prop_assert!(pdf.bytes.starts_with(b"%PDF-"));

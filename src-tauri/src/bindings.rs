@@ -25,6 +25,7 @@ mod tests {
     use zayava_store::applications::{Application, ApplicationFilter, ApplicationStatus, ApplicationSummary};
     use zayava_store::attachments::AttachmentRef;
     use zayava_core::validation::{FieldError, IssueCode};
+    use zayava_core::error_code::ErrorCode;
     use crate::commands::sync::SyncOverview;
     use crate::sync::RunStatus;
     use crate::commands::safety::StagedRestore;
@@ -44,6 +45,7 @@ mod tests {
         let parts = [
             declaration::<Lang>(&cfg),
             declaration::<IssueCode>(&cfg),
+            declaration::<ErrorCode>(&cfg),
             declaration::<FieldError>(&cfg),
             declaration::<IpcError>(&cfg),
             declaration::<AppInfo>(&cfg),

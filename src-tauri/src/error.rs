@@ -1,26 +1,104 @@
-//! The one error shape that crosses IPC: `{code, message, fields}`. The code is stable for
-//! the UI to match; the message is a sentence in the user's language; `fields` carries
-//! per-field findings for forms.
+//! What a command can fail with, and the one place it is put into words. Commands return a
+//! `Failure` (the crates' own errors, unrendered); `commands::guarded` turns it into the
+//! `{code, message, fields}` that crosses IPC, in the user's language as it is at that
+//! moment. The code is an `ErrorCode` (a closed list, exported to TypeScript); the message
+//! is a sentence; `fields` carries per-field findings for forms.
+
+use std::sync::Arc;
 
 use serde::Serialize;
 use ts_rs::TS;
-use zayava_core::i18n::{fill, Lang, Text};
 use zayava_core::deadlines::QueryError;
+use zayava_core::error_code::ErrorCode;
+use zayava_core::i18n::{fill, Lang, Text};
+use zayava_core::rules::Rulebook;
 use zayava_core::validation::{localize_all, FieldError, IssueCode};
 use zayava_store::StoreError;
+use zayava_sync::SyncError;
 
+/// An error as the page receives it.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct IpcError {
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
     pub fields: Vec<FieldError>,
+}
+
+/// What a command failed with, not yet in words.
+#[derive(Debug)]
+pub enum Failure {
+    Store(StoreError),
+    Sync(SyncError),
+    Query(QueryError),
+    /// Found at start (the database would not open, or its check found damage): every
+    /// command answers with it until the user acts on the recovery screen.
+    Standing(Arc<Failure>),
+    /// The system names no folder for the program's data.
+    NoDataDir,
+    /// «Start with a new database» while the database is fine.
+    NotDamaged,
+    UnknownPdfKind(String),
+    /// The application's form version is not one this program has.
+    UnknownForm(String),
+    /// The PDF was written; the system would not open it.
+    CannotOpen(String),
+    BadWindow,
+    /// Reminder lead times that are not numbers 0–60 (`term`: those before a contract's end).
+    BadLeads { term: bool },
+    /// A defect caught at the edge.
+    Internal,
+    /// The same failure, also shown next to one field of the form.
+    OnField(Box<Failure>, &'static str),
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Failure {
+        Failure::Store(e)
+    }
+}
+
+impl From<SyncError> for Failure {
+    fn from(e: SyncError) -> Failure {
+        Failure::Sync(e)
+    }
+}
+
+impl From<QueryError> for Failure {
+    fn from(e: QueryError) -> Failure {
+        Failure::Query(e)
+    }
+}
+
+impl Failure {
+    pub fn on_field(self, field: &'static str) -> Failure {
+        Failure::OnField(Box::new(self), field)
+    }
+
+    /// The code, without putting anything into words.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Failure::Store(e) => e.code(),
+            Failure::Sync(e) => e.code(),
+            Failure::Query(e) => e.code(),
+            Failure::Standing(f) => f.code(),
+            Failure::NoDataDir => ErrorCode::StoreNoDataDir,
+            Failure::NotDamaged => ErrorCode::StoreNotDamaged,
+            Failure::UnknownPdfKind(_) => ErrorCode::PrintUnknownKind,
+            Failure::UnknownForm(_) => ErrorCode::PrintUnknownForm,
+            Failure::CannotOpen(_) => ErrorCode::PrintCannotOpen,
+            Failure::BadWindow => ErrorCode::SettingsInvalidWindow,
+            Failure::BadLeads { .. } => ErrorCode::SettingsInvalidLeads,
+            Failure::Internal => ErrorCode::Internal,
+            Failure::OnField(f, _) => f.code(),
+        }
+    }
 }
 
 const INVALID: Text = Text::new("Проверьте выделенные поля.", "Please check the highlighted fields.");
 const BAD_INPUT: Text = Text::new("Значение не подходит; ничего не изменено.", "This value does not fit; nothing was changed.");
 const NO_DATA_DIR: Text = Text::new(
-    "Не удалось определить папку данных программы в этой системе, поэтому резервные копии недоступны.",
-    "The program's data folder could not be found on this system, so backups are not available.",
+    "Система не сообщила папку для данных программы, поэтому база данных и резервные копии недоступны. Задайте путь к базе в переменной окружения ZAYAVA_DB.",
+    "The system names no folder for the program's data, so the database and backups are not available. Set the database's path in the ZAYAVA_DB environment variable.",
 );
 const NOT_DAMAGED: Text = Text::new(
     "База данных не повреждена: начинать с новой базы не нужно, ваши данные на месте.",
@@ -64,19 +142,74 @@ const SENT_LOCKED: Text = Text::new(
 );
 const STARTUP: Text = Text::new("Не удалось открыть базу данных: {detail}", "Could not open the database: {detail}");
 
+const INTERNAL: Text = Text::new(
+    "Внутренняя ошибка Заявы: действие не выполнено. Данные не изменены; попробуйте ещё раз, а если повторится — сообщите разработчикам.",
+    "Zayava hit an internal error: the action was not done. No data was changed; please try again, and tell the developers if it happens again.",
+);
+const UNKNOWN_PDF_KIND: Text = Text::new(
+    "Такого документа для печати нет: «{kind}». Выберите заявку, пакет договора или график сроков.",
+    "There is no such document to print: “{kind}”. Choose the application, the contract package or the schedule.",
+);
+const UNKNOWN_FORM_PRINT: Text = Text::new(
+    "Заявка сохранена по версии формы «{version}», которой нет в этой программе, поэтому её нельзя напечатать. Установите новую версию Заявы.",
+    "The application was saved under form version “{version}”, which this program does not have, so it cannot be printed. Please install the newer Zayava.",
+);
+const CANNOT_OPEN: Text = Text::new(
+    "Документ сохранён, но система не открыла его программой просмотра PDF ({detail}). Откройте его через «Сохранить как…».",
+    "The document was written, but the system did not open it in a PDF viewer ({detail}). Use “Save as…” to keep it.",
+);
+const BAD_WINDOW: Text = Text::new(
+    "Укажите часы поддержки как ЧЧ:ММ–ЧЧ:ММ, начало раньше конца (например, 08:00–19:00).",
+    "Give the support hours as HH:MM–HH:MM with the start before the end (e.g. 08:00–19:00).",
+);
+const BAD_TERM_LEADS: Text = Text::new(
+    "Укажите, за сколько рабочих дней до окончания договора напоминать, числами через запятую (от 0 до 60), например: 20, 10, 5, 1.",
+    "Give how many working days before a contract ends to remind, as numbers separated by commas (0 to 60), e.g. 20, 10, 5, 1.",
+);
+const BAD_LEADS: Text = Text::new(
+    "Укажите, за сколько рабочих дней напоминать, числами через запятую (от 0 до 60), например: 3, 1, 0.",
+    "Give how many working days ahead to remind, as numbers separated by commas (0 to 60), e.g. 3, 1, 0.",
+);
+
 impl IpcError {
-    /// No data folder on this system (backups and restore need one).
-    pub fn no_data_dir(lang: Lang) -> IpcError {
-        IpcError { code: "store.no_data_dir".into(), message: NO_DATA_DIR.get(lang).to_string(), fields: vec![] }
+    /// Puts a failure into words in `lang`: the one place this happens.
+    pub fn render(failure: &Failure, lang: Lang) -> IpcError {
+        let plain = |text: Text| IpcError { code: failure.code(), message: text.get(lang).to_string(), fields: vec![] };
+        let filled = |text: Text, args: &[(&str, &str)]| IpcError { code: failure.code(), message: fill(text.get(lang), args), fields: vec![] };
+        let on_field = |text: Text, field: &str| {
+            let message = text.get(lang).to_string();
+            IpcError { code: failure.code(), fields: vec![FieldError { field: field.to_string(), code: IssueCode::Malformed, message: message.clone() }], message }
+        };
+        match failure {
+            Failure::Store(e) => IpcError::from_store(e, lang),
+            Failure::Sync(e) => IpcError::from_sync(e, lang),
+            Failure::Query(e) => IpcError::from_query(e, lang),
+            Failure::Standing(f) => IpcError::render(f, lang),
+            Failure::NoDataDir => plain(NO_DATA_DIR),
+            Failure::NotDamaged => plain(NOT_DAMAGED),
+            Failure::Internal => plain(INTERNAL),
+            Failure::UnknownPdfKind(kind) => filled(UNKNOWN_PDF_KIND, &[("kind", kind)]),
+            Failure::UnknownForm(version) => filled(UNKNOWN_FORM_PRINT, &[("version", version)]),
+            Failure::CannotOpen(detail) => filled(CANNOT_OPEN, &[("detail", detail)]),
+            Failure::BadWindow => on_field(BAD_WINDOW, "working_window"),
+            Failure::BadLeads { term: false } => on_field(BAD_LEADS, "reminder_leads"),
+            Failure::BadLeads { term: true } => on_field(BAD_TERM_LEADS, "term_reminder_leads"),
+            Failure::OnField(inner, field) => {
+                let mut e = IpcError::render(inner, lang);
+                e.fields = vec![FieldError { field: field.to_string(), code: IssueCode::Malformed, message: e.message.clone() }];
+                e
+            }
+        }
     }
 
-    /// «Start with a new database» asked for while the database is fine.
-    pub fn not_damaged(lang: Lang) -> IpcError {
-        IpcError { code: "store.not_damaged".into(), message: NOT_DAMAGED.get(lang).to_string(), fields: vec![] }
+    /// An internal error when the language cannot be known (it may be what failed): the
+    /// sentence in both.
+    pub fn internal_in_both() -> IpcError {
+        IpcError { code: ErrorCode::Internal, message: format!("{} / {}", INTERNAL.get(Lang::Ru), INTERNAL.get(Lang::En)), fields: vec![] }
     }
 
-    pub fn from_store(err: StoreError, lang: Lang) -> IpcError {
-        let (message, fields) = match &err {
+    fn from_store(err: &StoreError, lang: Lang) -> IpcError {
+        let (message, fields) = match err {
             StoreError::Invalid(issues) => (INVALID.get(lang).to_string(), localize_all(issues, lang)),
             StoreError::NotFound { .. } => (NOT_FOUND.get(lang).to_string(), vec![]),
             StoreError::Directory { .. } | StoreError::Migrate(_) => {
@@ -106,35 +239,24 @@ impl IpcError {
             StoreError::TooLarge { limit } => (fill(TOO_LARGE.get(lang), &[("mb", &(limit / (1024 * 1024)).max(1).to_string())]), vec![]),
             StoreError::File(detail) | StoreError::Import(detail) => (fill(FILE.get(lang), &[("detail", detail)]), vec![]),
             StoreError::UnknownService(s) | StoreError::UnknownSchema(s) => (fill(UNKNOWN_FORM.get(lang), &[("what", s)]), vec![]),
-            StoreError::Lifecycle { message_ru, message_en, .. } => (
-                match lang {
-                    Lang::Ru => message_ru.clone(),
-                    Lang::En => message_en.clone(),
-                },
-                vec![],
-            ),
+            StoreError::Lifecycle { service, error } => (error.message(Rulebook::shared(), service, lang), vec![]),
         };
-        IpcError { code: err.code().to_string(), message, fields }
+        IpcError { code: err.code(), message, fields }
     }
 
-    /// A sync error: its stable code and its sentence.
-    pub fn from_sync(err: &zayava_sync::SyncError, lang: Lang) -> IpcError {
+    /// A sync error: a failed write or read of the database in the store's words, the rest
+    /// in sync's own.
+    pub fn from_sync(err: &SyncError, lang: Lang) -> IpcError {
         match err {
-            zayava_sync::SyncError::Store(e) => IpcError { code: e.code().to_string(), message: DATABASE.get(lang).to_string(), fields: vec![] },
-            other => IpcError { code: other.code().to_string(), message: other.message(lang), fields: vec![] },
+            SyncError::Store(e) => IpcError::from_store(e, lang),
+            other => IpcError { code: other.code(), message: other.message(lang), fields: vec![] },
         }
-    }
-
-    /// The same error, shown next to one field of the form.
-    pub fn on_field(mut self, field: &str) -> IpcError {
-        self.fields = vec![FieldError { field: field.to_string(), code: IssueCode::Malformed, message: self.message.clone() }];
-        self
     }
 
     /// A deadline query's error. Problems with one event or fact also name that field, so
     /// the calculator shows the message next to it.
-    pub fn from_query(err: QueryError, lang: Lang) -> IpcError {
-        let field = match &err {
+    fn from_query(err: &QueryError, lang: Lang) -> IpcError {
+        let field = match err {
             QueryError::UnknownEvent { event, .. }
             | QueryError::MalformedMoment { event, .. }
             | QueryError::ImpossibleDate { event, .. }
@@ -145,19 +267,6 @@ impl IpcError {
         };
         let message = err.message(lang);
         let fields = field.map(|field| FieldError { field, code: IssueCode::Malformed, message: message.clone() }).into_iter().collect();
-        IpcError { code: format!("deadlines.{}", err.code()), message, fields }
-    }
-
-    /// A refusal of one field's value, with the sentence shown next to it.
-    pub fn for_field(code: &str, field: &str, message: String) -> IpcError {
-        IpcError {
-            code: code.to_string(),
-            fields: vec![FieldError { field: field.to_string(), code: IssueCode::Malformed, message: message.clone() }],
-            message,
-        }
-    }
-
-    pub fn out_of_range(date: chrono::NaiveDate, lang: Lang) -> IpcError {
-        IpcError::from_query(QueryError::OutOfRange { date }, lang)
+        IpcError { code: err.code(), message, fields }
     }
 }

@@ -15,11 +15,12 @@ use zayava_core::rules::Rulebook;
 use zayava_store::{location, Database};
 
 pub use error::IpcError;
+use error::Failure;
 
 /// What the app holds while it runs. The database may have failed to open; then every
-/// command answers with that error and the UI shows it instead of crashing.
+/// command answers with that failure and the UI shows it instead of crashing.
 pub struct AppState {
-    pub db: Result<Database, IpcError>,
+    pub db: Result<Database, std::sync::Arc<Failure>>,
     /// Where the database is (or would be): backups and restore need it even when it failed to open.
     pub db_path: Option<std::path::PathBuf>,
     /// The language for messages when the database (which remembers it) is not open.
@@ -28,21 +29,31 @@ pub struct AppState {
     pub rulebook: Rulebook,
     /// Set when the integrity check run at start finds the database damaged: from then on
     /// every command answers with it and the window shows the recovery screen.
-    pub damaged: std::sync::OnceLock<IpcError>,
+    pub damaged: std::sync::OnceLock<std::sync::Arc<Failure>>,
     /// Sync with the operator, run in the background and on request.
     pub sync: std::sync::Arc<sync::SyncRunner>,
 }
 
-fn open_database(path: Option<&std::path::Path>) -> Result<Database, IpcError> {
-    let lang = zayava_core::i18n::Lang::default();
-    let path = path.ok_or_else(|| IpcError {
-        code: "store.no_data_dir".into(),
-        message: "Система не сообщила папку для данных программы. Задайте путь к базе в переменной ZAYAVA_DB.".into(),
-        fields: vec![],
-    })?;
+impl AppState {
+    /// The state when there is no database to open: every command answers with `why`.
+    #[cfg(test)]
+    fn without_database(why: Failure, lang: zayava_core::i18n::Lang) -> AppState {
+        AppState {
+            db: Err(std::sync::Arc::new(why)),
+            db_path: None,
+            lang,
+            rulebook: Rulebook::embedded(),
+            damaged: std::sync::OnceLock::new(),
+            sync: std::sync::Arc::new(sync::SyncRunner::new()),
+        }
+    }
+}
+
+fn open_database(path: Option<&std::path::Path>) -> Result<Database, std::sync::Arc<Failure>> {
+    let path = path.ok_or(Failure::NoDataDir)?;
     // A newer file, or one SQLite cannot read, is refused here, untouched; the full integrity
     // check runs in the background while the window comes up (see `run`).
-    tauri::async_runtime::block_on(Database::open_deferring_check(path)).map_err(|e| IpcError::from_store(e, lang))
+    Ok(tauri::async_runtime::block_on(Database::open_deferring_check(path)).map_err(Failure::Store)?)
 }
 
 /// When the process started, for the start-up benchmark.
@@ -75,7 +86,7 @@ pub fn run() {
     // Held for the app's lifetime: `zayava restore` will not replace a file the app has open,
     // and a second window on the same data is refused. Waits a little for an app restarting.
     let (_claim, db) = match db_path.as_deref().map(|p| zayava_store::safety::claim(p, std::time::Duration::from_secs(10))) {
-        Some(Err(e)) => (None, Err(IpcError::from_store(e, zayava_core::i18n::Lang::default()))),
+        Some(Err(e)) => (None, Err(std::sync::Arc::new(Failure::Store(e)))),
         Some(Ok(lock)) => (Some(lock), open_database(db_path.as_deref())),
         None => (None, open_database(None)),
     };
@@ -121,9 +132,10 @@ pub fn run() {
                             sync::start(handle, db, sync_runner);
                         }
                         Some(e) => {
-                            let error = IpcError::from_store(e, db.language().await.unwrap_or_default());
+                            let failure = std::sync::Arc::new(Failure::Store(e));
+                            let error = IpcError::render(&failure, db.language().await.unwrap_or_default());
                             let state = handle.state::<AppState>();
-                            let _ = state.damaged.set(error.clone());
+                            let _ = state.damaged.set(failure);
                             let _ = handle.emit("database-damaged", error);
                         }
                     }

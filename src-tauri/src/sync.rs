@@ -111,7 +111,7 @@ pub fn start(app: AppHandle, db: Database, runner: std::sync::Arc<SyncRunner>) {
                     runner.update(&app, |s| {
                         s.running = false;
                         s.progress = None;
-                        s.last_error = Some(crate::commands::internal_error(lang));
+                        s.last_error = Some(IpcError::render(&crate::error::Failure::Internal, lang));
                     });
                     Err(SyncError::BadResponse("internal error".into()))
                 }

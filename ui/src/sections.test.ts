@@ -19,7 +19,10 @@ describe("errors from the Rust side", () => {
     expect(e.code).toBe("validation.invalid");
     expect(e.fields[0].field).toBe("unp");
   });
-  it("wraps anything else into an unexpected-error shape", () => {
-    expect(asIpcError("boom")).toEqual({ code: "ipc.unexpected", message: "boom", fields: [] });
+  it("shows anything else as the internal error, never the raw text", () => {
+    const e = asIpcError("invalid args `id` for command `get_application`");
+    expect(e.code).toBe("internal");
+    expect(e.message).toContain("Внутренняя ошибка");
+    expect(e.message).not.toContain("invalid args");
   });
 });

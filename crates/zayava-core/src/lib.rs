@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod date_format;
 pub mod deadlines;
+pub mod error_code;
 pub mod forms;
 pub mod i18n;
 pub mod ics;

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use zayava_core::calendar::TransferError;
+use zayava_core::error_code::ErrorCode;
 use zayava_core::validation::FieldIssue;
 
 #[derive(Debug, thiserror::Error)]
@@ -48,37 +49,37 @@ pub enum StoreError {
     NotABackup(String),
     #[error("the application was sent to the Operator; amend it first to change its form")]
     SentLocked,
-    /// An event the lifecycle refuses; the sentence is ready in both languages.
-    #[error("{message_en}")]
-    Lifecycle { code: &'static str, message_ru: String, message_en: String },
+    /// An event the lifecycle of this service refuses; put into words where it is shown.
+    #[error("{service}: {error}")]
+    Lifecycle { service: String, error: zayava_core::lifecycle::LifecycleError },
 }
 
 impl StoreError {
     /// A stable, machine-matchable code.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            StoreError::Directory { .. } => "store.directory",
-            StoreError::Sqlx(e) if is_disk_full(e) => "store.disk_full",
-            StoreError::Sqlx(e) if is_corrupt(e) => "store.damaged",
-            StoreError::Sqlx(_) => "store.database",
-            StoreError::Migrate(_) => "store.migration",
-            StoreError::NotFound { .. } => "store.not_found",
-            StoreError::Invalid(_) => "validation.invalid",
-            StoreError::Transfers(_) => "calendar.invalid_transfers",
-            StoreError::Corrupt(_) => "store.corrupt_row",
-            StoreError::BadInput { .. } => "validation.bad_input",
-            StoreError::UnknownService(_) => "application.unknown_service",
-            StoreError::UnknownSchema(_) => "application.unknown_schema",
-            StoreError::NotReady(_) => "application.not_ready",
-            StoreError::TooLarge { .. } => "store.too_large",
-            StoreError::File(_) => "store.file",
-            StoreError::Import(_) => "import.refused",
-            StoreError::NewerVersion { .. } => "store.newer_version",
-            StoreError::Damaged(_) => "store.damaged",
-            StoreError::NotABackup(_) => "store.not_a_backup",
-            StoreError::InUse => "store.in_use",
-            StoreError::SentLocked => "application.sent_locked",
-            StoreError::Lifecycle { code, .. } => code,
+            StoreError::Directory { .. } => ErrorCode::StoreDirectory,
+            StoreError::Sqlx(e) if is_disk_full(e) => ErrorCode::StoreDiskFull,
+            StoreError::Sqlx(e) if is_corrupt(e) => ErrorCode::StoreDamaged,
+            StoreError::Sqlx(_) => ErrorCode::StoreDatabase,
+            StoreError::Migrate(_) => ErrorCode::StoreMigration,
+            StoreError::NotFound { .. } => ErrorCode::StoreNotFound,
+            StoreError::Invalid(_) => ErrorCode::ValidationInvalid,
+            StoreError::Transfers(_) => ErrorCode::CalendarInvalidTransfers,
+            StoreError::Corrupt(_) => ErrorCode::StoreCorruptRow,
+            StoreError::BadInput { .. } => ErrorCode::ValidationBadInput,
+            StoreError::UnknownService(_) => ErrorCode::ApplicationUnknownService,
+            StoreError::UnknownSchema(_) => ErrorCode::ApplicationUnknownSchema,
+            StoreError::NotReady(_) => ErrorCode::ApplicationNotReady,
+            StoreError::TooLarge { .. } => ErrorCode::StoreTooLarge,
+            StoreError::File(_) => ErrorCode::StoreFile,
+            StoreError::Import(_) => ErrorCode::ImportRefused,
+            StoreError::NewerVersion { .. } => ErrorCode::StoreNewerVersion,
+            StoreError::Damaged(_) => ErrorCode::StoreDamaged,
+            StoreError::NotABackup(_) => ErrorCode::StoreNotABackup,
+            StoreError::InUse => ErrorCode::StoreInUse,
+            StoreError::SentLocked => ErrorCode::ApplicationSentLocked,
+            StoreError::Lifecycle { error, .. } => error.code(),
         }
     }
 }

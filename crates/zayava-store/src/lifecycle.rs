@@ -115,7 +115,7 @@ impl Database {
             .map(event_from_row)
             .collect::<Result<Vec<_>, _>>()?;
         lifecycle::check_new(Rulebook::shared(), &app.service, app.status == ApplicationStatus::Ready, &trail, new, now.date())
-            .map_err(|e| StoreError::Lifecycle { message_ru: e.message(Rulebook::shared(), &app.service, Lang::Ru), message_en: e.message(Rulebook::shared(), &app.service, Lang::En), code: e.code() })?;
+            .map_err(|error| StoreError::Lifecycle { service: app.service.clone(), error })?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO application_event (application_id, event, at, recorded_at, recorded_by, corrects, note) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )

@@ -1,6 +1,7 @@
 //! What can go wrong in sync, with stable codes for the UI and the CLI, and a sentence for
 //! the user in their language.
 
+use zayava_core::error_code::ErrorCode;
 use zayava_core::i18n::Lang;
 
 #[derive(Debug, thiserror::Error)]
@@ -29,17 +30,17 @@ pub enum SyncError {
 
 impl SyncError {
     /// A stable, machine-matchable code.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            SyncError::NotConfigured => "sync.not_configured",
-            SyncError::BadUrl(_) => "sync.bad_url",
-            SyncError::NotHttps(_) => "sync.not_https",
-            SyncError::NoToken => "sync.no_token",
-            SyncError::Unauthorized => "sync.unauthorized",
-            SyncError::Unreachable(_) => "sync.unreachable",
-            SyncError::BadResponse(_) => "sync.bad_response",
-            SyncError::NoKeyring(_) => "sync.no_keyring",
-            SyncError::Keyring(_) => "sync.keyring",
+            SyncError::NotConfigured => ErrorCode::SyncNotConfigured,
+            SyncError::BadUrl(_) => ErrorCode::SyncBadUrl,
+            SyncError::NotHttps(_) => ErrorCode::SyncNotHttps,
+            SyncError::NoToken => ErrorCode::SyncNoToken,
+            SyncError::Unauthorized => ErrorCode::SyncUnauthorized,
+            SyncError::Unreachable(_) => ErrorCode::SyncUnreachable,
+            SyncError::BadResponse(_) => ErrorCode::SyncBadResponse,
+            SyncError::NoKeyring(_) => ErrorCode::SyncNoKeyring,
+            SyncError::Keyring(_) => ErrorCode::SyncKeyring,
             SyncError::Store(e) => e.code(),
         }
     }

@@ -79,3 +79,10 @@ pub fn mutated(seeds: Vec<String>) -> impl Strategy<Value = String> {
         String::from_utf8_lossy(&b).to_string()
     })
 }
+
+/// The embedded calendar, built once: building it takes longer than a case of the printing
+/// targets, and no case changes it.
+pub fn calendar() -> &'static zayava_core::calendar::Calendar {
+    static CAL: std::sync::OnceLock<zayava_core::calendar::Calendar> = std::sync::OnceLock::new();
+    CAL.get_or_init(zayava_core::calendar::Calendar::embedded)
+}

@@ -12,7 +12,8 @@ use zayava_core::validation::{localize_all, FieldError};
 use zayava_store::applications::{Application, ApplicationFilter, ApplicationSummary};
 use zayava_store::attachments::AttachmentRef;
 
-use super::{database, guarded, in_user_language, language};
+use super::{database, guarded, language};
+use crate::error::Failure;
 use crate::{AppState, IpcError};
 
 /// A stored application with what is wrong with it so far.
@@ -34,17 +35,17 @@ pub struct ApplicationView {
     pub stage_label: String,
 }
 
-async fn view(state: &AppState, application: Application) -> Result<ApplicationView, IpcError> {
+async fn view(state: &AppState, application: Application) -> Result<ApplicationView, Failure> {
     let db = database(state)?;
     let lang = language(db).await;
     let issues = match forms::by_version(&application.schema_version) {
         Some(schema) => localize_all(&forms::validate(schema, &application.values), lang),
         None => vec![],
     };
-    let operator_fields = in_user_language(db, db.operator_fields(&application.id).await).await?;
-    let locked = in_user_language(db, db.form_locked(&application.id).await).await?;
-    let sent = in_user_language(db, db.was_sent(&application.id).await).await?;
-    let stage = in_user_language(db, db.stage_on(&application.id, chrono::Local::now().date_naive()).await).await?;
+    let operator_fields = db.operator_fields(&application.id).await?;
+    let locked = db.form_locked(&application.id).await?;
+    let sent = db.was_sent(&application.id).await?;
+    let stage = db.stage_on(&application.id, chrono::Local::now().date_naive()).await?;
     Ok(ApplicationView {
         number: zayava_store::applications::number_text(application.number),
         application,
@@ -65,63 +66,63 @@ pub fn form_schemas() -> Vec<FormSchema> {
 
 #[tauri::command]
 pub async fn list_applications(state: State<'_, AppState>, filter: ApplicationFilter) -> Result<Vec<ApplicationSummary>, IpcError> {
-    guarded(async move {
+    guarded(state.inner(), async move {
         let db = database(&state)?;
-        in_user_language(db, db.applications_on(&filter, chrono::Local::now().date_naive()).await).await
+        Ok(db.applications_on(&filter, chrono::Local::now().date_naive()).await?)
     }).await
 }
 
 #[tauri::command]
 pub async fn create_application(state: State<'_, AppState>, service: String, organisation_id: Option<i64>) -> Result<ApplicationView, IpcError> {
-    guarded(async move {
+    guarded(state.inner(), async move {
         let db = database(&state)?;
-        let app = in_user_language(db, db.create_application(&service, organisation_id, chrono::Utc::now()).await).await?;
+        let app = db.create_application(&service, organisation_id, chrono::Utc::now()).await?;
         view(&state, app).await
     }).await
 }
 
 #[tauri::command]
 pub async fn get_application(state: State<'_, AppState>, id: String) -> Result<ApplicationView, IpcError> {
-    guarded(async move {
+    guarded(state.inner(), async move {
         let db = database(&state)?;
-        let app = in_user_language(db, db.application(&id).await).await?;
+        let app = db.application(&id).await?;
         view(&state, app).await
     }).await
 }
 
 #[tauri::command]
 pub async fn save_application(state: State<'_, AppState>, id: String, organisation_id: Option<i64>, values: Value) -> Result<ApplicationView, IpcError> {
-    guarded(async move {
+    guarded(state.inner(), async move {
         let db = database(&state)?;
-        let app = in_user_language(db, db.save_application(&id, organisation_id, &values, chrono::Utc::now()).await).await?;
+        let app = db.save_application(&id, organisation_id, &values, chrono::Utc::now()).await?;
         view(&state, app).await
     }).await
 }
 
 #[tauri::command]
 pub async fn preflight_application(state: State<'_, AppState>, id: String) -> Result<Preflight, IpcError> {
-    guarded(async move {
+    guarded(state.inner(), async move {
         let db = database(&state)?;
         let lang = language(db).await;
-        in_user_language(db, db.preflight(&id, lang).await).await
+        Ok(db.preflight(&id, lang).await?)
     }).await
 }
 
 #[tauri::command]
 pub async fn mark_application_ready(state: State<'_, AppState>, id: String) -> Result<ApplicationView, IpcError> {
-    guarded(async move {
+    guarded(state.inner(), async move {
         let db = database(&state)?;
         let lang = language(db).await;
-        let app = in_user_language(db, db.mark_ready(&id, chrono::Utc::now(), lang).await).await?;
+        let app = db.mark_ready(&id, chrono::Utc::now(), lang).await?;
         view(&state, app).await
     }).await
 }
 
 #[tauri::command]
 pub async fn duplicate_application(state: State<'_, AppState>, id: String) -> Result<ApplicationView, IpcError> {
-    guarded(async move {
+    guarded(state.inner(), async move {
         let db = database(&state)?;
-        let app = in_user_language(db, db.duplicate_application(&id, chrono::Utc::now()).await).await?;
+        let app = db.duplicate_application(&id, chrono::Utc::now()).await?;
         view(&state, app).await
     }).await
 }
@@ -130,10 +131,10 @@ pub async fn duplicate_application(state: State<'_, AppState>, id: String) -> Re
 /// is recorded in its trail.
 #[tauri::command]
 pub async fn amend_application(state: State<'_, AppState>, id: String) -> Result<ApplicationView, IpcError> {
-    guarded(async move {
+    guarded(state.inner(), async move {
         let db = database(&state)?;
-        in_user_language(db, db.amend_sent_application(&id, chrono::Utc::now(), chrono::Local::now().naive_local()).await).await?;
-        let app = in_user_language(db, db.application(&id).await).await?;
+        db.amend_sent_application(&id, chrono::Utc::now(), chrono::Local::now().naive_local()).await?;
+        let app = db.application(&id).await?;
         view(&state, app).await
     }).await
 }
@@ -142,19 +143,19 @@ pub async fn amend_application(state: State<'_, AppState>, id: String) -> Result
 /// Operator's own value, which takes its place).
 #[tauri::command]
 pub async fn set_operator_number(state: State<'_, AppState>, id: String, field: String, value: String) -> Result<ApplicationView, IpcError> {
-    guarded(async move {
+    guarded(state.inner(), async move {
         let db = database(&state)?;
-        in_user_language(db, db.set_operator_number(&id, &field, &value, chrono::Utc::now()).await).await?;
-        let app = in_user_language(db, db.application(&id).await).await?;
+        db.set_operator_number(&id, &field, &value, chrono::Utc::now()).await?;
+        let app = db.application(&id).await?;
         view(&state, app).await
     }).await
 }
 
 #[tauri::command]
 pub async fn archive_application(state: State<'_, AppState>, id: String, archived: bool) -> Result<ApplicationView, IpcError> {
-    guarded(async move {
+    guarded(state.inner(), async move {
         let db = database(&state)?;
-        let app = in_user_language(db, db.set_archived(&id, archived, chrono::Utc::now()).await).await?;
+        let app = db.set_archived(&id, archived, chrono::Utc::now()).await?;
         view(&state, app).await
     }).await
 }
@@ -162,9 +163,9 @@ pub async fn archive_application(state: State<'_, AppState>, id: String, archive
 /// Copies a file the user picked in the system dialog into the data directory.
 #[tauri::command]
 pub async fn attach_file(app: tauri::AppHandle, state: State<'_, AppState>) -> Result<Option<AttachmentRef>, IpcError> {
-    guarded(async move {
+    guarded(state.inner(), async move {
         let db = database(&state)?;
         let Some(path) = crate::dialogs::choose_file(&app, None).await else { return Ok(None) };
-        in_user_language(db, db.attach_file(&path, chrono::Utc::now()).await).await.map(Some)
+        Ok(Some(db.attach_file(&path, chrono::Utc::now()).await?))
     }).await
 }

@@ -5,42 +5,45 @@ use tauri::State;
 use zayava_core::calendar::view::{month_view, MonthView};
 use zayava_core::calendar::YearTransfers;
 
-use super::{database, guarded, in_user_language, language};
+use zayava_core::deadlines::QueryError;
+
+use super::{database, guarded, language};
 use crate::{AppState, IpcError};
 
 #[tauri::command]
 pub async fn calendar_month(state: State<'_, AppState>, year: i32, month: u32) -> Result<MonthView, IpcError> {
-    guarded(async move {
+    guarded(state.inner(), async move {
         let db = database(&state)?;
-        let cal = in_user_language(db, db.calendar().await).await?;
+        let cal = db.calendar().await?;
         let lang = language(db).await;
-        month_view(&cal, year, month, lang).map_err(|e| IpcError::out_of_range(e.0, lang))
+        Ok(month_view(&cal, year, month, lang).map_err(|e| QueryError::OutOfRange { date: e.0 })?)
     }).await
 }
 
 /// Every year whose transfers are held: embedded ones, with the user's over them.
 #[tauri::command]
 pub async fn calendar_years(state: State<'_, AppState>) -> Result<Vec<YearTransfers>, IpcError> {
-    guarded(async move {
+    guarded(state.inner(), async move {
         let db = database(&state)?;
-        let cal = in_user_language(db, db.calendar().await).await?;
+        let cal = db.calendar().await?;
         Ok(cal.years().cloned().collect())
     }).await
 }
 
 #[tauri::command]
 pub async fn save_calendar_year(state: State<'_, AppState>, year: YearTransfers) -> Result<(), IpcError> {
-    guarded(async move {
+    guarded(state.inner(), async move {
         let db = database(&state)?;
-        in_user_language(db, db.save_calendar_year(&year, chrono::Utc::now()).await).await
+        Ok(db.save_calendar_year(&year, chrono::Utc::now()).await?)
     }).await
 }
 
 /// Drops the user's version of a year: the embedded data (or none) applies again.
 #[tauri::command]
 pub async fn reset_calendar_year(state: State<'_, AppState>, year: i32) -> Result<(), IpcError> {
-    guarded(async move {
+    guarded(state.inner(), async move {
         let db = database(&state)?;
-        in_user_language(db, db.delete_calendar_year(year).await).await.map(|_| ())
+        db.delete_calendar_year(year).await?;
+        Ok(())
     }).await
 }

@@ -11,7 +11,7 @@ use zayava_core::deadlines::{evaluate, Query};
 use zayava_core::lifecycle::{calculator_verdicts, CalculatedVerdict};
 use zayava_core::rules::ServiceInputs;
 
-use super::{database, guarded, in_user_language, language};
+use super::{database, guarded, language};
 use crate::{AppState, IpcError};
 
 #[tauri::command]
@@ -34,16 +34,16 @@ pub async fn compute_deadlines(
     events: BTreeMap<String, String>,
     facts: BTreeMap<String, String>,
 ) -> Result<Calculation, IpcError> {
-    guarded(async move {
+    guarded(state.inner(), async move {
         let db = database(&state)?;
         let lang = language(db).await;
-        let cal = in_user_language(db, db.calendar().await).await?;
-        let window = in_user_language(db, db.working_window().await).await?;
+        let cal = db.calendar().await?;
+        let window = db.working_window().await?;
         // Blank fields are not yet entered, not errors.
         let events: BTreeMap<String, String> = events.into_iter().filter(|(_, v)| !v.trim().is_empty()).map(|(k, v)| (k, v.trim().to_string())).collect();
         let facts = facts.into_iter().filter(|(_, v)| !v.trim().is_empty()).map(|(k, v)| (k, serde_json::Value::String(v)));
-        let query = Query::build(&state.rulebook, &service, events.clone(), facts, None).map_err(|e| IpcError::from_query(e, lang))?;
-        let outcomes = evaluate(&query, &cal, window).map_err(|e| IpcError::from_query(e, lang))?;
+        let query = Query::build(&state.rulebook, &service, events.clone(), facts, None)?;
+        let outcomes = evaluate(&query, &cal, window)?;
         let report = report(&query, &outcomes, &cal, lang);
         let verdicts = calculator_verdicts(&state.rulebook, &service, &report.items, &events, lang);
         Ok(Calculation { report, verdicts })

@@ -12,65 +12,76 @@ pub mod settings;
 pub mod sync;
 
 use zayava_core::i18n::Lang;
-use zayava_store::{Database, StoreError};
+use zayava_store::Database;
 
+use crate::error::Failure;
 use crate::{AppState, IpcError};
 
-pub(crate) fn database(state: &AppState) -> Result<&Database, IpcError> {
+/// The open database, or what stands in the way (it failed to open, or was found damaged).
+pub(crate) fn database(state: &AppState) -> Result<&Database, Failure> {
     if let Some(damaged) = state.damaged.get() {
-        return Err(damaged.clone());
+        return Err(Failure::Standing(damaged.clone()));
     }
-    state.db.as_ref().map_err(Clone::clone)
+    state.db.as_ref().map_err(|e| Failure::Standing(e.clone()))
 }
 
-/// The user's language, for messages; Russian if even that cannot be read.
+/// The user's language as it is now; Russian if even that cannot be read.
 pub(crate) async fn language(db: &Database) -> Lang {
     db.language().await.unwrap_or_default()
 }
 
-const INTERNAL: zayava_core::i18n::Text = zayava_core::i18n::Text::new(
-    "Внутренняя ошибка Заявы: действие не выполнено. Данные не изменены; попробуйте ещё раз, а если повторится — сообщите разработчикам.",
-    "Zayava hit an internal error: the action was not done. No data was changed; please try again, and tell the developers if it happens again.",
-);
-
-/// Runs a command's body so that a panic in it (a defect: no input should reach one)
-/// becomes an `internal` error the page can show, instead of a promise that never settles.
-/// The panic itself is logged by the hook set in `run`.
-pub(crate) async fn guarded<T>(body: impl std::future::Future<Output = Result<T, IpcError>>) -> Result<T, IpcError> {
-    use futures_util::FutureExt;
-    match std::panic::AssertUnwindSafe(body).catch_unwind().await {
-        Ok(result) => result,
-        Err(_) => Err(internal()),
+/// The language for a message: the stored choice, or the one read at start when the
+/// database is not open.
+async fn current_language(state: &AppState) -> Lang {
+    match &state.db {
+        Ok(db) => language(db).await,
+        Err(_) => state.lang,
     }
 }
 
-fn internal() -> IpcError {
-    // The language setting may be what failed; the sentence is given in both.
-    IpcError { code: "internal".into(), message: format!("{} / {}", INTERNAL.get(Lang::Ru), INTERNAL.get(Lang::En)), fields: Vec::new() }
-}
-
-/// The same error, in one language where it is known (the sync status line).
-pub(crate) fn internal_error(lang: Lang) -> IpcError {
-    IpcError { code: "internal".into(), message: INTERNAL.get(lang).to_string(), fields: Vec::new() }
-}
-
-/// Turns a store error into words in the user's language.
-pub(crate) async fn in_user_language<T>(db: &Database, result: Result<T, StoreError>) -> Result<T, IpcError> {
-    match result {
-        Ok(v) => Ok(v),
-        Err(e) => Err(IpcError::from_store(e, language(db).await)),
+/// Runs a command's body and puts its failure into words, in the user's current language:
+/// the one boundary where that happens. A panic in the body (a defect: no input should
+/// reach one) becomes an `internal` error the page can show, instead of a promise that
+/// never settles; the panic itself is logged by the hook set in `run`.
+pub(crate) async fn guarded<T>(state: &AppState, body: impl std::future::Future<Output = Result<T, Failure>>) -> Result<T, IpcError> {
+    use futures_util::FutureExt;
+    match std::panic::AssertUnwindSafe(body).catch_unwind().await {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(failure)) => Err(IpcError::render(&failure, current_language(state).await)),
+        // The language setting may be what failed; the sentence is given in both.
+        Err(_) => Err(IpcError::internal_in_both()),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use zayava_core::error_code::ErrorCode;
+
+    fn state() -> AppState {
+        AppState::without_database(Failure::NoDataDir, Lang::En)
+    }
 
     #[tokio::test]
     async fn a_panicking_command_answers_with_an_internal_error_and_the_next_one_runs() {
-        let failed = guarded::<()>(async { panic!("a defect") }).await.unwrap_err();
-        assert_eq!(failed.code, "internal");
+        let state = state();
+        let failed = guarded::<()>(&state, async { panic!("a defect") }).await.unwrap_err();
+        assert_eq!(failed.code, ErrorCode::Internal);
         assert!(failed.message.contains("Внутренняя ошибка") && !failed.message.contains("a defect"), "{}", failed.message);
-        assert_eq!(guarded(async { Ok::<_, IpcError>(7) }).await.unwrap(), 7);
+        assert_eq!(guarded(&state, async { Ok::<_, Failure>(7) }).await.unwrap(), 7);
+    }
+
+    #[tokio::test]
+    async fn a_failure_is_put_into_words_once_in_the_language_of_the_moment() {
+        let state = state();
+        let failed = guarded::<()>(&state, async { Err(Failure::BadLeads { term: true }) }).await.unwrap_err();
+        assert_eq!(failed.code, ErrorCode::SettingsInvalidLeads);
+        assert!(failed.message.starts_with("Give how many working days before a contract ends"), "{}", failed.message);
+        assert_eq!(failed.fields.len(), 1);
+        assert_eq!(failed.fields[0].field, "term_reminder_leads");
+        // A command on a database that failed to open answers with that failure.
+        let standing = guarded(&state, async { database(&state).map(|_| ()) }).await.unwrap_err();
+        assert_eq!(standing.code, ErrorCode::StoreNoDataDir);
+        assert!(standing.message.contains("ZAYAVA_DB"), "{}", standing.message);
     }
 }

@@ -4,29 +4,29 @@ use serde_json::Value;
 use tauri::State;
 use zayava_core::organisation::Organisation;
 
-use super::{database, guarded, in_user_language};
+use super::{database, guarded};
 use crate::{AppState, IpcError};
 
 #[tauri::command]
 pub async fn list_organisations(state: State<'_, AppState>) -> Result<Vec<Organisation>, IpcError> {
-    guarded(async move {
+    guarded(state.inner(), async move {
         let db = database(&state)?;
-        in_user_language(db, db.organisations().await).await
+        Ok(db.organisations().await?)
     }).await
 }
 
 #[tauri::command]
 pub async fn create_organisation(state: State<'_, AppState>, values: Value) -> Result<Organisation, IpcError> {
-    guarded(async move {
+    guarded(state.inner(), async move {
         let db = database(&state)?;
-        in_user_language(db, db.create_organisation(&values, chrono::Utc::now()).await).await
+        Ok(db.create_organisation(&values, chrono::Utc::now()).await?)
     }).await
 }
 
 #[tauri::command]
 pub async fn update_organisation(state: State<'_, AppState>, id: i64, values: Value) -> Result<Organisation, IpcError> {
-    guarded(async move {
+    guarded(state.inner(), async move {
         let db = database(&state)?;
-        in_user_language(db, db.update_organisation(id, &values, chrono::Utc::now()).await).await
+        Ok(db.update_organisation(id, &values, chrono::Utc::now()).await?)
     }).await
 }

@@ -11,7 +11,8 @@ use zayava_core::forms;
 use zayava_pdf::{Kind, Listed, Subject};
 use zayava_store::applications::ApplicationStatus;
 
-use super::{database, guarded, in_user_language, language};
+use super::{database, guarded, language};
+use crate::error::Failure;
 use crate::{AppState, IpcError};
 
 /// What was printed.
@@ -29,11 +30,11 @@ pub struct PrintedPdf {
 /// system's PDF viewer.
 #[tauri::command]
 pub async fn print_pdf(app: AppHandle, state: State<'_, AppState>, id: String, kind: String, save: bool) -> Result<Option<PrintedPdf>, IpcError> {
-    guarded(async move {
+    guarded(state.inner(), async move {
         let db = database(&state)?;
         let lang = language(db).await;
         let kind_name = kind.clone();
-        let kind = Kind::parse(&kind).ok_or_else(|| IpcError::for_field("print.kind", "kind", format!("{kind}?")))?;
+        let kind = Kind::parse(&kind).ok_or_else(|| Failure::UnknownPdfKind(kind.clone()))?;
         let path = if save {
             match crate::dialogs::choose_target(&app, &format!("zayava-{kind_name}.pdf"), ("PDF", &["pdf"])).await {
                 Some(p) => Some(p),
@@ -44,36 +45,36 @@ pub async fn print_pdf(app: AppHandle, state: State<'_, AppState>, id: String, k
         };
         if id == "all" {
             // The deadline schedule of every application, each line naming its application.
-            let all = in_user_language(db, db.timelines(&Default::default(), chrono::Local::now().naive_local(), lang).await).await?;
+            let all = db.timelines(&Default::default(), chrono::Local::now().naive_local(), lang).await?;
             let listed: Vec<Listed> = all.iter().map(|(s, t)| Listed { organisation: s.organisation_name.as_deref(), service: &s.service, timeline: t }).collect();
             let pdf = zayava_pdf::schedule_of_all(&listed, lang);
-            return deliver(&app, db, &pdf, path, "all", "schedule").await.map(Some);
+            return deliver(&app, &pdf, path, "all", "schedule").await.map(Some);
         }
-        let application = in_user_language(db, db.application(&id).await).await?;
+        let application = db.application(&id).await?;
         let organisation = match application.organisation_id {
-            Some(o) => Some(in_user_language(db, db.organisation(o).await).await?.values),
+            Some(o) => Some(db.organisation(o).await?.values),
             None => None,
         };
-        let timeline = in_user_language(db, db.timeline(&id, chrono::Local::now().naive_local(), lang).await).await?;
-        let schema = forms::by_version(&application.schema_version).ok_or_else(|| IpcError::for_field("print.schema", "schema_version", application.schema_version.clone()))?;
+        let timeline = db.timeline(&id, chrono::Local::now().naive_local(), lang).await?;
+        let schema = forms::by_version(&application.schema_version).ok_or_else(|| Failure::UnknownForm(application.schema_version.clone()))?;
         let subject = Subject { id: &id, schema, values: &application.values, organisation: organisation.as_ref(), timeline: &timeline, ready: application.status == ApplicationStatus::Ready };
         // A few milliseconds even for a long package (see the README's benchmark).
         let pdf = zayava_pdf::render(kind, &subject, lang);
-        deliver(&app, db, &pdf, path, &id[..id.len().min(8)], &format!("{kind:?}").to_lowercase()).await.map(Some)
+        deliver(&app, &pdf, path, &id.chars().take(8).collect::<String>(), &format!("{kind:?}").to_lowercase()).await.map(Some)
     }).await
 }
 
 /// Writes the PDF where the user chose, or to a temporary file opened in the system viewer.
-async fn deliver(app: &AppHandle, db: &zayava_store::Database, pdf: &zayava_pdf::Pdf, path: Option<PathBuf>, name: &str, kind: &str) -> Result<PrintedPdf, IpcError> {
+async fn deliver(app: &AppHandle, pdf: &zayava_pdf::Pdf, path: Option<PathBuf>, name: &str, kind: &str) -> Result<PrintedPdf, Failure> {
     let target = match &path {
         Some(p) => p.clone(),
         None => std::env::temp_dir().join(format!("zayava-{name}-{kind}.pdf")),
     };
     let tmp = target.with_extension("pdf.partial");
     let written = std::fs::write(&tmp, &pdf.bytes).and_then(|_| std::fs::rename(&tmp, &target));
-    in_user_language(db, written.map_err(|e| zayava_store::StoreError::File(format!("{}: {e}", target.display())))).await?;
+    written.map_err(|e| zayava_store::StoreError::File(format!("{}: {e}", target.display())))?;
     if path.is_none() {
-        app.opener().open_path(target.display().to_string(), None::<&str>).map_err(|e| IpcError::for_field("print.open", "path", e.to_string()))?;
+        app.opener().open_path(target.display().to_string(), None::<&str>).map_err(|e| Failure::CannotOpen(e.to_string()))?;
     }
     Ok(PrintedPdf { path: target.display().to_string(), pages: pdf.pages as u32, bytes: pdf.bytes.len() as u32, replaced: pdf.replaced.iter().collect() })
 }

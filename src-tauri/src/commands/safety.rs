@@ -7,9 +7,11 @@ use std::path::Path;
 use serde::Serialize;
 use tauri::{AppHandle, State};
 use ts_rs::TS;
+use zayava_core::error_code::ErrorCode;
 use zayava_store::safety::{self, Backup};
 
-use super::{database, guarded, in_user_language};
+use super::{database, guarded};
+use crate::error::Failure;
 use crate::{AppState, IpcError};
 
 /// A restore checked and waiting for the restart that applies it.
@@ -18,44 +20,36 @@ pub struct StagedRestore {
     pub file: String,
 }
 
-fn db_path(state: &AppState) -> Result<&Path, IpcError> {
-    state.db_path.as_deref().ok_or_else(|| IpcError::no_data_dir(state.lang))
-}
-
-fn lang(state: &AppState) -> zayava_core::i18n::Lang {
-    state.lang
-}
-
-fn store_error(e: zayava_store::StoreError, state: &AppState) -> IpcError {
-    IpcError::from_store(e, lang(state))
+fn db_path(state: &AppState) -> Result<&Path, Failure> {
+    state.db_path.as_deref().ok_or(Failure::NoDataDir)
 }
 
 /// The automatic copies (daily, before a migration or a restore), newest first.
 #[tauri::command]
 pub async fn list_backups(state: State<'_, AppState>) -> Result<Vec<Backup>, IpcError> {
-    guarded(async move {
-        safety::backups(db_path(&state)?).map_err(|e| store_error(e, &state))
+    guarded(state.inner(), async move {
+        Ok(safety::backups(db_path(&state)?)?)
     }).await
 }
 
 /// "Save a copy…": the whole database to a file the user picks (`None` if cancelled).
 #[tauri::command]
 pub async fn backup_database(app: AppHandle, state: State<'_, AppState>) -> Result<Option<String>, IpcError> {
-    guarded(async move {
+    guarded(state.inner(), async move {
         let db = database(&state)?;
         let name = format!("zayava-{}.sqlite3", chrono::Local::now().format("%Y-%m-%d"));
         let Some(target) = crate::dialogs::choose_target(&app, &name, ("Zayava", &["sqlite3"])).await else { return Ok(None) };
         // The dialog has confirmed replacing an existing file.
         if target.exists() {
-            std::fs::remove_file(&target).map_err(|e| store_error(zayava_store::StoreError::File(e.to_string()), &state))?;
+            std::fs::remove_file(&target).map_err(|e| zayava_store::StoreError::File(e.to_string()))?;
         }
-        in_user_language(db, db.backup_to(&target).await).await?;
+        db.backup_to(&target).await?;
         Ok(Some(target.display().to_string()))
     }).await
 }
 
-async fn stage(state: &AppState, file: &Path) -> Result<StagedRestore, IpcError> {
-    safety::stage_restore(db_path(state)?, file).await.map_err(|e| store_error(e, state))?;
+async fn stage(state: &AppState, file: &Path) -> Result<StagedRestore, Failure> {
+    safety::stage_restore(db_path(state)?, file).await?;
     Ok(StagedRestore { file: file.display().to_string() })
 }
 
@@ -63,7 +57,7 @@ async fn stage(state: &AppState, file: &Path) -> Result<StagedRestore, IpcError>
 /// not damaged) and stages it; nothing changes until the restart.
 #[tauri::command]
 pub async fn restore_from_file(app: AppHandle, state: State<'_, AppState>) -> Result<Option<StagedRestore>, IpcError> {
-    guarded(async move {
+    guarded(state.inner(), async move {
         let Some(file) = crate::dialogs::choose_file(&app, Some(("Zayava", &["sqlite3", "db"]))).await else { return Ok(None) };
         stage(&state, &file).await.map(Some)
     }).await
@@ -72,16 +66,16 @@ pub async fn restore_from_file(app: AppHandle, state: State<'_, AppState>) -> Re
 /// Restores one of the listed automatic copies (only those: the page names no other path).
 #[tauri::command]
 pub async fn restore_backup(state: State<'_, AppState>, path: String) -> Result<StagedRestore, IpcError> {
-    guarded(async move {
-        safety::stage_listed_restore(db_path(&state)?, &path).await.map_err(|e| store_error(e, &state))?;
+    guarded(state.inner(), async move {
+        safety::stage_listed_restore(db_path(&state)?, &path).await?;
         Ok(StagedRestore { file: path })
     }).await
 }
 
 #[tauri::command]
 pub async fn cancel_restore(state: State<'_, AppState>) -> Result<(), IpcError> {
-    guarded(async move {
-        safety::unstage_restore(db_path(&state)?).map_err(|e| store_error(e, &state))
+    guarded(state.inner(), async move {
+        Ok(safety::unstage_restore(db_path(&state)?)?)
     }).await
 }
 
@@ -95,10 +89,10 @@ pub fn restart_app(app: AppHandle) {
 /// with a new, empty database. Nothing is deleted.
 #[tauri::command]
 pub async fn start_with_new_database(app: AppHandle, state: State<'_, AppState>) -> Result<(), IpcError> {
-    guarded(async move {
-        let damaged = state.damaged.get().is_some() || matches!(&state.db, Err(e) if e.code == "store.damaged");
+    guarded(state.inner(), async move {
+        let damaged = state.damaged.get().is_some() || matches!(&state.db, Err(e) if e.code() == ErrorCode::StoreDamaged);
         if !damaged {
-            return Err(IpcError::not_damaged(state.lang));
+            return Err(Failure::NotDamaged);
         }
         let now = chrono::Utc::now();
         match &state.db {
@@ -106,7 +100,7 @@ pub async fn start_with_new_database(app: AppHandle, state: State<'_, AppState>)
             Ok(db) => db.set_aside_damaged(now).await,
             Err(_) => safety::set_aside_damaged(db_path(&state)?, now),
         }
-        .map_err(|e| store_error(e, &state))?;
+        ?;
         app.restart();
     }).await
 }

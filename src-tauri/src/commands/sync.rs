@@ -7,8 +7,9 @@ use ts_rs::TS;
 use zayava_store::sync::{Resolution, SyncConflict, SyncIssue, SyncState};
 use zayava_sync::{credentials, endpoint, SyncReport, SyncError};
 
-use super::{database, guarded, in_user_language, language};
+use super::{database, guarded, language};
 use crate::sync::RunStatus;
+use crate::error::Failure;
 use crate::{AppState, IpcError};
 
 /// Everything the sync panel shows.
@@ -30,7 +31,7 @@ async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, SyncError> + 
 
 #[tauri::command]
 pub async fn sync_overview(state: State<'_, AppState>) -> Result<SyncOverview, IpcError> {
-    guarded(async move {
+    guarded(state.inner(), async move {
         let db = database(&state)?;
         let lang = language(db).await;
         let (token_saved, keyring_problem) = match blocking(credentials::token).await {
@@ -38,13 +39,13 @@ pub async fn sync_overview(state: State<'_, AppState>) -> Result<SyncOverview, I
             Err(e) => (false, Some(e.message(lang))),
         };
         Ok(SyncOverview {
-            url: in_user_language(db, db.operator_url().await).await?,
+            url: db.operator_url().await?,
             token_saved,
             keyring_problem: keyring_problem.or_else(|| state.sync.keyring_problem.as_ref().map(|e| e.message(lang))),
-            state: in_user_language(db, db.sync_state().await).await?,
+            state: db.sync_state().await?,
             run: state.sync.status(),
-            issues: in_user_language(db, db.sync_issues(50).await).await?,
-            conflicts: in_user_language(db, db.sync_conflicts().await).await?,
+            issues: db.sync_issues(50).await?,
+            conflicts: db.sync_conflicts().await?,
         })
     }).await
 }
@@ -52,11 +53,10 @@ pub async fn sync_overview(state: State<'_, AppState>) -> Result<SyncOverview, I
 /// Saves the API's address (https, or http on this computer); an empty one turns sync off.
 #[tauri::command]
 pub async fn save_sync_url(state: State<'_, AppState>, url: String) -> Result<String, IpcError> {
-    guarded(async move {
+    guarded(state.inner(), async move {
         let db = database(&state)?;
-        let lang = language(db).await;
-        let normal = if url.trim().is_empty() { String::new() } else { endpoint::check_base_url(&url).map_err(|e| IpcError::from_sync(&e, lang).on_field("sync_url"))?.as_str().trim_end_matches('/').to_string() };
-        in_user_language(db, db.set_operator_url(&normal).await).await?;
+        let normal = if url.trim().is_empty() { String::new() } else { endpoint::check_base_url(&url).map_err(|e| Failure::from(e).on_field("sync_url"))?.as_str().trim_end_matches('/').to_string() };
+        db.set_operator_url(&normal).await?;
         state.sync.wake();
         Ok(normal)
     }).await
@@ -65,10 +65,9 @@ pub async fn save_sync_url(state: State<'_, AppState>, url: String) -> Result<St
 /// Keeps the token in the OS keyring (never in the database or a file).
 #[tauri::command]
 pub async fn save_sync_token(state: State<'_, AppState>, token: String) -> Result<(), IpcError> {
-    guarded(async move {
-        let db = database(&state)?;
-        let lang = language(db).await;
-        blocking(move || credentials::save_token(&token)).await.map_err(|e| IpcError::from_sync(&e, lang).on_field("sync_token"))?;
+    guarded(state.inner(), async move {
+        database(&state)?;
+        blocking(move || credentials::save_token(&token)).await.map_err(|e| Failure::from(e).on_field("sync_token"))?;
         state.sync.wake();
         Ok(())
     }).await
@@ -76,28 +75,26 @@ pub async fn save_sync_token(state: State<'_, AppState>, token: String) -> Resul
 
 #[tauri::command]
 pub async fn forget_sync_token(state: State<'_, AppState>) -> Result<(), IpcError> {
-    guarded(async move {
-        let db = database(&state)?;
-        let lang = language(db).await;
-        blocking(credentials::forget_token).await.map_err(|e| IpcError::from_sync(&e, lang))
+    guarded(state.inner(), async move {
+        database(&state)?;
+        Ok(blocking(credentials::forget_token).await?)
     }).await
 }
 
 /// "Sync now": runs at once and answers with what it did.
 #[tauri::command]
 pub async fn sync_now(app: AppHandle, state: State<'_, AppState>) -> Result<SyncReport, IpcError> {
-    guarded(async move {
+    guarded(state.inner(), async move {
         let db = database(&state)?;
-        let lang = language(db).await;
-        state.sync.run(&app, db).await.map_err(|e| IpcError::from_sync(&e, lang))
+        Ok(state.sync.run(&app, db).await?)
     }).await
 }
 
 #[tauri::command]
 pub async fn resolve_sync_conflict(state: State<'_, AppState>, application_id: String, resolution: Resolution) -> Result<(), IpcError> {
-    guarded(async move {
+    guarded(state.inner(), async move {
         let db = database(&state)?;
-        in_user_language(db, db.resolve_conflict(&application_id, resolution, chrono::Utc::now()).await).await?;
+        db.resolve_conflict(&application_id, resolution, chrono::Utc::now()).await?;
         state.sync.wake();
         Ok(())
     }).await
@@ -105,18 +102,18 @@ pub async fn resolve_sync_conflict(state: State<'_, AppState>, application_id: S
 
 #[tauri::command]
 pub async fn dismiss_sync_issues(state: State<'_, AppState>) -> Result<(), IpcError> {
-    guarded(async move {
+    guarded(state.inner(), async move {
         let db = database(&state)?;
-        in_user_language(db, db.dismiss_sync_issues().await).await
+        Ok(db.dismiss_sync_issues().await?)
     }).await
 }
 
 /// Sends the refused items again (after the user fixed what the operator objected to).
 #[tauri::command]
 pub async fn retry_refused_items(state: State<'_, AppState>) -> Result<u64, IpcError> {
-    guarded(async move {
+    guarded(state.inner(), async move {
         let db = database(&state)?;
-        let n = in_user_language(db, db.retry_rejected().await).await?;
+        let n = db.retry_rejected().await?;
         state.sync.wake();
         Ok(n)
     }).await

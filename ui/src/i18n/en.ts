@@ -4,6 +4,7 @@ import type { MessageKey } from "./ru";
 export const en: Record<MessageKey, string> = {
   "app.title": "Zayava",
   "app.subtitle": "NCES applications and contracts",
+  "error.internal": "Zayava hit an internal error: the action was not done. No data was changed; please try again, and tell the developers if it happens again.",
   "nav.organisations": "Organisations",
   "nav.applications": "Applications",
   "nav.dashboard": "Deadlines",

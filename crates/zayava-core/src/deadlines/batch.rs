@@ -44,7 +44,7 @@ pub enum Answer {
 
 impl Answer {
     pub fn from_error(e: &QueryError, lang: Lang) -> Answer {
-        Answer::Error { error: ErrorBody { code: e.code(), message: e.message(lang) } }
+        Answer::Error { error: ErrorBody { code: e.code().local(), message: e.message(lang) } }
     }
 }
 

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::date_format::human_date;
+use crate::error_code::ErrorCode;
 use crate::i18n::{fill, Lang, Text};
 
 /// What a fact's value should have been.
@@ -56,19 +57,19 @@ pub enum QueryError {
 
 impl QueryError {
     /// A stable code for scripts and the UI.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            QueryError::UnknownService { .. } => "unknown_service",
-            QueryError::UnknownEvent { .. } => "unknown_event",
-            QueryError::UnknownFact { .. } => "unknown_fact",
-            QueryError::UnknownRule { .. } => "unknown_rule",
-            QueryError::MalformedMoment { .. } => "malformed_date",
-            QueryError::ImpossibleDate { .. } => "impossible_date",
-            QueryError::NeedsTime { .. } => "needs_time",
-            QueryError::DuplicateEvent { .. } => "duplicate_event",
-            QueryError::InvalidFact { .. } => "invalid_fact",
-            QueryError::OutOfRange { .. } => "date_out_of_range",
-            QueryError::MalformedInput { .. } => "malformed_input",
+            QueryError::UnknownService { .. } => ErrorCode::DeadlinesUnknownService,
+            QueryError::UnknownEvent { .. } => ErrorCode::DeadlinesUnknownEvent,
+            QueryError::UnknownFact { .. } => ErrorCode::DeadlinesUnknownFact,
+            QueryError::UnknownRule { .. } => ErrorCode::DeadlinesUnknownRule,
+            QueryError::MalformedMoment { .. } => ErrorCode::DeadlinesMalformedDate,
+            QueryError::ImpossibleDate { .. } => ErrorCode::DeadlinesImpossibleDate,
+            QueryError::NeedsTime { .. } => ErrorCode::DeadlinesNeedsTime,
+            QueryError::DuplicateEvent { .. } => ErrorCode::DeadlinesDuplicateEvent,
+            QueryError::InvalidFact { .. } => ErrorCode::DeadlinesInvalidFact,
+            QueryError::OutOfRange { .. } => ErrorCode::DeadlinesDateOutOfRange,
+            QueryError::MalformedInput { .. } => ErrorCode::DeadlinesMalformedInput,
         }
     }
 

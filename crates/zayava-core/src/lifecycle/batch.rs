@@ -82,7 +82,7 @@ pub fn answer(book: &Rulebook, cal: &Calendar, window: WorkingWindow, text: &str
     };
     if book.service(&line.service).is_none() {
         let e = crate::deadlines::QueryError::UnknownService { service: line.service.clone(), known: book.services.iter().map(|s| s.id.clone()).collect() };
-        return error(e.code(), e.message(lang));
+        return error(e.code().local(), e.message(lang));
     }
     // Each event is checked against those before it, exactly as the app checks a new one.
     let mut trail: Vec<RecordedEvent> = Vec::with_capacity(line.events.len());
@@ -90,7 +90,7 @@ pub fn answer(book: &Rulebook, cal: &Calendar, window: WorkingWindow, text: &str
         let new = NewEvent { event: e.event.clone(), at: e.at.clone(), corrects: None, note: String::new() };
         let refused = |why: LifecycleError| {
             let message = why.message(book, &line.service, lang);
-            error(why.code(), fill(EVENT_AT.get(lang), &[("n", &(i + 1).to_string()), ("event", &e.event), ("message", &message)]))
+            error(why.code().as_str(), fill(EVENT_AT.get(lang), &[("n", &(i + 1).to_string()), ("event", &e.event), ("message", &message)]))
         };
         if let Err(why) = check_new(book, &line.service, true, &trail, &new, now.date()) {
             return refused(why);
@@ -110,7 +110,7 @@ pub fn answer(book: &Rulebook, cal: &Calendar, window: WorkingWindow, text: &str
     for (name, _) in &facts {
         if book.fact(name).is_none() {
             let e = crate::deadlines::QueryError::UnknownFact { fact: name.clone(), known: book.facts.iter().map(|f| f.id.clone()).collect() };
-            return error(e.code(), e.message(lang));
+            return error(e.code().local(), e.message(lang));
         }
     }
     match timeline(book, cal, window, &line.service, true, &trail, facts, now, &NoticeContext::default(), lang) {
@@ -122,7 +122,7 @@ pub fn answer(book: &Rulebook, cal: &Calendar, window: WorkingWindow, text: &str
                 .map(|d| LineDeadline { rule: d.item.rule, round: d.round, due: d.item.due, status: d.status, met_by: d.met_by, met_on: d.met_on })
                 .collect(),
         },
-        Err(e) => error(e.code(), e.message(lang)),
+        Err(e) => error(e.code().local(), e.message(lang)),
     }
 }
 

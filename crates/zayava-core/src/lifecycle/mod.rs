@@ -17,6 +17,7 @@ use serde_json::Value;
 use ts_rs::TS;
 
 use crate::calendar::Calendar;
+use crate::error_code::ErrorCode;
 use crate::deadlines::report::{report, Item};
 use crate::deadlines::{evaluate, Query, QueryError, WorkingWindow};
 use crate::date_format::human_date;
@@ -175,16 +176,16 @@ pub enum LifecycleError {
 }
 
 impl LifecycleError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            LifecycleError::UnknownEvent { .. } => "lifecycle.unknown_event",
-            LifecycleError::Impossible { .. } => "lifecycle.impossible",
-            LifecycleError::BeforePrevious { .. } => "lifecycle.before_previous",
-            LifecycleError::InFuture { .. } => "lifecycle.in_future",
-            LifecycleError::Date(_) => "lifecycle.bad_date",
-            LifecycleError::NothingToCorrect(_) => "lifecycle.nothing_to_correct",
-            LifecycleError::CorrectionOfOtherEvent { .. } => "lifecycle.correction_mismatch",
-            LifecycleError::Precondition { .. } => "lifecycle.precondition",
+            LifecycleError::UnknownEvent { .. } => ErrorCode::LifecycleUnknownEvent,
+            LifecycleError::Impossible { .. } => ErrorCode::LifecycleImpossible,
+            LifecycleError::BeforePrevious { .. } => ErrorCode::LifecycleBeforePrevious,
+            LifecycleError::InFuture { .. } => ErrorCode::LifecycleInFuture,
+            LifecycleError::Date(_) => ErrorCode::LifecycleBadDate,
+            LifecycleError::NothingToCorrect(_) => ErrorCode::LifecycleNothingToCorrect,
+            LifecycleError::CorrectionOfOtherEvent { .. } => ErrorCode::LifecycleCorrectionMismatch,
+            LifecycleError::Precondition { .. } => ErrorCode::LifecyclePrecondition,
         }
     }
 
