@@ -48,12 +48,16 @@ windows=(--target x86_64-pc-windows-gnu)
   cargo test "${windows[@]}" -p zayava-sync --test secret_service -- --ignored kept_in
 )
 
+say "Windows installer: the MSI built with wixl, installed, upgraded, refused and removed under Wine"
+(cd "$ROOT" && cargo build "${windows[@]}" -p zayava-desktop -p zayava-cli --bins && bash tests/windows/msi.sh)
+
 build_app
 say "End-to-end tests in the real window"
 (cd "$ROOT/tests" && "$ROOT/scripts/with-keyring.sh" xvfb-run -a --server-args="-screen 0 1280x800x24" npm test --silent)
 
-say "Installer: the .deb builds, installs with dpkg -i, and the app it installs starts"
-(cd "$ROOT" && ui/node_modules/.bin/tauri build --debug --bundles deb --ci)
+say "Linux installers: the .rpm is read (files, requires, scripts); the .deb installs with dpkg -i, and the app it installs starts"
+(cd "$ROOT" && ui/node_modules/.bin/tauri build --debug --bundles deb,rpm --ci)
+bash "$ROOT/tests/linux/packages.sh" "$(ls -t "$CARGO_TARGET_DIR"/debug/bundle/deb/*.deb | head -n1)" "$(ls -t "$CARGO_TARGET_DIR"/debug/bundle/rpm/*.rpm | head -n1)"
 deb="$(ls -t "$CARGO_TARGET_DIR"/debug/bundle/deb/*.deb | head -n1)"
 as_root dpkg -i "$deb"
 (cd "$ROOT/tests" && ZAYAVA_APP=/usr/bin/zayava-desktop "$ROOT/scripts/with-keyring.sh" xvfb-run -a --server-args="-screen 0 1280x800x24" node --test e2e/installed.test.mjs)
