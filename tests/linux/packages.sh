@@ -18,9 +18,9 @@ done
 ! grep -q '\.so\.' <<<"$depends" || fail "the .deb names libraries, not Debian packages: $depends"
 [ "$(dpkg-deb -f "$deb" Section)" = office ] || fail "the .deb's section is $(dpkg-deb -f "$deb" Section)"
 grep -q 'Заявки, договоры и сроки для услуг НЦЭУ' <<<"$info" || fail "the .deb has no Russian description"
-files="$(dpkg-deb -c "$deb")"
-for f in ./usr/bin/zayava-desktop ./usr/share/applications/Zayava.desktop ./usr/share/icons/hicolor/128x128/apps/zayava-desktop.png; do
-  grep -qF -- " $f" <<<"$files" || fail "the .deb lacks $f"
+files="$(dpkg-deb -c "$deb" | awk '{print $NF}' | sed 's|^\./||')"
+for f in usr/bin/zayava-desktop usr/share/applications/Zayava.desktop usr/share/icons/hicolor/128x128/apps/zayava-desktop.png; do
+  grep -qxF -- "$f" <<<"$files" || fail "the .deb lacks /$f"
 done
 
 step ".rpm: $(basename "$rpm")"
@@ -37,6 +37,11 @@ done
 # The package installs files only: no scriptlet runs as root on the user's machine.
 scripts="$(rpm -qp --scripts "$rpm" 2>/dev/null)"
 [ -z "$scripts" ] || fail "the .rpm runs scripts on install or removal: $scripts"
-desktop="$(rpm2cpio "$rpm" | (cd "$(mktemp -d)" && cpio -idm --quiet ./usr/share/applications/Zayava.desktop && cat ./usr/share/applications/Zayava.desktop))"
+payload="$(mktemp -d)"
+trap 'rm -rf "$payload"' EXIT
+# Debian's rpm2cpio writes the whole payload of a package from Tauri's rpm writer and still
+# exits 1, so its status is not used: cpio below fails if the payload is short.
+rpm2cpio "$rpm" > "$payload/payload.cpio" || true
+desktop="$(cd "$payload" && cpio -idm --quiet ./usr/share/applications/Zayava.desktop < payload.cpio && cat usr/share/applications/Zayava.desktop)"
 grep -q '^Categories=.*Office' <<<"$desktop" || fail "the desktop entry has no Office category: $desktop"
 step "the Linux packages passed"
