@@ -8,7 +8,7 @@ use common::*;
 use proptest::prelude::*;
 use zayava_store::Database;
 use zayava_sync::engine::decode_event;
-use zayava_sync::wire::{BatchResponse, EventsPage, OperatorEvent, Problem, RulebookDocument, TransfersDocument};
+use zayava_api::{BatchResponse, EventsPage, OperatorEvent, Problem, RulebookDocument, TransfersDocument};
 
 fn decode_all(text: &str) {
     let _ = serde_json::from_str::<EventsPage>(text);
@@ -33,7 +33,7 @@ fn the_corpus_decodes_or_is_refused() {
 }
 
 fn operator_event() -> impl Strategy<Value = OperatorEvent> {
-    let event = prop_oneof![prop::sample::select(zayava_sync::wire::OPERATOR_EVENTS.to_vec()).prop_map(str::to_string), short_hostile_text()];
+    let event = prop_oneof![prop::sample::select(zayava_api::OPERATOR_EVENTS.to_vec()).prop_map(str::to_string), short_hostile_text()];
     let at = prop_oneof![Just("2026-11-21".to_string()), Just("2026-11-21T10:00".to_string()), "[0-9T:-]{0,20}", odd_date()];
     let app = prop_oneof![Just("11111111-2222-4333-8444-555555555555".to_string()), short_hostile_text()];
     (any::<i64>(), short_hostile_text(), app, event, at, short_hostile_text()).prop_map(|(seq, id, application_id, event, at, note)| OperatorEvent { seq, id, application_id, event, at, note, fields: Default::default() })

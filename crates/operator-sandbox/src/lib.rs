@@ -19,7 +19,7 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
-use zayava_sync::wire::{BatchRequest, BatchResponse, EventsPage, Health, Problem, RulebookDocument, TransfersDocument, OPERATOR_EVENTS};
+use zayava_api::{BatchRequest, BatchResponse, EventsPage, Health, Problem, RulebookDocument, TransfersDocument, OPERATOR_EVENTS};
 
 pub use faults::{Fault, FaultQueue, Queued};
 pub use store::{Stats, Store};

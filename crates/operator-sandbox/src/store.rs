@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
 use sqlx::{Row, Sqlite, Transaction};
-use zayava_sync::wire::{BatchItem, ItemKind, ItemResult, OperatorEvent, Outcome, Problem, ServerApplication};
+use zayava_api::{BatchItem, ItemKind, ItemResult, OperatorEvent, Outcome, Problem, ServerApplication};
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS organisation (id TEXT PRIMARY KEY, profile TEXT NOT NULL, updated_at TEXT NOT NULL);

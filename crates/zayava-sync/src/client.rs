@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::endpoint::check_base_url;
-use crate::wire::{BatchRequest, BatchResponse, EventsPage, Health, Problem, RulebookDocument, TransfersDocument};
+use zayava_api::{BatchRequest, BatchResponse, EventsPage, Health, Problem, RulebookDocument, TransfersDocument};
 use crate::SyncError;
 
 /// The most the client reads of any answer: a hostile server cannot fill the memory.

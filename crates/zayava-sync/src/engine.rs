@@ -21,7 +21,7 @@ use zayava_store::Database;
 
 use crate::client::{Api, Failure};
 use crate::retry::Backoff;
-use crate::wire::{BatchItem, BatchRequest, ItemKind, Outcome, OPERATOR_EVENTS};
+use zayava_api::{BatchItem, BatchRequest, ItemKind, Outcome, OPERATOR_EVENTS};
 use crate::SyncError;
 
 const TRANSFERS_VERSION_KEY: &str = "sync.transfers_version";
@@ -206,7 +206,7 @@ impl Run<'_> {
         Ok(BatchRequest { items: out })
     }
 
-    async fn settle(&self, items: &[OutboxItem], results: Vec<crate::wire::ItemResult>, report: &mut SyncReport) -> Result<usize, SyncError> {
+    async fn settle(&self, items: &[OutboxItem], results: Vec<zayava_api::ItemResult>, report: &mut SyncReport) -> Result<usize, SyncError> {
         let by_key: HashMap<&str, &OutboxItem> = items.iter().map(|i| (i.idempotency_key.as_str(), i)).collect();
         let mut acks = Vec::new();
         let mut settled = 0;
@@ -327,7 +327,7 @@ fn failure_error(f: Failure) -> SyncError {
 
 /// Checks an operator event's shape; one the client cannot read is kept with the reason,
 /// so the store reports it and moves past it.
-pub fn decode_event(e: &crate::wire::OperatorEvent) -> PulledEvent {
+pub fn decode_event(e: &zayava_api::OperatorEvent) -> PulledEvent {
     let invalid = if !OPERATOR_EVENTS.contains(&e.event.as_str()) {
         Some(format!("unknown event «{}»", e.event.chars().take(60).collect::<String>()))
     } else if e.application_id.len() > 64 || e.id.is_empty() || e.id.len() > 128 {

@@ -1,5 +1,5 @@
-//! Sync with the operator's API (v1, `docs/operator-api.yaml`): the wire types, the HTTP
-//! client and its failure classes, the retry schedule, one sync run, and the token in the
+//! Sync with the operator's API (v1, `docs/operator-api.yaml`, its types in `zayava-api`): the
+//! HTTP client and its failure classes, the retry schedule, one sync run, and the token in the
 //! OS keyring. The outbox and cursor themselves live in `zayava-store` (module `sync`).
 
 pub mod client;
@@ -8,7 +8,6 @@ pub mod endpoint;
 pub mod engine;
 mod error;
 pub mod retry;
-pub mod wire;
 
 pub use client::Api;
 pub use engine::{sync_once, Options, SyncProgress, SyncReport};

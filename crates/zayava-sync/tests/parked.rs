@@ -10,7 +10,7 @@ use serde_json::json;
 use zayava_core::lifecycle::{NewEvent, Recorder};
 use zayava_store::sync::PulledEvent;
 use zayava_store::Database;
-use zayava_sync::wire::OPERATOR_EVENTS;
+use zayava_api::OPERATOR_EVENTS;
 
 fn pulled(seq: i64, app: &str, event: &str, at: &str) -> PulledEvent {
     let mut fields = serde_json::Map::new();

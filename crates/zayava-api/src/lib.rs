@@ -1,6 +1,7 @@
-//! The operator API v1 on the wire, as `docs/operator-api.yaml` describes it. Both the client
-//! and the operator sandbox speak through these types; the spec test checks real traffic of
-//! both against the YAML, so the three cannot drift apart.
+//! The Operator API v1 on the wire, as `docs/operator-api.yaml` describes it. The client
+//! (`zayava-sync`) and the reference server (`operator-sandbox`) both speak through these
+//! types; the spec test checks real traffic of both against the YAML, so the three cannot
+//! drift apart. This crate owns the shapes only: no HTTP, no storage, no decisions.
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
