@@ -71,7 +71,13 @@ export type EventSpec = { id: string, kind: EventKind, label: Words,
  * A planned moment (works planned for a date, a contract's end): it may be recorded
  * ahead of time (DOMAIN.md §6.5). Every other event is refused in the future.
  */
-planned?: boolean, };
+planned?: boolean, 
+/**
+ * The Operator's own step: it comes by sync (the wire's `OPERATOR_EVENTS` are exactly
+ * these, a test in `zayava-api` holds them equal), and a user records it by hand only
+ * when working offline or when the Operator's message came another way.
+ */
+by_operator?: boolean, };
 
 export type FactType = "positive_integer" | { "one_of": Array<string> };
 

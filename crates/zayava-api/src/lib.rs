@@ -9,8 +9,8 @@ use serde_json::{Map, Value};
 /// The path prefix of every v1 endpoint.
 pub const API_PREFIX: &str = "/v1";
 
-/// Operator events a server may send; anything else is reported to the user and skipped.
-/// They are the lifecycle's own event ids (lifecycle.json) of the steps the operator takes.
+/// Operator events a server may send; anything else is kept aside as an issue. They are the
+/// rulebook's events marked `by_operator` (a test holds the two lists equal).
 pub const OPERATOR_EVENTS: &[&str] = &[
     "application_received",
     "remarks_received",
@@ -195,6 +195,23 @@ mod tests {
     use super::OPERATOR_EVENTS;
     use zayava_core::lifecycle::lifecycle;
     use zayava_core::rules::Rulebook;
+
+    #[test]
+    fn the_wire_carries_exactly_the_events_the_rulebook_marks_as_the_operators() {
+        let book = Rulebook::embedded();
+        let mut marked = std::collections::BTreeSet::new();
+        for service in &book.services {
+            for e in &service.events {
+                let on_wire = OPERATOR_EVENTS.contains(&e.id.as_str());
+                assert_eq!(e.by_operator, on_wire, "{}: {} is {}marked by_operator but {}on the wire", service.id, e.id, if e.by_operator { "" } else { "not " }, if on_wire { "" } else { "not " });
+                if e.by_operator {
+                    marked.insert(e.id.as_str());
+                }
+            }
+        }
+        let wire: std::collections::BTreeSet<&str> = OPERATOR_EVENTS.iter().copied().collect();
+        assert_eq!(marked, wire);
+    }
 
     #[test]
     fn every_operator_event_is_an_event_some_service_can_record() {

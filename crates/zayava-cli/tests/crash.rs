@@ -22,6 +22,7 @@ const TOKEN: &str = "crash-test";
 async fn writer_child() {
     let Ok(path) = std::env::var("ZAYAVA_CRASH_DB") else { return };
     let db = Database::open(std::path::Path::new(&path)).await.unwrap();
+    println!("ready");
     let now = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap().and_hms_opt(9, 0, 0).unwrap();
     for n in 0.. {
         let app = db.create_application("hosting", None, Utc::now()).await.unwrap();
@@ -76,12 +77,35 @@ async fn killed_writers_lose_no_acknowledged_write() {
                     .spawn()
                     .unwrap();
                 let stdout = child.stdout.take().unwrap();
-                let reader = std::thread::spawn(move || BufReader::new(stdout).lines().map_while(Result::ok).collect::<Vec<_>>());
+                let (lines, arrived) = std::sync::mpsc::channel();
+                let reader = std::thread::spawn(move || {
+                    for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                        let _ = lines.send(line);
+                    }
+                });
+                // The kill is timed from the moment the child has the database open, not from
+                // its start: starting a process takes from a few to several hundred
+                // milliseconds (Wine, a loaded machine), and a timer from the start would
+                // often kill the child before its first write, proving nothing.
+                // (The test harness prints its own words first, on the same line.)
+                let ready = tokio::task::block_in_place(|| loop {
+                    match arrived.recv_timeout(Duration::from_secs(60)) {
+                        Ok(line) if line.ends_with("ready") => break true,
+                        Ok(_) => continue,
+                        Err(_) => break false,
+                    }
+                });
+                if !ready {
+                    child.kill().ok();
+                    child.wait().ok();
+                    panic!("trial {trial}: the writer did not open the database within a minute");
+                }
                 tokio::time::sleep(wait).await;
                 child.kill().ok();
                 child.wait().unwrap();
                 killed[0] += 1;
-                for line in reader.join().unwrap() {
+                reader.join().unwrap();
+                for line in arrived.try_iter() {
                     match line.split_once(' ') {
                         Some(("ack", rest)) => {
                             let (id, n) = rest.split_once(' ').unwrap();

@@ -14,11 +14,14 @@ export const partyKey = (p: Party | null): MessageKey => (p ? (`party.${p}` as M
 export function TimelinePanel({
   applicationId,
   labels,
+  byOperator,
   onChanged,
   onStartNew,
 }: {
   applicationId: string;
   labels: (event: string) => string;
+  /** The Operator's own step (the rulebook's `by_operator`): it comes by sync. */
+  byOperator?: (event: string) => boolean;
   onChanged?: () => void;
   /** A new application from this one's form: offered when the contract is void, and when
    *  the seed asks for a new application to change a concluded one (hosting 3.3). */
@@ -173,6 +176,11 @@ export function TimelinePanel({
               {t("life.note")}
               <input value={note} onChange={(e) => setNote(e.target.value)} />
             </label>
+            {byOperator?.(event) && corrects === null && (
+              <p className="muted small" data-testid="life-by-operator">
+                {t("life.byOperator")}
+              </p>
+            )}
             <button type="submit" className="primary" disabled={busy || !date.trim()} data-testid="life-event-save">
               {t("life.save")}
             </button>

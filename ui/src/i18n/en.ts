@@ -95,6 +95,7 @@ export const en: Record<MessageKey, string> = {
   "life.events": "Events",
   "life.noEvents": "No events yet. When the application is sent to the Operator, record it here.",
   "life.record": "Record an event",
+  "life.byOperator": "This is the Operator's step: with sync on it is recorded by itself. Record it by hand if the Operator's message came another way (by letter, by SMDO).",
   "life.event": "Event",
   "life.date": "Date",
   "life.note": "Note",

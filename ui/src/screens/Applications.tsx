@@ -186,10 +186,12 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
 function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: ApplicationView; schemas: FormSchema[]; orgs: Organisation[]; onChanged: () => void; onOpen: (v: ApplicationView) => void }) {
   const { lang, t } = useI18n();
   const [eventLabels, setEventLabels] = useState<Record<string, string>>({});
+  const [operatorEvents, setOperatorEvents] = useState<Set<string>>(new Set());
   useEffect(() => {
     api.deadlineServices().then((all) => {
       const s = all.find((x) => x.id === initial.application.service);
       setEventLabels(Object.fromEntries((s?.events ?? []).map((e) => [e.id, e.label[lang]])));
+      setOperatorEvents(new Set((s?.events ?? []).filter((e) => e.by_operator).map((e) => e.id)));
     });
   }, [initial.application.service, lang]);
   const [view, setView] = useState(initial);
@@ -381,6 +383,7 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
         key={`${app.id}-${app.status}-${lifeVersion}`}
         applicationId={app.id}
         labels={(e) => eventLabels[e] ?? e}
+        byOperator={(e) => operatorEvents.has(e)}
         onChanged={() => {
           onChanged();
           // A recorded event may lock the form again (it was sent, or the amendment is over).

@@ -62,6 +62,11 @@ pub struct EventSpec {
     /// ahead of time (DOMAIN.md §6.5). Every other event is refused in the future.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub planned: bool,
+    /// The Operator's own step: it comes by sync (the wire's `OPERATOR_EVENTS` are exactly
+    /// these, a test in `zayava-api` holds them equal), and a user records it by hand only
+    /// when working offline or when the Operator's message came another way.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub by_operator: bool,
 }
 
 /// The values a fact may take.
