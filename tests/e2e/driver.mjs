@@ -162,12 +162,29 @@ export async function press(browser, id) {
   return el;
 }
 
-function dialogWindow(title) {
-  try {
-    return execFileSync("xdotool", ["search", "--onlyvisible", "--name", title]).toString().trim().split("\n")[0] || null;
-  } catch {
-    return null; // xdotool exits 1 when no window matches
+/**
+ * `xdotool search`, its first match, or null when no window matches. A search walks the X
+ * window tree, and a window destroyed during the walk (GTK makes and drops short-lived
+ * windows around a dialog) fails it with "X Error … BadWindow": that is no answer, so the
+ * search is made again. (Read as "no window", it once made a test leave the dialog open.)
+ */
+function searchWindow(args) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return execFileSync("xdotool", ["search", ...args], { stdio: ["ignore", "pipe", "pipe"] }).toString().trim().split("\n")[0] || null;
+    } catch (e) {
+      const stderr = String(e.stderr ?? "");
+      if (!stderr.includes("X Error") || attempt >= 20) {
+        if (stderr.includes("X Error")) throw new Error(`xdotool search kept failing: ${stderr}`);
+        return null; // xdotool exits 1 when no window matches
+      }
+      execFileSync("sleep", ["0.1"]);
+    }
   }
+}
+
+function dialogWindow(title) {
+  return searchWindow(["--onlyvisible", "--name", title]);
 }
 
 /**
@@ -179,7 +196,11 @@ function dialogWindow(title) {
  * three times).
  */
 export async function answerFileDialog(file, title) {
-  execFileSync("xdotool", ["search", "--sync", "--onlyvisible", "--name", title]);
+  // Waits for the dialog (xdotool's own --sync would fail outright on the error above).
+  for (let i = 0; !dialogWindow(title); i++) {
+    if (i >= 300) throw new Error(`no dialog titled ${title} within 30 s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
   // xclip stays in the background serving the clipboard until something else takes it.
   execFileSync("xclip", ["-selection", "clipboard"], { input: file, stdio: ["pipe", "ignore", "ignore"] });
   for (let attempt = 0; attempt < 3; attempt++) {
