@@ -43,7 +43,7 @@ fn object(fields: &[Field], depth: u32) -> BoxedStrategy<Value> {
 }
 
 fn schemas() -> Vec<&'static FormSchema> {
-    forms::schemas().iter().filter(|s| s.id != "organisation").collect()
+    forms::schemas().iter().filter(|s| s.kind == forms::FormKind::Application).collect()
 }
 
 fn check(schema: &FormSchema, values: &Value, org: &Value, dates: &[String]) -> Result<(), TestCaseError> {

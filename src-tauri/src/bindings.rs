@@ -20,7 +20,7 @@ mod tests {
     use zayava_core::lifecycle::{DeadlineStatus, NewEvent, Notice, RecordedEvent, Recorder, Timeline, TimelineDeadline, TimelineEvent, Unplaced, Void, CalculatedVerdict};
     use zayava_store::lifecycle::{DashboardQuery, DueEntry};
     use zayava_core::forms::preflight::{Finding, Preflight};
-    use zayava_core::forms::{Choice, Field, FieldType, FormSchema, Ground, GroundCheck, When};
+    use zayava_core::forms::{Choice, Field, FieldType, FormKind, FormSchema, Ground, GroundCheck, When};
     use zayava_core::organisation::Organisation;
     use zayava_store::applications::{Application, ApplicationFilter, ApplicationStatus, ApplicationSummary};
     use zayava_store::attachments::AttachmentRef;
@@ -78,6 +78,7 @@ mod tests {
             declaration::<Field>(&cfg),
             declaration::<GroundCheck>(&cfg),
             declaration::<Ground>(&cfg),
+            declaration::<FormKind>(&cfg),
             declaration::<FormSchema>(&cfg),
             declaration::<Finding>(&cfg),
             declaration::<Preflight>(&cfg),

@@ -194,6 +194,8 @@ export type GroundCheck = "invalid_fields" | "unmet_prerequisites" | "missing_at
 
 export type Ground = { id: string, clause: string, text: Words, check: GroundCheck, };
 
+export type FormKind = "organisation" | "application";
+
 export type FormSchema = { 
 /**
  * `organisation` or a service id.
@@ -208,7 +210,11 @@ version: string,
  * Set on an older version, kept so that applications stored under it still validate,
  * check and print; new applications take the newer one.
  */
-superseded_by?: string, title: Words, fields: Array<Field>, preflight: Array<Ground>, };
+superseded_by?: string, 
+/**
+ * What the form is for: the organisation profile, or an application for a service.
+ */
+kind: FormKind, title: Words, fields: Array<Field>, preflight: Array<Ground>, };
 
 export type Finding = { 
 /**

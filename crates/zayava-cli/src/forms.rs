@@ -70,7 +70,7 @@ pub fn preflight(source: &Path, json: bool, lang: Lang) -> Result<(), Failure> {
     let file: ApplicationFile = serde_json::from_str(&text).map_err(|e| usage(format!("{}: {e}", source.display())))?;
     let schema = match &file.schema_version {
         Some(v) => forms::by_version(v).ok_or_else(|| usage(format!("unknown form version {v}")))?,
-        None => forms::current(&file.service).filter(|s| s.id != "organisation").ok_or_else(|| usage(format!("unknown service {}", file.service)))?,
+        None => forms::current_application(&file.service).ok_or_else(|| usage(format!("unknown service {}", file.service)))?,
     };
     if schema.id != file.service {
         return Err(usage(format!("form version {} is not for service {}", schema.version, file.service)));

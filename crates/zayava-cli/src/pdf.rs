@@ -83,7 +83,7 @@ async fn stored(db: &Database, id: &str, lang: Lang) -> Result<Loaded, Failure> 
 fn from_file(path: &Path, lang: Lang) -> Result<Loaded, Failure> {
     let text = std::fs::read_to_string(path).map_err(|e| usage(format!("{}: {e}", path.display())))?;
     let file: ApplicationFile = serde_json::from_str(&text).map_err(|e| usage(format!("{}: {e}", path.display())))?;
-    let schema = forms::current(&file.service).filter(|s| s.id != "organisation").ok_or_else(|| usage(format!("unknown service {}", file.service)))?;
+    let schema = forms::current_application(&file.service).ok_or_else(|| usage(format!("unknown service {}", file.service)))?;
     let events: Vec<RecordedEvent> = file
         .events
         .into_iter()

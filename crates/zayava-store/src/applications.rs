@@ -177,7 +177,7 @@ pub const MAX_VALUES_BYTES: usize = 2 * 1024 * 1024;
 impl Database {
     /// Starts an empty draft for a service under its current form.
     pub async fn create_application(&self, service: &str, organisation_id: Option<i64>, now: DateTime<Utc>) -> Result<Application, StoreError> {
-        let schema = forms::current(service).filter(|s| s.id != "organisation").ok_or_else(|| StoreError::UnknownService(service.to_string()))?;
+        let schema = forms::current_application(service).ok_or_else(|| StoreError::UnknownService(service.to_string()))?;
         if let Some(org) = organisation_id {
             self.organisation(org).await?;
         }

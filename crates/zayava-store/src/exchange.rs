@@ -162,7 +162,7 @@ fn check(file: &ExportFile) -> Result<Vec<(String, String, Vec<u8>)>, StoreError
         let at = format!("application {} ({})", i + 1, a.id);
         uuid::Uuid::parse_str(&a.id).map_err(|_| refuse(format!("{at}: the id is not a UUID")))?;
         let schema = forms::by_version(&a.schema_version).ok_or_else(|| refuse(format!("{at}: unknown form version {}", a.schema_version)))?;
-        if schema.id != a.service || schema.id == "organisation" {
+        if schema.id != a.service || schema.kind != zayava_core::forms::FormKind::Application {
             return Err(refuse(format!("{at}: form version {} is not for service {}", a.schema_version, a.service)));
         }
         if !a.values.is_object() {

@@ -35,7 +35,7 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
   const [version, setVersion] = useState(0);
 
   useEffect(() => {
-    api.formSchemas().then((all) => setSchemas(all.filter((s) => s.id !== "organisation")), setError);
+    api.formSchemas().then((all) => setSchemas(all.filter((s) => s.kind === "application")), setError);
     api.listOrganisations().then(setOrgs, setError);
   }, []);
 

@@ -23,7 +23,7 @@ export function Organisations() {
   const reload = useCallback(() => api.listOrganisations().then(setList, setError), []);
   useEffect(() => {
     reload();
-    api.formSchemas().then((all) => setSchema(all.find((s) => s.id === "organisation") ?? null), setError);
+    api.formSchemas().then((all) => setSchema(all.find((s) => s.kind === "organisation") ?? null), setError);
   }, [reload]);
 
   const openProfile = (o: Organisation | null) => {

@@ -163,10 +163,22 @@ pub struct FormSchema {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub superseded_by: Option<String>,
+    /// What the form is for: the organisation profile, or an application for a service.
+    pub kind: FormKind,
     pub title: Words,
     pub fields: Vec<Field>,
     #[serde(default)]
     pub preflight: Vec<Ground>,
+}
+
+/// What a form is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum FormKind {
+    /// The organisation profile (one per organisation, reused by its applications).
+    Organisation,
+    /// An application for one of the Operator's services; its id is the service's.
+    Application,
 }
 
 /// The current form of each id first, then every older version still in use (issue 13,
@@ -192,6 +204,12 @@ pub fn schemas() -> &'static [FormSchema] {
 /// The current schema for a form id.
 pub fn current(id: &str) -> Option<&'static FormSchema> {
     schemas().iter().find(|s| s.id == id && s.superseded_by.is_none())
+}
+
+/// The current application form of a service (`None` for an unknown service, and for the
+/// organisation profile, which is no service).
+pub fn current_application(service: &str) -> Option<&'static FormSchema> {
+    current(service).filter(|s| s.kind == FormKind::Application)
 }
 
 /// The schema of an exact version, e.g. from a stored or imported application.

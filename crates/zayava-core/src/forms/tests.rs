@@ -39,7 +39,7 @@ fn every_schema_is_embedded_with_a_version_and_services_have_grounds() {
         assert!(s.version.starts_with(&format!("{}@", s.id)));
         assert_eq!(by_version(&s.version).unwrap().id, s.id);
         // The interaction log is a journal, not an application the Operator could annul.
-        if s.id != "organisation" && s.id != "interaction" {
+        if s.kind == FormKind::Application && s.id != "interaction" {
             assert!(s.preflight.iter().any(|g| g.check == GroundCheck::InvalidFields), "{}", s.id);
             assert!(s.preflight.iter().any(|g| matches!(g.check, GroundCheck::Confirmed(_))), "{}: debts", s.id);
         }
@@ -235,4 +235,19 @@ fn kvp_users_are_optional_and_list_885_cites_clause_1_2() {
     assert!(!users.required && users.min_items.is_none());
     assert_eq!(kvp.fields.iter().find(|f| f.id == "on_list_885").unwrap().clause.as_deref(), Some("1.2"));
     assert!(!validate(kvp, &json!({})).iter().any(|i| i.field == "users"));
+}
+
+#[test]
+fn the_organisation_profile_is_a_form_but_no_service() {
+    assert_eq!(organisation_schema().kind, FormKind::Organisation);
+    assert!(current_application("organisation").is_none(), "the profile is not an application form");
+    for service in ["hosting", "constructor", "one-window", "kvp", "interaction"] {
+        assert_eq!(current_application(service).map(|s| s.kind), Some(FormKind::Application), "{service}");
+    }
+    // Every embedded form, older versions included, says what it is for.
+    assert_eq!(schemas().iter().filter(|s| s.kind == FormKind::Organisation).count(), 1);
+}
+
+fn organisation_schema() -> &'static FormSchema {
+    super::organisation()
 }
