@@ -29,7 +29,7 @@ for p in 'libwebkit2gtk-4.1.so.0()(64bit)' 'libgtk-3.so.0()(64bit)'; do
   grep -qxF -- "$p" <<<"$requires" || fail "the .rpm does not require $p: $(tr '\n' ' ' <<<"$requires")"
 done
 ! grep -qE '^lib(webkit2gtk-4\.1-0|gtk-3-0)$' <<<"$requires" || fail "the .rpm requires Debian package names: $(tr '\n' ' ' <<<"$requires")"
-rpm -qp --qf '%{SUMMARY}\n%{DESCRIPTION}\n' "$rpm" 2>/dev/null | grep -q 'НЦЭУ' || fail "the .rpm has no Russian summary or description"
+grep -q 'НЦЭУ' <<<"$(rpm -qp --qf '%{SUMMARY}\n%{DESCRIPTION}\n' "$rpm" 2>/dev/null)" || fail "the .rpm has no Russian summary or description"
 files="$(rpm -qpl "$rpm" 2>/dev/null)"
 for f in /usr/bin/zayava-desktop /usr/share/applications/Zayava.desktop /usr/share/icons/hicolor/128x128/apps/zayava-desktop.png; do
   grep -qxF -- "$f" <<<"$files" || fail "the .rpm lacks $f"

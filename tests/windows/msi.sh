@@ -17,6 +17,9 @@ work="$target/msi-test"
 wine=/usr/lib/wine/wine64
 
 fail() { printf 'msi test: %s\n' "$*" >&2; exit 1; }
+# Output is read whole before it is searched: with pipefail, `producer | grep -q` fails by
+# chance when grep stops reading before the producer has written everything (SIGPIPE).
+has() { grep -q -- "$1" <<<"$2"; }
 step() { printf '  - %s\n' "$*"; }
 
 version="$(sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\(.*\)"/\1/p' "$root/Cargo.toml")"
@@ -67,13 +70,13 @@ for line in sys.stdin.read().splitlines() + ["["]:
 print("\n".join(out))'
 }
 system_path() { "$wine" reg query 'HKLM\System\CurrentControlSet\Control\Session Manager\Environment' /v PATH 2>/dev/null | tr -d '\r'; }
-shortcut() { find "$WINEPREFIX/drive_c" -name 'Заява.lnk' 2>/dev/null | head -n1; }
+shortcut() { find "$WINEPREFIX/drive_c" -name 'Заява.lnk' -print -quit 2>/dev/null; }
 installed_cli() { "$wine" 'C:\Program Files\Zayava\zayava.exe' "$@" 2>/dev/null | tr -d '\r'; }
 
 step "without the WebView2 runtime, the install stops and says what to install"
 [ "$(msiexec /i "$(win "$work/zayava-$version.msi")" /qn)" = 67 ] || fail "installed without WebView2"
 [ ! -e "$program" ] || fail "a refused install left $program behind"
-msiinfo export "$work/zayava-$version.msi" LaunchCondition | grep -q 'нужна среда Microsoft Edge WebView2 Runtime' \
+has 'нужна среда Microsoft Edge WebView2 Runtime' "$(msiinfo export "$work/zayava-$version.msi" LaunchCondition)" \
   || fail "the WebView2 message is not in the MSI"
 # The runtime's registration, as its installer writes it.
 "$wine" reg add 'HKLM\SOFTWARE\WOW6432Node\Microsoft\EdgeUpdate\Clients\{F3017226-FE2A-4295-8BDF-00C3A9A7E4C5}' /v pv /t REG_SZ /d 120.0.2210.91 /f >/dev/null 2>&1
@@ -92,13 +95,13 @@ lnk="$(shortcut)"
 [ -n "$lnk" ] || fail "no Start-menu shortcut «Заява»"
 python3 -c 'import sys; b = open(sys.argv[1], "rb").read(); sys.exit(0 if "zayava-desktop.exe".encode("utf-16-le") in b or b"zayava-desktop.exe" in b else 1)' "$lnk" \
   || fail "the shortcut does not start zayava-desktop.exe"
-"$wine" reg query 'HKLM\Software\Classes\Installer\Products' /s 2>/dev/null | grep -q 'ProductIcon.*zayava.ico' || fail "no icon registered for Programs and Features"
-system_path | grep -q 'C:\\Program Files\\Zayava' || fail "the CLI's folder is not on the system PATH: $(system_path)"
+has 'ProductIcon.*zayava.ico' "$("$wine" reg query 'HKLM\Software\Classes\Installer\Products' /s 2>/dev/null)" || fail "no icon registered for Programs and Features"
+has 'C:\\Program Files\\Zayava' "$(system_path)" || fail "the CLI's folder is not on the system PATH: $(system_path)"
 [ "$(installed_cli --version)" = "zayava $version" ] || fail "the installed zayava.exe --version says: $(installed_cli --version)"
 
 step "the user's database, made by $previous, survives the upgrade to $version untouched"
 installed_cli info >/dev/null || fail "the installed zayava.exe could not make a database"
-db="$(find "$WINEPREFIX/drive_c/users" -path '*AppData/Roaming/by.zayava.desktop/zayava.sqlite3' | head -n1)"
+db="$(find "$WINEPREFIX/drive_c/users" -path '*AppData/Roaming/by.zayava.desktop/zayava.sqlite3' -print -quit)"
 [ -n "$db" ] || fail "no database in the user's app-data folder"
 before="$(sha256sum < "$db")"
 [ "$(msiexec /i "$(win "$work/zayava-$version.msi")" /qn)" = 0 ] || fail "the upgrade to $version failed"
@@ -110,7 +113,7 @@ installed_cli info >/dev/null || fail "the upgraded zayava.exe cannot open the d
 step "$previous is refused over $version, and $version stays"
 [ "$(msiexec /i "$(win "$work/zayava-$previous.msi")" /qn)" = 67 ] || fail "the older version installed over the newer"
 [ "$(entries)" = "$version|Zayava" ] || fail "after the refused downgrade, Programs and Features shows: $(entries | tr '\n' ' ')"
-msiinfo export "$work/zayava-$version.msi" LaunchCondition | grep -q 'Уже установлена более новая версия Заявы' \
+has 'Уже установлена более новая версия Заявы' "$(msiinfo export "$work/zayava-$version.msi" LaunchCondition)" \
   || fail "the downgrade message is not in the MSI"
 
 step "silent removal takes the program, its shortcut and PATH entry, and keeps the data"
@@ -118,6 +121,6 @@ step "silent removal takes the program, its shortcut and PATH entry, and keeps t
 [ ! -e "$program/zayava-desktop.exe" ] || fail "the program is still in Program Files"
 [ -z "$(entries)" ] || fail "the entry is still in Programs and Features"
 [ -z "$(shortcut)" ] || fail "the shortcut is still there"
-! system_path | grep -q 'Zayava' || fail "the PATH still names Zayava: $(system_path)"
+! has 'Zayava' "$(system_path)" || fail "the PATH still names Zayava: $(system_path)"
 [ "$(sha256sum < "$db")" = "$before" ] || fail "the removal touched the database"
 step "the MSI passed"
