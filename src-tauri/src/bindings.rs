@@ -7,16 +7,16 @@ mod tests {
     use ts_rs::{Config, TS};
 
     use crate::commands::settings::AppInfo;
-    use crate::IpcError;
+    use zayava_app::Problem;
     use zayava_core::calendar::view::{DayClass, DayView, MonthView};
     use zayava_core::calendar::{Transfer, TransferOrigin, YearTransfers};
     use zayava_core::deadlines::explain::{BaseExplained, Explanation, PeriodExplained, SkipReason, SkippedDay, WorkedDay};
     use zayava_core::deadlines::report::{Item, Report};
     use zayava_core::i18n::Lang;
     use zayava_core::rules::{EventKind, EventSpec, FactSpec, FactType, Party, RuleKind, ServiceInputs, Words};
-    use crate::commands::applications::ApplicationView;
-    use crate::commands::lifecycle::IcsExport;
-    use crate::commands::printing::PrintedPdf;
+    use zayava_app::applications::ApplicationView;
+    use zayava_app::ics::IcsExport;
+    use zayava_app::printing::PrintedPdf;
     use zayava_core::lifecycle::{DeadlineStatus, NewEvent, Notice, RecordedEvent, Recorder, Timeline, TimelineDeadline, TimelineEvent, Unplaced, Void, CalculatedVerdict};
     use zayava_store::lifecycle::{DashboardQuery, DueEntry};
     use zayava_core::forms::preflight::{Finding, Preflight};
@@ -26,9 +26,10 @@ mod tests {
     use zayava_store::attachments::AttachmentRef;
     use zayava_core::validation::{FieldError, IssueCode};
     use zayava_core::error_code::ErrorCode;
-    use crate::commands::sync::SyncOverview;
-    use crate::sync::RunStatus;
-    use crate::commands::safety::StagedRestore;
+    use zayava_app::sync::{RunStatus, SyncOverview};
+    use zayava_app::safety::StagedRestore;
+    use zayava_app::calculator::Calculation;
+    use zayava_pdf::Kind as PdfKind;
     use zayava_store::safety::Backup;
     use zayava_store::sync::{OutboxCounts, Resolution, SyncConflict, SyncIssue, SyncState};
     use zayava_sync::{SyncProgress, SyncReport};
@@ -47,7 +48,7 @@ mod tests {
             declaration::<IssueCode>(&cfg),
             declaration::<ErrorCode>(&cfg),
             declaration::<FieldError>(&cfg),
-            declaration::<IpcError>(&cfg),
+            declaration::<Problem>(&cfg),
             declaration::<AppInfo>(&cfg),
             declaration::<Organisation>(&cfg),
             declaration::<Transfer>(&cfg),
@@ -96,13 +97,14 @@ mod tests {
             declaration::<TimelineDeadline>(&cfg),
             declaration::<Void>(&cfg),
             declaration::<CalculatedVerdict>(&cfg),
-            declaration::<crate::commands::deadlines::Calculation>(&cfg),
+            declaration::<Calculation>(&cfg),
             declaration::<Unplaced>(&cfg),
             declaration::<TimelineEvent>(&cfg),
             declaration::<Timeline>(&cfg),
             declaration::<DashboardQuery>(&cfg),
             declaration::<DueEntry>(&cfg),
             declaration::<IcsExport>(&cfg),
+            declaration::<PdfKind>(&cfg),
             declaration::<PrintedPdf>(&cfg),
             declaration::<OutboxCounts>(&cfg),
             declaration::<SyncState>(&cfg),

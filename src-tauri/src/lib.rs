@@ -1,26 +1,22 @@
-//! The Zayava desktop app: a Tauri window over the domain crates. This crate is glue only —
-//! each command opens nothing of its own, decides nothing, and calls `zayava-core` or
-//! `zayava-store`.
+//! The Zayava desktop app: a Tauri window over `zayava-app`'s use cases. This crate is glue
+//! only — each command is an adapter that opens a dialog where the user picks a file, reads
+//! the clock, and calls one use case; it decides nothing itself.
 
-mod backups;
 mod bindings;
 mod commands;
 mod dialogs;
-mod error;
 mod reminders;
-mod sync;
 
 use tauri::{Emitter, Manager};
 use zayava_core::rules::Rulebook;
 use zayava_store::{location, Database};
 
-pub use error::IpcError;
-use error::Failure;
+use zayava_app::{AppError, Now, Problem};
 
 /// What the app holds while it runs. The database may have failed to open; then every
 /// command answers with that failure and the UI shows it instead of crashing.
 pub struct AppState {
-    pub db: Result<Database, std::sync::Arc<Failure>>,
+    pub db: Result<Database, std::sync::Arc<AppError>>,
     /// Where the database is (or would be): backups and restore need it even when it failed to open.
     pub db_path: Option<std::path::PathBuf>,
     /// The language for messages when the database (which remembers it) is not open.
@@ -29,31 +25,31 @@ pub struct AppState {
     pub rulebook: Rulebook,
     /// Set when the integrity check run at start finds the database damaged: from then on
     /// every command answers with it and the window shows the recovery screen.
-    pub damaged: std::sync::OnceLock<std::sync::Arc<Failure>>,
+    pub damaged: std::sync::OnceLock<std::sync::Arc<AppError>>,
     /// Sync with the operator, run in the background and on request.
-    pub sync: std::sync::Arc<sync::SyncRunner>,
+    pub sync: std::sync::Arc<zayava_app::sync::Runner>,
 }
 
 impl AppState {
     /// The state when there is no database to open: every command answers with `why`.
     #[cfg(test)]
-    fn without_database(why: Failure, lang: zayava_core::i18n::Lang) -> AppState {
+    fn without_database(why: AppError, lang: zayava_core::i18n::Lang) -> AppState {
         AppState {
             db: Err(std::sync::Arc::new(why)),
             db_path: None,
             lang,
             rulebook: Rulebook::embedded(),
             damaged: std::sync::OnceLock::new(),
-            sync: std::sync::Arc::new(sync::SyncRunner::new()),
+            sync: std::sync::Arc::new(zayava_app::sync::Runner::new()),
         }
     }
 }
 
-fn open_database(path: Option<&std::path::Path>) -> Result<Database, std::sync::Arc<Failure>> {
-    let path = path.ok_or(Failure::NoDataDir)?;
+fn open_database(path: Option<&std::path::Path>) -> Result<Database, std::sync::Arc<AppError>> {
+    let path = path.ok_or(AppError::NoDataDir)?;
     // A newer file, or one SQLite cannot read, is refused here, untouched; the full integrity
     // check runs in the background while the window comes up (see `run`).
-    Ok(tauri::async_runtime::block_on(Database::open_deferring_check(path)).map_err(Failure::Store)?)
+    Ok(tauri::async_runtime::block_on(Database::open_deferring_check(path)).map_err(AppError::Store)?)
 }
 
 /// When the process started, for the start-up benchmark.
@@ -86,12 +82,12 @@ pub fn run() {
     // Held for the app's lifetime: `zayava restore` will not replace a file the app has open,
     // and a second window on the same data is refused. Waits a little for an app restarting.
     let (_claim, db) = match db_path.as_deref().map(|p| zayava_store::safety::claim(p, std::time::Duration::from_secs(10))) {
-        Some(Err(e)) => (None, Err(std::sync::Arc::new(Failure::Store(e)))),
+        Some(Err(e)) => (None, Err(std::sync::Arc::new(AppError::Store(e)))),
         Some(Ok(lock)) => (Some(lock), open_database(db_path.as_deref())),
         None => (None, open_database(None)),
     };
     let lang = db.as_ref().ok().map(|db| tauri::async_runtime::block_on(db.language()).unwrap_or_default()).unwrap_or_default();
-    let state = AppState { db, db_path, lang, damaged: std::sync::OnceLock::new(), rulebook: Rulebook::embedded(), sync: std::sync::Arc::new(sync::SyncRunner::new()) };
+    let state = AppState { db, db_path, lang, damaged: std::sync::OnceLock::new(), rulebook: Rulebook::embedded(), sync: std::sync::Arc::new(zayava_app::sync::Runner::new()) };
     let reminder_db = state.db.as_ref().ok().cloned();
     let sync_runner = state.sync.clone();
     tauri::Builder::default()
@@ -128,12 +124,21 @@ pub fn run() {
                     match problems {
                         None => {
                             reminders::start(handle.clone(), db.clone());
-                            backups::start(db.clone());
-                            sync::start(handle, db, sync_runner);
+                            tauri::async_runtime::spawn(zayava_app::safety::keep_daily(db.clone(), Now::read));
+                            // The runner's status goes to the window's status line as it changes.
+                            let mut status = sync_runner.subscribe();
+                            let forward = handle.clone();
+                            tauri::async_runtime::spawn(async move {
+                                while status.changed().await.is_ok() {
+                                    let snapshot = status.borrow_and_update().clone();
+                                    let _ = forward.emit("sync-status", snapshot);
+                                }
+                            });
+                            tauri::async_runtime::spawn(async move { sync_runner.keep_in_sync(db, Now::read).await });
                         }
                         Some(e) => {
-                            let failure = std::sync::Arc::new(Failure::Store(e));
-                            let error = IpcError::render(&failure, db.language().await.unwrap_or_default());
+                            let failure = std::sync::Arc::new(AppError::Store(e));
+                            let error = Problem::render(&failure, db.language().await.unwrap_or_default());
                             let state = handle.state::<AppState>();
                             let _ = state.damaged.set(failure);
                             let _ = handle.emit("database-damaged", error);

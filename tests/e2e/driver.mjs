@@ -2,7 +2,7 @@
 // hands back a WebdriverIO browser bound to the app's window. Nothing on the Rust side is
 // mocked: the app opens a real SQLite file given by ZAYAVA_DB.
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -15,27 +15,8 @@ export const appBinary =
 
 export const cliBinary = path.join(path.dirname(appBinary), "zayava");
 
-/** A full organisation profile, as the `organisation` form asks for it. */
-export const sampleOrganisation = {
-  full_name: "Государственное учреждение «Городской архив»",
-  short_name: "ГУ «Городской архив»",
-  legal_form: "государственное учреждение",
-  kind: "budget_funded",
-  unp: "100217336",
-  legal_postcode: "220030",
-  legal_address: "г. Минск, пр. Независимости, 1",
-  postal_postcode: "220030",
-  postal_address: "г. Минск, пр. Независимости, 1",
-  iban: "BY13NBRB3600900000002Z00AB00",
-  bank_name: "Национальный банк Республики Беларусь",
-  bic: "NBRBBY2X",
-  head_position: "Директор",
-  head_name: "Иванов Иван Иванович",
-  head_basis: "Устава",
-  contact_name: "Петрова Анна Сергеевна",
-  phone: "+375 17 311-30-00",
-  email: "archive@example.by",
-};
+/** A full organisation profile, as the `organisation` form asks for it: the shared fixture (tests/fixtures/): the terminal's tests use the same profile. */
+export const sampleOrganisation = JSON.parse(readFileSync(new URL("../fixtures/organisation.json", import.meta.url), "utf8"));
 
 /** Puts organisation profiles into a scratch database through `zayava import`, as a user moving data would. */
 export function seedOrganisations(place, organisations, applications = []) {

@@ -4,18 +4,12 @@
 // late, and a new application can be started from the form in one step. An open window is on
 // the dashboard with what is at stake, its explanation, and a link to its application.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { Key } from "webdriverio";
 import { byTestId, launch, press, sampleOrganisation, scratch, seedOrganisations, shot, choose } from "./driver.mjs";
 
-const constructorApplication = {
-  service: "constructor",
-  schema_version: "constructor@2024-10-17",
-  values: {
-    admin_name: "Сидоров Сергей", admin_email: "admin@example.by", admin_phone: "+375 29 765-43-21", send_method: "smdo",
-    crypto_client: true, channel: true, want_access: true, trained_before: true, no_debts: true,
-  },
-};
+const constructorApplication = JSON.parse(readFileSync(new URL("../fixtures/constructor-application.json", import.meta.url), "utf8"));
 
 async function record(browser, event, date) {
   const kind = await byTestId(browser, "life-event-kind");

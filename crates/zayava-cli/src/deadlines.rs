@@ -12,6 +12,7 @@ use zayava_core::i18n::Lang;
 use zayava_core::rules::{Party, Rulebook};
 use zayava_store::{location, Database};
 
+use crate::table::pad;
 use crate::Failure;
 
 #[derive(clap::Args)]
@@ -37,7 +38,7 @@ pub struct DeadlinesArgs {
 }
 
 fn usage(message: String) -> Failure {
-    Failure { message, exit: 2 }
+    Failure::usage(message)
 }
 
 fn split_pair(flag: &str, raw: &str) -> Result<(String, String), Failure> {
@@ -112,12 +113,6 @@ fn run_batch(source: &PathBuf, book: &Rulebook, cal: &Calendar, window: WorkingW
     }
     out.flush()?;
     Ok(())
-}
-
-/// Pads to a width in characters (not bytes: Cyrillic is two bytes a letter).
-pub(crate) fn pad(s: &str, width: usize) -> String {
-    let n = s.chars().count();
-    format!("{s}{}", " ".repeat(width.saturating_sub(n)))
 }
 
 /// The readable table: one line per rule, then its explanation indented below.

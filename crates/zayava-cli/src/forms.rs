@@ -9,12 +9,13 @@ use serde_json::Value;
 use zayava_core::forms::{self, preflight};
 use zayava_core::i18n::Lang;
 use zayava_core::validation::batch;
-use zayava_store::{exchange, Database};
+use zayava_app::{transfer, Now};
+use zayava_store::Database;
 
 use crate::Failure;
 
 fn usage(message: String) -> Failure {
-    Failure { message, exit: 2 }
+    Failure::usage(message)
 }
 
 fn read_input(source: &Path, limit: usize) -> Result<String, Failure> {
@@ -93,32 +94,37 @@ pub fn preflight(source: &Path, json: bool, lang: Lang) -> Result<(), Failure> {
             println!("[{clause}] {field}: {}", f.message);
         }
     }
-    if result.clean { Ok(()) } else { Err(Failure { message: format!("{} finding(s)", result.findings.len()), exit: 1 }) }
+    if result.clean { Ok(()) } else { Err(Failure::failed(format!("{} finding(s)", result.findings.len()))) }
 }
 
 pub async fn export(db: &Database, output: Option<PathBuf>) -> Result<(), Failure> {
-    let file = db.export(chrono::Utc::now()).await?;
-    let text = serde_json::to_string_pretty(&file)?;
     match output {
         Some(path) => {
-            // Write beside the target and rename, so a failed export never leaves half a file.
-            let tmp = path.with_extension("partial");
-            std::fs::write(&tmp, text).map_err(|e| Failure { message: format!("{}: {e}", tmp.display()), exit: 1 })?;
-            std::fs::rename(&tmp, &path).map_err(|e| Failure { message: format!("{}: {e}", path.display()), exit: 1 })?;
-            eprintln!("exported {} organisation(s), {} application(s) to {}", file.organisations.len(), file.applications.len(), path.display());
+            let done = transfer::export(db, &path, Now::read()).await?;
+            eprintln!("exported {} organisation(s), {} application(s) to {}", done.organisations, done.applications, path.display());
         }
-        None => println!("{text}"),
+        None => println!("{}", transfer::export_text(db, Now::read()).await?.0),
     }
     Ok(())
 }
 
-pub async fn import(db: &Database, source: &Path) -> Result<(), Failure> {
-    let text = read_input(source, exchange::MAX_IMPORT_BYTES)?;
-    let file = exchange::parse(&text).map_err(|e| usage(format!("{}: {e}", source.display())))?;
-    let s = db.import(&file, chrono::Utc::now()).await?;
-    println!(
-        "organisations: {} added, {} already here; applications: {} added, {} already here; attachments: {}",
-        s.organisations_added, s.organisations_matched, s.applications_added, s.applications_skipped, s.attachments_added
-    );
+pub async fn import(db: &Database, source: &Path, lang: Lang) -> Result<(), Failure> {
+    let mut input: Box<dyn Read> = if source.as_os_str() == "-" {
+        Box::new(std::io::stdin())
+    } else {
+        Box::new(std::fs::File::open(source).map_err(|e| usage(format!("{}: {e}", source.display())))?)
+    };
+    let s = transfer::import(db, &mut input, Now::read()).await?;
+    let line = match lang {
+        Lang::Ru => format!(
+            "Организаций: добавлено {}, уже были {}; заявок: добавлено {}, уже были {}; вложений: {}",
+            s.organisations_added, s.organisations_matched, s.applications_added, s.applications_skipped, s.attachments_added
+        ),
+        Lang::En => format!(
+            "organisations: {} added, {} already here; applications: {} added, {} already here; attachments: {}",
+            s.organisations_added, s.organisations_matched, s.applications_added, s.applications_skipped, s.attachments_added
+        ),
+    };
+    println!("{line}");
     Ok(())
 }

@@ -1,23 +1,55 @@
-//! `zayava`: the command-line face of Zayava. It opens the same database as the desktop app
-//! (same default path, same `ZAYAVA_DB` / `--db` override) and calls the same crates.
+//! `zayava`: the whole product from a terminal. Each subcommand is an adapter over a use
+//! case of `zayava-app` (the window calls the same ones): it reads flags and files, reads
+//! the clock, and prints a table in the chosen language or `--json`. It opens the same
+//! database as the desktop app (same default path, same `ZAYAVA_DB` / `--db` override).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod applications;
 mod deadlines;
+mod due;
+mod events;
 mod forms;
+mod ics;
+mod organisations;
 mod pdf;
 mod safety;
 mod sync;
+mod table;
+mod values;
 mod timeline;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use zayava_core::date_format::human_date_time;
+use zayava_app::{AppError, Problem};
+use zayava_core::error_code::ErrorCode;
 use zayava_core::i18n::Lang;
 use zayava_store::{location, Database};
 
+const ABOUT: &str = "Zayava: applications, contracts and deadlines for the NCES operator, from a terminal.";
+
+const LONG_ABOUT: &str = "Zayava: applications, contracts and deadlines for the NCES operator, from a terminal.
+
+Every command works on the same database as the desktop app, on this computer, offline
+(only `sync` talks to the Operator). Close the app before `restore`; the other commands can
+run while it is open.
+
+Examples:
+  zayava due --days 10                       what falls due in the next ten working days
+  zayava due --json > due.json               the same, for a script or a weekly digest
+  zayava applications list --stage awaiting_signature
+  zayava applications show З-0042            one application, its stage and its dates
+  zayava applications ready З-0042            after the pre-flight check finds nothing
+  zayava events record З-0042 --event application_sent --at 2026-12-01
+  zayava ics -o deadlines.ics                every open deadline, for Outlook or any calendar
+  zayava pdf --application З-0042 --kind package -o package.pdf
+  zayava backup                              a copy of the database in this folder
+
+Exit codes: 0 done; 1 something failed (the message says what; nothing was half-done);
+2 the input was refused (a flag, a file, a value): fix it and run again.";
+
 #[derive(Parser)]
-#[command(name = "zayava", version, about = "Zayava: applications, contracts and deadlines for the NCES operator")]
+#[command(name = "zayava", version, about = ABOUT, long_about = LONG_ABOUT)]
 struct Cli {
     /// The database file (default: the app's data directory; env ZAYAVA_DB overrides it too).
     #[arg(long, global = true, value_name = "PATH")]
@@ -33,9 +65,19 @@ struct Cli {
 enum Command {
     /// Shows where the database is and what it holds.
     Info,
-    /// Organisation profiles.
+    /// Organisation profiles: list, show, add.
     #[command(subcommand)]
-    Organisations(OrganisationsCommand),
+    Organisations(organisations::Command),
+    /// Applications: list (with filters), show, new, ready, archive.
+    #[command(subcommand)]
+    Applications(applications::Command),
+    /// What happened to an application: list its events, record one.
+    #[command(subcommand)]
+    Events(events::Command),
+    /// What is due: every open deadline up to N working days ahead (overdue ones always).
+    Due(due::Args),
+    /// Writes the open deadlines (of one application, or all) as an iCalendar file.
+    Ics(ics::Args),
     /// When things fall due: deadlines and derived dates for a service, with explanations.
     Deadlines(deadlines::DeadlinesArgs),
     /// An application's life: its state and each deadline's round and verdict (met, late,
@@ -55,7 +97,7 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Writes every profile and application (with attached files) as one JSON file.
+    /// Writes every profile and application (with their events and attached files) as one JSON file.
     Export {
         /// The file to write (default: stdout).
         #[arg(short, long, value_name = "FILE")]
@@ -67,17 +109,7 @@ enum Command {
         file: PathBuf,
     },
     /// Prints an application, its contract package or its deadline schedule to a PDF.
-    Pdf {
-        /// A stored application's id, an application file ({"service", "organisation", "values", "events"?}), or `all` (with --kind schedule).
-        #[arg(long, value_name = "ID or FILE.json")]
-        application: String,
-        /// application, package or schedule.
-        #[arg(long, default_value = "application")]
-        kind: String,
-        /// The PDF file to write.
-        #[arg(short, long, value_name = "OUT.pdf")]
-        output: PathBuf,
-    },
+    Pdf(pdf::Args),
     /// Sends queued changes to the operator's API and brings back what the operator did.
     Sync(sync::SyncArgs),
     /// Writes a complete copy of the database to FILE (default: zayava-<date>.sqlite3 here).
@@ -102,64 +134,123 @@ enum LangArg {
     En,
 }
 
-impl From<LangArg> for zayava_core::i18n::Lang {
+impl From<LangArg> for Lang {
     fn from(l: LangArg) -> Self {
         match l {
-            LangArg::Ru => zayava_core::i18n::Lang::Ru,
-            LangArg::En => zayava_core::i18n::Lang::En,
+            LangArg::Ru => Lang::Ru,
+            LangArg::En => Lang::En,
         }
     }
 }
 
-#[derive(Subcommand)]
-enum OrganisationsCommand {
-    /// Lists the stored organisation profiles.
-    List {
-        /// Print JSON instead of a table.
-        #[arg(long)]
-        json: bool,
-    },
+/// A failure to report on stderr, with the exit code it earns: 2 for input to fix, 1 otherwise.
+pub enum Failure {
+    /// Said by the terminal itself: a flag or a file it cannot take.
+    Said { message: String, exit: u8 },
+    /// A use case's failure, put into words in the chosen language when reported.
+    App(AppError),
 }
 
-/// A failure to report on stderr, with the exit code it earns: 2 for bad input, 1 otherwise.
-pub struct Failure {
-    pub message: String,
-    pub exit: u8,
+impl Failure {
+    pub fn usage(message: impl Into<String>) -> Failure {
+        Failure::Said { message: message.into(), exit: 2 }
+    }
+
+    pub fn failed(message: impl Into<String>) -> Failure {
+        Failure::Said { message: message.into(), exit: 1 }
+    }
 }
 
-impl<E: std::fmt::Display> From<E> for Failure {
-    fn from(e: E) -> Failure {
-        Failure { message: e.to_string(), exit: 1 }
+impl From<AppError> for Failure {
+    fn from(e: AppError) -> Failure {
+        Failure::App(e)
+    }
+}
+
+impl From<zayava_store::StoreError> for Failure {
+    fn from(e: zayava_store::StoreError) -> Failure {
+        Failure::App(AppError::Store(e))
+    }
+}
+
+impl From<zayava_sync::SyncError> for Failure {
+    fn from(e: zayava_sync::SyncError) -> Failure {
+        Failure::App(AppError::Sync(e))
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Failure {
+        Failure::failed(e.to_string())
+    }
+}
+
+impl From<serde_json::Error> for Failure {
+    fn from(e: serde_json::Error) -> Failure {
+        Failure::failed(e.to_string())
+    }
+}
+
+/// Codes that mean "the input was refused: fix it and run again" (exit 2).
+fn is_input_to_fix(code: ErrorCode) -> bool {
+    let area = code.as_str().split('.').next().unwrap_or_default();
+    matches!(area, "validation" | "lifecycle" | "deadlines" | "calendar" | "application" | "import" | "print" | "settings")
+        || matches!(
+            code,
+            ErrorCode::StoreNotFound
+                | ErrorCode::StoreNotABackup
+                | ErrorCode::StoreNewerVersion
+                | ErrorCode::StoreDamaged
+                | ErrorCode::StoreInUse
+                | ErrorCode::StoreTooLarge
+                | ErrorCode::StoreNoDataDir
+                | ErrorCode::SyncNotConfigured
+                | ErrorCode::SyncBadUrl
+                | ErrorCode::SyncNotHttps
+                | ErrorCode::SyncNoToken
+        )
+}
+
+/// What is printed on stderr, and the exit code.
+fn report(failure: Failure, lang: Lang) -> (String, u8) {
+    match failure {
+        Failure::Said { message, exit } => (message, exit),
+        Failure::App(e) => {
+            let problem = Problem::render(&e, lang);
+            let mut text = format!("{} [{}]", problem.message, problem.code);
+            for f in &problem.fields {
+                text.push_str(&format!("\n  {}: {}", f.field, f.message));
+            }
+            (text, if is_input_to_fix(problem.code) { 2 } else { 1 })
+        }
     }
 }
 
 fn path_of(db: Option<PathBuf>) -> Result<PathBuf, Failure> {
-    location::database_path(db).ok_or_else(|| Failure { message: "no data directory on this system; pass --db PATH".into(), exit: 2 })
+    location::database_path(db).ok_or(Failure::App(AppError::NoDataDir))
 }
 
 async fn open(db: Option<PathBuf>) -> Result<Database, Failure> {
     Ok(Database::open(&path_of(db)?).await?)
 }
 
-async fn info(db: &Database) -> Result<(), Failure> {
-    println!("database: {}", db.path().display());
-    println!("organisations: {}", db.organisations().await?.len());
-    println!("language: {}", db.language().await?.code());
-    Ok(())
+/// The database when it exists; a command that only reads never creates one.
+pub async fn open_existing(db: Option<PathBuf>) -> Result<Option<Database>, Failure> {
+    match location::database_path(db).filter(|p| p.exists()) {
+        Some(path) => Ok(Some(Database::open(&path).await?)),
+        None => Ok(None),
+    }
 }
 
-async fn list_organisations(db: &Database, json: bool) -> Result<(), Failure> {
-    let list = db.organisations().await?;
-    if json {
-        println!("{}", serde_json::to_string_pretty(&list)?);
-    } else {
-        for o in &list {
-            let updated = chrono::DateTime::parse_from_rfc3339(&o.updated_at)
-                .map(|t| human_date_time(t.with_timezone(&chrono::Local).naive_local()))
-                .unwrap_or_else(|_| o.updated_at.clone());
-            println!("{:>4}  {:<9}  {}  ({})", o.id, o.unp, o.name, updated);
-        }
-    }
+async fn info(db: &Database, lang: Lang) -> Result<(), Failure> {
+    let (h_db, h_orgs, h_apps, h_lang) = match lang {
+        Lang::Ru => ("База данных", "Организаций", "Заявок", "Язык"),
+        Lang::En => ("Database", "Organisations", "Applications", "Language"),
+    };
+    println!("{h_db}: {}", db.path().display());
+    println!("{h_orgs}: {}", db.organisation_count().await?);
+    println!("{h_apps}: {}", db.applications(&Default::default()).await?.len());
+    println!("{h_lang}: {}", db.language().await?.code());
     Ok(())
 }
 
@@ -183,14 +274,18 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         Command::Timeline(args) => timeline::run(args, db, lang).await,
         Command::Validate { batch } => forms::validate(&batch, lang),
         Command::Preflight { file, json } => forms::preflight(&file, json, lang),
-        Command::Export { output } => closing(open(db).await?, |d| Box::pin(async move { forms::export(d, output).await })).await,
-        Command::Import { file } => closing(open(db).await?, |d| Box::pin(async move { forms::import(d, &file).await })).await,
-        Command::Pdf { application, kind, output } => pdf::run(db, &application, &kind, &output, lang).await,
-        Command::Info => closing(open(db).await?, |d| Box::pin(info(d))).await,
+        Command::Pdf(args) => pdf::run(args, db, lang).await,
+        Command::Export { output } => closing(open(db).await?, |d| Box::pin(forms::export(d, output))).await,
+        Command::Import { file } => closing(open(db).await?, |d| Box::pin(async move { forms::import(d, &file, lang).await })).await,
+        Command::Info => closing(open(db).await?, |d| Box::pin(info(d, lang))).await,
+        Command::Organisations(c) => closing(open(db).await?, |d| Box::pin(organisations::run(c, d, lang))).await,
+        Command::Applications(c) => closing(open(db).await?, |d| Box::pin(applications::run(c, d, lang))).await,
+        Command::Events(c) => closing(open(db).await?, |d| Box::pin(events::run(c, d, lang))).await,
+        Command::Due(args) => closing(open(db).await?, |d| Box::pin(due::run(args, d, lang))).await,
+        Command::Ics(args) => closing(open(db).await?, |d| Box::pin(ics::run(args, d, lang))).await,
         Command::Sync(args) => closing(open(db).await?, |d| Box::pin(sync::run(args, d, lang))).await,
         Command::Backup { file, list } => safety::backup(&path_of(db)?, file, list).await,
-        Command::Restore { file } => safety::restore(&path_of(db)?, &file).await,
-        Command::Organisations(OrganisationsCommand::List { json }) => closing(open(db).await?, |d| Box::pin(list_organisations(d, json))).await,
+        Command::Restore { file } => safety::restore(&path_of(db)?, &file, lang).await,
     }
 }
 
@@ -223,8 +318,9 @@ fn main() -> ExitCode {
     match runtime.block_on(run(cli)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
-            eprintln!("zayava: {}", f.message);
-            ExitCode::from(f.exit)
+            let (message, exit) = report(f, lang);
+            eprintln!("zayava: {message}");
+            ExitCode::from(exit)
         }
     }
 }

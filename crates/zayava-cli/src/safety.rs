@@ -1,44 +1,40 @@
-//! `zayava backup` and `zayava restore`: a copy of the database to a file, and a database
-//! put back from one — refused, changing nothing, for a file that is not a Zayava database,
-//! is damaged or comes from a newer version, or while the app has the database open.
+//! `zayava backup` and `zayava restore`: `zayava_app::safety` from a terminal — a copy of
+//! the database to a file, and a database put back from one (refused, changing nothing, for
+//! a file that is not a Zayava database, is damaged or comes from a newer version, or while
+//! the app has the database open).
 
 use std::path::{Path, PathBuf};
 
-use zayava_store::{safety, Database, StoreError};
+use zayava_app::{safety, Now};
+use zayava_core::i18n::Lang;
+use zayava_store::Database;
 
 use crate::Failure;
 
-fn refused(e: StoreError) -> Failure {
-    let exit = if matches!(e, StoreError::NotABackup(_) | StoreError::NewerVersion { .. } | StoreError::Damaged(_) | StoreError::InUse) { 2 } else { 1 };
-    Failure { message: format!("{e} [{}]", e.code()), exit }
-}
-
-/// Writes a copy to `target`, or lists the automatic copies.
+/// Writes a copy to `target` (never over an existing file), or lists the automatic copies.
 pub async fn backup(db_path: &Path, target: Option<PathBuf>, list: bool) -> Result<(), Failure> {
     if list {
-        for b in safety::backups(db_path).map_err(refused)? {
+        for b in safety::list(db_path)? {
             println!("{}  {:<22} {:>10} bytes  {}", b.made_at, b.kind, b.bytes, b.path);
         }
         return Ok(());
     }
-    let db = Database::open(db_path).await.map_err(refused)?;
-    let target = target.unwrap_or_else(|| PathBuf::from(format!("zayava-{}.sqlite3", chrono::Local::now().format("%Y-%m-%d-%H%M%S"))));
-    db.backup_to(&target).await.map_err(refused)?;
+    let db = Database::open(db_path).await?;
+    let target = target.unwrap_or_else(|| PathBuf::from(format!("zayava-{}.sqlite3", Now::read().local.format("%Y-%m-%d-%H%M%S"))));
+    let done = safety::backup(&db, &target, false).await;
     db.close().await;
+    done?;
     println!("{}", target.display());
     Ok(())
 }
 
 /// Replaces the database with `file` after checking it; the database it replaces is kept
 /// in backups/ first.
-pub async fn restore(db_path: &Path, file: &Path) -> Result<(), Failure> {
-    let facts = safety::check_restorable(file).await.map_err(refused)?;
-    let _lock = safety::claim(db_path, std::time::Duration::ZERO).map_err(refused)?;
-    safety::stage_restore(db_path, file).await.map_err(refused)?;
-    // Opening applies the staged file (keeping the current one as a backup) and migrates it.
-    let db = Database::open(db_path).await.map_err(refused)?;
-    let organisations = db.organisations().await?.len();
-    db.close().await;
-    println!("restored from {} (schema {}): {organisations} organisation(s)", file.display(), facts.version);
+pub async fn restore(db_path: &Path, file: &Path, lang: Lang) -> Result<(), Failure> {
+    let done = safety::restore_now(db_path, file).await?;
+    match lang {
+        Lang::Ru => println!("Восстановлено из {} (версия схемы {}): организаций {}.", file.display(), done.schema_version, done.organisations),
+        Lang::En => println!("restored from {} (schema {}): {} organisation(s)", file.display(), done.schema_version, done.organisations),
+    }
     Ok(())
 }

@@ -1,11 +1,11 @@
 //! `zayava sync`: one sync run with the operator's API from a terminal, and its status.
 //! The token comes from ZAYAVA_OPERATOR_TOKEN or, failing that, the OS keyring.
 
-use std::time::Duration;
-
+use zayava_app::sync::{self, Access};
+use zayava_app::Now;
 use zayava_core::i18n::Lang;
 use zayava_store::Database;
-use zayava_sync::{credentials, sync_once, Api, Options, SyncProgress, SyncError};
+use zayava_sync::{credentials, Options, SyncProgress};
 
 use crate::Failure;
 
@@ -28,49 +28,56 @@ pub struct SyncArgs {
     page: u32,
 }
 
-fn failure(e: SyncError, lang: Lang) -> Failure {
-    let exit = if matches!(e, SyncError::BadUrl(_) | SyncError::NotHttps(_) | SyncError::NotConfigured | SyncError::NoToken) { 2 } else { 1 };
-    Failure { message: format!("{} [{}]", e.message(lang), e.code()), exit }
-}
-
 pub async fn run(args: SyncArgs, db: &Database, lang: Lang) -> Result<(), Failure> {
     if args.status {
-        return status(db).await;
+        return status(db, lang).await;
     }
-    let url = match args.url {
-        Some(u) => u,
-        None => db.operator_url().await?.ok_or_else(|| failure(SyncError::NotConfigured, lang))?,
-    };
-    let token = match std::env::var("ZAYAVA_OPERATOR_TOKEN") {
-        Ok(t) if !t.is_empty() => t,
-        _ => {
-            credentials::use_platform_store().map_err(|e| failure(e, lang))?;
-            credentials::token().map_err(|e| failure(e, lang))?.ok_or_else(|| failure(SyncError::NoToken, lang))?
-        }
-    };
-    let api = Api::new(&url, &token, Duration::from_secs(30)).map_err(|e| failure(e, lang))?;
+    let token = std::env::var("ZAYAVA_OPERATOR_TOKEN").ok().filter(|t| !t.is_empty());
+    if token.is_none() {
+        credentials::use_platform_store()?;
+    }
+    let api = sync::connect(db, Access { url: args.url.clone(), token }).await?;
     if args.save_url {
-        db.set_operator_url(api.base().as_str()).await?;
+        sync::save_url(db, api.base().as_str()).await?;
     }
-    let opts = Options { batch: args.batch.clamp(1, 1000), page: args.page.clamp(1, 1000), ..Options::default() };
-    let mut show = |p: SyncProgress| match p {
-        SyncProgress::Push { done, total } => eprintln!("push: {done}/{total}"),
-        SyncProgress::Pull { received } => eprintln!("pull: {received}"),
-        SyncProgress::Data => eprintln!("calendar and rules"),
+    let options = Options { batch: args.batch.clamp(1, 1000), page: args.page.clamp(1, 1000), ..Options::default() };
+    let mut show = |p: SyncProgress| match (p, lang) {
+        (SyncProgress::Push { done, total }, Lang::Ru) => eprintln!("отправлено: {done} из {total}"),
+        (SyncProgress::Push { done, total }, Lang::En) => eprintln!("push: {done}/{total}"),
+        (SyncProgress::Pull { received }, Lang::Ru) => eprintln!("получено: {received}"),
+        (SyncProgress::Pull { received }, Lang::En) => eprintln!("pull: {received}"),
+        (SyncProgress::Data, Lang::Ru) => eprintln!("календарь и правила"),
+        (SyncProgress::Data, Lang::En) => eprintln!("calendar and rules"),
     };
-    let report = sync_once(db, &api, opts, chrono::Utc::now(), chrono::Local::now().date_naive(), &mut show).await.map_err(|e| failure(e, lang))?;
-    println!(
-        "sent {}, rejected {}, conflicts {}, received {}, duplicates skipped {}, refused {}, waiting {}",
-        report.pushed, report.rejected, report.conflicts, report.pulled, report.duplicates, report.refused, report.parked
-    );
+    let r = sync::run_once(db, &api, options, Now::read(), &mut show).await?;
+    match lang {
+        Lang::Ru => println!(
+            "отправлено {}, отклонено {}, конфликтов {}, получено {}, повторов пропущено {}, не принято {}, ждут {}",
+            r.pushed, r.rejected, r.conflicts, r.pulled, r.duplicates, r.refused, r.parked
+        ),
+        Lang::En => println!(
+            "sent {}, rejected {}, conflicts {}, received {}, duplicates skipped {}, refused {}, waiting {}",
+            r.pushed, r.rejected, r.conflicts, r.pulled, r.duplicates, r.refused, r.parked
+        ),
+    }
     Ok(())
 }
 
-async fn status(db: &Database) -> Result<(), Failure> {
+async fn status(db: &Database, lang: Lang) -> Result<(), Failure> {
     let s = db.sync_state().await?;
-    println!("address: {}", db.operator_url().await?.unwrap_or_else(|| "(not set)".into()));
-    println!("pending: {}, rejected: {}, conflicts: {}", s.counts.pending, s.counts.rejected, s.counts.conflicts);
-    println!("last sync: {}", s.last_success.unwrap_or_else(|| "never".into()));
+    let url = db.operator_url().await?;
+    match lang {
+        Lang::Ru => {
+            println!("Адрес: {}", url.unwrap_or_else(|| "(не задан)".into()));
+            println!("Ждут отправки: {}, отклонено: {}, конфликтов: {}", s.counts.pending, s.counts.rejected, s.counts.conflicts);
+            println!("Последняя синхронизация: {}", s.last_success.unwrap_or_else(|| "не было".into()));
+        }
+        Lang::En => {
+            println!("address: {}", url.unwrap_or_else(|| "(not set)".into()));
+            println!("pending: {}, rejected: {}, conflicts: {}", s.counts.pending, s.counts.rejected, s.counts.conflicts);
+            println!("last sync: {}", s.last_success.unwrap_or_else(|| "never".into()));
+        }
+    }
     for i in db.sync_issues(20).await? {
         println!("{}  {}  {}  {}", i.at, i.code, i.subject, i.detail);
     }

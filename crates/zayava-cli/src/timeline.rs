@@ -13,7 +13,10 @@ use zayava_core::lifecycle::batch::{self, Answer};
 use zayava_core::lifecycle::Timeline;
 use zayava_core::rules::Rulebook;
 
-use crate::deadlines::pad;
+use zayava_app::subject::{self, Source};
+use zayava_app::Now;
+
+use crate::table::pad;
 use crate::Failure;
 
 #[derive(clap::Args)]
@@ -38,7 +41,16 @@ pub async fn run(args: TimelineArgs, db: Option<PathBuf>, lang: Lang) -> Result<
         return run_batch(source, &cal, window, lang);
     }
     let application = args.application.as_deref().unwrap_or_default();
-    let loaded = crate::pdf::load(db, application, lang).await?;
+    let source = Source::from_argument(application);
+    let db = match source {
+        Source::Stored(_) => crate::open_existing(db).await?,
+        Source::File(_) => None,
+    };
+    let loaded = subject::load(db.as_ref(), &source, lang, Now::read()).await;
+    if let Some(db) = db {
+        db.close().await;
+    }
+    let loaded = loaded?;
     if args.json {
         println!("{}", serde_json::to_string(&loaded.timeline)?);
     } else {
@@ -52,7 +64,7 @@ fn run_batch(source: &PathBuf, cal: &Calendar, window: WorkingWindow, lang: Lang
     let input: Box<dyn BufRead> = if source.as_os_str() == "-" {
         Box::new(std::io::stdin().lock())
     } else {
-        let file = std::fs::File::open(source).map_err(|e| Failure { message: format!("{}: {e}", source.display()), exit: 2 })?;
+        let file = std::fs::File::open(source).map_err(|e| Failure::usage(format!("{}: {e}", source.display())))?;
         Box::new(std::io::BufReader::new(file))
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -75,8 +87,8 @@ fn run_batch(source: &PathBuf, cal: &Calendar, window: WorkingWindow, lang: Lang
 /// The readable table: the state, what voided the contract, then each deadline.
 pub fn table(t: &Timeline, lang: Lang) -> String {
     let (h_due, h_status, h_what, h_clause, none) = match lang {
-        Lang::Ru => ("Срок", "Статус", "Что", "Пункт", "Сроков пока нет: не записано ни одного события."),
-        Lang::En => ("Due", "Status", "What", "Clause", "No deadlines yet: no event is recorded."),
+        Lang::Ru => ("Срок", "Статус", "Что", "Пункт", "Сроков пока нет: они начнутся с событий, от которых отсчитываются."),
+        Lang::En => ("Due", "Status", "What", "Clause", "No deadlines yet: they start with the events they are counted from."),
     };
     let mut out = format!("{}\n", t.state_label);
     if let Some(v) = &t.void {

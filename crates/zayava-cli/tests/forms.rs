@@ -100,7 +100,7 @@ fn export_then_import_into_another_database_and_a_bad_file_is_refused() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let out = zayava().arg("--db").arg(&b).arg("import").arg(&file).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8(out.stdout).unwrap().contains("applications: 1 added"));
+    assert!(String::from_utf8(out.stdout).unwrap().contains("заявок: добавлено 1"));
 
     let bad = dir.path().join("bad.json");
     std::fs::write(&bad, r#"{"format": "zayava-export", "version": 7, "exported_at": "", "organisations": [], "applications": []}"#).unwrap();

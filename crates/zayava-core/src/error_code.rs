@@ -66,6 +66,9 @@ codes! {
     ApplicationNotReady = "application.not_ready",
     /// Sent to the Operator: the form is closed until amended.
     ApplicationSentLocked = "application.sent_locked",
+    /// An application file (for printing or a timeline) that is not one: not JSON, or not
+    /// `{"service", "organisation"?, "values", "events"?}`.
+    ApplicationBadFile = "application.bad_file",
 
     ImportRefused = "import.refused",
 
@@ -103,6 +106,8 @@ codes! {
     PrintUnknownKind = "print.unknown_kind",
     /// The application's form version is not one this program has.
     PrintUnknownForm = "print.unknown_form",
+    /// The schedule of every application was asked for as another kind of document.
+    PrintAllIsASchedule = "print.all_is_a_schedule",
     /// The PDF was written but the system would not open it.
     PrintCannotOpen = "print.cannot_open",
 

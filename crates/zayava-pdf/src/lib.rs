@@ -21,8 +21,10 @@ pub struct Pdf {
     pub replaced: Vec<char>,
 }
 
-/// What kind of document to make.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What kind of document to make (`PdfKind` in TypeScript: the window names it by type).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(rename = "PdfKind")]
 pub enum Kind {
     Application,
     Package,
@@ -30,12 +32,18 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn parse(s: &str) -> Option<Kind> {
-        match s {
-            "application" => Some(Kind::Application),
-            "package" => Some(Kind::Package),
-            "schedule" => Some(Kind::Schedule),
-            _ => None,
+    pub const ALL: [Kind; 3] = [Kind::Application, Kind::Package, Kind::Schedule];
+
+    /// The kind's name, as the terminal takes it and a file is named: `package`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Application => "application",
+            Kind::Package => "package",
+            Kind::Schedule => "schedule",
         }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == s)
     }
 }

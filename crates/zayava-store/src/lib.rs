@@ -14,7 +14,6 @@ mod organisations;
 mod settings;
 pub mod sync;
 
-pub use settings::parse_window;
 
 pub use error::{is_corrupt, is_disk_full, StoreError};
 

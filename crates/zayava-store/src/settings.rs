@@ -36,22 +36,13 @@ impl Database {
     /// The support window for working-hour deadlines; 08:00–19:00 unless changed.
     pub async fn working_window(&self) -> Result<zayava_core::deadlines::WorkingWindow, StoreError> {
         let stored = self.setting(WINDOW_KEY).await?;
-        Ok(stored.as_deref().and_then(parse_window).unwrap_or_default())
+        Ok(stored.as_deref().and_then(zayava_core::deadlines::WorkingWindow::parse).unwrap_or_default())
     }
 
     pub async fn set_working_window(&self, window: zayava_core::deadlines::WorkingWindow) -> Result<(), StoreError> {
-        let text = format!("{}-{}", window.start.format("%H:%M"), window.end.format("%H:%M"));
-        self.set_setting(WINDOW_KEY, &text).await?;
+        self.set_setting(WINDOW_KEY, &window.text()).await?;
         self.refresh_all_due().await.map(|_| ())
     }
-}
-
-/// `08:00-19:00` → a window; `None` for anything else or an empty window.
-pub fn parse_window(text: &str) -> Option<zayava_core::deadlines::WorkingWindow> {
-    let (a, b) = text.split_once('-')?;
-    let start = chrono::NaiveTime::parse_from_str(a.trim(), "%H:%M").ok()?;
-    let end = chrono::NaiveTime::parse_from_str(b.trim(), "%H:%M").ok()?;
-    (start < end).then_some(zayava_core::deadlines::WorkingWindow { start, end })
 }
 
 const OPERATOR_URL_KEY: &str = "sync.base_url";

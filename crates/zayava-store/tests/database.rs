@@ -161,10 +161,10 @@ mod calendar {
         let default = db.working_window().await.unwrap();
         assert_eq!(default.start.to_string(), "08:00:00");
         assert_eq!(default.end.to_string(), "19:00:00");
-        let w = zayava_store::parse_window("09:00-18:00").unwrap();
+        let w = zayava_core::deadlines::WorkingWindow::parse("09:00-18:00").unwrap();
         db.set_working_window(w).await.unwrap();
         assert_eq!(db.working_window().await.unwrap(), w);
-        assert!(zayava_store::parse_window("19:00-08:00").is_none());
-        assert!(zayava_store::parse_window("9-18").is_none());
+        assert!(zayava_core::deadlines::WorkingWindow::parse("19:00-08:00").is_none());
+        assert!(zayava_core::deadlines::WorkingWindow::parse("9-18").is_none());
     }
 }

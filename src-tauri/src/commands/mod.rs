@@ -1,5 +1,7 @@
-//! The commands the UI may invoke, one module per screen. Each takes the clock reading it
-//! needs here, at the edge, and passes it into the crates; none decides anything itself.
+//! The commands the UI may invoke, one module per screen. Each is an adapter of a few lines
+//! over a use case of `zayava-app` (the terminal calls the same ones): it reads the clock
+//! here, at the edge, opens a system dialog where the user picks a file, and renders a
+//! failure into words once (`guarded`). None decides anything itself.
 
 pub mod applications;
 pub mod calendar;
@@ -14,15 +16,16 @@ pub mod sync;
 use zayava_core::i18n::Lang;
 use zayava_store::Database;
 
-use crate::error::Failure;
-use crate::{AppState, IpcError};
+use zayava_app::{AppError, Problem};
+
+use crate::AppState;
 
 /// The open database, or what stands in the way (it failed to open, or was found damaged).
-pub(crate) fn database(state: &AppState) -> Result<&Database, Failure> {
+pub(crate) fn database(state: &AppState) -> Result<&Database, AppError> {
     if let Some(damaged) = state.damaged.get() {
-        return Err(Failure::Standing(damaged.clone()));
+        return Err(AppError::Standing(damaged.clone()));
     }
-    state.db.as_ref().map_err(|e| Failure::Standing(e.clone()))
+    state.db.as_ref().map_err(|e| AppError::Standing(e.clone()))
 }
 
 /// The user's language as it is now; Russian if even that cannot be read.
@@ -43,13 +46,13 @@ async fn current_language(state: &AppState) -> Lang {
 /// the one boundary where that happens. A panic in the body (a defect: no input should
 /// reach one) becomes an `internal` error the page can show, instead of a promise that
 /// never settles; the panic itself is logged by the hook set in `run`.
-pub(crate) async fn guarded<T>(state: &AppState, body: impl std::future::Future<Output = Result<T, Failure>>) -> Result<T, IpcError> {
+pub(crate) async fn guarded<T>(state: &AppState, body: impl std::future::Future<Output = Result<T, AppError>>) -> Result<T, Problem> {
     use futures_util::FutureExt;
     match std::panic::AssertUnwindSafe(body).catch_unwind().await {
         Ok(Ok(value)) => Ok(value),
-        Ok(Err(failure)) => Err(IpcError::render(&failure, current_language(state).await)),
+        Ok(Err(failure)) => Err(Problem::render(&failure, current_language(state).await)),
         // The language setting may be what failed; the sentence is given in both.
-        Err(_) => Err(IpcError::internal_in_both()),
+        Err(_) => Err(Problem::internal_in_both()),
     }
 }
 
@@ -59,7 +62,7 @@ mod tests {
     use zayava_core::error_code::ErrorCode;
 
     fn state() -> AppState {
-        AppState::without_database(Failure::NoDataDir, Lang::En)
+        AppState::without_database(AppError::NoDataDir, Lang::En)
     }
 
     #[tokio::test]
@@ -68,13 +71,13 @@ mod tests {
         let failed = guarded::<()>(&state, async { panic!("a defect") }).await.unwrap_err();
         assert_eq!(failed.code, ErrorCode::Internal);
         assert!(failed.message.contains("Внутренняя ошибка") && !failed.message.contains("a defect"), "{}", failed.message);
-        assert_eq!(guarded(&state, async { Ok::<_, Failure>(7) }).await.unwrap(), 7);
+        assert_eq!(guarded(&state, async { Ok::<_, AppError>(7) }).await.unwrap(), 7);
     }
 
     #[tokio::test]
     async fn a_failure_is_put_into_words_once_in_the_language_of_the_moment() {
         let state = state();
-        let failed = guarded::<()>(&state, async { Err(Failure::BadLeads { term: true }) }).await.unwrap_err();
+        let failed = guarded::<()>(&state, async { Err(AppError::BadLeads { term: true }) }).await.unwrap_err();
         assert_eq!(failed.code, ErrorCode::SettingsInvalidLeads);
         assert!(failed.message.starts_with("Give how many working days before a contract ends"), "{}", failed.message);
         assert_eq!(failed.fields.len(), 1);

@@ -1,13 +1,15 @@
-//! Settings: the interface language and what the app knows about itself.
+//! Settings in the window: the language, support hours, reminder lead times
+//! (`zayava_app::settings`), and what the app knows about itself.
 
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
+use zayava_app::settings::{self, Leads};
+use zayava_app::Problem;
 use zayava_core::i18n::Lang;
 
 use super::{database, guarded};
-use crate::error::Failure;
-use crate::{AppState, IpcError};
+use crate::AppState;
 
 /// What the UI needs to know at start.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -20,14 +22,13 @@ pub struct AppInfo {
 }
 
 #[tauri::command]
-pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
+pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, Problem> {
     guarded(state.inner(), async move {
         let db = database(&state)?;
-        let language = db.language().await?;
         Ok(AppInfo {
             version: env!("CARGO_PKG_VERSION").to_string(),
             database_path: db.path().display().to_string(),
-            language,
+            language: settings::language(db).await?,
             organisations: db.organisation_count().await?,
         })
     }).await
@@ -44,72 +45,39 @@ pub fn first_paint() {
 }
 
 #[tauri::command]
-pub async fn set_language(state: State<'_, AppState>, language: Lang) -> Result<(), IpcError> {
-    guarded(state.inner(), async move {
-        let db = database(&state)?;
-        Ok(db.set_language(language).await?)
-    }).await
+pub async fn set_language(state: State<'_, AppState>, language: Lang) -> Result<(), Problem> {
+    guarded(state.inner(), async move { settings::set_language(database(&state)?, language).await }).await
 }
 
 /// The support window for working-hour deadlines, as `HH:MM-HH:MM`.
 #[tauri::command]
-pub async fn working_window(state: State<'_, AppState>) -> Result<String, IpcError> {
-    guarded(state.inner(), async move {
-        let db = database(&state)?;
-        let w = db.working_window().await?;
-        Ok(format!("{}-{}", w.start.format("%H:%M"), w.end.format("%H:%M")))
-    }).await
+pub async fn working_window(state: State<'_, AppState>) -> Result<String, Problem> {
+    guarded(state.inner(), async move { settings::working_window(database(&state)?).await }).await
 }
 
 #[tauri::command]
-pub async fn set_working_window(state: State<'_, AppState>, window: String) -> Result<(), IpcError> {
-    guarded(state.inner(), async move {
-        let db = database(&state)?;
-        let Some(w) = zayava_store::parse_window(&window.replace('–', "-")) else {
-            return Err(Failure::BadWindow);
-        };
-        Ok(db.set_working_window(w).await?)
-    }).await
+pub async fn set_working_window(state: State<'_, AppState>, window: String) -> Result<(), Problem> {
+    guarded(state.inner(), async move { settings::set_working_window(database(&state)?, &window).await }).await
 }
 
 /// Reminder lead times, in working days before a due day, as `3, 1, 0`.
 #[tauri::command]
-pub async fn reminder_leads(state: State<'_, AppState>) -> Result<String, IpcError> {
-    guarded(state.inner(), async move {
-        let db = database(&state)?;
-        let leads = db.reminder_leads().await?;
-        Ok(leads.iter().map(u32::to_string).collect::<Vec<_>>().join(", "))
-    }).await
+pub async fn reminder_leads(state: State<'_, AppState>) -> Result<String, Problem> {
+    guarded(state.inner(), async move { settings::leads(database(&state)?, Leads::Deadlines).await }).await
 }
 
 #[tauri::command]
-pub async fn set_reminder_leads(state: State<'_, AppState>, leads: String) -> Result<(), IpcError> {
-    guarded(state.inner(), async move {
-        let db = database(&state)?;
-        match db.set_reminder_leads(&leads).await? {
-            Some(_) => Ok(()),
-            None => Err(Failure::BadLeads { term: false }),
-        }
-    }).await
+pub async fn set_reminder_leads(state: State<'_, AppState>, leads: String) -> Result<(), Problem> {
+    guarded(state.inner(), async move { settings::set_leads(database(&state)?, Leads::Deadlines, &leads).await }).await
 }
 
 /// Lead times before a contract's end or renewal, in working days, as `20, 10, 5, 1`.
 #[tauri::command]
-pub async fn term_reminder_leads(state: State<'_, AppState>) -> Result<String, IpcError> {
-    guarded(state.inner(), async move {
-        let db = database(&state)?;
-        let leads = db.term_reminder_leads().await?;
-        Ok(leads.iter().map(u32::to_string).collect::<Vec<_>>().join(", "))
-    }).await
+pub async fn term_reminder_leads(state: State<'_, AppState>) -> Result<String, Problem> {
+    guarded(state.inner(), async move { settings::leads(database(&state)?, Leads::Term).await }).await
 }
 
 #[tauri::command]
-pub async fn set_term_reminder_leads(state: State<'_, AppState>, leads: String) -> Result<(), IpcError> {
-    guarded(state.inner(), async move {
-        let db = database(&state)?;
-        match db.set_term_reminder_leads(&leads).await? {
-            Some(_) => Ok(()),
-            None => Err(Failure::BadLeads { term: true }),
-        }
-    }).await
+pub async fn set_term_reminder_leads(state: State<'_, AppState>, leads: String) -> Result<(), Problem> {
+    guarded(state.inner(), async move { settings::set_leads(database(&state)?, Leads::Term, &leads).await }).await
 }

@@ -3,7 +3,7 @@
 // or crash), the pre-flight check, and ready / duplicate / archive.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api } from "../api";
-import type { ApplicationFilter, ApplicationStatus, ApplicationSummary, ApplicationView, FormSchema, IpcError, Organisation, Preflight } from "../bindings";
+import type { ApplicationFilter, ApplicationStatus, ApplicationSummary, ApplicationView, FormSchema, IpcError, Organisation, PdfKind, Preflight } from "../bindings";
 import { SchemaForm, pathId, type Values } from "../components/SchemaForm";
 import { TimelinePanel } from "../components/TimelinePanel";
 import { formatDateTime } from "../format";
@@ -414,10 +414,13 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
   );
 }
 
+/** Every document there is to print, in the order offered (the type is Rust's `Kind`). */
+const PDF_KINDS: PdfKind[] = ["application", "package", "schedule"];
+
 /** "Print" opens the PDF in the system viewer; "Save as…" writes it where the user chooses. */
 function PrintButtons({ id, beforePrint }: { id: string; beforePrint: () => Promise<void> }) {
   const { t } = useI18n();
-  const [kind, setKind] = useState("application");
+  const [kind, setKind] = useState<PdfKind>("application");
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -438,10 +441,12 @@ function PrintButtons({ id, beforePrint }: { id: string; beforePrint: () => Prom
   const saveAs = () => go(true);
   return (
     <span className="print">
-      <select aria-label={t("print.kind")} data-testid="print-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-        <option value="application">{t("print.application")}</option>
-        <option value="package">{t("print.package")}</option>
-        <option value="schedule">{t("print.schedule")}</option>
+      <select aria-label={t("print.kind")} data-testid="print-kind" value={kind} onChange={(e) => setKind(e.target.value as PdfKind)}>
+        {PDF_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {t(`print.${k}`)}
+          </option>
+        ))}
       </select>
       <button type="button" disabled={busy} data-testid="print-open" onClick={() => go(false)}>
         {busy ? t("print.busy") : t("print.print")}

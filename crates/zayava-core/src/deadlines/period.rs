@@ -16,6 +16,23 @@ pub struct WorkingWindow {
     pub end: NaiveTime,
 }
 
+impl WorkingWindow {
+    /// `08:00-19:00` (or with an en dash, as people type it) → a window; `None` for
+    /// anything else or an empty window.
+    pub fn parse(text: &str) -> Option<WorkingWindow> {
+        let text = text.replace('–', "-");
+        let (a, b) = text.split_once('-')?;
+        let start = NaiveTime::parse_from_str(a.trim(), "%H:%M").ok()?;
+        let end = NaiveTime::parse_from_str(b.trim(), "%H:%M").ok()?;
+        (start < end).then_some(WorkingWindow { start, end })
+    }
+
+    /// `08:00-19:00`: what `parse` reads back.
+    pub fn text(&self) -> String {
+        format!("{}-{}", self.start.format("%H:%M"), self.end.format("%H:%M"))
+    }
+}
+
 impl Default for WorkingWindow {
     fn default() -> Self {
         WorkingWindow { start: NaiveTime::from_hms_opt(8, 0, 0).unwrap(), end: NaiveTime::from_hms_opt(19, 0, 0).unwrap() }

@@ -1,8 +1,9 @@
-//! What a command can fail with, and the one place it is put into words. Commands return a
-//! `Failure` (the crates' own errors, unrendered); `commands::guarded` turns it into the
-//! `{code, message, fields}` that crosses IPC, in the user's language as it is at that
-//! moment. The code is an `ErrorCode` (a closed list, exported to TypeScript); the message
-//! is a sentence; `fields` carries per-field findings for forms.
+//! What a use case can fail with, and the one place it is put into words. Use cases return
+//! an `AppError` (the crates' own errors, unrendered); a face renders it once, in the user's
+//! language as it is at that moment, into a `Problem` — `{code, message, fields}`, which
+//! crosses IPC to the window and is printed by the terminal. The code is an `ErrorCode` (a
+//! closed list, exported to TypeScript); the message is a sentence; `fields` carries
+//! per-field findings for forms.
 
 use std::sync::Arc;
 
@@ -16,28 +17,33 @@ use zayava_core::validation::{localize_all, FieldError, IssueCode};
 use zayava_store::StoreError;
 use zayava_sync::SyncError;
 
-/// An error as the page receives it.
+/// An error as a user is told it (and as the page receives it, under the name `IpcError`).
 #[derive(Debug, Clone, Serialize, TS)]
-pub struct IpcError {
+#[ts(rename = "IpcError")]
+pub struct Problem {
     pub code: ErrorCode,
     pub message: String,
     pub fields: Vec<FieldError>,
 }
 
-/// What a command failed with, not yet in words.
+/// What a use case failed with, not yet in words.
 #[derive(Debug)]
-pub enum Failure {
+pub enum AppError {
     Store(StoreError),
     Sync(SyncError),
     Query(QueryError),
     /// Found at start (the database would not open, or its check found damage): every
-    /// command answers with it until the user acts on the recovery screen.
-    Standing(Arc<Failure>),
+    /// use case answers with it until the user acts on the recovery screen.
+    Standing(Arc<AppError>),
     /// The system names no folder for the program's data.
     NoDataDir,
     /// «Start with a new database» while the database is fine.
     NotDamaged,
     UnknownPdfKind(String),
+    /// The schedule of every application asked for as another kind of document.
+    AllIsASchedule,
+    /// An application file that is not one (the detail names the file and the line).
+    BadApplicationFile(String),
     /// The application's form version is not one this program has.
     UnknownForm(String),
     /// The PDF was written; the system would not open it.
@@ -48,48 +54,50 @@ pub enum Failure {
     /// A defect caught at the edge.
     Internal,
     /// The same failure, also shown next to one field of the form.
-    OnField(Box<Failure>, &'static str),
+    OnField(Box<AppError>, &'static str),
 }
 
-impl From<StoreError> for Failure {
-    fn from(e: StoreError) -> Failure {
-        Failure::Store(e)
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> AppError {
+        AppError::Store(e)
     }
 }
 
-impl From<SyncError> for Failure {
-    fn from(e: SyncError) -> Failure {
-        Failure::Sync(e)
+impl From<SyncError> for AppError {
+    fn from(e: SyncError) -> AppError {
+        AppError::Sync(e)
     }
 }
 
-impl From<QueryError> for Failure {
-    fn from(e: QueryError) -> Failure {
-        Failure::Query(e)
+impl From<QueryError> for AppError {
+    fn from(e: QueryError) -> AppError {
+        AppError::Query(e)
     }
 }
 
-impl Failure {
-    pub fn on_field(self, field: &'static str) -> Failure {
-        Failure::OnField(Box::new(self), field)
+impl AppError {
+    pub fn on_field(self, field: &'static str) -> AppError {
+        AppError::OnField(Box::new(self), field)
     }
 
     /// The code, without putting anything into words.
     pub fn code(&self) -> ErrorCode {
         match self {
-            Failure::Store(e) => e.code(),
-            Failure::Sync(e) => e.code(),
-            Failure::Query(e) => e.code(),
-            Failure::Standing(f) => f.code(),
-            Failure::NoDataDir => ErrorCode::StoreNoDataDir,
-            Failure::NotDamaged => ErrorCode::StoreNotDamaged,
-            Failure::UnknownPdfKind(_) => ErrorCode::PrintUnknownKind,
-            Failure::UnknownForm(_) => ErrorCode::PrintUnknownForm,
-            Failure::CannotOpen(_) => ErrorCode::PrintCannotOpen,
-            Failure::BadWindow => ErrorCode::SettingsInvalidWindow,
-            Failure::BadLeads { .. } => ErrorCode::SettingsInvalidLeads,
-            Failure::Internal => ErrorCode::Internal,
-            Failure::OnField(f, _) => f.code(),
+            AppError::Store(e) => e.code(),
+            AppError::Sync(e) => e.code(),
+            AppError::Query(e) => e.code(),
+            AppError::Standing(f) => f.code(),
+            AppError::NoDataDir => ErrorCode::StoreNoDataDir,
+            AppError::NotDamaged => ErrorCode::StoreNotDamaged,
+            AppError::UnknownPdfKind(_) => ErrorCode::PrintUnknownKind,
+            AppError::AllIsASchedule => ErrorCode::PrintAllIsASchedule,
+            AppError::BadApplicationFile(_) => ErrorCode::ApplicationBadFile,
+            AppError::UnknownForm(_) => ErrorCode::PrintUnknownForm,
+            AppError::CannotOpen(_) => ErrorCode::PrintCannotOpen,
+            AppError::BadWindow => ErrorCode::SettingsInvalidWindow,
+            AppError::BadLeads { .. } => ErrorCode::SettingsInvalidLeads,
+            AppError::Internal => ErrorCode::Internal,
+            AppError::OnField(f, _) => f.code(),
         }
     }
 }
@@ -154,6 +162,14 @@ const UNKNOWN_FORM_PRINT: Text = Text::new(
     "Заявка сохранена по версии формы «{version}», которой нет в этой программе, поэтому её нельзя напечатать. Установите новую версию Заявы.",
     "The application was saved under form version “{version}”, which this program does not have, so it cannot be printed. Please install the newer Zayava.",
 );
+const ALL_IS_A_SCHEDULE: Text = Text::new(
+    "Для всех заявок сразу печатается только график сроков.",
+    "For all applications at once, only the deadline schedule can be printed.",
+);
+const BAD_APPLICATION_FILE: Text = Text::new(
+    "Файл заявки не читается: {detail}. Ожидается JSON вида {\"service\", \"organisation\", \"values\", \"events\"}.",
+    "The application file cannot be read: {detail}. Expected JSON like {\"service\", \"organisation\", \"values\", \"events\"}.",
+);
 const CANNOT_OPEN: Text = Text::new(
     "Документ сохранён, но система не открыла его программой просмотра PDF ({detail}). Откройте его через «Сохранить как…».",
     "The document was written, but the system did not open it in a PDF viewer ({detail}). Use “Save as…” to keep it.",
@@ -171,31 +187,33 @@ const BAD_LEADS: Text = Text::new(
     "Give how many working days ahead to remind, as numbers separated by commas (0 to 60), e.g. 3, 1, 0.",
 );
 
-impl IpcError {
+impl Problem {
     /// Puts a failure into words in `lang`: the one place this happens.
-    pub fn render(failure: &Failure, lang: Lang) -> IpcError {
-        let plain = |text: Text| IpcError { code: failure.code(), message: text.get(lang).to_string(), fields: vec![] };
-        let filled = |text: Text, args: &[(&str, &str)]| IpcError { code: failure.code(), message: fill(text.get(lang), args), fields: vec![] };
+    pub fn render(failure: &AppError, lang: Lang) -> Problem {
+        let plain = |text: Text| Problem { code: failure.code(), message: text.get(lang).to_string(), fields: vec![] };
+        let filled = |text: Text, args: &[(&str, &str)]| Problem { code: failure.code(), message: fill(text.get(lang), args), fields: vec![] };
         let on_field = |text: Text, field: &str| {
             let message = text.get(lang).to_string();
-            IpcError { code: failure.code(), fields: vec![FieldError { field: field.to_string(), code: IssueCode::Malformed, message: message.clone() }], message }
+            Problem { code: failure.code(), fields: vec![FieldError { field: field.to_string(), code: IssueCode::Malformed, message: message.clone() }], message }
         };
         match failure {
-            Failure::Store(e) => IpcError::from_store(e, lang),
-            Failure::Sync(e) => IpcError::from_sync(e, lang),
-            Failure::Query(e) => IpcError::from_query(e, lang),
-            Failure::Standing(f) => IpcError::render(f, lang),
-            Failure::NoDataDir => plain(NO_DATA_DIR),
-            Failure::NotDamaged => plain(NOT_DAMAGED),
-            Failure::Internal => plain(INTERNAL),
-            Failure::UnknownPdfKind(kind) => filled(UNKNOWN_PDF_KIND, &[("kind", kind)]),
-            Failure::UnknownForm(version) => filled(UNKNOWN_FORM_PRINT, &[("version", version)]),
-            Failure::CannotOpen(detail) => filled(CANNOT_OPEN, &[("detail", detail)]),
-            Failure::BadWindow => on_field(BAD_WINDOW, "working_window"),
-            Failure::BadLeads { term: false } => on_field(BAD_LEADS, "reminder_leads"),
-            Failure::BadLeads { term: true } => on_field(BAD_TERM_LEADS, "term_reminder_leads"),
-            Failure::OnField(inner, field) => {
-                let mut e = IpcError::render(inner, lang);
+            AppError::Store(e) => Problem::from_store(e, lang),
+            AppError::Sync(e) => Problem::from_sync(e, lang),
+            AppError::Query(e) => Problem::from_query(e, lang),
+            AppError::Standing(f) => Problem::render(f, lang),
+            AppError::NoDataDir => plain(NO_DATA_DIR),
+            AppError::NotDamaged => plain(NOT_DAMAGED),
+            AppError::Internal => plain(INTERNAL),
+            AppError::UnknownPdfKind(kind) => filled(UNKNOWN_PDF_KIND, &[("kind", kind)]),
+            AppError::AllIsASchedule => plain(ALL_IS_A_SCHEDULE),
+            AppError::BadApplicationFile(detail) => filled(BAD_APPLICATION_FILE, &[("detail", detail)]),
+            AppError::UnknownForm(version) => filled(UNKNOWN_FORM_PRINT, &[("version", version)]),
+            AppError::CannotOpen(detail) => filled(CANNOT_OPEN, &[("detail", detail)]),
+            AppError::BadWindow => on_field(BAD_WINDOW, "working_window"),
+            AppError::BadLeads { term: false } => on_field(BAD_LEADS, "reminder_leads"),
+            AppError::BadLeads { term: true } => on_field(BAD_TERM_LEADS, "term_reminder_leads"),
+            AppError::OnField(inner, field) => {
+                let mut e = Problem::render(inner, lang);
                 e.fields = vec![FieldError { field: field.to_string(), code: IssueCode::Malformed, message: e.message.clone() }];
                 e
             }
@@ -204,11 +222,11 @@ impl IpcError {
 
     /// An internal error when the language cannot be known (it may be what failed): the
     /// sentence in both.
-    pub fn internal_in_both() -> IpcError {
-        IpcError { code: ErrorCode::Internal, message: format!("{} / {}", INTERNAL.get(Lang::Ru), INTERNAL.get(Lang::En)), fields: vec![] }
+    pub fn internal_in_both() -> Problem {
+        Problem { code: ErrorCode::Internal, message: format!("{} / {}", INTERNAL.get(Lang::Ru), INTERNAL.get(Lang::En)), fields: vec![] }
     }
 
-    fn from_store(err: &StoreError, lang: Lang) -> IpcError {
+    fn from_store(err: &StoreError, lang: Lang) -> Problem {
         let (message, fields) = match err {
             StoreError::Invalid(issues) => (INVALID.get(lang).to_string(), localize_all(issues, lang)),
             StoreError::NotFound { .. } => (NOT_FOUND.get(lang).to_string(), vec![]),
@@ -241,21 +259,21 @@ impl IpcError {
             StoreError::UnknownService(s) | StoreError::UnknownSchema(s) => (fill(UNKNOWN_FORM.get(lang), &[("what", s)]), vec![]),
             StoreError::Lifecycle { service, error } => (error.message(Rulebook::shared(), service, lang), vec![]),
         };
-        IpcError { code: err.code(), message, fields }
+        Problem { code: err.code(), message, fields }
     }
 
     /// A sync error: a failed write or read of the database in the store's words, the rest
     /// in sync's own.
-    pub fn from_sync(err: &SyncError, lang: Lang) -> IpcError {
+    pub fn from_sync(err: &SyncError, lang: Lang) -> Problem {
         match err {
-            SyncError::Store(e) => IpcError::from_store(e, lang),
-            other => IpcError { code: other.code(), message: other.message(lang), fields: vec![] },
+            SyncError::Store(e) => Problem::from_store(e, lang),
+            other => Problem { code: other.code(), message: other.message(lang), fields: vec![] },
         }
     }
 
     /// A deadline query's error. Problems with one event or fact also name that field, so
     /// the calculator shows the message next to it.
-    fn from_query(err: &QueryError, lang: Lang) -> IpcError {
+    fn from_query(err: &QueryError, lang: Lang) -> Problem {
         let field = match err {
             QueryError::UnknownEvent { event, .. }
             | QueryError::MalformedMoment { event, .. }
@@ -267,6 +285,6 @@ impl IpcError {
         };
         let message = err.message(lang);
         let fields = field.map(|field| FieldError { field, code: IssueCode::Malformed, message: message.clone() }).into_iter().collect();
-        IpcError { code: err.code(), message, fields }
+        Problem { code: err.code(), message, fields }
     }
 }

@@ -1,0 +1,116 @@
+//! The use cases on a real SQLite file, as both faces call them: printing from a stored
+//! application, from a file and for every application; the refusals a user can meet; a
+//! copy that never overwrites unasked; the calendar file written whole.
+
+use serde_json::json;
+use zayava_app::printing::{self, Target};
+use zayava_app::subject::Source;
+use zayava_app::{applications, events, ics, organisations, safety, AppError, Now};
+use zayava_core::error_code::ErrorCode;
+use zayava_core::i18n::Lang;
+use zayava_core::lifecycle::NewEvent;
+use zayava_pdf::Kind;
+use zayava_store::Database;
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
+
+fn fixture(name: &str) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(format!("{FIXTURES}/{name}")).unwrap()).unwrap()
+}
+
+fn now() -> Now {
+    Now::at(chrono::NaiveDate::from_ymd_opt(2025, 3, 10).unwrap().and_hms_opt(10, 0, 0).unwrap())
+}
+
+/// A database with the shared profile and a ready constructor application, sent and received.
+async fn database(dir: &std::path::Path) -> (Database, String) {
+    let db = Database::open(&dir.join("zayava.sqlite3")).await.unwrap();
+    let org = organisations::add(&db, &fixture("organisation.json"), now()).await.unwrap();
+    let app = fixture("constructor-application.json");
+    let view = applications::create(&db, "constructor", Some(org.id), Lang::Ru, now()).await.unwrap();
+    let id = view.application.id.clone();
+    applications::save(&db, &id, Some(org.id), &app["values"], Lang::Ru, now()).await.unwrap();
+    applications::mark_ready(&db, &id, Lang::Ru, now()).await.unwrap();
+    for (event, at) in [("application_sent", "2025-03-03"), ("application_received", "2025-03-04")] {
+        events::record(&db, &id, &NewEvent { event: event.into(), at: at.into(), corrects: None, note: String::new() }, now()).await.unwrap();
+    }
+    (db, id)
+}
+
+#[tokio::test]
+async fn a_stored_application_prints_as_each_kind_named_for_its_kind_and_application() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, id) = database(dir.path()).await;
+    for kind in Kind::ALL {
+        let doc = printing::render(Some(&db), &Target::One(Source::Stored(id.clone())), kind, Lang::Ru, now()).await.unwrap();
+        assert!(doc.pdf.bytes.starts_with(b"%PDF-") && doc.pdf.pages >= 1);
+        assert_eq!(doc.file_name, format!("zayava-{}-{}.pdf", kind.name(), id.chars().filter(char::is_ascii_alphanumeric).take(8).collect::<String>()));
+        let target = dir.path().join(&doc.file_name);
+        let printed = printing::write(&doc, &target).unwrap();
+        assert_eq!(std::fs::read(&target).unwrap().len() as u32, printed.bytes);
+    }
+    let all = printing::render(Some(&db), &Target::All, Kind::Schedule, Lang::Ru, now()).await.unwrap();
+    assert!(all.pdf.pages >= 1 && all.file_name == "zayava-schedule-all.pdf");
+    db.close().await;
+}
+
+#[tokio::test]
+async fn what_cannot_be_printed_is_refused_with_a_code_and_a_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = database(dir.path()).await;
+    let all = printing::render(Some(&db), &Target::All, Kind::Package, Lang::Ru, now()).await.err().unwrap();
+    assert_eq!(all.code(), ErrorCode::PrintAllIsASchedule);
+    let missing = printing::render(Some(&db), &Target::One(Source::Stored("nope".into())), Kind::Application, Lang::Ru, now()).await.err().unwrap();
+    assert_eq!(missing.code(), ErrorCode::StoreNotFound);
+    let file = dir.path().join("broken.json");
+    std::fs::write(&file, "{\"service\": \"constructor\", \"values\": ").unwrap();
+    let broken = printing::render(None, &Target::One(Source::File(file)), Kind::Application, Lang::En, now()).await.err().unwrap();
+    assert_eq!(broken.code(), ErrorCode::ApplicationBadFile);
+    let said = zayava_app::Problem::render(&broken, Lang::En).message;
+    assert!(said.starts_with("The application file cannot be read") && said.contains("broken.json"), "{said}");
+    db.close().await;
+}
+
+#[tokio::test]
+async fn an_application_file_prints_without_a_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("application.json");
+    let mut app = fixture("constructor-application.json");
+    app.as_object_mut().unwrap().remove("schema_version");
+    app["organisation"] = fixture("organisation.json");
+    app["events"] = json!([{ "event": "application_sent", "at": "2025-03-03" }]);
+    std::fs::write(&file, app.to_string()).unwrap();
+    let source = Source::from_argument(file.to_str().unwrap());
+    assert_eq!(source, Source::File(file.clone()));
+    let doc = printing::render(None, &Target::One(source), Kind::Package, Lang::Ru, now()).await.unwrap();
+    assert!(doc.pdf.bytes.starts_with(b"%PDF-"));
+    assert_eq!(doc.file_name, "zayava-package-constructor.pdf", "a file's application has no id: named by its service");
+}
+
+#[tokio::test]
+async fn a_copy_never_replaces_a_file_unless_the_user_agreed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = database(dir.path()).await;
+    let target = dir.path().join("copy.sqlite3");
+    std::fs::write(&target, b"the user's own file").unwrap();
+    let refused = safety::backup(&db, &target, false).await.err().unwrap();
+    assert!(matches!(refused, AppError::Store(_)));
+    assert_eq!(std::fs::read(&target).unwrap(), b"the user's own file");
+    safety::backup(&db, &target, true).await.unwrap();
+    assert!(std::fs::read(&target).unwrap().starts_with(b"SQLite format 3"));
+    db.close().await;
+}
+
+#[tokio::test]
+async fn the_calendar_file_is_named_in_the_users_language_and_holds_the_open_deadlines() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, id) = database(dir.path()).await;
+    let target = dir.path().join("deadlines.ics");
+    let done = ics::export(&db, Some(&id), &target, Lang::En, now()).await.unwrap();
+    let text = std::fs::read_to_string(&target).unwrap();
+    assert!(done.events > 0 && text.matches("BEGIN:VEVENT").count() == done.events);
+    assert!(text.contains("X-WR-CALNAME:Zayava: deadlines"), "{text}");
+    let ru = ics::build(&db, None, Lang::Ru, now()).await.unwrap();
+    assert!(ru.text.contains("X-WR-CALNAME:Заява: сроки"));
+    db.close().await;
+}

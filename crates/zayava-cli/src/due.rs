@@ -1,0 +1,77 @@
+//! `zayava due`: the dashboard from a terminal — every open deadline up to N working days
+//! ahead (overdue ones always), soonest first, for a person or a weekly digest script.
+
+use zayava_app::{due, Now};
+use zayava_core::deadlines::Due;
+use zayava_core::i18n::Lang;
+use zayava_core::rules::{Party, Rulebook};
+use zayava_store::lifecycle::DashboardQuery;
+use zayava_store::Database;
+
+use crate::table::{print_json, Table};
+use crate::Failure;
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum PartyArg {
+    /// Deadlines the organisation must meet.
+    Consumer,
+    /// Deadlines the Operator must meet.
+    Operator,
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// How many working days ahead (0: today and what is overdue).
+    #[arg(long, default_value_t = 10)]
+    days: u32,
+    /// Only the deadlines of this party.
+    #[arg(long, value_enum)]
+    party: Option<PartyArg>,
+    /// At most this many lines.
+    #[arg(long, default_value_t = 500)]
+    limit: u32,
+    #[arg(long)]
+    json: bool,
+}
+
+pub async fn run(args: Args, db: &Database, lang: Lang) -> Result<(), Failure> {
+    let party = args.party.map(|p| match p {
+        PartyArg::Consumer => Party::Consumer,
+        PartyArg::Operator => Party::Operator,
+    });
+    let list = due::dashboard(db, &DashboardQuery { working_days: args.days, party, limit: args.limit }, lang, Now::read()).await?;
+    if args.json {
+        return print_json(&list);
+    }
+    if list.is_empty() {
+        match lang {
+            Lang::Ru => println!("На ближайшие {} рабочих дн. сроков нет.", args.days),
+            Lang::En => println!("Nothing falls due in the next {} working day(s).", args.days),
+        }
+        return Ok(());
+    }
+    let headers = match lang {
+        Lang::Ru => ["Срок", "Статус", "Что", "Кто", "Организация", "Услуга", "Пункт", "Заявка"],
+        Lang::En => ["Due", "Status", "What", "Who", "Organisation", "Service", "Clause", "Application"],
+    };
+    let mut t = Table::new(&headers);
+    for e in &list {
+        let what = match &e.round_label {
+            Some(r) => format!("{} — {r}", e.title),
+            None => e.title.clone(),
+        };
+        let service = Rulebook::shared().service(&e.service).map(|s| s.name.get(lang).to_string()).unwrap_or_else(|| e.service.clone());
+        t.row(vec![
+            Due::human_text(&e.due),
+            e.status.label(lang).to_string(),
+            what,
+            Party::label(e.party, lang).to_string(),
+            e.organisation_name.clone().unwrap_or_default(),
+            service,
+            e.clause.clone(),
+            e.application_id.clone(),
+        ]);
+    }
+    print!("{}", t.render());
+    Ok(())
+}

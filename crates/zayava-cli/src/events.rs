@@ -1,0 +1,93 @@
+//! `zayava events list|record`: what happened to an application (`zayava_app::events`).
+
+use zayava_app::{events, Now};
+use zayava_core::deadlines::Due;
+use zayava_core::i18n::Lang;
+use zayava_core::lifecycle::{NewEvent, Recorder};
+use zayava_store::Database;
+
+use crate::applications::resolve;
+use crate::table::{print_json, Table};
+use crate::Failure;
+
+#[derive(clap::Subcommand)]
+pub enum Command {
+    /// Lists an application's recorded events, oldest first, and which events may come next.
+    List {
+        /// The application: З-0042, 42, or its id.
+        application: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Records an event; refused, recording nothing, when it cannot happen then (the message says why).
+    Record {
+        /// The application: З-0042, 42, or its id.
+        application: String,
+        /// The event, as `events list` names those that may come next (e.g. application_sent).
+        #[arg(long)]
+        event: String,
+        /// When it happened: YYYY-MM-DD, or YYYY-MM-DDTHH:MM for events counted in hours.
+        #[arg(long, value_name = "DATE")]
+        at: String,
+        /// A note kept with the event.
+        #[arg(long, default_value = "")]
+        note: String,
+        /// Corrects the event with this number (as `events list` shows it) instead of adding one.
+        #[arg(long, value_name = "N")]
+        corrects: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub async fn run(command: Command, db: &Database, lang: Lang) -> Result<(), Failure> {
+    let now = Now::read();
+    match command {
+        Command::List { application, json } => {
+            let id = resolve(db, &application).await?;
+            if json {
+                return print_json(&events::list(db, &id).await?);
+            }
+            let timeline = events::timeline(db, &id, lang, now).await?;
+            let headers = match lang {
+                Lang::Ru => ["№", "Когда", "Событие", "Кто записал", "Примечание"],
+                Lang::En => ["No.", "When", "Event", "Recorded by", "Note"],
+            };
+            let mut t = Table::new(&headers);
+            for e in &timeline.events {
+                let by = match (e.event.recorded_by, lang) {
+                    (Recorder::User, Lang::Ru) => "пользователь",
+                    (Recorder::Sync, Lang::Ru) => "Оператор (синхронизация)",
+                    (Recorder::User, Lang::En) => "user",
+                    (Recorder::Sync, Lang::En) => "the Operator (sync)",
+                };
+                let label = if e.corrected { format!("{} ({})", e.label, if lang == Lang::Ru { "исправлено" } else { "corrected" }) } else { e.label.clone() };
+                t.row(vec![e.event.id.to_string(), Due::human_text(&e.event.at), label, by.to_string(), e.event.note.clone()]);
+            }
+            println!("{}", timeline.state_label);
+            if t.is_empty() {
+                println!("{}", if lang == Lang::Ru { "Событий пока нет." } else { "No events yet." });
+            } else {
+                print!("{}", t.render());
+            }
+            if !timeline.next_events.is_empty() {
+                let head = if lang == Lang::Ru { "Дальше можно записать" } else { "May be recorded next" };
+                println!("{head}: {}", timeline.next_events.join(", "));
+            }
+            Ok(())
+        }
+        Command::Record { application, event, at, note, corrects, json } => {
+            let id = resolve(db, &application).await?;
+            let recorded = events::record(db, &id, &NewEvent { event, at, corrects, note }, now).await?;
+            if json {
+                return print_json(&recorded);
+            }
+            let timeline = events::timeline(db, &id, lang, now).await?;
+            match lang {
+                Lang::Ru => println!("Записано событие №{} ({}). Теперь: {}", recorded.id, Due::human_text(&recorded.at), timeline.state_label),
+                Lang::En => println!("Recorded event No. {} ({}). Now: {}", recorded.id, Due::human_text(&recorded.at), timeline.state_label),
+            }
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! The whole product from a terminal, as an office's IT person scripts it: a profile and an
+//! application from the shared fixtures (`tests/fixtures/`, which the window's end-to-end
+//! tests use too), the application made ready and its events recorded, what is due, a
+//! calendar file read back by an independent parser, and archiving — each listing as a
+//! table in the chosen language and as `--json`; each refusal naming what to fix and
+//! changing nothing.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
+
+struct Place {
+    _dir: tempfile::TempDir,
+    db: PathBuf,
+    root: PathBuf,
+}
+
+fn place() -> Place {
+    let dir = tempfile::tempdir().unwrap();
+    Place { db: dir.path().join("zayava.sqlite3"), root: dir.path().to_path_buf(), _dir: dir }
+}
+
+fn zayava(place: &Place, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_zayava")).env_remove("ZAYAVA_DB").arg("--db").arg(&place.db).args(args).output().unwrap()
+}
+
+fn ok(place: &Place, args: &[&str]) -> String {
+    let out = zayava(place, args);
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn json(place: &Place, args: &[&str]) -> Value {
+    let text = ok(place, args);
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{args:?} printed no JSON ({e}): {text}"))
+}
+
+fn refused(place: &Place, args: &[&str]) -> String {
+    let out = zayava(place, args);
+    assert_eq!(out.status.code(), Some(2), "{args:?} should be refused as input to fix: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stderr).unwrap()
+}
+
+fn fixture(name: &str) -> String {
+    Path::new(FIXTURES).join(name).display().to_string()
+}
+
+/// A profile and a ready constructor application, sent on 03.03.2025.
+fn with_a_sent_application(place: &Place) {
+    ok(place, &["organisations", "add", "--from", &fixture("organisation.json")]);
+    ok(place, &["applications", "new", "--service", "constructor", "--organisation", "1", "--from", &fixture("constructor-application.json")]);
+    ok(place, &["applications", "ready", "З-0001"]);
+    ok(place, &["events", "record", "1", "--event", "application_sent", "--at", "2025-03-03"]);
+}
+
+#[test]
+fn a_profile_is_added_from_the_shared_fixture_listed_and_shown_by_its_labels() {
+    let p = place();
+    let added = json(&p, &["organisations", "add", "--from", &fixture("organisation.json"), "--json"]);
+    assert_eq!(added["unp"], "100217336");
+    let list = json(&p, &["organisations", "list", "--json"]);
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    let table = ok(&p, &["organisations", "list"]);
+    assert!(table.starts_with("№") && table.contains("УНП") && table.contains("100217336"), "{table}");
+    let shown = ok(&p, &["organisations", "show", "1"]);
+    assert!(shown.contains("УНП") && shown.contains("Государственное учреждение «Городской архив»"), "{shown}");
+    assert!(!shown.contains("full_name"), "labels, not field ids: {shown}");
+    let english = ok(&p, &["--lang", "en", "organisations", "show", "1"]);
+    assert!(english.starts_with("Field") && english.contains("UNP"), "{english}");
+}
+
+#[test]
+fn a_profile_with_a_wrong_field_is_refused_field_by_field_and_nothing_is_stored() {
+    let p = place();
+    let file = p.root.join("bad.json");
+    let mut values: Value = serde_json::from_str(&std::fs::read_to_string(fixture("organisation.json")).unwrap()).unwrap();
+    values["unp"] = Value::from("100217337");
+    std::fs::write(&file, values.to_string()).unwrap();
+    let said = refused(&p, &["organisations", "add", "--from", file.to_str().unwrap()]);
+    assert!(said.contains("unp:") && said.contains("[validation.invalid]"), "{said}");
+    let said = refused(&p, &["organisations", "add", "--from", &fixture("organisation.json"), "--set", "unpp=1"]);
+    assert!(said.contains("unpp") && said.contains("full_name"), "the known fields are listed: {said}");
+    assert_eq!(json(&p, &["organisations", "list", "--json"]), Value::Array(vec![]));
+}
+
+#[test]
+fn an_application_is_created_made_ready_and_listed_with_its_stage() {
+    let p = place();
+    with_a_sent_application(&p);
+    ok(&p, &["events", "record", "1", "--event", "application_received", "--at", "2025-03-04"]);
+    let list = json(&p, &["applications", "list", "--json"]);
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0]["number"], "З-0001");
+    assert_eq!(list[0]["service"], "constructor");
+    let table = ok(&p, &["applications", "list"]);
+    assert!(table.starts_with("Номер") && table.contains("З-0001") && table.contains("ГУ «Городской архив»"), "{table}");
+    assert!(!table.contains("constructor "), "the service by its name, not its id: {table}");
+    // Filters: another service finds nothing; a search for the organisation finds it.
+    assert_eq!(json(&p, &["applications", "list", "--service", "hosting", "--json"]), Value::Array(vec![]));
+    assert_eq!(json(&p, &["applications", "list", "--search", "архив", "--json"]).as_array().unwrap().len(), 1);
+    let shown = json(&p, &["applications", "show", "З-0001", "--json"]);
+    assert_eq!(shown["application"]["number"], "З-0001");
+    assert!(shown["timeline"]["deadlines"].as_array().is_some_and(|d| !d.is_empty()), "{shown}");
+    let text = ok(&p, &["applications", "show", "1"]);
+    assert!(text.starts_with("З-0001") && text.contains("Сидоров Сергей") && text.contains("Срок"), "{text}");
+}
+
+#[test]
+fn an_event_is_recorded_and_listed_and_one_that_cannot_happen_is_refused_recording_nothing() {
+    let p = place();
+    with_a_sent_application(&p);
+    ok(&p, &["events", "record", "З-0001", "--event", "application_received", "--at", "2025-03-04"]);
+    let before = json(&p, &["events", "list", "1", "--json"]);
+    assert_eq!(before.as_array().unwrap().len(), 2);
+    // Before the event it follows: refused, with the date it must not precede.
+    let said = refused(&p, &["events", "record", "1", "--event", "draft_contract_received", "--at", "2025-03-01"]);
+    assert!(said.contains("04.03.2025") && said.contains("[lifecycle."), "{said}");
+    let said = refused(&p, &["events", "record", "1", "--event", "no_such_event", "--at", "2025-03-05"]);
+    assert!(said.contains("[lifecycle.unknown_event]"), "{said}");
+    assert_eq!(json(&p, &["events", "list", "1", "--json"]), before, "nothing was recorded");
+    let table = ok(&p, &["events", "list", "1"]);
+    assert!(table.contains("03.03.2025") && table.contains("04.03.2025") && table.contains("пользователь"), "{table}");
+    assert!(table.contains("draft_contract_received"), "what may come next is named as --event takes it: {table}");
+    let unknown = refused(&p, &["events", "list", "З-0099"]);
+    assert!(unknown.contains("[store.not_found]"), "{unknown}");
+}
+
+#[test]
+fn what_is_due_is_listed_for_a_party_and_a_calendar_file_holds_every_open_deadline() {
+    let p = place();
+    ok(&p, &["organisations", "add", "--from", &fixture("organisation.json")]);
+    ok(&p, &["applications", "new", "--service", "constructor", "--organisation", "1", "--from", &fixture("constructor-application.json")]);
+    ok(&p, &["applications", "ready", "1"]);
+    // Sent and received today: the Operator's deadlines are open and ahead.
+    let today = chrono::Local::now().date_naive().format("%Y-%m-%d").to_string();
+    ok(&p, &["events", "record", "1", "--event", "application_sent", "--at", &today]);
+    ok(&p, &["events", "record", "1", "--event", "application_received", "--at", &today]);
+    let due = json(&p, &["due", "--days", "60", "--json"]);
+    let due = due.as_array().unwrap();
+    assert!(!due.is_empty());
+    let operator = json(&p, &["due", "--days", "60", "--party", "operator", "--json"]);
+    let operator = operator.as_array().unwrap();
+    assert!(!operator.is_empty() && operator.iter().all(|e| e["party"] == "operator"), "{operator:?}");
+    let table = ok(&p, &["due", "--days", "60"]);
+    assert!(table.starts_with("Срок") && table.contains("Оператор") && table.contains("ГУ «Городской архив»"), "{table}");
+    let english = ok(&p, &["--lang", "en", "due", "--days", "60"]);
+    assert!(english.starts_with("Due") && english.contains("Operator"), "{english}");
+
+    let file = p.root.join("deadlines.ics");
+    let out = zayava(&p, &["ics", "-o", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let reader = ical::IcalParser::new(std::io::BufReader::new(std::fs::File::open(&file).unwrap()));
+    let calendars: Vec<_> = reader.collect::<Result<_, _>>().expect("an RFC 5545 reader reads the file");
+    assert_eq!(calendars.len(), 1);
+    let events = calendars[0].events.len();
+    assert!(events >= operator.len(), "{events} events for {} open Operator deadlines", operator.len());
+    assert!(String::from_utf8_lossy(&out.stderr).contains(&format!("событий {events}")));
+    let name = calendars[0].properties.iter().find(|p| p.name == "X-WR-CALNAME").and_then(|p| p.value.clone());
+    assert_eq!(name.as_deref(), Some("Заява: сроки"));
+    // The same calendar on stdout, for one application.
+    let one = ok(&p, &["ics", "--application", "З-0001"]);
+    assert_eq!(one.matches("BEGIN:VEVENT").count(), events);
+}
+
+#[test]
+fn an_archived_application_leaves_the_list_and_comes_back() {
+    let p = place();
+    with_a_sent_application(&p);
+    ok(&p, &["applications", "archive", "1"]);
+    assert_eq!(json(&p, &["applications", "list", "--json"]), Value::Array(vec![]));
+    assert_eq!(json(&p, &["applications", "list", "--archived", "--json"]).as_array().unwrap().len(), 1);
+    ok(&p, &["applications", "archive", "З-0001", "--undo"]);
+    assert_eq!(json(&p, &["applications", "list", "--json"]).as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn help_tells_an_it_person_what_each_command_is_for_with_examples_and_exit_codes() {
+    let p = place();
+    let help = ok(&p, &["--help"]);
+    for command in ["organisations", "applications", "events", "due", "ics", "pdf", "sync", "backup"] {
+        assert!(help.contains(&format!("  {command} ")), "{command} in --help");
+    }
+    assert!(help.contains("Examples:") && help.contains("Exit codes:"), "{help}");
+    let sub = ok(&p, &["applications", "list", "--help"]);
+    assert!(sub.contains("--stage") && sub.contains("--search") && sub.contains("--json"), "{sub}");
+}
