@@ -13,14 +13,14 @@ mod tests {
     use zayava_core::deadlines::explain::{BaseExplained, Explanation, PeriodExplained, SkipReason, SkippedDay, WorkedDay};
     use zayava_core::deadlines::report::{Item, Report};
     use zayava_core::i18n::Lang;
-    use zayava_core::rules::{EventKind, EventSpec, FactSpec, FactType, Party, RuleKind, ServiceInputs, Words};
+    use zayava_core::rules::{EventKind, EventSpec, FactOption, FactSpec, FactType, Party, RuleKind, ServiceInputs, Words};
     use zayava_app::applications::ApplicationView;
     use zayava_app::ics::IcsExport;
     use zayava_app::printing::PrintedPdf;
     use zayava_core::lifecycle::{DeadlineStatus, NewEvent, Notice, RecordedEvent, Recorder, Timeline, TimelineDeadline, TimelineEvent, Unplaced, Void, CalculatedVerdict};
     use zayava_store::lifecycle::{DashboardQuery, DueEntry};
     use zayava_core::forms::preflight::{Finding, Preflight};
-    use zayava_core::forms::{Choice, Field, FieldType, FormKind, FormSchema, Ground, GroundCheck, When};
+    use zayava_core::forms::{Choice, Field, FieldRole, FieldType, FormKind, FormSchema, Ground, GroundCheck, When};
     use zayava_core::organisation::Organisation;
     use zayava_store::applications::{Application, ApplicationFilter, ApplicationStatus, ApplicationSummary};
     use zayava_store::attachments::AttachmentRef;
@@ -60,6 +60,7 @@ mod tests {
             declaration::<Words>(&cfg),
             declaration::<EventKind>(&cfg),
             declaration::<EventSpec>(&cfg),
+            declaration::<FactOption>(&cfg),
             declaration::<FactType>(&cfg),
             declaration::<FactSpec>(&cfg),
             declaration::<ServiceInputs>(&cfg),
@@ -76,6 +77,7 @@ mod tests {
             declaration::<FieldType>(&cfg),
             declaration::<Choice>(&cfg),
             declaration::<When>(&cfg),
+            declaration::<FieldRole>(&cfg),
             declaration::<Field>(&cfg),
             declaration::<GroundCheck>(&cfg),
             declaration::<Ground>(&cfg),

@@ -49,7 +49,7 @@ test("a copy saved from Settings is restored by `zayava restore`; a stray file i
   writeFileSync(stray, "не база данных");
   const refused = spawnSync(cliBinary, ["--db", other, "restore", stray], { encoding: "utf8" });
   assert.equal(refused.status, 2);
-  assert.match(refused.stderr, /not a Zayava database/);
+  assert.match(refused.stderr, /не база данных Заявы.*\[store\.not_a_backup\]/);
   execFileSync(cliBinary, ["--db", other, "restore", copy]);
   const listed = execFileSync(cliBinary, ["--db", other, "organisations", "list"], { encoding: "utf8" });
   assert.match(listed, /Городской архив/);

@@ -79,7 +79,9 @@ planned?: boolean,
  */
 by_operator?: boolean, };
 
-export type FactType = "positive_integer" | { "one_of": Array<string> };
+export type FactOption = { value: string, label: Words, };
+
+export type FactType = "positive_integer" | { "one_of": Array<FactOption> };
 
 export type FactSpec = { id: string, type: FactType, label: Words, };
 
@@ -163,9 +165,16 @@ export type Report = { service: string, items: Array<Item>, };
 
 export type FieldType = "text" | "multiline" | "email" | "phone" | "postcode" | "unp" | "iban" | "bic" | "ap_code" | "date" | "integer" | "choice" | "flag" | "prerequisite" | "confirm" | "attachment" | "list";
 
-export type Choice = { value: string, label: Words, };
+export type Choice = { value: string, label: Words, 
+/**
+ * When the field supplies a fact: the fact's value this choice gives (a state body
+ * and a budget-funded organisation both give `org_kind` = `budget`).
+ */
+fact_value?: string, };
 
 export type When = { field: string, equals: unknown, };
+
+export type FieldRole = "name" | "full_name" | "unp" | "address" | "email" | "contact";
 
 export type Field = { id: string, type: FieldType, label: Words, required: boolean, hint?: Words, 
 /**
@@ -186,9 +195,14 @@ count_of?: string,
  */
 item_label?: Words, when?: When, 
 /**
- * The deadline engine's fact this field supplies (e.g. `software_count`).
+ * The deadline engine's fact this field supplies (e.g. `software_count`); a choice's
+ * options may map onto the fact's values (`fact_value`).
  */
-fact?: string, };
+fact?: string, 
+/**
+ * What the field is to the rest of the program (see `FieldRole`).
+ */
+role?: FieldRole, };
 
 export type GroundCheck = "invalid_fields" | "unmet_prerequisites" | "missing_attachments" | { "all_true": { list: string, field: string, } } | { "confirmed": string } | { "one_of": { when: string, any_of: Array<string>, } };
 

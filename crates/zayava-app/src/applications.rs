@@ -12,7 +12,8 @@ use zayava_core::i18n::Lang;
 use zayava_core::validation::{localize_all, FieldError};
 use zayava_store::applications::{number_text, Application, ApplicationFilter, ApplicationSummary};
 use zayava_store::attachments::AttachmentRef;
-use zayava_store::Database;
+use zayava_core::operator_number::OperatorNumber;
+use zayava_store::{Database, StoreError};
 
 use crate::{AppError, Now};
 
@@ -105,7 +106,8 @@ pub async fn amend(db: &Database, id: &str, lang: Lang, now: Now) -> Result<Appl
 /// The Operator's registration or contract number typed by hand (sync later brings the
 /// Operator's own value, which takes its place).
 pub async fn set_operator_number(db: &Database, id: &str, field: &str, value: &str, lang: Lang, now: Now) -> Result<ApplicationView, AppError> {
-    db.set_operator_number(id, field, value, now.utc).await?;
+    let (number, value) = OperatorNumber::checked(field, value).map_err(|issue| AppError::Store(StoreError::Invalid(vec![issue])))?;
+    db.set_operator_number(id, number, &value, now.utc).await?;
     show(db, id, lang, now).await
 }
 

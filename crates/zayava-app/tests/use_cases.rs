@@ -114,3 +114,18 @@ async fn the_calendar_file_is_named_in_the_users_language_and_holds_the_open_dea
     assert!(ru.text.contains("X-WR-CALNAME:Заява: сроки"));
     db.close().await;
 }
+
+#[tokio::test]
+async fn an_operators_number_typed_by_hand_is_trimmed_and_a_bad_one_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, id) = database(dir.path()).await;
+    let view = applications::set_operator_number(&db, &id, "contract_number", " Д-5 ", Lang::Ru, now()).await.unwrap();
+    assert_eq!(view.operator_fields["contract_number"], "Д-5");
+    for (field, value) in [("contract_number", "7".repeat(65)), ("remarks", "x".to_string())] {
+        let refused = applications::set_operator_number(&db, &id, field, &value, Lang::Ru, now()).await.err().unwrap();
+        let problem = zayava_app::Problem::render(&refused, Lang::Ru);
+        assert_eq!((problem.code, problem.fields[0].field.as_str()), (ErrorCode::ValidationInvalid, field));
+    }
+    assert_eq!(applications::show(&db, &id, Lang::Ru, now()).await.unwrap().operator_fields, view.operator_fields, "nothing stored changed");
+    db.close().await;
+}

@@ -9,6 +9,7 @@ pub mod forms;
 pub mod i18n;
 pub mod ics;
 pub mod lifecycle;
+pub mod operator_number;
 pub mod organisation;
 pub mod reminders;
 pub mod rules;

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
-use crate::forms;
+use crate::forms::{self, FieldRole};
 use crate::validation::FieldIssue;
 
 /// A stored organisation profile.
@@ -23,18 +23,19 @@ pub struct Organisation {
     pub updated_at: String,
 }
 
-fn text<'a>(values: &'a Value, key: &str) -> &'a str {
-    values.get(key).and_then(Value::as_str).map(str::trim).unwrap_or("")
+/// The profile's field playing `role` (the organisation form says which field that is).
+pub fn text_of(values: &Value, role: FieldRole) -> &str {
+    forms::organisation().text_of(role, values)
 }
 
-/// The name to list a profile under.
+/// The name to list a profile under: its short name, or else its full name.
 pub fn display_name(values: &Value) -> String {
-    let short = text(values, "short_name");
-    if short.is_empty() { text(values, "full_name") } else { short }.to_string()
+    let short = text_of(values, FieldRole::Name);
+    if short.is_empty() { text_of(values, FieldRole::FullName) } else { short }.to_string()
 }
 
 pub fn unp(values: &Value) -> String {
-    text(values, "unp").to_string()
+    text_of(values, FieldRole::Unp).to_string()
 }
 
 /// The profile checked and normalised for storing, or every problem with it. A profile is
@@ -46,17 +47,6 @@ pub fn checked(values: &Value) -> Result<Value, Vec<FieldIssue>> {
         Ok(forms::normalise(schema, values))
     } else {
         Err(issues)
-    }
-}
-
-/// The deadline engine's `org_kind` fact for this profile. State bodies and budget-funded
-/// organisations are `budget`; commercial organisations and individual entrepreneurs are
-/// `commercial` (one-window clause 4.1 names only the first two as exempt from prepayment).
-pub fn deadline_org_kind(values: &Value) -> Option<&'static str> {
-    match text(values, "kind") {
-        "state_body" | "budget_funded" => Some("budget"),
-        "commercial" | "individual_entrepreneur" => Some("commercial"),
-        _ => None,
     }
 }
 
@@ -83,7 +73,6 @@ pub(crate) mod tests {
         assert_eq!(stored["iban"], "BY86AKBB10100000002966000000");
         assert_eq!(stored["phone"], "+375291234567");
         assert_eq!(display_name(&stored), "ОАО «Пример»");
-        assert_eq!(deadline_org_kind(&stored), Some("commercial"));
     }
 
     #[test]
@@ -100,10 +89,11 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn state_bodies_and_budget_organisations_count_as_budget() {
-        for (kind, fact) in [("state_body", "budget"), ("budget_funded", "budget"), ("individual_entrepreneur", "commercial")] {
-            assert_eq!(deadline_org_kind(&json!({ "kind": kind })), Some(fact));
+    fn state_bodies_and_budget_organisations_count_as_budget_through_the_form() {
+        for (kind, fact) in [("state_body", "budget"), ("budget_funded", "budget"), ("commercial", "commercial"), ("individual_entrepreneur", "commercial")] {
+            let facts = crate::lifecycle::facts(None, &json!({}), Some(&json!({ "kind": kind })));
+            assert_eq!(facts, vec![("org_kind".to_string(), json!(fact))], "{kind}");
         }
-        assert_eq!(deadline_org_kind(&json!({})), None);
+        assert!(crate::lifecycle::facts(None, &json!({}), Some(&json!({}))).is_empty());
     }
 }

@@ -10,7 +10,7 @@ use ts_rs::TS;
 use zayava_core::calendar::Calendar;
 use zayava_core::deadlines::{QueryError, WorkingWindow};
 use zayava_core::organisation::Organisation;
-use zayava_core::forms;
+use zayava_core::forms::{self, FieldRole};
 use zayava_core::i18n::Lang;
 use zayava_core::lifecycle::{self, deadline_status, DeadlineStatus, NewEvent, NoticeContext, RecordedEvent, Recorder, Timeline};
 use zayava_core::rules::{Party, RuleKind, Rulebook};
@@ -347,10 +347,12 @@ fn due_entry(r: &sqlx::sqlite::SqliteRow, now: NaiveDateTime, lang: Lang) -> Res
 /// An application's timeline from what is already loaded (one or many at a time).
 fn line_of(app: &crate::applications::Application, trail: &[RecordedEvent], org: Option<&Organisation>, cal: &Calendar, window: WorkingWindow, now: NaiveDateTime, lang: Lang) -> Result<Timeline, StoreError> {
     let facts = lifecycle::facts(forms::by_version(&app.schema_version), &app.values, org.map(|o| &o.values));
-    let text = |key: &str| app.values.get(key).and_then(serde_json::Value::as_str).unwrap_or("").to_string();
+    // Who a notice names: the body and contact the application gives (its form's field
+    // roles), else the organisation.
+    let text = |role: FieldRole| forms::by_version(&app.schema_version).map(|s| s.text_of(role, &app.values).to_string()).unwrap_or_default();
     let notice = NoticeContext {
-        organisation: Some(text("body_name")).filter(|n| !n.is_empty()).or(org.map(|o| o.name.clone())).unwrap_or_default(),
-        contact: text("contact"),
+        organisation: Some(text(FieldRole::Name)).filter(|n| !n.is_empty()).or(org.map(|o| o.name.clone())).unwrap_or_default(),
+        contact: text(FieldRole::Contact),
     };
     lifecycle::timeline(Rulebook::shared(), cal, window, &app.service, app.status == ApplicationStatus::Ready, trail, facts, now, &notice, lang)
         .map_err(|e: QueryError| StoreError::Corrupt(format!("application {}: {e}", app.id)))

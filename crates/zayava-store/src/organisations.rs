@@ -4,6 +4,7 @@
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::Value;
 use sqlx::Row;
+use zayava_core::forms::FieldRole;
 use zayava_core::organisation::{self, Organisation};
 
 use crate::{Database, StoreError};
@@ -30,12 +31,14 @@ fn checked(values: &Value) -> Result<Value, StoreError> {
 
 const COLUMNS: &str = "id, unp, profile, updated_at";
 
-fn address(values: &Value) -> String {
-    values.get("legal_address").and_then(Value::as_str).unwrap_or("").to_string()
+/// The columns kept beside the profile, for lists and search: which field fills each is the
+/// organisation form's to say (its field roles).
+pub(crate) fn address(values: &Value) -> String {
+    organisation::text_of(values, FieldRole::Address).to_string()
 }
 
-fn email(values: &Value) -> String {
-    values.get("email").and_then(Value::as_str).unwrap_or("").to_string()
+pub(crate) fn email(values: &Value) -> String {
+    organisation::text_of(values, FieldRole::Email).to_string()
 }
 
 impl Database {

@@ -153,9 +153,6 @@ async fn cursor_in(tx: &mut Transaction<'_, Sqlite>) -> Result<i64, StoreError> 
     Ok(v.and_then(|v| v.parse().ok()).unwrap_or(0))
 }
 
-/// The longest registration or contract number accepted.
-const MAX_OPERATOR_NUMBER: usize = 64;
-
 impl Database {
     /// The oldest pending items, in the order they were made.
     pub async fn outbox_batch(&self, limit: u32) -> Result<Vec<OutboxItem>, StoreError> {
@@ -435,21 +432,11 @@ impl Database {
         Ok(text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default())
     }
 
-    /// The Operator's registration or contract number typed by hand (from a letter, say)
-    /// until sync brings the Operator's own value, which then takes its place. An empty value
-    /// removes it. Refused, changing nothing, for any other field or an over-long value.
-    pub async fn set_operator_number(&self, application_id: &str, field: &str, value: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
-        use zayava_core::i18n::Text;
-        use zayava_core::validation::{FieldIssue, IssueCode};
-        let label = match field {
-            "registration_number" => Text::new("Регистрационный номер Оператора", "The Operator's registration number"),
-            "contract_number" => Text::new("Номер договора", "Contract number"),
-            _ => return Err(StoreError::Invalid(vec![FieldIssue::new(field, Text::new("Поле", "Field"), IssueCode::Malformed)])),
-        };
-        let value = value.trim();
-        if value.chars().count() > MAX_OPERATOR_NUMBER {
-            return Err(StoreError::Invalid(vec![FieldIssue::new(field, label, IssueCode::TooLong).with_limit(MAX_OPERATOR_NUMBER)]));
-        }
+    /// The Operator's registration or contract number typed by hand (checked by
+    /// `OperatorNumber::checked` first) until sync brings the Operator's own value, which then
+    /// takes its place. An empty value removes it.
+    pub async fn set_operator_number(&self, application_id: &str, number: zayava_core::operator_number::OperatorNumber, value: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
+        let field = number.field();
         self.application(application_id).await?;
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let text: Option<String> = sqlx::query_scalar("SELECT operator_fields FROM sync_application WHERE application_id = ?").bind(application_id).fetch_optional(&mut *tx).await?;

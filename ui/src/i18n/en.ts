@@ -183,8 +183,6 @@ export const en: Record<MessageKey, string> = {
   "deadlines.waiting": "Waiting for",
   "deadlines.computing": "Working out…",
   "deadlines.choose": "— choose —",
-  "fact.org_kind.budget": "State body or budget-funded organisation",
-  "fact.org_kind.commercial": "Commercial organisation",
   "calendar.title": "Working-day calendar",
   "calendar.prev": "Previous month",
   "calendar.next": "Next month",

@@ -181,8 +181,6 @@ export const ru = {
   "deadlines.waiting": "Ждём",
   "deadlines.computing": "Расчёт…",
   "deadlines.choose": "— выберите —",
-  "fact.org_kind.budget": "Госорган или бюджетная организация",
-  "fact.org_kind.commercial": "Коммерческая организация",
   "calendar.title": "Производственный календарь",
   "calendar.prev": "Предыдущий месяц",
   "calendar.next": "Следующий месяц",

@@ -8,7 +8,7 @@ import { partyKey } from "../components/TimelinePanel";
 import { Dashboard } from "../components/Dashboard";
 import { DateButton, ExplanationPanel } from "../components/ExplainedDate";
 import { toIso } from "../format";
-import { useI18n, type MessageKey } from "../i18n";
+import { useI18n } from "../i18n";
 
 
 export function Deadlines({ onOpenApplication }: { onOpenApplication?: (id: string) => void } = {}) {
@@ -130,9 +130,9 @@ export function Deadlines({ onOpenApplication }: { onOpenApplication?: (id: stri
                     ) : (
                       <select id={id} data-testid={id} value={facts[f.id] ?? ""} onChange={(e) => set(e.target.value)}>
                         <option value="">{t("deadlines.choose")}</option>
-                        {f.type.one_of.map((v) => (
-                          <option key={v} value={v}>
-                            {optionLabel(t, f.id, v)}
+                        {f.type.one_of.map((o) => (
+                          <option key={o.value} value={o.value}>
+                            {o.label[lang]}
                           </option>
                         ))}
                       </select>
@@ -218,12 +218,6 @@ export function Deadlines({ onOpenApplication }: { onOpenApplication?: (id: stri
     </section>
     </>
   );
-}
-
-function optionLabel(t: (k: MessageKey) => string, fact: string, value: string): string {
-  const key = `fact.${fact}.${value}` as MessageKey;
-  const text = t(key);
-  return text === undefined ? value : text;
 }
 
 function waitingLabels(service: ServiceInputs | undefined, events: string[], facts: string[], lang: "ru" | "en"): string {

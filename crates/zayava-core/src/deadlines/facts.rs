@@ -69,10 +69,10 @@ pub fn check_fact(spec: &FactSpec, raw: &serde_json::Value) -> Result<FactValue,
             }
         }
         FactType::OneOf(options) => {
-            if options.iter().any(|o| o == &text) {
+            if options.iter().any(|o| o.value == text) {
                 Ok(FactValue::Word(text))
             } else {
-                Err(invalid(Expected::OneOf(options.clone())))
+                Err(invalid(Expected::OneOf(options.iter().map(|o| o.value.clone()).collect())))
             }
         }
     }

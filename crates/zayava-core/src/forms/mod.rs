@@ -50,6 +50,29 @@ pub enum FieldType {
 pub struct Choice {
     pub value: String,
     pub label: Words,
+    /// When the field supplies a fact: the fact's value this choice gives (a state body
+    /// and a budget-funded organisation both give `org_kind` = `budget`).
+    #[serde(default)]
+    #[ts(optional)]
+    pub fact_value: Option<String>,
+}
+
+/// What a field is to the rest of the program, whatever its id in one form: the store keeps
+/// a profile's address and e-mail in columns, notices name the body and the contact, lists
+/// name an organisation. Declared in the schema, so no code knows a form's field ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldRole {
+    /// The name people use (a short name, or the body's name in an application).
+    Name,
+    /// The full official name.
+    FullName,
+    Unp,
+    /// The legal address.
+    Address,
+    Email,
+    /// Who to talk to.
+    Contact,
 }
 
 /// A field applies only when a sibling field has this value.
@@ -107,13 +130,26 @@ pub struct Field {
     #[serde(default)]
     #[ts(optional)]
     pub when: Option<When>,
-    /// The deadline engine's fact this field supplies (e.g. `software_count`).
+    /// The deadline engine's fact this field supplies (e.g. `software_count`); a choice's
+    /// options may map onto the fact's values (`fact_value`).
     #[serde(default)]
     #[ts(optional)]
     pub fact: Option<String>,
+    /// What the field is to the rest of the program (see `FieldRole`).
+    #[serde(default)]
+    #[ts(optional)]
+    pub role: Option<FieldRole>,
 }
 
 impl Field {
+    /// The fact's value this field's value gives: a choice through its option's
+    /// `fact_value`, anything else as it is. `None` when the field supplies no fact.
+    pub fn fact_value(&self, value: &serde_json::Value) -> Option<(String, serde_json::Value)> {
+        let fact = self.fact.clone()?;
+        let mapped = value.as_str().and_then(|v| self.options.iter().find(|c| c.value == v)).and_then(|c| c.fact_value.clone());
+        Some((fact, mapped.map(serde_json::Value::String).unwrap_or_else(|| value.clone())))
+    }
+
     /// Whether the field applies, given the values beside it (its `when` condition).
     pub fn applies(&self, siblings: &serde_json::Value) -> bool {
         match siblings.as_object() {
@@ -169,6 +205,19 @@ pub struct FormSchema {
     pub fields: Vec<Field>,
     #[serde(default)]
     pub preflight: Vec<Ground>,
+}
+
+impl FormSchema {
+    /// The trimmed text of the field playing `role` ("" when the form has none or it is blank).
+    pub fn text_of<'a>(&self, role: FieldRole, values: &'a serde_json::Value) -> &'a str {
+        self.fields
+            .iter()
+            .find(|f| f.role == Some(role))
+            .and_then(|f| values.get(&f.id))
+            .and_then(serde_json::Value::as_str)
+            .map(str::trim)
+            .unwrap_or("")
+    }
 }
 
 /// What a form is for.

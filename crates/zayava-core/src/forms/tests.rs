@@ -251,3 +251,44 @@ fn the_organisation_profile_is_a_form_but_no_service() {
 fn organisation_schema() -> &'static FormSchema {
     super::organisation()
 }
+
+/// A field that supplies a fact names one the rulebook has, and each choice's `fact_value`
+/// is a value that fact takes: the profile's kind becomes `org_kind` by data, not code.
+#[test]
+fn every_fact_a_form_supplies_is_the_rulebooks_and_every_mapped_value_is_one_it_takes() {
+    use crate::rules::{FactType, Rulebook};
+    let book = Rulebook::shared();
+    let mut mapped = 0;
+    for schema in schemas() {
+        for field in &schema.fields {
+            let Some(fact) = &field.fact else { continue };
+            let spec = book.fact(fact).unwrap_or_else(|| panic!("{}: {} supplies {fact}, which the rulebook lacks", schema.version, field.id));
+            for choice in &field.options {
+                let Some(value) = &choice.fact_value else { continue };
+                mapped += 1;
+                match &spec.fact_type {
+                    FactType::OneOf(options) => assert!(options.iter().any(|o| &o.value == value), "{}: {} → {value}", schema.version, choice.value),
+                    FactType::PositiveInteger => panic!("{}: a choice mapped onto the number {fact}", schema.version),
+                }
+            }
+        }
+    }
+    assert!(mapped >= 4, "the profile's kinds are mapped");
+}
+
+/// Each role is played by at most one field of a form, and the profile has the roles the
+/// store and the lists read (name, full name, UNP, address, e-mail, contact).
+#[test]
+fn every_role_has_at_most_one_field_and_the_profile_has_the_roles_read_from_it() {
+    use crate::forms::FieldRole;
+    for schema in schemas() {
+        let mut seen = std::collections::HashSet::new();
+        for role in schema.fields.iter().filter_map(|f| f.role) {
+            assert!(seen.insert(role), "{}: {role:?} twice", schema.version);
+        }
+    }
+    let org = crate::forms::organisation();
+    for role in [FieldRole::Name, FieldRole::FullName, FieldRole::Unp, FieldRole::Address, FieldRole::Email, FieldRole::Contact] {
+        assert!(org.fields.iter().any(|f| f.role == Some(role)), "{role:?}");
+    }
+}

@@ -541,25 +541,23 @@ pub struct Timeline {
     pub next_events: Vec<String>,
 }
 
-/// The deadline engine's facts for an application: fields that name a fact, and the
-/// organisation's kind as `org_kind`.
+/// The deadline engine's facts for an application: the fields of its form and of its
+/// organisation's profile that supply one (`fact` in the schema; a choice maps onto the
+/// fact's values through its options' `fact_value`, as the profile's kind gives `org_kind`).
 pub fn facts(schema: Option<&FormSchema>, values: &Value, organisation: Option<&Value>) -> Vec<(String, Value)> {
     let mut out = Vec::new();
-    if let Some(schema) = schema {
+    let sources = schema.map(|s| (s, values)).into_iter().chain(organisation.map(|o| (crate::forms::organisation(), o)));
+    for (schema, values) in sources {
         for f in &schema.fields {
-            if let (Some(fact), Some(v)) = (&f.fact, values.get(&f.id)) {
-                // A value the fact cannot take (a draft's «-3» or «5ю») counts as not given:
-                // the form says what is wrong with it, and the rules that need it wait, so
-                // one mistyped field never stops an application's dates or a sync page.
-                let valid = crate::rules::Rulebook::shared().fact(fact).is_none_or(|spec| crate::deadlines::facts::check_fact(spec, v).is_ok());
-                if !v.is_null() && v != "" && valid {
-                    out.push((fact.clone(), v.clone()));
-                }
+            let Some((fact, v)) = values.get(&f.id).and_then(|v| f.fact_value(v)) else { continue };
+            // A value the fact cannot take (a draft's «-3» or «5ю») counts as not given:
+            // the form says what is wrong with it, and the rules that need it wait, so
+            // one mistyped field never stops an application's dates or a sync page.
+            let valid = crate::rules::Rulebook::shared().fact(&fact).is_none_or(|spec| crate::deadlines::facts::check_fact(spec, &v).is_ok());
+            if !v.is_null() && v != "" && valid {
+                out.push((fact, v));
             }
         }
-    }
-    if let Some(kind) = organisation.and_then(crate::organisation::deadline_org_kind) {
-        out.push(("org_kind".into(), Value::String(kind.into())));
     }
     out
 }

@@ -74,7 +74,15 @@ pub struct EventSpec {
 #[serde(rename_all = "snake_case")]
 pub enum FactType {
     PositiveInteger,
-    OneOf(Vec<String>),
+    /// One of these values, each with the words a person reads for it.
+    OneOf(Vec<FactOption>),
+}
+
+/// A value a fact may take, and its label.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FactOption {
+    pub value: String,
+    pub label: Words,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -464,7 +472,7 @@ mod tests {
 
     fn book_with_rule(rule: &str) -> String {
         format!(
-            r#"{{"version":"t","facts":[{{"id":"org_kind","type":{{"one_of":["a"]}},"label":{{"ru":"","en":""}}}}],
+            r#"{{"version":"t","facts":[{{"id":"org_kind","type":{{"one_of":[{{"value":"a","label":{{"ru":"а","en":"a"}}}}]}},"label":{{"ru":"","en":""}}}}],
             "services":[{{"id":"s","name":{{"ru":"","en":""}},"seed":"x.txt","in_force_from":null,
             "events":[{{"id":"e","kind":"date","label":{{"ru":"","en":""}}}},{{"id":"t","kind":"time","label":{{"ru":"","en":""}}}}],
             "rules":[{rule}]}}]}}"#
