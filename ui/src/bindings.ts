@@ -490,11 +490,9 @@ export type SyncOverview = { url: string | null, token_saved: boolean,
  */
 keyring_problem: string | null, state: SyncState, run: RunStatus, issues: Array<SyncIssue>, conflicts: Array<SyncConflict>, };
 
-export type Backup = { path: string, 
-/**
- * daily, before-migration, before-restore, damaged or manual.
- */
-kind: string, 
+export type BackupKind = "daily" | "before_migration" | "before_restore" | "damaged" | "other";
+
+export type Backup = { path: string, kind: BackupKind, 
 /**
  * RFC 3339 UTC, from the file's name.
  */

@@ -15,7 +15,7 @@ use crate::Failure;
 pub async fn backup(db_path: &Path, target: Option<PathBuf>, list: bool) -> Result<(), Failure> {
     if list {
         for b in safety::list(db_path)? {
-            println!("{}  {:<22} {:>10} bytes  {}", b.made_at, b.kind, b.bytes, b.path);
+            println!("{}  {:<22} {:>10} bytes  {}", b.made_at, b.tag, b.bytes, b.path);
         }
         return Ok(());
     }

@@ -42,12 +42,44 @@ pub struct FileFacts {
     pub problems: Vec<String>,
 }
 
+/// Why a copy was made (read from its file name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum BackupKind {
+    /// The automatic copy of the day.
+    Daily,
+    /// Before the program changed the file's layout for a new version.
+    BeforeMigration,
+    /// The database a restore replaced.
+    BeforeRestore,
+    /// A damaged database, set aside.
+    Damaged,
+    /// A file in the folder made some other way.
+    Other,
+}
+
+impl BackupKind {
+    /// From the tag in a copy's file name (`daily`, `before-migration-0007`, …).
+    fn of_tag(tag: &str) -> BackupKind {
+        match tag {
+            "daily" => BackupKind::Daily,
+            "before-restore" => BackupKind::BeforeRestore,
+            "damaged" => BackupKind::Damaged,
+            t if t.starts_with("before-migration") => BackupKind::BeforeMigration,
+            _ => BackupKind::Other,
+        }
+    }
+}
+
 /// One backup on disk.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Backup {
     pub path: String,
-    /// daily, before-migration, before-restore, damaged or manual.
-    pub kind: String,
+    pub kind: BackupKind,
+    /// The tag in the file name: copies are pruned by it (each migration's copies apart).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub tag: String,
     /// RFC 3339 UTC, from the file's name.
     pub made_at: String,
     pub bytes: u64,
@@ -158,7 +190,7 @@ async fn vacuum_into(pool: &sqlx::SqlitePool, target: &Path) -> Result<(), Store
 
 /// Keeps the newest [`KEEP`] backups of one kind.
 fn prune(dir: &Path, kind: &str) -> Result<(), StoreError> {
-    let mut same: Vec<PathBuf> = list_dir(dir)?.into_iter().filter(|b| b.kind == kind).map(|b| PathBuf::from(b.path)).collect();
+    let mut same: Vec<PathBuf> = list_dir(dir)?.into_iter().filter(|b| b.tag == kind).map(|b| PathBuf::from(b.path)).collect();
     same.sort();
     while same.len() > KEEP {
         let oldest = same.remove(0);
@@ -177,7 +209,8 @@ fn list_dir(dir: &Path) -> Result<Vec<Backup>, StoreError> {
         let Ok(at) = chrono::NaiveDateTime::parse_from_str(when, "%Y%m%dT%H%M%SZ") else { continue };
         out.push(Backup {
             path: e.path().display().to_string(),
-            kind: kind.to_string(),
+            kind: BackupKind::of_tag(kind),
+            tag: kind.to_string(),
             made_at: at.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             bytes: e.metadata().map(|m| m.len()).unwrap_or(0),
         });
@@ -331,7 +364,7 @@ impl Database {
 
     /// Makes today's automatic backup unless one was made in the last 20 hours; keeps [`KEEP`].
     pub async fn daily_backup(&self, now: DateTime<Utc>) -> Result<Option<PathBuf>, StoreError> {
-        let latest = backups(&self.path)?.into_iter().find(|b| b.kind == "daily");
+        let latest = backups(&self.path)?.into_iter().find(|b| b.kind == BackupKind::Daily);
         if let Some(b) = latest {
             if let Ok(at) = DateTime::parse_from_rfc3339(&b.made_at) {
                 if now.signed_duration_since(at) < chrono::Duration::hours(20) {

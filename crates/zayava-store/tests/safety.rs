@@ -74,7 +74,7 @@ async fn a_damaged_file_is_refused_and_can_be_set_aside() {
     assert!(aside.exists() && !path.exists());
     let fresh = Database::open(&path).await.unwrap();
     assert!(fresh.organisations().await.unwrap().is_empty());
-    assert_eq!(safety::backups(&path).unwrap()[0].kind, "damaged");
+    assert_eq!(safety::backups(&path).unwrap()[0].kind, safety::BackupKind::Damaged);
 }
 
 /// The app finds damage after it has opened the file (its integrity check runs once the window
@@ -110,7 +110,7 @@ async fn backup_and_restore_round_trip_keeping_the_replaced_database() {
     assert_eq!(db.organisations().await.unwrap().len(), 1, "the copy's data");
     let kept = safety::backups(&path).unwrap();
     assert_eq!(kept.len(), 1);
-    assert_eq!(kept[0].kind, "before-restore");
+    assert_eq!(kept[0].kind, safety::BackupKind::BeforeRestore);
     let replaced = Database::open(Path::new(&kept[0].path)).await.unwrap();
     assert_eq!(replaced.organisations().await.unwrap().len(), 2, "the replaced database was kept whole");
 }
@@ -162,7 +162,7 @@ async fn the_daily_copy_is_made_once_a_day_and_only_the_last_seven_are_kept() {
     for d in 1..10 {
         db.daily_backup(day0 + Duration::days(d)).await.unwrap().unwrap();
     }
-    let daily: Vec<_> = safety::backups(&path).unwrap().into_iter().filter(|b| b.kind == "daily").collect();
+    let daily: Vec<_> = safety::backups(&path).unwrap().into_iter().filter(|b| b.kind == safety::BackupKind::Daily).collect();
     assert_eq!(daily.len(), safety::KEEP);
     assert!(daily[0].made_at.starts_with("2026-11-10"), "newest first, the oldest pruned: {}", daily[0].made_at);
     assert!(safety::check_restorable(Path::new(&daily[0].path)).await.is_ok());

@@ -3,17 +3,18 @@
 // recovery screen when the database is damaged or from a newer version.
 import { useEffect, useState } from "react";
 import { api } from "../api";
-import type { Backup, IpcError, StagedRestore } from "../bindings";
+import type { Backup, BackupKind, IpcError, StagedRestore } from "../bindings";
 import { formatDateTime } from "../format";
 import { useI18n, type MessageKey } from "../i18n";
 
-function kindKey(kind: string): MessageKey {
-  if (kind === "daily") return "backup.kind.daily";
-  if (kind.startsWith("before-migration")) return "backup.kind.migration";
-  if (kind === "before-restore") return "backup.kind.restore";
-  if (kind === "damaged") return "backup.kind.damaged";
-  return "backup.kind.other";
-}
+/** Each kind's words (the type is Rust's `BackupKind`: a new kind does not compile here until named). */
+const KIND_KEY: Record<BackupKind, MessageKey> = {
+  daily: "backup.kind.daily",
+  before_migration: "backup.kind.migration",
+  before_restore: "backup.kind.restore",
+  damaged: "backup.kind.damaged",
+  other: "backup.kind.other",
+};
 
 /** The list of automatic copies, each with "Restore". */
 function BackupList({ onStaged, onError }: { onStaged: (s: StagedRestore) => void; onError: (e: IpcError) => void }) {
@@ -30,7 +31,7 @@ function BackupList({ onStaged, onError }: { onStaged: (s: StagedRestore) => voi
         {list.map((b) => (
           <tr key={b.path}>
             <td>{formatDateTime(b.made_at)}</td>
-            <td>{t(kindKey(b.kind))}</td>
+            <td>{t(KIND_KEY[b.kind])}</td>
             <td className="muted small">{Math.max(1, Math.round(b.bytes / 1024))} КБ</td>
             <td>
               <button type="button" data-testid="backup-restore" onClick={() => api.restoreBackup(b.path).then(onStaged, onError)}>
