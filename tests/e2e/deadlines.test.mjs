@@ -35,7 +35,8 @@ test("the calculator, the calendar and hand-entered transfers", { timeout: 240_0
     const text = await explanation.getText();
     assert.match(text, /15 календарных дней после 07\.03\.2025/);
     assert.match(text, /22\.03\.2025 — нерабочий день/);
-    assert.match(text, /Пункт 3\.9/);
+    assert.match(text, /п\. 3\.9, «Порядок оказания услуг по использованию конструктора/);
+    assert.doesNotMatch(text, /\.txt\b/, "the seed by its title, never its file");
     if (process.env.ZAYAVA_SCREENSHOT_DEADLINES) await shot(browser, process.env.ZAYAVA_SCREENSHOT_DEADLINES);
 
     // An impossible date is named next to its field, and nothing else is lost.

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { listen } from "@tauri-apps/api/event";
 import { api } from "./api";
 import type { AppInfo, IpcError, Lang } from "./bindings";
-import { I18nContext, translate } from "./i18n";
+import { type Args, I18nContext, type MessageKey, translate } from "./i18n";
 import { sectionForShortcut, sections, type SectionId } from "./sections";
 import { Applications } from "./screens/Applications";
 import { Calendar } from "./screens/Calendar";
@@ -64,7 +64,7 @@ export function App() {
     document.documentElement.lang = lang;
   }, [lang]);
 
-  const i18n = useMemo(() => ({ lang, t: (key: Parameters<typeof translate>[1]) => translate(lang, key) }), [lang]);
+  const i18n = useMemo(() => ({ lang, t: (key: MessageKey, args?: Args) => translate(lang, key, args) }), [lang]);
 
   const changeLanguage = useCallback(async (next: Lang) => {
     await api.setLanguage(next);
@@ -85,7 +85,7 @@ export function App() {
   if (startupError) {
     content = <RecoveryScreen error={startupError} />;
   } else if (!info) {
-    content = <p className="muted">{i18n.t("common.loading")}</p>;
+    content = <p className="muted">{i18n.t("common-loading")}</p>;
   } else if (section === "organisations") {
     content = <Organisations />;
   } else if (section === "applications") {
@@ -101,10 +101,10 @@ export function App() {
   return (
     <I18nContext.Provider value={i18n}>
       <div className="frame">
-        <nav className="sidebar" aria-label={i18n.t("nav.label")}>
+        <nav className="sidebar" aria-label={i18n.t("nav-label")}>
           <div className="brand">
-            <strong>{i18n.t("app.title")}</strong>
-            <span>{i18n.t("app.subtitle")}</span>
+            <strong>{i18n.t("app-title")}</strong>
+            <span>{i18n.t("app-subtitle")}</span>
           </div>
           <ul>
             {sections.map((s, index) => (

@@ -1,6 +1,6 @@
 // Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit by hand.
 
-export type Lang = "ru" | "en";
+export type Lang = "ru" | "be" | "en";
 
 export type IssueCode = "required" | "too_long" | "malformed" | "checksum" | "too_few" | "too_many" | "count_mismatch";
 
@@ -62,7 +62,7 @@ provisional: boolean,
  */
 source: string | null, origin: TransferOrigin | null, };
 
-export type Words = { ru: string, en: string, };
+export type Words = { ru: string, be: string, en: string, };
 
 export type EventKind = "date" | "time";
 
@@ -121,7 +121,15 @@ export type PeriodExplained = {
  */
 kind: string, amount: number | null, text: string, };
 
-export type Explanation = { rule: string, title: string, clause: string, seed: string, 
+export type Explanation = { rule: string, title: string, clause: string, 
+/**
+ * The procedure document (its file in the seeds), for audits; people read `source`.
+ */
+seed: string, 
+/**
+ * The document's title, as a person reads it.
+ */
+source: string, 
 /**
  * The base the count started from (the latest, when several were given).
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatDue, parseDate, toIso } from "./format";
+import { formatDate, formatDateTime, formatDue, formatNumber, parseDate, toIso } from "./format";
 
 describe("dates are shown as dd.mm.yyyy", () => {
   it("reorders an ISO date with leading zeros kept", () => {
@@ -12,9 +12,13 @@ describe("dates are shown as dd.mm.yyyy", () => {
     expect(formatDate("скоро")).toBe("скоро");
     expect(formatDateTime("not a time")).toBe("not a time");
   });
-  it("writes a timestamp in local time, day first", () => {
-    const local = new Date(2026, 10, 24, 8, 5);
-    expect(formatDateTime(local.toISOString())).toBe("24.11.2026 08:05");
+  it("writes a timestamp in Minsk time, day first, whatever the computer's zone", () => {
+    // 05:05 UTC is 08:05 in Minsk (UTC+3, no daylight saving).
+    expect(formatDateTime("2026-11-24T05:05:00Z")).toBe("24.11.2026 08:05");
+    expect(formatDateTime("2026-12-31T22:30:00Z")).toBe("01.01.2027 01:30");
+  });
+  it("writes counts with a space between thousands", () => {
+    expect(formatNumber(1234567).replace(/\s/g, " ")).toBe("1 234 567");
   });
 });
 

@@ -14,11 +14,20 @@ export function formatDate(iso: string): string {
   return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
 }
 
-/** An RFC 3339 timestamp → local `dd.mm.yyyy hh:mm`. */
+/** Minsk wall time, day first, whatever the computer's own zone and language. */
+const MINSK = new Intl.DateTimeFormat("ru-RU", { timeZone: "Europe/Minsk", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+
+/** An RFC 3339 timestamp → `dd.mm.yyyy hh:mm` in Minsk time (Intl, Europe/Minsk). */
 export function formatDateTime(iso: string): string {
   const t = new Date(iso);
   if (Number.isNaN(t.getTime())) return iso;
-  return `${pad(t.getDate())}.${pad(t.getMonth() + 1)}.${t.getFullYear()} ${pad(t.getHours())}:${pad(t.getMinutes())}`;
+  const part = Object.fromEntries(MINSK.formatToParts(t).map((p) => [p.type, p.value]));
+  return `${part.day}.${part.month}.${part.year} ${part.hour}:${part.minute}`;
+}
+
+/** A count for people: a space between thousands (Intl, as Belarus writes numbers). */
+export function formatNumber(n: number): string {
+  return new Intl.NumberFormat("ru-RU").format(n);
 }
 
 /** A rule's result: `2025-01-27` → `27.01.2025`, `2025-01-27T10:00` → `27.01.2025 10:00`, `2025-04` → `04.2025`. */

@@ -3,8 +3,7 @@
 // wrapped into one.
 import { invoke } from "@tauri-apps/api/core";
 import type { IpcError } from "./bindings";
-import { en } from "./i18n/en";
-import { ru } from "./i18n/ru";
+import { translate } from "./i18n";
 
 /** A rejection from the Rust side as the page handles it. Every command answers with an
  * `IpcError` whose code is one of `ErrorCode`; anything else (Tauri refusing the call
@@ -16,7 +15,7 @@ export function asIpcError(e: unknown): IpcError {
     return { code: o.code, message: String(o.message), fields: Array.isArray(o.fields) ? o.fields : [] };
   }
   console.error("unexpected rejection from the Rust side", e);
-  return { code: "internal", message: `${ru["error.internal"]} / ${en["error.internal"]}`, fields: [] };
+  return { code: "internal", message: `${translate("ru", "error-internal")} / ${translate("en", "error-internal")}`, fields: [] };
 }
 
 export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {

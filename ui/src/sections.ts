@@ -4,11 +4,11 @@ import type { MessageKey } from "./i18n";
 export type SectionId = "organisations" | "applications" | "dashboard" | "calendar" | "settings";
 
 export const sections: { id: SectionId; label: MessageKey }[] = [
-  { id: "organisations", label: "nav.organisations" },
-  { id: "applications", label: "nav.applications" },
-  { id: "dashboard", label: "nav.dashboard" },
-  { id: "calendar", label: "nav.calendar" },
-  { id: "settings", label: "nav.settings" },
+  { id: "organisations", label: "nav-organisations" },
+  { id: "applications", label: "nav-applications" },
+  { id: "dashboard", label: "nav-dashboard" },
+  { id: "calendar", label: "nav-calendar" },
+  { id: "settings", label: "nav-settings" },
 ];
 
 /** The section an Alt+digit shortcut selects, if any. */

@@ -11,7 +11,7 @@ use serde::Serialize;
 use ts_rs::TS;
 use zayava_core::deadlines::QueryError;
 use zayava_core::error_code::ErrorCode;
-use zayava_core::i18n::{fill, Lang, Text};
+use zayava_core::i18n::{Lang, Text};
 use zayava_core::rules::Rulebook;
 use zayava_core::validation::{localize_all, FieldError, IssueCode};
 use zayava_store::StoreError;
@@ -102,96 +102,39 @@ impl AppError {
     }
 }
 
-const INVALID: Text = Text::new("Проверьте выделенные поля.", "Please check the highlighted fields.");
-const BAD_INPUT: Text = Text::new("Значение не подходит; ничего не изменено.", "This value does not fit; nothing was changed.");
-const NO_DATA_DIR: Text = Text::new(
-    "Система не сообщила папку для данных программы, поэтому база данных и резервные копии недоступны. Задайте путь к базе в переменной окружения ZAYAVA_DB.",
-    "The system names no folder for the program's data, so the database and backups are not available. Set the database's path in the ZAYAVA_DB environment variable.",
-);
-const NOT_DAMAGED: Text = Text::new(
-    "База данных не повреждена: начинать с новой базы не нужно, ваши данные на месте.",
-    "The database is not damaged: there is no need to start a new one, your data is in place.",
-);
-const NOT_FOUND: Text = Text::new("Запись не найдена — возможно, она была удалена.", "The record was not found; it may have been deleted.");
-const DATABASE: Text = Text::new(
-    "Не удалось сохранить или прочитать данные. Ничего не потеряно; попробуйте ещё раз.",
-    "Could not save or read the data. Nothing was lost; please try again.",
-);
-const NOT_READY: Text = Text::new(
-    "Заявку нельзя отметить готовой: предварительная проверка нашла основания для аннулирования.",
-    "The application cannot be marked ready: the pre-flight check found grounds for annulment.",
-);
-const TOO_LARGE: Text = Text::new("Файл или данные больше допустимых {mb} МБ.", "The file or data is larger than the {mb} MB allowed.");
-const FILE: Text = Text::new("Не удалось обработать файл: {detail}", "Could not process the file: {detail}");
-const UNKNOWN_FORM: Text = Text::new("Неизвестная услуга или версия формы: {what}", "Unknown service or form version: {what}");
-const NEWER: Text = Text::new(
-    "Эта база данных создана более новой версией Заявы (версия схемы {found}, эта программа знает до {supported}). Установите новую версию программы. Файл не изменён.",
-    "This database was made by a newer version of Zayava (schema {found}; this program knows up to {supported}). Please install the newer version. The file was not changed.",
-);
-const DAMAGED: Text = Text::new(
-    "Файл базы данных повреждён ({detail}). Восстановите данные из резервной копии или начните с новой базы — повреждённый файл будет сохранён в папке резервных копий.",
-    "The database file is damaged ({detail}). Restore the data from a backup, or start with a new database: the damaged file is kept in the backups folder.",
-);
-const NOT_A_BACKUP: Text = Text::new(
-    "Файл «{file}» — не база данных Заявы и не её резервная копия. Ничего не изменено.",
-    "«{file}» is not a Zayava database or backup. Nothing was changed.",
-);
-const IN_USE: Text = Text::new(
-    "База данных уже открыта в другом окне Заявы. Закройте его и попробуйте снова.",
-    "The database is already open in another Zayava window. Close it and try again.",
-);
-const DISK_FULL: Text = Text::new(
-    "Диск заполнен: изменение не сохранено, прежние данные не тронуты. Освободите место на диске и повторите.",
-    "The disk is full: the change was not saved and the earlier data is untouched. Free some space and try again.",
-);
-const SENT_LOCKED: Text = Text::new(
-    "Заявка уже направлена Оператору, поэтому её форма закрыта для правки. Чтобы изменить её, нажмите «Изменить отправленную заявку».",
-    "The application has been sent to the Operator, so its form is locked. To change it, press “Change the sent application”.",
-);
-const STARTUP: Text = Text::new("Не удалось открыть базу данных: {detail}", "Could not open the database: {detail}");
+const INVALID: Text = Text::id("app-error-invalid");
+const BAD_INPUT: Text = Text::id("app-error-bad-input");
+const NO_DATA_DIR: Text = Text::id("app-error-no-data-dir");
+const NOT_DAMAGED: Text = Text::id("app-error-not-damaged");
+const NOT_FOUND: Text = Text::id("app-error-not-found");
+const DATABASE: Text = Text::id("app-error-database");
+const NOT_READY: Text = Text::id("app-error-not-ready");
+const TOO_LARGE: Text = Text::id("app-error-too-large");
+const FILE: Text = Text::id("app-error-file");
+const UNKNOWN_FORM: Text = Text::id("app-error-unknown-form");
+const NEWER: Text = Text::id("app-error-newer");
+const DAMAGED: Text = Text::id("app-error-damaged");
+const NOT_A_BACKUP: Text = Text::id("app-error-not-a-backup");
+const IN_USE: Text = Text::id("app-error-in-use");
+const DISK_FULL: Text = Text::id("app-error-disk-full");
+const SENT_LOCKED: Text = Text::id("app-error-sent-locked");
+const STARTUP: Text = Text::id("app-error-startup");
 
-const INTERNAL: Text = Text::new(
-    "Внутренняя ошибка Заявы: действие не выполнено. Данные не изменены; попробуйте ещё раз, а если повторится — сообщите разработчикам.",
-    "Zayava hit an internal error: the action was not done. No data was changed; please try again, and tell the developers if it happens again.",
-);
-const UNKNOWN_PDF_KIND: Text = Text::new(
-    "Такого документа для печати нет: «{kind}». Выберите заявку, пакет договора или график сроков.",
-    "There is no such document to print: “{kind}”. Choose the application, the contract package or the schedule.",
-);
-const UNKNOWN_FORM_PRINT: Text = Text::new(
-    "Заявка сохранена по версии формы «{version}», которой нет в этой программе, поэтому её нельзя напечатать. Установите новую версию Заявы.",
-    "The application was saved under form version “{version}”, which this program does not have, so it cannot be printed. Please install the newer Zayava.",
-);
-const ALL_IS_A_SCHEDULE: Text = Text::new(
-    "Для всех заявок сразу печатается только график сроков.",
-    "For all applications at once, only the deadline schedule can be printed.",
-);
-const BAD_APPLICATION_FILE: Text = Text::new(
-    "Файл заявки не читается: {detail}. Ожидается JSON вида {\"service\", \"organisation\", \"values\", \"events\"}.",
-    "The application file cannot be read: {detail}. Expected JSON like {\"service\", \"organisation\", \"values\", \"events\"}.",
-);
-const CANNOT_OPEN: Text = Text::new(
-    "Документ сохранён, но система не открыла его программой просмотра PDF ({detail}). Откройте его через «Сохранить как…».",
-    "The document was written, but the system did not open it in a PDF viewer ({detail}). Use “Save as…” to keep it.",
-);
-const BAD_WINDOW: Text = Text::new(
-    "Укажите часы поддержки как ЧЧ:ММ–ЧЧ:ММ, начало раньше конца (например, 08:00–19:00).",
-    "Give the support hours as HH:MM–HH:MM with the start before the end (e.g. 08:00–19:00).",
-);
-const BAD_TERM_LEADS: Text = Text::new(
-    "Укажите, за сколько рабочих дней до окончания договора напоминать, числами через запятую (от 0 до 60), например: 20, 10, 5, 1.",
-    "Give how many working days before a contract ends to remind, as numbers separated by commas (0 to 60), e.g. 20, 10, 5, 1.",
-);
-const BAD_LEADS: Text = Text::new(
-    "Укажите, за сколько рабочих дней напоминать, числами через запятую (от 0 до 60), например: 3, 1, 0.",
-    "Give how many working days ahead to remind, as numbers separated by commas (0 to 60), e.g. 3, 1, 0.",
-);
+const INTERNAL: Text = Text::id("app-error-internal");
+const UNKNOWN_PDF_KIND: Text = Text::id("app-error-unknown-pdf-kind");
+const UNKNOWN_FORM_PRINT: Text = Text::id("app-error-unknown-form-print");
+const ALL_IS_A_SCHEDULE: Text = Text::id("app-error-all-is-a-schedule");
+const BAD_APPLICATION_FILE: Text = Text::id("app-error-bad-application-file");
+const CANNOT_OPEN: Text = Text::id("app-error-cannot-open");
+const BAD_WINDOW: Text = Text::id("app-error-bad-window");
+const BAD_TERM_LEADS: Text = Text::id("app-error-bad-term-leads");
+const BAD_LEADS: Text = Text::id("app-error-bad-leads");
 
 impl Problem {
     /// Puts a failure into words in `lang`: the one place this happens.
     pub fn render(failure: &AppError, lang: Lang) -> Problem {
         let plain = |text: Text| Problem { code: failure.code(), message: text.get(lang).to_string(), fields: vec![] };
-        let filled = |text: Text, args: &[(&str, &str)]| Problem { code: failure.code(), message: fill(text.get(lang), args), fields: vec![] };
+        let filled = |text: Text, args: &[(&str, &str)]| Problem { code: failure.code(), message: text.fill(lang, args), fields: vec![] };
         let on_field = |text: Text, field: &str| {
             let message = text.get(lang).to_string();
             Problem { code: failure.code(), fields: vec![FieldError { field: field.to_string(), code: IssueCode::Malformed, message: message.clone() }], message }
@@ -223,7 +166,7 @@ impl Problem {
     /// An internal error when the language cannot be known (it may be what failed): the
     /// sentence in both.
     pub fn internal_in_both() -> Problem {
-        Problem { code: ErrorCode::Internal, message: format!("{} / {}", INTERNAL.get(Lang::Ru), INTERNAL.get(Lang::En)), fields: vec![] }
+        Problem { code: ErrorCode::Internal, message: Lang::ALL.map(|l| INTERNAL.get(l)).join(" / "), fields: vec![] }
     }
 
     fn from_store(err: &StoreError, lang: Lang) -> Problem {
@@ -231,21 +174,21 @@ impl Problem {
             StoreError::Invalid(issues) => (INVALID.get(lang).to_string(), localize_all(issues, lang)),
             StoreError::NotFound { .. } => (NOT_FOUND.get(lang).to_string(), vec![]),
             StoreError::Directory { .. } | StoreError::Migrate(_) => {
-                (fill(STARTUP.get(lang), &[("detail", &err.to_string())]), vec![])
+                (STARTUP.fill(lang, &[("detail", &err.to_string())]), vec![])
             }
             StoreError::Sqlx(e) if zayava_store::is_disk_full(e) => (DISK_FULL.get(lang).to_string(), vec![]),
             // Damage met by any query, not only by the check at start: the recovery screen.
-            StoreError::Sqlx(e) if zayava_store::is_corrupt(e) => (fill(DAMAGED.get(lang), &[("detail", &e.to_string())]), vec![]),
+            StoreError::Sqlx(e) if zayava_store::is_corrupt(e) => (DAMAGED.fill(lang, &[("detail", &e.to_string())]), vec![]),
             StoreError::Sqlx(_) | StoreError::Corrupt(_) => (DATABASE.get(lang).to_string(), vec![]),
             StoreError::BadInput { field, .. } => (
                 INVALID.get(lang).to_string(),
                 vec![FieldError { field: field.clone(), code: IssueCode::Malformed, message: BAD_INPUT.get(lang).to_string() }],
             ),
-            StoreError::NewerVersion { found, supported } => (fill(NEWER.get(lang), &[("found", &found.to_string()), ("supported", &supported.to_string())]), vec![]),
-            StoreError::Damaged(detail) => (fill(DAMAGED.get(lang), &[("detail", detail)]), vec![]),
+            StoreError::NewerVersion { found, supported } => (NEWER.fill(lang, &[("found", &found.to_string()), ("supported", &supported.to_string())]), vec![]),
+            StoreError::Damaged(detail) => (DAMAGED.fill(lang, &[("detail", detail)]), vec![]),
             StoreError::InUse => (IN_USE.get(lang).to_string(), vec![]),
             StoreError::SentLocked => (SENT_LOCKED.get(lang).to_string(), vec![]),
-            StoreError::NotABackup(file) => (fill(NOT_A_BACKUP.get(lang), &[("file", file)]), vec![]),
+            StoreError::NotABackup(file) => (NOT_A_BACKUP.fill(lang, &[("file", file)]), vec![]),
             StoreError::Transfers(e) => (e.message(lang), vec![]),
             StoreError::NotReady(findings) => (
                 NOT_READY.get(lang).to_string(),
@@ -254,9 +197,9 @@ impl Problem {
                     .map(|f| FieldError { field: f.field.clone().unwrap_or_default(), code: IssueCode::Malformed, message: f.message.clone() })
                     .collect(),
             ),
-            StoreError::TooLarge { limit } => (fill(TOO_LARGE.get(lang), &[("mb", &(limit / (1024 * 1024)).max(1).to_string())]), vec![]),
-            StoreError::File(detail) | StoreError::Import(detail) => (fill(FILE.get(lang), &[("detail", detail)]), vec![]),
-            StoreError::UnknownService(s) | StoreError::UnknownSchema(s) => (fill(UNKNOWN_FORM.get(lang), &[("what", s)]), vec![]),
+            StoreError::TooLarge { limit } => (TOO_LARGE.fill(lang, &[("mb", &(limit / (1024 * 1024)).max(1).to_string())]), vec![]),
+            StoreError::File(detail) | StoreError::Import(detail) => (FILE.fill(lang, &[("detail", detail)]), vec![]),
+            StoreError::UnknownService(s) | StoreError::UnknownSchema(s) => (UNKNOWN_FORM.fill(lang, &[("what", s)]), vec![]),
             StoreError::Lifecycle { service, error } => (error.message(Rulebook::shared(), service, lang), vec![]),
         };
         Problem { code: err.code(), message, fields }

@@ -12,7 +12,7 @@ use zayava_store::Database;
 use crate::{files, AppError, Now};
 
 /// The calendar's name as the user's calendar program lists it.
-const CALENDAR_NAME: Text = Text::new("Заява: сроки", "Zayava: deadlines");
+const CALENDAR_NAME: Text = Text::id("app-ics-calendar-name");
 
 /// A calendar ready to write.
 pub struct Calendar {

@@ -11,7 +11,7 @@ use zayava_core::rules::Rulebook;
 use zayava_store::applications::ApplicationFilter;
 use zayava_store::Database;
 
-use crate::table::{print_json, Table};
+use crate::table::{headings, print_json, say, say_with, Table};
 use crate::{values, Failure};
 
 #[derive(clap::Subcommand)]
@@ -107,16 +107,12 @@ pub async fn run(command: Command, db: &Database, lang: Lang) -> Result<(), Fail
             if json {
                 return print_json(&list);
             }
-            let headers = match lang {
-                Lang::Ru => ["Номер", "Услуга", "Организация", "Стадия", "Id"],
-                Lang::En => ["Number", "Service", "Organisation", "Stage", "Id"],
-            };
-            let mut t = Table::new(&headers);
+            let mut t = Table::new(&headings(lang, &["cli-col-number", "cli-col-service", "cli-col-organisation", "cli-col-stage", "cli-col-id"]));
             for a in &list {
                 t.row(vec![a.number.clone(), service_name(&a.service, lang), a.organisation_name.clone().unwrap_or_default(), a.stage_label.clone(), a.id.clone()]);
             }
             if t.is_empty() {
-                println!("{}", if lang == Lang::Ru { "Заявок не найдено." } else { "No applications found." });
+                println!("{}", say(lang, "cli-no-applications"));
             } else {
                 print!("{}", t.render());
             }
@@ -139,7 +135,7 @@ pub async fn run(command: Command, db: &Database, lang: Lang) -> Result<(), Fail
             println!("{}", a.id);
             if !view.issues.is_empty() {
                 println!();
-                println!("{}", if lang == Lang::Ru { "Что исправить:" } else { "To fix:" });
+                println!("{}", say(lang, "cli-to-fix"));
                 for i in &view.issues {
                     println!("  {}: {}", i.field, i.message);
                 }
@@ -162,10 +158,7 @@ pub async fn run(command: Command, db: &Database, lang: Lang) -> Result<(), Fail
             if json {
                 return print_json(&view);
             }
-            match lang {
-                Lang::Ru => println!("Создан черновик {} ({}): {}", view.number, service_name(&service, lang), view.application.id),
-                Lang::En => println!("Created draft {} ({}): {}", view.number, service_name(&service, lang), view.application.id),
-            }
+            println!("{}", say_with(lang, "cli-draft-created", &[("number", &view.number), ("service", &service_name(&service, lang)), ("id", &view.application.id)]));
             for i in &view.issues {
                 println!("  {}: {}", i.field, i.message);
             }
@@ -174,21 +167,13 @@ pub async fn run(command: Command, db: &Database, lang: Lang) -> Result<(), Fail
         Command::Ready { application } => {
             let id = resolve(db, &application).await?;
             let view = applications::mark_ready(db, &id, lang, now).await?;
-            match lang {
-                Lang::Ru => println!("Заявка {} готова к отправке.", view.number),
-                Lang::En => println!("Application {} is ready to send.", view.number),
-            }
+            println!("{}", say_with(lang, "cli-ready", &[("number", &view.number)]));
             Ok(())
         }
         Command::Archive { application, undo } => {
             let id = resolve(db, &application).await?;
             let view = applications::archive(db, &id, !undo, lang, now).await?;
-            match (undo, lang) {
-                (false, Lang::Ru) => println!("Заявка {} перенесена в архив.", view.number),
-                (true, Lang::Ru) => println!("Заявка {} возвращена из архива.", view.number),
-                (false, Lang::En) => println!("Application {} moved to the archive.", view.number),
-                (true, Lang::En) => println!("Application {} brought back from the archive.", view.number),
-            }
+            println!("{}", say_with(lang, if undo { "cli-unarchived" } else { "cli-archived" }, &[("number", &view.number)]));
             Ok(())
         }
     }

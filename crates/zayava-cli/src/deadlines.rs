@@ -12,7 +12,7 @@ use zayava_core::i18n::Lang;
 use zayava_core::rules::{Party, Rulebook};
 use zayava_store::{location, Database};
 
-use crate::table::pad;
+use crate::table::{pad, say};
 use crate::Failure;
 
 #[derive(clap::Args)]
@@ -118,10 +118,7 @@ fn run_batch(source: &PathBuf, book: &Rulebook, cal: &Calendar, window: WorkingW
 /// The readable table: one line per rule, then its explanation indented below.
 pub fn table(book: &Rulebook, r: &Report, lang: Lang) -> String {
     let service = book.service(&r.service).expect("the report's service is in the rulebook");
-    let (h_due, h_party, h_rule, h_clause, none, provisional) = match lang {
-        Lang::Ru => ("Срок", "Сторона", "Правило", "Пункт", "Нет сроков: ни одно из событий этой услуги не указано.", " (предварительно)"),
-        Lang::En => ("Due", "Party", "Rule", "Clause", "No dates: none of this service's events was given.", " (provisional)"),
-    };
+    let [h_due, h_party, h_rule, h_clause, none, provisional] = ["cli-col-due", "cli-col-party", "cli-col-rule", "cli-col-clause", "cli-no-dates", "cli-provisional"].map(|id| say(lang, id));
     let mut out = format!("{} — {}\n", service.id, service.name.get(lang));
     if r.items.is_empty() {
         out.push_str(none);
@@ -138,9 +135,9 @@ pub fn table(book: &Rulebook, r: &Report, lang: Lang) -> String {
             "{} {} {} {}{}\n",
             pad(&due, 17),
             pad(Party::label(item.party, lang), 12),
-            pad(&item.rule, 36),
+            pad(&item.explanation.title, 36),
             item.clause,
-            if item.provisional { provisional } else { "" }
+            if item.provisional { format!(" ({provisional})") } else { String::new() }
         ));
         out.push_str(&format!("    {}\n", item.explanation.text));
     }

@@ -8,7 +8,7 @@ use zayava_core::rules::{Party, Rulebook};
 use zayava_store::lifecycle::DashboardQuery;
 use zayava_store::Database;
 
-use crate::table::{print_json, Table};
+use crate::table::{headings, print_json, say_with, Table};
 use crate::Failure;
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -44,17 +44,10 @@ pub async fn run(args: Args, db: &Database, lang: Lang) -> Result<(), Failure> {
         return print_json(&list);
     }
     if list.is_empty() {
-        match lang {
-            Lang::Ru => println!("На ближайшие {} рабочих дн. сроков нет.", args.days),
-            Lang::En => println!("Nothing falls due in the next {} working day(s).", args.days),
-        }
+        println!("{}", say_with(lang, "cli-nothing-due", &[("n", &args.days.to_string())]));
         return Ok(());
     }
-    let headers = match lang {
-        Lang::Ru => ["Срок", "Статус", "Что", "Кто", "Организация", "Услуга", "Пункт", "Заявка"],
-        Lang::En => ["Due", "Status", "What", "Who", "Organisation", "Service", "Clause", "Application"],
-    };
-    let mut t = Table::new(&headers);
+    let mut t = Table::new(&headings(lang, &["cli-col-due", "cli-col-status", "cli-col-what", "cli-col-who", "cli-col-organisation", "cli-col-service", "cli-col-clause", "cli-col-application"]));
     for e in &list {
         let what = match &e.round_label {
             Some(r) => format!("{} — {r}", e.title),

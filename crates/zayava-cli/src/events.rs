@@ -7,7 +7,7 @@ use zayava_core::lifecycle::{NewEvent, Recorder};
 use zayava_store::Database;
 
 use crate::applications::resolve;
-use crate::table::{print_json, Table};
+use crate::table::{headings, print_json, say, say_with, Table};
 use crate::Failure;
 
 #[derive(clap::Subcommand)]
@@ -49,30 +49,20 @@ pub async fn run(command: Command, db: &Database, lang: Lang) -> Result<(), Fail
                 return print_json(&events::list(db, &id).await?);
             }
             let timeline = events::timeline(db, &id, lang, now).await?;
-            let headers = match lang {
-                Lang::Ru => ["№", "Когда", "Событие", "Кто записал", "Примечание"],
-                Lang::En => ["No.", "When", "Event", "Recorded by", "Note"],
-            };
-            let mut t = Table::new(&headers);
+            let mut t = Table::new(&headings(lang, &["cli-col-no", "cli-col-when", "cli-col-event", "cli-col-recorded-by", "cli-col-note"]));
             for e in &timeline.events {
-                let by = match (e.event.recorded_by, lang) {
-                    (Recorder::User, Lang::Ru) => "пользователь",
-                    (Recorder::Sync, Lang::Ru) => "Оператор (синхронизация)",
-                    (Recorder::User, Lang::En) => "user",
-                    (Recorder::Sync, Lang::En) => "the Operator (sync)",
-                };
-                let label = if e.corrected { format!("{} ({})", e.label, if lang == Lang::Ru { "исправлено" } else { "corrected" }) } else { e.label.clone() };
+                let by = say(lang, if e.event.recorded_by == Recorder::Sync { "cli-by-sync" } else { "cli-by-user" });
+                let label = if e.corrected { say_with(lang, "cli-corrected", &[("event", &e.label)]) } else { e.label.clone() };
                 t.row(vec![e.event.id.to_string(), Due::human_text(&e.event.at), label, by.to_string(), e.event.note.clone()]);
             }
             println!("{}", timeline.state_label);
             if t.is_empty() {
-                println!("{}", if lang == Lang::Ru { "Событий пока нет." } else { "No events yet." });
+                println!("{}", say(lang, "cli-no-events"));
             } else {
                 print!("{}", t.render());
             }
             if !timeline.next_events.is_empty() {
-                let head = if lang == Lang::Ru { "Дальше можно записать" } else { "May be recorded next" };
-                println!("{head}: {}", timeline.next_events.join(", "));
+                println!("{}", say_with(lang, "cli-next-events", &[("events", &timeline.next_events.join(", "))]));
             }
             Ok(())
         }
@@ -83,10 +73,7 @@ pub async fn run(command: Command, db: &Database, lang: Lang) -> Result<(), Fail
                 return print_json(&recorded);
             }
             let timeline = events::timeline(db, &id, lang, now).await?;
-            match lang {
-                Lang::Ru => println!("Записано событие №{} ({}). Теперь: {}", recorded.id, Due::human_text(&recorded.at), timeline.state_label),
-                Lang::En => println!("Recorded event No. {} ({}). Now: {}", recorded.id, Due::human_text(&recorded.at), timeline.state_label),
-            }
+            println!("{}", say_with(lang, "cli-event-recorded", &[("id", &recorded.id.to_string()), ("at", &Due::human_text(&recorded.at)), ("state", &timeline.state_label)]));
             Ok(())
         }
     }

@@ -12,6 +12,7 @@ use zayava_core::validation::batch;
 use zayava_app::{transfer, Now};
 use zayava_store::Database;
 
+use crate::table::{say, say_with};
 use crate::Failure;
 
 fn usage(message: String) -> Failure {
@@ -80,17 +81,11 @@ pub fn preflight(source: &Path, json: bool, lang: Lang) -> Result<(), Failure> {
     if json {
         println!("{}", serde_json::to_string_pretty(&result)?);
     } else if result.clean {
-        println!("{}", match lang {
-            Lang::Ru => "Предварительная проверка пройдена: оснований для аннулирования не найдено.",
-            Lang::En => "Pre-flight check passed: no grounds for annulment found.",
-        });
+        println!("{}", say(lang, "cli-preflight-clean"));
     } else {
         for f in &result.findings {
             let field = f.field.as_deref().unwrap_or("—");
-            let clause = match lang {
-                Lang::Ru => format!("п. {}", f.clause),
-                Lang::En => format!("clause {}", f.clause),
-            };
+            let clause = say_with(lang, "core-preflight-clause", &[("clause", &f.clause)]);
             println!("[{clause}] {field}: {}", f.message);
         }
     }
@@ -115,16 +110,7 @@ pub async fn import(db: &Database, source: &Path, lang: Lang) -> Result<(), Fail
         Box::new(std::fs::File::open(source).map_err(|e| usage(format!("{}: {e}", source.display())))?)
     };
     let s = transfer::import(db, &mut input, Now::read()).await?;
-    let line = match lang {
-        Lang::Ru => format!(
-            "Организаций: добавлено {}, уже были {}; заявок: добавлено {}, уже были {}; вложений: {}",
-            s.organisations_added, s.organisations_matched, s.applications_added, s.applications_skipped, s.attachments_added
-        ),
-        Lang::En => format!(
-            "organisations: {} added, {} already here; applications: {} added, {} already here; attachments: {}",
-            s.organisations_added, s.organisations_matched, s.applications_added, s.applications_skipped, s.attachments_added
-        ),
-    };
-    println!("{line}");
+    let n = |v: usize| v.to_string();
+    println!("{}", say_with(lang, "cli-imported", &[("orgs_added", &n(s.organisations_added)), ("orgs_here", &n(s.organisations_matched)), ("apps_added", &n(s.applications_added)), ("apps_here", &n(s.applications_skipped)), ("files", &n(s.attachments_added))]));
     Ok(())
 }

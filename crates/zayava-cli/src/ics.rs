@@ -28,10 +28,7 @@ pub async fn run(args: Args, db: &Database, lang: Lang) -> Result<(), Failure> {
     match &args.output {
         Some(path) => {
             let done = ics::export(db, id.as_deref(), path, lang, Now::read()).await?;
-            match lang {
-                Lang::Ru => eprintln!("{}: событий {}", done.path, done.events),
-                Lang::En => eprintln!("{}: {} event(s)", done.path, done.events),
-            }
+            eprintln!("{}", zayava_core::i18n::Text::id("cli-ics-written").fill(lang, &[("path", &done.path), ("n", &done.events.to_string())]));
         }
         None => print!("{}", ics::build(db, id.as_deref(), lang, Now::read()).await?.text),
     }

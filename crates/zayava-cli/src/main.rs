@@ -131,6 +131,7 @@ enum Command {
 #[derive(Clone, Copy, ValueEnum)]
 enum LangArg {
     Ru,
+    Be,
     En,
 }
 
@@ -138,6 +139,7 @@ impl From<LangArg> for Lang {
     fn from(l: LangArg) -> Self {
         match l {
             LangArg::Ru => Lang::Ru,
+            LangArg::Be => Lang::Be,
             LangArg::En => Lang::En,
         }
     }
@@ -243,10 +245,7 @@ pub async fn open_existing(db: Option<PathBuf>) -> Result<Option<Database>, Fail
 }
 
 async fn info(db: &Database, lang: Lang) -> Result<(), Failure> {
-    let (h_db, h_orgs, h_apps, h_lang) = match lang {
-        Lang::Ru => ("База данных", "Организаций", "Заявок", "Язык"),
-        Lang::En => ("Database", "Organisations", "Applications", "Language"),
-    };
+    let [h_db, h_orgs, h_apps, h_lang] = ["cli-info-database", "cli-info-organisations", "cli-info-applications", "cli-info-language"].map(|id| table::say(lang, id));
     println!("{h_db}: {}", db.path().display());
     println!("{h_orgs}: {}", db.organisation_count().await?);
     println!("{h_apps}: {}", db.applications(&Default::default()).await?.len());
@@ -302,10 +301,7 @@ fn main() -> ExitCode {
     // No panic reaches a user as a trace or exit code 101: a sentence, and exit 1.
     std::panic::set_hook(Box::new(move |info| {
         let what = info.payload().downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| info.payload().downcast_ref::<String>().cloned()).unwrap_or_default();
-        match lang {
-            Lang::Ru => eprintln!("zayava: внутренняя ошибка, команда прервана ({what}). Сообщите, пожалуйста, разработчикам."),
-            Lang::En => eprintln!("zayava: internal error, the command was stopped ({what}). Please tell the developers."),
-        }
+        eprintln!("zayava: {}", table::say_with(lang, "cli-internal", &[("what", &what)]));
         std::process::exit(1);
     }));
     let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {

@@ -8,7 +8,7 @@ use zayava_core::forms;
 use zayava_core::i18n::Lang;
 use zayava_store::Database;
 
-use crate::table::{print_json, Table};
+use crate::table::{headings, print_json, say_with, Table};
 use crate::{values, Failure};
 
 #[derive(clap::Subcommand)]
@@ -50,11 +50,7 @@ pub async fn run(command: Command, db: &Database, lang: Lang) -> Result<(), Fail
             if json {
                 return print_json(&list);
             }
-            let headers = match lang {
-                Lang::Ru => ["№", "УНП", "Наименование", "Изменено"],
-                Lang::En => ["No.", "UNP", "Name", "Changed"],
-            };
-            let mut t = Table::new(&headers);
+            let mut t = Table::new(&headings(lang, &["cli-col-no", "cli-col-unp", "cli-col-name", "cli-col-changed"]));
             for o in &list {
                 t.row(vec![o.id.to_string(), o.unp.clone(), o.name.clone(), updated(&o.updated_at)]);
             }
@@ -75,10 +71,7 @@ pub async fn run(command: Command, db: &Database, lang: Lang) -> Result<(), Fail
             if json {
                 return print_json(&o);
             }
-            match lang {
-                Lang::Ru => println!("Добавлена организация №{}: {}", o.id, o.name),
-                Lang::En => println!("Added organisation No. {}: {}", o.id, o.name),
-            }
+            println!("{}", say_with(lang, "cli-organisation-added", &[("id", &o.id.to_string()), ("name", &o.name)]));
             Ok(())
         }
     }

@@ -36,16 +36,9 @@ pub async fn run(args: Args, db: Option<PathBuf>, lang: Lang) -> Result<(), Fail
         db.close().await; // checkpoints the log before the process ends
     }
     let printed = printing::write(&document?, &args.output)?;
-    let (pages, bytes) = match lang {
-        Lang::Ru => ("стр.", "байт"),
-        Lang::En => ("page(s)", "bytes"),
-    };
-    eprintln!("{}: {} {pages}, {} {bytes}", printed.path, printed.pages, printed.bytes);
+    eprintln!("{}", crate::table::say_with(lang, "cli-pdf-written", &[("path", &printed.path), ("pages", &printed.pages.to_string()), ("bytes", &printed.bytes.to_string())]));
     if !printed.replaced.is_empty() {
-        match lang {
-            Lang::Ru => eprintln!("Шрифт не может показать {:?}; они напечатаны как □.", printed.replaced),
-            Lang::En => eprintln!("The font cannot show {:?}; they are printed as □.", printed.replaced),
-        }
+        eprintln!("{}", crate::table::say_with(lang, "cli-pdf-replaced", &[("chars", &printed.replaced)]));
     }
     Ok(())
 }

@@ -32,9 +32,6 @@ pub async fn backup(db_path: &Path, target: Option<PathBuf>, list: bool) -> Resu
 /// in backups/ first.
 pub async fn restore(db_path: &Path, file: &Path, lang: Lang) -> Result<(), Failure> {
     let done = safety::restore_now(db_path, file).await?;
-    match lang {
-        Lang::Ru => println!("Восстановлено из {} (версия схемы {}): организаций {}.", file.display(), done.schema_version, done.organisations),
-        Lang::En => println!("restored from {} (schema {}): {} organisation(s)", file.display(), done.schema_version, done.organisations),
-    }
+    println!("{}", crate::table::say_with(lang, "cli-restored", &[("file", &file.display().to_string()), ("version", &done.schema_version.to_string()), ("orgs", &done.organisations.to_string())]));
     Ok(())
 }

@@ -7,6 +7,7 @@ use zayava_core::i18n::Lang;
 use zayava_store::Database;
 use zayava_sync::{credentials, Options, SyncProgress};
 
+use crate::table::{say, say_with};
 use crate::Failure;
 
 #[derive(clap::Args)]
@@ -41,43 +42,26 @@ pub async fn run(args: SyncArgs, db: &Database, lang: Lang) -> Result<(), Failur
         sync::save_url(db, api.base().as_str()).await?;
     }
     let options = Options { batch: args.batch.clamp(1, 1000), page: args.page.clamp(1, 1000), ..Options::default() };
-    let mut show = |p: SyncProgress| match (p, lang) {
-        (SyncProgress::Push { done, total }, Lang::Ru) => eprintln!("отправлено: {done} из {total}"),
-        (SyncProgress::Push { done, total }, Lang::En) => eprintln!("push: {done}/{total}"),
-        (SyncProgress::Pull { received }, Lang::Ru) => eprintln!("получено: {received}"),
-        (SyncProgress::Pull { received }, Lang::En) => eprintln!("pull: {received}"),
-        (SyncProgress::Data, Lang::Ru) => eprintln!("календарь и правила"),
-        (SyncProgress::Data, Lang::En) => eprintln!("calendar and rules"),
+    let mut show = |p: SyncProgress| match p {
+        SyncProgress::Push { done, total } => eprintln!("{}", say_with(lang, "cli-sync-push", &[("done", &done.to_string()), ("total", &total.to_string())])),
+        SyncProgress::Pull { received } => eprintln!("{}", say_with(lang, "cli-sync-pull", &[("received", &received.to_string())])),
+        SyncProgress::Data => eprintln!("{}", say(lang, "cli-sync-data")),
     };
     let r = sync::run_once(db, &api, options, Now::read(), &mut show).await?;
-    match lang {
-        Lang::Ru => println!(
-            "отправлено {}, отклонено {}, конфликтов {}, получено {}, повторов пропущено {}, не принято {}, ждут {}",
-            r.pushed, r.rejected, r.conflicts, r.pulled, r.duplicates, r.refused, r.parked
-        ),
-        Lang::En => println!(
-            "sent {}, rejected {}, conflicts {}, received {}, duplicates skipped {}, refused {}, waiting {}",
-            r.pushed, r.rejected, r.conflicts, r.pulled, r.duplicates, r.refused, r.parked
-        ),
-    }
+    let n = |v: u64| v.to_string();
+    println!(
+        "{}",
+        say_with(lang, "cli-sync-report", &[("sent", &n(r.pushed as u64)), ("rejected", &n(r.rejected as u64)), ("conflicts", &n(r.conflicts as u64)), ("received", &n(r.pulled as u64)), ("duplicates", &n(r.duplicates as u64)), ("refused", &n(r.refused as u64)), ("waiting", &n(r.parked as u64))])
+    );
     Ok(())
 }
 
 async fn status(db: &Database, lang: Lang) -> Result<(), Failure> {
     let s = db.sync_state().await?;
     let url = db.operator_url().await?;
-    match lang {
-        Lang::Ru => {
-            println!("Адрес: {}", url.unwrap_or_else(|| "(не задан)".into()));
-            println!("Ждут отправки: {}, отклонено: {}, конфликтов: {}", s.counts.pending, s.counts.rejected, s.counts.conflicts);
-            println!("Последняя синхронизация: {}", s.last_success.unwrap_or_else(|| "не было".into()));
-        }
-        Lang::En => {
-            println!("address: {}", url.unwrap_or_else(|| "(not set)".into()));
-            println!("pending: {}, rejected: {}, conflicts: {}", s.counts.pending, s.counts.rejected, s.counts.conflicts);
-            println!("last sync: {}", s.last_success.unwrap_or_else(|| "never".into()));
-        }
-    }
+    println!("{}", say_with(lang, "cli-sync-address", &[("url", &url.unwrap_or_else(|| say(lang, "cli-sync-not-set").to_string()))]));
+    println!("{}", say_with(lang, "cli-sync-counts", &[("pending", &s.counts.pending.to_string()), ("rejected", &s.counts.rejected.to_string()), ("conflicts", &s.counts.conflicts.to_string())]));
+    println!("{}", say_with(lang, "cli-sync-last", &[("at", &s.last_success.unwrap_or_else(|| say(lang, "cli-sync-never").to_string()))]));
     for i in db.sync_issues(20).await? {
         println!("{}  {}  {}  {}", i.at, i.code, i.subject, i.detail);
     }

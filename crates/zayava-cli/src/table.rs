@@ -7,8 +7,8 @@ pub struct Table {
 }
 
 impl Table {
-    pub fn new(headers: &[&str]) -> Table {
-        Table { headers: headers.iter().map(|h| h.to_string()).collect(), rows: vec![] }
+    pub fn new<S: AsRef<str>>(headers: &[S]) -> Table {
+        Table { headers: headers.iter().map(|h| h.as_ref().to_string()).collect(), rows: vec![] }
     }
 
     pub fn row(&mut self, cells: Vec<String>) {
@@ -41,6 +41,21 @@ impl Table {
         }
         out
     }
+}
+
+/// A sentence of the catalogue in `lang` (see `zayava_core::i18n`).
+pub fn say(lang: zayava_core::i18n::Lang, id: &'static str) -> &'static str {
+    zayava_core::i18n::Text::id(id).get(lang)
+}
+
+/// A sentence of the catalogue with its placeholders filled.
+pub fn say_with(lang: zayava_core::i18n::Lang, id: &'static str, args: &[(&str, &str)]) -> String {
+    zayava_core::i18n::Text::id(id).fill(lang, args)
+}
+
+/// Column headings from the catalogue.
+pub fn headings(lang: zayava_core::i18n::Lang, ids: &[&'static str]) -> Vec<&'static str> {
+    ids.iter().map(|id| say(lang, id)).collect()
 }
 
 /// Pads to a width in characters.

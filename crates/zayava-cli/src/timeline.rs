@@ -32,8 +32,8 @@ pub struct TimelineArgs {
     batch: Option<PathBuf>,
 }
 
-const NOT_UTF8: Text = Text::new("Строка {line} не в кодировке UTF-8.", "Line {line} is not UTF-8.");
-const BLANK: Text = Text::new("Строка {line} пустая: ожидался JSON-объект.", "Line {line} is blank: a JSON object was expected.");
+const NOT_UTF8: Text = Text::id("cli-timeline-not-utf8");
+const BLANK: Text = Text::id("cli-timeline-blank");
 
 pub async fn run(args: TimelineArgs, db: Option<PathBuf>, lang: Lang) -> Result<(), Failure> {
     if let Some(source) = &args.batch {
@@ -68,7 +68,7 @@ fn run_batch(source: &PathBuf, cal: &Calendar, window: WorkingWindow, lang: Lang
         Box::new(std::io::BufReader::new(file))
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let error = |code: &'static str, text: Text, line: usize| Answer::Error { error: ErrorBody { code, message: zayava_core::i18n::fill(text.get(lang), &[("line", &line.to_string())]) } };
+    let error = |code: &'static str, text: Text, line: usize| Answer::Error { error: ErrorBody { code, message: text.fill(lang, &[("line", &line.to_string())]) } };
     for (index, line) in input.split(b'\n').enumerate() {
         let number = index + 1;
         // Every line gets an answer, a blank one too, so answers line up with questions.
@@ -86,10 +86,7 @@ fn run_batch(source: &PathBuf, cal: &Calendar, window: WorkingWindow, lang: Lang
 
 /// The readable table: the state, what voided the contract, then each deadline.
 pub fn table(t: &Timeline, lang: Lang) -> String {
-    let (h_due, h_status, h_what, h_clause, none) = match lang {
-        Lang::Ru => ("Срок", "Статус", "Что", "Пункт", "Сроков пока нет: они начнутся с событий, от которых отсчитываются."),
-        Lang::En => ("Due", "Status", "What", "Clause", "No deadlines yet: they start with the events they are counted from."),
-    };
+    let [h_due, h_status, h_what, h_clause, none] = ["cli-col-due", "cli-col-status", "cli-col-what", "cli-col-clause", "cli-no-deadlines-yet"].map(|id| crate::table::say(lang, id));
     let mut out = format!("{}\n", t.state_label);
     if let Some(v) = &t.void {
         out.push_str(&format!("{}\n", v.message));

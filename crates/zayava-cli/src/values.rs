@@ -67,12 +67,7 @@ fn expected(field: &Field) -> &'static str {
 fn shown(field: &Field, value: &Value, lang: Lang) -> String {
     match value {
         Value::String(s) => field.options.iter().find(|c| &c.value == s).map(|c| c.label.get(lang).to_string()).unwrap_or_else(|| s.clone()),
-        Value::Bool(b) => match (b, lang) {
-            (true, Lang::Ru) => "да".into(),
-            (false, Lang::Ru) => "нет".into(),
-            (true, Lang::En) => "yes".into(),
-            (false, Lang::En) => "no".into(),
-        },
+        Value::Bool(b) => crate::table::say(lang, if *b { "cli-yes" } else { "cli-no" }).into(),
         Value::Number(n) => n.to_string(),
         Value::Null => String::new(),
         other => other.to_string(),
@@ -81,10 +76,7 @@ fn shown(field: &Field, value: &Value, lang: Lang) -> String {
 
 /// The form's fields that hold a value, as «label  value» lines.
 pub fn table(schema: &FormSchema, values: &Value, lang: Lang) -> Table {
-    let (h_field, h_value) = match lang {
-        Lang::Ru => ("Поле", "Значение"),
-        Lang::En => ("Field", "Value"),
-    };
+    let [h_field, h_value] = ["cli-col-field", "cli-col-value"].map(|id| crate::table::say(lang, id));
     let mut t = Table::new(&[h_field, h_value]);
     for field in &schema.fields {
         let Some(value) = values.get(&field.id) else { continue };

@@ -25,8 +25,8 @@ impl OperatorNumber {
 
     pub fn label(self) -> Text {
         match self {
-            OperatorNumber::Registration => Text::new("Регистрационный номер Оператора", "The Operator's registration number"),
-            OperatorNumber::Contract => Text::new("Номер договора", "Contract number"),
+            OperatorNumber::Registration => Text::id("core-operator-number-the-operators-registration-number"),
+            OperatorNumber::Contract => Text::id("core-operator-number-contract-number"),
         }
     }
 
@@ -36,7 +36,7 @@ impl OperatorNumber {
         let number = [OperatorNumber::Registration, OperatorNumber::Contract]
             .into_iter()
             .find(|n| n.field() == field)
-            .ok_or_else(|| FieldIssue::new(field, Text::new("Поле", "Field"), IssueCode::Malformed))?;
+            .ok_or_else(|| FieldIssue::new(field, Text::id("core-operator-number-field"), IssueCode::Malformed))?;
         let value = value.trim();
         if value.chars().count() > Self::MAX_LEN {
             return Err(FieldIssue::new(field, number.label(), IssueCode::TooLong).with_limit(Self::MAX_LEN));

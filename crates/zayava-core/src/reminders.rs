@@ -9,7 +9,7 @@ use ts_rs::TS;
 
 use crate::calendar::{Calendar, Schedule};
 use crate::date_format::human_date;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 
 /// An open deadline, as the dashboard stores it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,25 +91,15 @@ pub fn due(deadlines: &[OpenDeadline], leads: &[u32], term_leads: &[u32], today:
             continue;
         }
         let due = human_date(d.due_day);
-        let body = match (d.term, when, lang) {
-            (Term::End, Some(0), Lang::Ru) => format!("Сегодня последний день договора ({}).", d.organisation),
-            (Term::End, Some(0), Lang::En) => format!("Today is the contract's last day ({}).", d.organisation),
-            (Term::End, _, Lang::Ru) => format!("Договор заканчивается {due} ({}): продлите или перезаключите его заранее.", d.organisation),
-            (Term::End, _, Lang::En) => format!("The contract ends on {due} ({}): extend or renew it in time.", d.organisation),
-            _ => String::new(),
+        let text = match (d.term, when) {
+            (Term::End, Some(0)) => Text::id("core-reminder-term-last-day"),
+            (Term::End, _) => Text::id("core-reminder-term-ends"),
+            (_, None) => Text::id("core-reminder-missed"),
+            (_, Some(0)) => Text::id("core-reminder-last-day"),
+            (_, Some(_)) => Text::id("core-reminder-by"),
         };
-        let body = if !body.is_empty() { body } else { match (when, lang) {
-            (None, Lang::Ru) => format!("Срок истёк {due}: {} ({})", d.title, d.organisation),
-            (None, Lang::En) => format!("Missed on {due}: {} ({})", d.title, d.organisation),
-            (Some(0), Lang::Ru) => format!("Сегодня последний день: {} ({})", d.title, d.organisation),
-            (Some(0), Lang::En) => format!("Today is the last day: {} ({})", d.title, d.organisation),
-            (Some(_), Lang::Ru) => format!("До {due}: {} ({})", d.title, d.organisation),
-            (Some(_), Lang::En) => format!("By {due}: {} ({})", d.title, d.organisation),
-        } };
-        let title = match lang {
-            Lang::Ru => "Заява: срок".to_string(),
-            Lang::En => "Zayava: deadline".to_string(),
-        };
+        let body = text.fill(lang, &[("due", &due), ("title", &d.title), ("organisation", &d.organisation)]);
+        let title = Text::id("core-reminder-title").get(lang).to_string();
         out.push(Reminder { key, title, body });
     }
     out

@@ -33,44 +33,40 @@ pub struct ScheduleEntry {
     pub state: String,
 }
 
-const YES: Text = Text::new("да", "yes");
-const NO: Text = Text::new("нет", "no");
-const PAGE: Text = Text::new("стр. {n} из {total}", "page {n} of {total}");
-const CONSUMER: Text = Text::new("Сведения о потребителе", "The consumer");
-const NO_ORGANISATION: Text = Text::new("Организация не выбрана.", "No organisation chosen.");
-const NUMBER: Text = Text::new("Заявка №", "Application No.");
-const STATUS: Text = Text::new("Состояние", "Status");
-const SIGN_HEAD: Text = Text::new("Руководитель (уполномоченное лицо) потребителя:", "Head (authorised person) of the consumer:");
-const SIGN: [Text; 3] = [Text::new("подпись", "signature"), Text::new("фамилия, инициалы", "name"), Text::new("дата", "date")];
-const SEAL: Text = Text::new("М.П.", "Seal");
-const PREREQUISITES: Text = Text::new("Условия и подтверждения", "Conditions and confirmations");
-const DETAILS: Text = Text::new("Сведения заявки", "Application details");
-const ATTACHED: Text = Text::new("приложен файл", "attached file");
-const NOT_ATTACHED: Text = Text::new("не приложено", "not attached");
-const SCHEDULE: Text = Text::new("График сроков", "Deadline schedule");
+const YES: Text = Text::id("pdf-documents-yes");
+const NO: Text = Text::id("pdf-documents-no");
+const PAGE: Text = Text::id("pdf-documents-page");
+const CONSUMER: Text = Text::id("pdf-documents-consumer");
+const NO_ORGANISATION: Text = Text::id("pdf-documents-no-organisation");
+const NUMBER: Text = Text::id("pdf-documents-number");
+const STATUS: Text = Text::id("pdf-documents-status");
+const SIGN_HEAD: Text = Text::id("pdf-documents-sign-head");
+const SIGN: [Text; 3] = [Text::id("pdf-documents-signature"), Text::id("pdf-documents-name"), Text::id("pdf-documents-date")];
+const SEAL: Text = Text::id("pdf-documents-seal");
+const PREREQUISITES: Text = Text::id("pdf-documents-prerequisites");
+const DETAILS: Text = Text::id("pdf-documents-details");
+const ATTACHED: Text = Text::id("pdf-documents-attached");
+const NOT_ATTACHED: Text = Text::id("pdf-documents-not-attached");
+const SCHEDULE: Text = Text::id("pdf-documents-schedule");
 const SCHEDULE_COLS: [Text; 6] = [
-    Text::new("Дата", "Date"),
-    Text::new("Что", "What"),
-    Text::new("Кто", "Who"),
-    Text::new("Пункт", "Clause"),
-    Text::new("Правило", "Rule"),
-    Text::new("Состояние", "State"),
+    Text::id("pdf-documents-date-2"),
+    Text::id("pdf-documents-what"),
+    Text::id("pdf-documents-who"),
+    Text::id("pdf-documents-clause"),
+    Text::id("pdf-documents-rule"),
+    Text::id("pdf-documents-state"),
 ];
-const APPLICATION_COL: Text = Text::new("Заявка", "Application");
-const COVER: Text = Text::new("Пакет документов к договору", "Contract package");
-const SERVICE: Text = Text::new("Услуга", "Service");
-const ORGANISATION: Text = Text::new("Организация", "Organisation");
-const ENCLOSURES: Text = Text::new("Перечень вложений", "Enclosures");
+const APPLICATION_COL: Text = Text::id("pdf-documents-application-col");
+const COVER: Text = Text::id("pdf-documents-cover");
+const SERVICE: Text = Text::id("pdf-documents-service");
+const ORGANISATION: Text = Text::id("pdf-documents-organisation");
+const ENCLOSURES: Text = Text::id("pdf-documents-enclosures");
 const ENCLOSED: [Text; 2] = [
-    Text::new("Заявка, подписанная руководителем и заверенная печатью", "The application, signed by the head and sealed"),
-    Text::new("Договор, подписанный со стороны потребителя, в двух экземплярах", "The contract signed by the consumer, in two copies"),
+    Text::id("pdf-documents-the-application-signed-by-the"),
+    Text::id("pdf-documents-the-contract-signed-by-the"),
 ];
-const QR_CAPTION: Text = Text::new("Код: номер заявки и контрольная сумма её содержания", "Code: the application's id and a checksum of its content");
-const EMPTY_SCHEDULE: Text = Text::new("Сроков пока нет: события по заявке не записаны.", "No deadlines yet: no events are recorded for the application.");
-
-fn fill(t: Text, lang: Lang, args: &[(&str, &str)]) -> String {
-    zayava_core::i18n::fill(t.get(lang), args)
-}
+const QR_CAPTION: Text = Text::id("pdf-documents-qr-caption");
+const EMPTY_SCHEDULE: Text = Text::id("pdf-documents-empty-schedule");
 
 /// A value as printed: dates day first, choices by their label, yes/no in words, files by
 /// name; nothing for a missing value (the layout draws a blank).
@@ -234,7 +230,7 @@ fn save(title: &str, build: impl FnOnce(&mut Layout), lang: Lang) -> Pdf {
     let fonts = Fonts::load(&mut doc);
     let mut l = Layout::new(&fonts);
     build(&mut l);
-    let (pages, replaced) = l.finish(|n, total| fill(PAGE, lang, &[("n", &n.to_string()), ("total", &total.to_string())]));
+    let (pages, replaced) = l.finish(|n, total| PAGE.fill(lang, &[("n", &n.to_string()), ("total", &total.to_string())]));
     let count = pages.len();
     let bytes = doc.with_pages(pages).save(&PdfSaveOptions { subset_fonts: true, ..Default::default() }, &mut Vec::new());
     Pdf { bytes, pages: count, replaced }

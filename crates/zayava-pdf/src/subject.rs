@@ -44,12 +44,8 @@ fn status(s: &Subject, lang: Lang) -> String {
     if !s.timeline.events.is_empty() {
         return s.timeline.state_label.clone();
     }
-    match (s.ready, lang) {
-        (true, Lang::Ru) => "готова к отправке".into(),
-        (true, Lang::En) => "ready to send".into(),
-        (false, Lang::Ru) => "черновик".into(),
-        (false, Lang::En) => "draft".into(),
-    }
+    let id = if s.ready { "pdf-status-ready" } else { "pdf-status-draft" };
+    zayava_core::i18n::Text::id(id).get(lang).into()
 }
 
 /// Renders `kind` for the subject.
@@ -88,9 +84,6 @@ pub fn schedule_of_all(applications: &[Listed], lang: Lang) -> Pdf {
             entries.push(e);
         }
     }
-    let title = match lang {
-        Lang::Ru => "График сроков по всем заявкам",
-        Lang::En => "Deadline schedule of all applications",
-    };
+    let title = zayava_core::i18n::Text::id("pdf-schedule-of-all").get(lang);
     schedule(title, &entries, true, lang)
 }

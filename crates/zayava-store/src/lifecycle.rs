@@ -158,10 +158,7 @@ impl Database {
                 Err(e) => e.message(book, &app.service, lang),
                 Ok(()) => String::new(),
             };
-            let reason = match lang {
-                Lang::Ru => format!("Пришло от Оператора ({}) и будет учтено само, как только порядок действий это позволит. {why}", crate::sync::human_at(&new.at)),
-                Lang::En => format!("Sent by the Operator ({}); it will count by itself as soon as the procedure allows. {why}", crate::sync::human_at(&new.at)),
-            };
+            let reason = zayava_core::i18n::Text::id("store-parked-event").fill(lang, &[("at", &crate::sync::human_at(&new.at)), ("why", &why)]);
             line.unplaced.push(lifecycle::Unplaced { id: -p.try_get::<i64, _>("seq")?, label: lifecycle::event_label(book, &app.service, &new.event, lang), reason: reason.trim().to_string() });
         }
         Ok(line)

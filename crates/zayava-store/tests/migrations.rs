@@ -87,7 +87,7 @@ async fn a_database_from_every_earlier_schema_opens_with_its_data() {
         // The old file was copied aside before its migrations ran, and that copy still opens.
         let kept = safety::backups(&path).unwrap();
         assert_eq!(kept.len(), 1, "schema {version}");
-        assert!(kept[0].kind.starts_with("before-migration"));
+        assert!(kept[0].kind == zayava_store::safety::BackupKind::BeforeMigration && kept[0].tag.starts_with("before-migration"));
         assert_eq!(safety::inspect(std::path::Path::new(&kept[0].path)).await.unwrap().version, version);
         assert!(db.integrity_problems().await.unwrap().is_empty());
         // Everything made before sync existed is queued for the operator once.

@@ -47,28 +47,19 @@ impl SyncError {
 
     /// The sentence the user sees.
     pub fn message(&self, lang: Lang) -> String {
-        let ru = lang == Lang::Ru;
+        use zayava_core::i18n::Text;
+        let with = |id: &'static str, key: &str, value: &str| Text::id(id).fill(lang, &[(key, value)]);
         match self {
-            SyncError::NotConfigured if ru => "Адрес API Оператора не задан. Укажите его в Настройках.".into(),
-            SyncError::BadUrl(u) if ru => format!("Адрес API Оператора указан неверно: «{u}»."),
-            SyncError::NotHttps(u) if ru => format!("Принимаются только адреса https:// (http:// — только для этого компьютера): «{u}»."),
-            SyncError::NoToken if ru => "Ключ доступа к API Оператора не сохранён. Введите его в Настройках.".into(),
-            SyncError::Unauthorized if ru => "Оператор не принял ключ доступа. Введите новый ключ в Настройках.".into(),
-            SyncError::Unreachable(why) if ru => format!("Сервер Оператора недоступен; изменения сохранены и будут отправлены позже ({why})."),
-            SyncError::BadResponse(why) if ru => format!("Сервер Оператора ответил непонятно; данные на компьютере не изменены ({why})."),
-            SyncError::NoKeyring(_) if ru => "Системное хранилище паролей недоступно, поэтому ключ доступа нельзя сохранить. В Linux нужна служба Secret Service (GNOME Keyring или KWallet), в Windows — Диспетчер учётных данных.".into(),
-            SyncError::Keyring(why) if ru => format!("Системное хранилище паролей вернуло ошибку: {why}."),
-            SyncError::Store(e) if ru => format!("Ошибка базы данных: {e}"),
-            SyncError::NoKeyring(_) => "No system keyring is available, so the token cannot be saved. On Linux a Secret Service (GNOME Keyring or KWallet) is needed, on Windows the Credential Manager.".into(),
-            SyncError::Unreachable(why) => format!("The operator's server cannot be reached; your changes are kept and will be sent later ({why})."),
-            other => {
-                let mut s = other.to_string();
-                if let Some(c) = s.get(0..1) {
-                    s.replace_range(0..1, &c.to_uppercase());
-                }
-                s.push('.');
-                s
-            }
+            SyncError::NotConfigured => Text::id("sync-error-not-configured").get(lang).into(),
+            SyncError::BadUrl(u) => with("sync-error-bad-url", "url", u),
+            SyncError::NotHttps(u) => with("sync-error-not-https", "url", u),
+            SyncError::NoToken => Text::id("sync-error-no-token").get(lang).into(),
+            SyncError::Unauthorized => Text::id("sync-error-unauthorized").get(lang).into(),
+            SyncError::Unreachable(why) => with("sync-error-unreachable", "why", why),
+            SyncError::BadResponse(why) => with("sync-error-bad-response", "why", why),
+            SyncError::NoKeyring(_) => Text::id("sync-error-no-keyring").get(lang).into(),
+            SyncError::Keyring(why) => with("sync-error-keyring", "why", why),
+            SyncError::Store(e) => with("sync-error-store", "why", &e.to_string()),
         }
     }
 }

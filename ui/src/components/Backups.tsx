@@ -9,11 +9,11 @@ import { useI18n, type MessageKey } from "../i18n";
 
 /** Each kind's words (the type is Rust's `BackupKind`: a new kind does not compile here until named). */
 const KIND_KEY: Record<BackupKind, MessageKey> = {
-  daily: "backup.kind.daily",
-  before_migration: "backup.kind.migration",
-  before_restore: "backup.kind.restore",
-  damaged: "backup.kind.damaged",
-  other: "backup.kind.other",
+  daily: "backup-kind-daily",
+  before_migration: "backup-kind-migration",
+  before_restore: "backup-kind-restore",
+  damaged: "backup-kind-damaged",
+  other: "backup-kind-other",
 };
 
 /** The list of automatic copies, each with "Restore". */
@@ -24,7 +24,7 @@ function BackupList({ onStaged, onError }: { onStaged: (s: StagedRestore) => voi
     api.listBackups().then(setList, onError);
   }, [onError]);
   if (!list) return null;
-  if (list.length === 0) return <p className="muted small">{t("backup.none")}</p>;
+  if (list.length === 0) return <p className="muted small">{t("backup-none")}</p>;
   return (
     <table className="backups" data-testid="backup-list">
       <tbody>
@@ -32,10 +32,10 @@ function BackupList({ onStaged, onError }: { onStaged: (s: StagedRestore) => voi
           <tr key={b.path}>
             <td>{formatDateTime(b.made_at)}</td>
             <td>{t(KIND_KEY[b.kind])}</td>
-            <td className="muted small">{Math.max(1, Math.round(b.bytes / 1024))} КБ</td>
+            <td className="muted small">{t("common-sizeKb", { kb: Math.max(1, Math.round(b.bytes / 1024)) })}</td>
             <td>
               <button type="button" data-testid="backup-restore" onClick={() => api.restoreBackup(b.path).then(onStaged, onError)}>
-                {t("backup.restore")}
+                {t("backup-restore")}
               </button>
             </td>
           </tr>
@@ -51,15 +51,15 @@ function Staged({ staged, onCancel }: { staged: StagedRestore; onCancel: () => v
   return (
     <div className="staged" role="alert" data-testid="restore-staged">
       <p>
-        {t("backup.staged")} <strong>{staged.file}</strong>
+        {t("backup-staged")} <strong>{staged.file}</strong>
       </p>
-      <p className="small">{t("backup.stagedHint")}</p>
+      <p className="small">{t("backup-stagedHint")}</p>
       <div className="actions">
         <button type="button" className="primary" data-testid="restore-restart" onClick={() => api.restartApp()}>
-          {t("backup.restart")}
+          {t("backup-restart")}
         </button>
         <button type="button" onClick={() => api.cancelRestore().then(onCancel)}>
-          {t("common.cancel")}
+          {t("common-cancel")}
         </button>
       </div>
     </div>
@@ -83,14 +83,14 @@ export function BackupPanel() {
   };
   return (
     <section className="backup-panel" data-testid="backup-panel">
-      <h2>{t("backup.title")}</h2>
-      <p className="muted small">{t("backup.hint")}</p>
+      <h2>{t("backup-title")}</h2>
+      <p className="muted small">{t("backup-hint")}</p>
       <div className="actions">
         <button type="button" data-testid="backup-save" disabled={busy} onClick={saveCopy}>
-          {busy ? t("common.saving") : t("backup.save")}
+          {busy ? t("common-saving") : t("backup-save")}
         </button>
         <button type="button" data-testid="backup-from-file" onClick={() => api.restoreFromFile().then((s) => s && setStaged(s), setError)}>
-          {t("backup.fromFile")}
+          {t("backup-fromFile")}
         </button>
       </div>
       {saved && (
@@ -116,19 +116,19 @@ export function RecoveryScreen({ error }: { error: IpcError }) {
   const recoverable = error.code === "store.damaged" || error.code === "store.newer_version";
   return (
     <div className="startup-error" role="alert" data-testid="startup-error">
-      <h1>{t(error.code === "store.damaged" ? "recovery.damaged" : "startup.failed")}</h1>
+      <h1>{t(error.code === "store.damaged" ? "recovery-damaged" : "startup-failed")}</h1>
       <p data-testid="startup-error-message">{error.message}</p>
       {recoverable && (
         <section className="recovery" data-testid="recovery">
-          <h2>{t("recovery.fromBackup")}</h2>
+          <h2>{t("recovery-fromBackup")}</h2>
           {staged ? <Staged staged={staged} onCancel={() => setStaged(null)} /> : <BackupList onStaged={setStaged} onError={setProblem} />}
           <div className="actions">
             <button type="button" onClick={() => api.restoreFromFile().then((s) => s && setStaged(s), setProblem)}>
-              {t("backup.fromFile")}
+              {t("backup-fromFile")}
             </button>
             {error.code === "store.damaged" && (
               <button type="button" data-testid="recovery-fresh" onClick={() => api.startWithNewDatabase().catch(setProblem)}>
-                {t("recovery.fresh")}
+                {t("recovery-fresh")}
               </button>
             )}
           </div>

@@ -54,13 +54,13 @@ export function Dashboard({ serviceTitle, onOpenApplication }: { serviceTitle: (
   };
 
   const exportAll = async () => {
-    api.exportIcs(null).then((r) => r && setExported(`${t("life.exported")} ${r.events}`), setError);
+    api.exportIcs(null).then((r) => r && setExported(t("life-exported", { events: r.events })), setError);
   };
 
   const [printing, setPrinting] = useState(false);
   const printAll = async () => {
     setPrinting(true);
-    await api.printPdf("all", "schedule", false).then((r) => r && setExported(`${t("print.done")} ${r.pages} ${t("print.pages")}`), setError);
+    await api.printPdf("all", "schedule", false).then((r) => r && setExported(t("print-done", { pages: r.pages })), setError);
     setPrinting(false);
   };
 
@@ -69,14 +69,14 @@ export function Dashboard({ serviceTitle, onOpenApplication }: { serviceTitle: (
 
   const table = (list: DueEntry[], testId: string) =>
     list.length === 0 ? (
-      <p className="muted">{t("dash.nothing")}</p>
+      <p className="muted">{t("dash-nothing")}</p>
     ) : (
       <table className="deadlines" data-testid={testId}>
         <thead>
           <tr>
-            <th>{t("deadlines.col.due")}</th>
-            <th>{t("deadlines.col.what")}</th>
-            <th>{t("dash.col.app")}</th>
+            <th>{t("deadlines-col-due")}</th>
+            <th>{t("deadlines-col-what")}</th>
+            <th>{t("dash-col-app")}</th>
           </tr>
         </thead>
         <tbody>
@@ -92,7 +92,7 @@ export function Dashboard({ serviceTitle, onOpenApplication }: { serviceTitle: (
                     <span className={`status st-${e.status}`}>{t(statusKey(e.status))}</span>
                   </td>
                   <td>
-                    {e.title} <span className="muted small">· {t("form.clause")} {e.clause}</span>
+                    {e.title} <span className="muted small">· {t("form-clause", { clause: e.clause })}</span>
                     {e.round > 1 && <span className="badge">{e.round_label}</span>}
                     {/* What is at stake in a window that voids the contract. */}
                     {e.stake && (
@@ -105,7 +105,7 @@ export function Dashboard({ serviceTitle, onOpenApplication }: { serviceTitle: (
                   </td>
                   <td>
                     {onOpenApplication ? (
-                      <button type="button" className="link" data-testid="dash-open" aria-label={`${t("dash.openApp")}: ${e.organisation_name ?? "—"}, ${serviceTitle(e.service)}`} onClick={() => onOpenApplication(e.application_id)}>
+                      <button type="button" className="link" data-testid="dash-open" aria-label={t("dash-openAppLabel", { organisation: e.organisation_name ?? "—", service: serviceTitle(e.service) })} onClick={() => onOpenApplication(e.application_id)}>
                         {e.organisation_name ?? "—"}
                       </button>
                     ) : (
@@ -131,10 +131,10 @@ export function Dashboard({ serviceTitle, onOpenApplication }: { serviceTitle: (
 
   return (
     <section className="dashboard" data-testid="dashboard">
-      <h1>{t("dash.title")}</h1>
+      <h1>{t("dash-title")}</h1>
       <div className="inline wrap">
         <label>
-          {t("dash.days")}{" "}
+          {t("dash-days")}{" "}
           <select data-testid="dash-days" value={days} onChange={(e) => setDays(Number(e.target.value))}>
             {HORIZONS.map((h) => (
               <option key={h} value={h}>
@@ -144,19 +144,19 @@ export function Dashboard({ serviceTitle, onOpenApplication }: { serviceTitle: (
           </select>
         </label>
         <label>
-          {t("dash.party")}{" "}
+          {t("dash-party")}{" "}
           <select data-testid="dash-party" value={party ?? ""} onChange={(e) => setParty((e.target.value || null) as Party | null)}>
-            <option value="">{t("app.filter.all")}</option>
-            <option value="consumer">{t("party.consumer")}</option>
-            <option value="operator">{t("party.operator")}</option>
-            <option value="both">{t("party.both")}</option>
+            <option value="">{t("app-filter-all")}</option>
+            <option value="consumer">{t("party-consumer")}</option>
+            <option value="operator">{t("party-operator")}</option>
+            <option value="both">{t("party-both")}</option>
           </select>
         </label>
         <button type="button" onClick={exportAll}>
-          {t("dash.exportAll")}
+          {t("dash-exportAll")}
         </button>
         <button type="button" data-testid="dash-print" disabled={printing} onClick={printAll}>
-          {printing ? t("print.busy") : t("dash.printAll")}
+          {printing ? t("print-busy") : t("dash-printAll")}
         </button>
         {exported && <span className="ok">{exported}</span>}
       </div>
@@ -168,19 +168,19 @@ export function Dashboard({ serviceTitle, onOpenApplication }: { serviceTitle: (
       {entries && (
         <div className="dash-columns">
           <div>
-            <h2>{t("dash.ours")}</h2>
+            <h2>{t("dash-ours")}</h2>
             {table(ours, "dash-ours")}
           </div>
           <div>
-            <h2>{t("dash.theirs")}</h2>
+            <h2>{t("dash-theirs")}</h2>
             {table(theirs, "dash-theirs")}
           </div>
         </div>
       )}
       {ending && (
         <div className="dash-ending" data-testid="dash-ending">
-          <h2>{t("dash.ending")}</h2>
-          {ending.length === 0 ? <p className="muted">{t("dash.endingNone")}</p> : table(ending, "dash-ending-table")}
+          <h2>{t("dash-ending")}</h2>
+          {ending.length === 0 ? <p className="muted">{t("dash-endingNone")}</p> : table(ending, "dash-ending-table")}
         </div>
       )}
     </section>

@@ -14,12 +14,12 @@ export function DateButton({ item, open, onToggle, testId }: { item: Item; open:
       type="button"
       className={`date-button${item.provisional ? " provisional" : ""}`}
       aria-expanded={open}
-      title={t("explain.show")}
+      title={t("explain-show")}
       data-testid={testId}
       onClick={onToggle}
     >
       {formatDue(item.due)}
-      {item.provisional && <span className="badge">{t("explain.provisional")}</span>}
+      {item.provisional && <span className="badge">{t("explain-provisional")}</span>}
     </button>
   );
 }
@@ -29,10 +29,10 @@ export function ExplanationPanel({ item, testId }: { item: Item; testId?: string
   const { t } = useI18n();
   const e = item.explanation;
   return (
-    <div className="explanation" role="region" aria-label={t("explain.show")} data-testid={testId}>
+    <div className="explanation" role="region" aria-label={t("explain-show")} data-testid={testId}>
       <p>{e.text}</p>
       <p className="muted">
-        {t("explain.clause")} {e.clause} · {e.rule} · {e.seed}
+        {t("explain-source", { clause: e.clause, source: e.source })}
       </p>
     </div>
   );

@@ -67,7 +67,7 @@ function FieldInput({ field, path, value, errors, onChange }: { field: Field; pa
     <>
       {field.label[lang]}
       {field.required && <span className="required" aria-hidden="true"> *</span>}
-      {field.clause && <span className="clause"> · {t("form.clause")} {field.clause}</span>}
+      {field.clause && <span className="clause"> · {t("form-clause", { clause: field.clause })}</span>}
     </>
   );
   const describedBy = own.length > 0 ? `${id}-error` : field.hint ? `${id}-hint` : undefined;
@@ -96,7 +96,7 @@ function FieldInput({ field, path, value, errors, onChange }: { field: Field; pa
           {[true, false].map((answer) => (
             <label key={String(answer)} className="radio">
               <input type="radio" name={id} data-testid={`${id}-${answer ? "yes" : "no"}`} checked={value === answer} onChange={() => onChange(answer)} />
-              <span>{t(answer ? "common.yes" : "common.no")}</span>
+              <span>{t(answer ? "common-yes" : "common-no")}</span>
             </label>
           ))}
         </div>
@@ -125,7 +125,7 @@ function FieldInput({ field, path, value, errors, onChange }: { field: Field; pa
         <div className={`field${own.length ? " invalid" : ""}`}>
           <label htmlFor={id}>{label}</label>
           <select id={id} data-testid={id} value={typeof value === "string" ? value : ""} aria-invalid={invalid} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value || null)}>
-            <option value="">{t("deadlines.choose")}</option>
+            <option value="">{t("deadlines-choose")}</option>
             {field.options.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label[lang]}
@@ -154,7 +154,7 @@ function FieldInput({ field, path, value, errors, onChange }: { field: Field; pa
             data-testid={id}
             value={shown(field, value)}
             inputMode={field.type === "integer" ? "numeric" : undefined}
-            placeholder={field.type === "date" ? t("deadlines.datePlaceholder") : undefined}
+            placeholder={field.type === "date" ? t("deadlines-datePlaceholder") : undefined}
             aria-invalid={invalid}
             aria-describedby={describedBy}
             onChange={(e) => onChange(stored(field, e.target.value))}
@@ -177,7 +177,7 @@ function ListInput({ field, path, value, errors, onChange }: { field: Field; pat
       <legend>
         {field.label[lang]}
         {field.required && <span className="required" aria-hidden="true"> *</span>}
-        {field.clause && <span className="clause"> · {t("form.clause")} {field.clause}</span>}
+        {field.clause && <span className="clause"> · {t("form-clause", { clause: field.clause })}</span>}
       </legend>
       {items.map((item, i) => (
         <div className="list-item" key={i}>
@@ -186,7 +186,7 @@ function ListInput({ field, path, value, errors, onChange }: { field: Field; pat
               {itemName} {i + 1}
             </strong>
             <button type="button" data-testid={`${id}.${i}-remove`} onClick={() => onChange(items.filter((_, j) => j !== i))}>
-              {t("form.remove")}
+              {t("form-remove")}
             </button>
           </div>
           <SchemaForm fields={field.fields} values={item} errors={errors} prefix={`${path}[${i}]`} onChange={(v) => onChange(items.map((x, j) => (j === i ? v : x)))} />
@@ -197,10 +197,10 @@ function ListInput({ field, path, value, errors, onChange }: { field: Field; pat
           {own.map((e) => e.message).join(" ")}
         </span>
       )}
-      <button type="button" className="add" data-testid={`${id}-add`} disabled={full} aria-label={`${t("form.add")}: ${field.label[lang]}`} onClick={() => onChange([...items, {}])}>
-        + {t("form.add")}
+      <button type="button" className="add" data-testid={`${id}-add`} disabled={full} aria-label={t("form-addItem", { field: field.label[lang] })} onClick={() => onChange([...items, {}])}>
+        + {t("form-add")}
       </button>
-      {full && <span className="muted small"> {t("form.listFull")}</span>}
+      {full && <span className="muted small"> {t("form-listFull")}</span>}
     </fieldset>
   );
 }
@@ -228,17 +228,17 @@ function AttachmentInput({ id, label, value, onChange, messages, invalid }: { id
       <div className="inline">
         {value?.sha256 ? (
           <span data-testid={`${id}-name`}>
-            {value.name} ({Math.max(1, Math.round(value.size / 1024))} КБ)
+            {value.name} ({t("common-sizeKb", { kb: Math.max(1, Math.round(value.size / 1024)) })})
           </span>
         ) : (
-          <span className="muted">{t("form.noFile")}</span>
+          <span className="muted">{t("form-noFile")}</span>
         )}
         <button type="button" data-testid={id} disabled={busy} onClick={pick}>
-          {busy ? t("form.copying") : t("form.chooseFile")}
+          {busy ? t("form-copying") : t("form-chooseFile")}
         </button>
         {value?.sha256 && (
           <button type="button" onClick={() => onChange(null)}>
-            {t("form.remove")}
+            {t("form-remove")}
           </button>
         )}
       </div>

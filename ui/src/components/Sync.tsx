@@ -4,9 +4,9 @@
 import { useCallback, useEffect, useState } from "react";
 import { listen } from "@tauri-apps/api/event";
 import { api } from "../api";
-import type { FormSchema, IpcError, RunStatus, SyncConflict, SyncOverview, SyncProgress } from "../bindings";
+import type { FormSchema, IpcError, Lang, RunStatus, SyncConflict, SyncOverview, SyncProgress } from "../bindings";
 import { formatDateTime } from "../format";
-import { useI18n, type MessageKey } from "../i18n";
+import { has, type MessageKey, type Translate, useI18n } from "../i18n";
 
 /** The overview, kept fresh: reloaded on every status event from Rust and every 15 s. */
 export function useSyncOverview(): [SyncOverview | null, () => void] {
@@ -30,10 +30,10 @@ export function useSyncOverview(): [SyncOverview | null, () => void] {
   return [overview, reload];
 }
 
-function phaseText(p: SyncProgress, t: (k: MessageKey) => string): string {
-  if (p.phase === "push") return `${t("sync.phase.push")}: ${p.done} / ${p.total}`;
-  if (p.phase === "pull") return `${t("sync.phase.pull")}: ${p.received}`;
-  return t("sync.phase.data");
+function phaseText(p: SyncProgress, t: Translate): string {
+  if (p.phase === "push") return t("sync-phase-push", { done: p.done, total: p.total });
+  if (p.phase === "pull") return t("sync-phase-pull", { received: p.received });
+  return t("sync-phase-data");
 }
 
 /** Under the navigation: where the exchange is, and "Sync now". */
@@ -49,40 +49,40 @@ export function SyncStatus() {
     setError(null);
     setDone(null);
     api.syncNow().then(
-      (r) => (setDone(t("sync.done").replace("{pushed}", String(r.pushed)).replace("{pulled}", String(r.pulled))), reload()),
+      (r) => (setDone(t("sync-done", { pushed: r.pushed, pulled: r.pulled })), reload()),
       (e: IpcError) => (setError(e), reload()),
     );
   };
   const progress = run.progress;
   const shownError = error ?? run.last_error;
   return (
-    <section className="sync-status" aria-label={t("sync.title")} data-testid="sync-status">
-      <h2>{t("sync.title")}</h2>
+    <section className="sync-status" aria-label={t("sync-title")} data-testid="sync-status">
+      <h2>{t("sync-title")}</h2>
       {!overview.url ? (
-        <p className="small">{t("sync.off")}</p>
+        <p className="small">{t("sync-off")}</p>
       ) : (
         <>
           <dl>
-            <dt>{t("sync.pending")}</dt>
+            <dt>{t("sync-pending")}</dt>
             <dd data-testid="sync-pending">{counts.pending}</dd>
             {counts.rejected > 0 && (
               <>
-                <dt>{t("sync.rejected")}</dt>
+                <dt>{t("sync-rejected")}</dt>
                 <dd>{counts.rejected}</dd>
               </>
             )}
             {counts.conflicts > 0 && (
               <>
-                <dt>{t("sync.conflicts")}</dt>
+                <dt>{t("sync-conflicts")}</dt>
                 <dd>{counts.conflicts}</dd>
               </>
             )}
-            <dt>{t("sync.last")}</dt>
-            <dd data-testid="sync-last">{overview.state.last_success ? formatDateTime(overview.state.last_success) : t("sync.never")}</dd>
+            <dt>{t("sync-last")}</dt>
+            <dd data-testid="sync-last">{overview.state.last_success ? formatDateTime(overview.state.last_success) : t("sync-never")}</dd>
           </dl>
           {run.running && (
             <div role="status" className="small">
-              {progress ? phaseText(progress, t) : t("sync.running")}
+              {progress ? phaseText(progress, t) : t("sync-running")}
               {progress?.phase === "push" && progress.total > 0 ? (
                 <progress max={progress.total} value={progress.done} />
               ) : (
@@ -91,7 +91,7 @@ export function SyncStatus() {
             </div>
           )}
           <button type="button" data-testid="sync-now" disabled={run.running} onClick={syncNow}>
-            {run.running ? t("sync.running") : t("sync.now")}
+            {run.running ? t("sync-running") : t("sync-now")}
           </button>
           {done && !run.running && (
             <p className="small" role="status" data-testid="sync-done">
@@ -109,7 +109,7 @@ export function SyncStatus() {
   );
 }
 
-function fieldLabel(schemas: FormSchema[], id: string, lang: "ru" | "en"): string {
+function fieldLabel(schemas: FormSchema[], id: string, lang: Lang): string {
   for (const s of schemas) {
     const f = s.fields.find((x) => x.id === id);
     if (f) return f.label[lang];
@@ -129,14 +129,14 @@ function Conflict({ c, schemas, onSettled }: { c: SyncConflict; schemas: FormSch
     api.resolveSyncConflict(c.application_id, resolution).then(onSettled, (e: IpcError) => setError(e.message));
   return (
     <div className="conflict" data-testid="sync-conflict">
-      <h3>{t("sync.conflict.title")}</h3>
+      <h3>{t("sync-conflict-title")}</h3>
       <p className="muted small">{c.application_id}</p>
       <table>
         <thead>
           <tr>
-            <th>{t("sync.conflict.field")}</th>
-            <th>{t("sync.conflict.mine")}</th>
-            <th>{t("sync.conflict.theirs")}</th>
+            <th>{t("sync-conflict-field")}</th>
+            <th>{t("sync-conflict-mine")}</th>
+            <th>{t("sync-conflict-theirs")}</th>
           </tr>
         </thead>
         <tbody>
@@ -151,10 +151,10 @@ function Conflict({ c, schemas, onSettled }: { c: SyncConflict; schemas: FormSch
       </table>
       <div className="actions">
         <button type="button" data-testid="sync-keep-mine" onClick={() => settle("keep_mine")}>
-          {t("sync.conflict.keepMine")}
+          {t("sync-conflict-keepMine")}
         </button>
         <button type="button" data-testid="sync-take-theirs" onClick={() => settle("take_server")}>
-          {t("sync.conflict.takeTheirs")}
+          {t("sync-conflict-takeTheirs")}
         </button>
       </div>
       {error && <p className="error">{error}</p>}
@@ -190,34 +190,33 @@ export function SyncSettings() {
       (e: IpcError) => (setTokenError(e.message), setSaved(null)),
     );
   const issueText = (code: string) => {
-    const key = `sync.issue.${code}` as MessageKey;
-    const text = t(key);
-    return text === undefined || text === key ? code : text;
+    const key = `sync-issue-${code.replaceAll(".", "-")}`;
+    return has(key) ? t(key as MessageKey) : code;
   };
   return (
     <section className="sync-settings" data-testid="sync-settings">
-      <h2>{t("sync.title")}</h2>
+      <h2>{t("sync-title")}</h2>
       <form className={`field${urlError ? " invalid" : ""}`} onSubmit={(e) => (e.preventDefault(), saveUrl())}>
-        <label htmlFor="sync-url">{t("sync.url")}</label>
+        <label htmlFor="sync-url">{t("sync-url")}</label>
         <div className="inline">
           <input id="sync-url" className="wide" data-testid="sync-url" value={url ?? ""} aria-invalid={urlError ? true : undefined} onChange={(e) => (setUrl(e.target.value), setSaved(null))} placeholder="https://" />
           <button type="submit" className="primary" data-testid="sync-url-save">
-            {t("common.save")}
+            {t("common-save")}
           </button>
-          {saved === "url" && <span className="ok" role="status">✓ {t("common.saved")}</span>}
+          {saved === "url" && <span className="ok" role="status">✓ {t("common-saved")}</span>}
         </div>
-        {urlError ? <span className="field-error" data-testid="sync-url-error">{urlError}</span> : <span className="muted small">{t("sync.urlHint")}</span>}
+        {urlError ? <span className="field-error" data-testid="sync-url-error">{urlError}</span> : <span className="muted small">{t("sync-urlHint")}</span>}
       </form>
       <form className={`field${tokenError ? " invalid" : ""}`} onSubmit={(e) => (e.preventDefault(), saveToken())}>
-        <label htmlFor="sync-token">{t("sync.token")}</label>
+        <label htmlFor="sync-token">{t("sync-token")}</label>
         <div className="inline">
           <input id="sync-token" className="wide" type="password" autoComplete="off" data-testid="sync-token" value={token} onChange={(e) => (setToken(e.target.value), setSaved(null))} />
           <button type="submit" className="primary" data-testid="sync-token-save" disabled={!token.trim()}>
-            {t("common.save")}
+            {t("common-save")}
           </button>
           {overview.token_saved && (
             <button type="button" data-testid="sync-token-forget" onClick={() => api.forgetSyncToken().then(reload, (e: IpcError) => setTokenError(e.message))}>
-              {t("sync.tokenForget")}
+              {t("sync-tokenForget")}
             </button>
           )}
         </div>
@@ -227,7 +226,7 @@ export function SyncSettings() {
           <span className="field-error" role="alert" data-testid="sync-keyring-problem">{overview.keyring_problem}</span>
         ) : (
           <span className="muted small">
-            <span data-testid="sync-token-state">{overview.token_saved ? `✓ ${t("sync.tokenSaved")}` : t("sync.tokenMissing")}</span>. {t("sync.tokenHint")}
+            <span data-testid="sync-token-state">{overview.token_saved ? `✓ ${t("sync-tokenSaved")}` : t("sync-tokenMissing")}</span>. {t("sync-tokenHint")}
           </span>
         )}
       </form>
@@ -236,7 +235,7 @@ export function SyncSettings() {
       ))}
       {(overview.issues.length > 0 || overview.state.counts.rejected > 0) && (
         <div className="sync-issues">
-          <h3>{t("sync.issues")}</h3>
+          <h3>{t("sync-issues")}</h3>
           <ul data-testid="sync-issues">
             {overview.issues.map((i) => (
               <li key={i.id}>
@@ -249,12 +248,12 @@ export function SyncSettings() {
           <div className="actions">
             {overview.issues.length > 0 && (
               <button type="button" onClick={() => api.dismissSyncIssues().then(reload)}>
-                {t("sync.issuesDismiss")}
+                {t("sync-issuesDismiss")}
               </button>
             )}
             {overview.state.counts.rejected > 0 && (
               <button type="button" onClick={() => api.retryRefusedItems().then(reload)}>
-                {t("sync.retryRefused")}
+                {t("sync-retryRefused")}
               </button>
             )}
           </div>

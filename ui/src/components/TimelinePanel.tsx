@@ -8,8 +8,8 @@ import { formatDateTime, formatDue, toIso } from "../format";
 import { useI18n, type MessageKey } from "../i18n";
 import { DateButton, ExplanationPanel } from "./ExplainedDate";
 
-export const statusKey = (s: DeadlineStatus): MessageKey => `status.${s}` as MessageKey;
-export const partyKey = (p: Party | null): MessageKey => (p ? (`party.${p}` as MessageKey) : "party.none");
+export const statusKey = (s: DeadlineStatus): MessageKey => `status-${s}` as MessageKey;
+export const partyKey = (p: Party | null): MessageKey => (p ? (`party-${p}` as MessageKey) : "party-none");
 
 export function TimelinePanel({
   applicationId,
@@ -64,31 +64,31 @@ export function TimelinePanel({
   };
 
   const exportIcs = async () => {
-    api.exportIcs(applicationId).then((r) => r && setExported(`${t("life.exported")} ${r.events}`), setError);
+    api.exportIcs(applicationId).then((r) => r && setExported(t("life-exported", { events: r.events })), setError);
   };
 
   if (!line) return null;
   const choices = corrects !== null ? [line.events.find((e) => e.event.id === corrects)!.event.event] : line.next_events;
 
   return (
-    <section className="timeline" aria-label={t("life.title")} data-testid="timeline">
+    <section className="timeline" aria-label={t("life-title")} data-testid="timeline">
       <h3>
-        {t("life.title")}: <span className={`status state-${line.state}`} data-testid="life-state">{line.state_label}</span>
+        {t("life-title")}: <span className={`status state-${line.state}`} data-testid="life-state">{line.state_label}</span>
       </h3>
       {line.void && (
         <div className="void-banner" role="alert" data-testid="life-void">
-          <strong>{t("life.void.title")}</strong>
+          <strong>{t("life-void-title")}</strong>
           <p>{line.void.message}</p>
           {onStartNew && (
             <button type="button" className="primary" data-testid="life-start-new" onClick={onStartNew}>
-              {t("life.void.startNew")}
+              {t("life-void-startNew")}
             </button>
           )}
         </div>
       )}
       {line.gaps.length > 0 && (
         <div className="warn-box" data-testid="life-gaps">
-          <p>{t("life.gaps")}</p>
+          <p>{t("life-gaps")}</p>
           <ul>
             {line.gaps.map((g) => (
               <li key={g}>{g}</li>
@@ -98,15 +98,15 @@ export function TimelinePanel({
       )}
       {onStartNew && !line.void && line.next_events.includes("procedures_change_filed") && (
         <div className="info-box" data-testid="life-new-application">
-          <p>{t("life.newApplication.text")}</p>
+          <p>{t("life-newApplication-text")}</p>
           <button type="button" data-testid="life-new-application-start" onClick={onStartNew}>
-            {t("life.newApplication.start")}
+            {t("life-newApplication-start")}
           </button>
         </div>
       )}
       {line.unplaced.length > 0 && (
         <div className="warn-box" data-testid="life-unplaced">
-          <p>{t("life.unplaced")}</p>
+          <p>{t("life-unplaced")}</p>
           <ul>
             {line.unplaced.map((u) => (
               <li key={u.id}>
@@ -116,29 +116,29 @@ export function TimelinePanel({
           </ul>
         </div>
       )}
-      <h4>{t("life.events")}</h4>
+      <h4>{t("life-events")}</h4>
       {line.events.length === 0 ? (
-        <p className="muted small">{t("life.noEvents")}</p>
+        <p className="muted small">{t("life-noEvents")}</p>
       ) : (
         <ol className="events">
           {line.events.map((e) => (
             <li key={e.event.id} className={e.corrected ? "corrected" : ""} data-testid="life-event">
               <strong>{formatDue(e.event.at)}</strong> — {e.label}
-              {e.corrected && <span className="badge">{t("life.corrected")}</span>}
+              {e.corrected && <span className="badge">{t("life-corrected")}</span>}
               {e.event.corrects !== null && (
                 <span className="muted small">
                   {" "}
-                  ({t("life.correctionOf")} {formatDue(line.events.find((o) => o.event.id === e.event.corrects)?.event.at ?? "")})
+                  ({t("life-correctionOf", { date: formatDue(line.events.find((o) => o.event.id === e.event.corrects)?.event.at ?? "") })})
                 </span>
               )}
               {e.event.note && <span className="muted"> · {e.event.note}</span>}
               <span className="muted small">
                 {" "}
-                · {e.event.recorded_by === "sync" ? t("life.bySync") : t("life.byUser")}, {t("life.recordedAt")} {formatDateTime(e.event.recorded_at)}
+                · {t("life-recorded", { who: e.event.recorded_by === "sync" ? t("life-bySync") : t("life-byUser"), at: formatDateTime(e.event.recorded_at) })}
               </span>
               {!e.corrected && e.event.corrects === null && (
                 <button type="button" className="link small" onClick={() => (setCorrects(e.event.id), setEvent(e.event.event))}>
-                  {t("life.correct")}
+                  {t("life-correct")}
                 </button>
               )}
             </li>
@@ -153,13 +153,13 @@ export function TimelinePanel({
         }}
         data-testid="life-form"
       >
-        <h4>{corrects !== null ? t("life.correct") : t("life.record")}</h4>
+        <h4>{corrects !== null ? t("life-correct") : t("life-record")}</h4>
         {choices.length === 0 ? (
-          <p className="muted small">{t("life.noNext")}</p>
+          <p className="muted small">{t("life-noNext")}</p>
         ) : (
           <div className="inline wrap">
             <label>
-              {t("life.event")}
+              {t("life-event")}
               <select data-testid="life-event-kind" value={event} onChange={(e) => setEvent(e.target.value)} disabled={corrects !== null}>
                 {choices.map((c) => (
                   <option key={c} value={c}>
@@ -169,24 +169,24 @@ export function TimelinePanel({
               </select>
             </label>
             <label>
-              {t("life.date")}
-              <input data-testid="life-event-date" placeholder={t("deadlines.datePlaceholder")} value={date} onChange={(e) => setDate(e.target.value)} />
+              {t("life-date")}
+              <input data-testid="life-event-date" placeholder={t("deadlines-datePlaceholder")} value={date} onChange={(e) => setDate(e.target.value)} />
             </label>
             <label>
-              {t("life.note")}
+              {t("life-note")}
               <input value={note} onChange={(e) => setNote(e.target.value)} />
             </label>
             {byOperator?.(event) && corrects === null && (
               <p className="muted small" data-testid="life-by-operator">
-                {t("life.byOperator")}
+                {t("life-byOperator")}
               </p>
             )}
             <button type="submit" className="primary" disabled={busy || !date.trim()} data-testid="life-event-save">
-              {t("life.save")}
+              {t("life-save")}
             </button>
             {corrects !== null && (
               <button type="button" onClick={() => setCorrects(null)}>
-                {t("common.cancel")}
+                {t("common-cancel")}
               </button>
             )}
           </div>
@@ -197,7 +197,7 @@ export function TimelinePanel({
           </p>
         )}
       </form>
-      <h4>{t("life.deadlines")}</h4>
+      <h4>{t("life-deadlines")}</h4>
       <table className="deadlines" data-testid="life-deadlines">
         <tbody>
           {line.deadlines.map((d) => {
@@ -242,8 +242,8 @@ export function TimelinePanel({
                   <td colSpan={4}>
                     <details data-testid={`life-notice-${key}`}>
                       <summary>
-                        {t("life.notice")}
-                        {d.notice.to && ` · ${t("life.noticeTo")} ${d.notice.to}`}
+                        {t("life-notice")}
+                        {d.notice.to && ` · ${t("life-noticeTo", { to: d.notice.to })}`}
                       </summary>
                       <pre className="notice">{d.notice.text}</pre>
                       <CopyButton text={d.notice.text} />
@@ -258,7 +258,7 @@ export function TimelinePanel({
       </table>
       <div className="actions">
         <button type="button" onClick={exportIcs}>
-          {t("life.exportIcs")}
+          {t("life-exportIcs")}
         </button>
         {exported && <span className="ok">{exported}</span>}
       </div>
@@ -271,7 +271,7 @@ function CopyButton({ text }: { text: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <button type="button" onClick={() => navigator.clipboard.writeText(text).then(() => setCopied(true))}>
-      {copied ? `✓ ${t("life.copied")}` : t("life.copy")}
+      {copied ? `✓ ${t("life-copied")}` : t("life-copy")}
     </button>
   );
 }

@@ -6,10 +6,10 @@ import { api } from "../api";
 import type { ApplicationFilter, ApplicationStatus, ApplicationSummary, ApplicationView, FormSchema, IpcError, Organisation, PdfKind, Preflight } from "../bindings";
 import { SchemaForm, pathId, type Values } from "../components/SchemaForm";
 import { TimelinePanel } from "../components/TimelinePanel";
-import { formatDateTime } from "../format";
+import { formatDateTime, formatNumber } from "../format";
 import { useI18n, type MessageKey } from "../i18n";
 
-const statusKey = (s: ApplicationStatus): MessageKey => `app.status.${s}` as MessageKey;
+const statusKey = (s: ApplicationStatus): MessageKey => `app-status-${s}` as MessageKey;
 
 /** How many applications the list shows at first, and adds on "Показать ещё": thousands of
  * buttons at once would keep the window busy for seconds. */
@@ -84,9 +84,9 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
   return (
     <section className="split wide">
       <div className="list-pane">
-        <h1>{t("nav.applications")}</h1>
+        <h1>{t("nav-applications")}</h1>
         <div className="new-app">
-          <select aria-label={t("app.service")} data-testid="app-new-service" value={newService} onChange={(e) => setNewService(e.target.value)}>
+          <select aria-label={t("app-service")} data-testid="app-new-service" value={newService} onChange={(e) => setNewService(e.target.value)}>
             {services.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.title[lang]}
@@ -94,48 +94,48 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
             ))}
           </select>
           <button type="button" className="primary" data-testid="app-new" onClick={create}>
-            + {t("app.new")}
+            + {t("app-new")}
           </button>
         </div>
-        {orgs.length === 0 && <p className="warning small">{t("app.noOrganisations")}</p>}
+        {orgs.length === 0 && <p className="warning small">{t("app-noOrganisations")}</p>}
         <div className="filters">
           <input
             type="search"
-            placeholder={t("app.filter.search")}
-            title={t("app.filter.searchHint")}
-            aria-label={t("app.filter.search")}
+            placeholder={t("app-filter-search")}
+            title={t("app-filter-searchHint")}
+            aria-label={t("app-filter-search")}
             data-testid="app-search"
             value={filter.text ?? ""}
             onChange={(e) => setFilter({ ...filter, text: e.target.value || null })}
           />
-          <select aria-label={t("app.organisation")} value={filter.organisation_id ?? ""} onChange={(e) => setFilter({ ...filter, organisation_id: e.target.value ? Number(e.target.value) : null })}>
-            <option value="">{t("app.organisation")}: {t("app.filter.all")}</option>
+          <select aria-label={t("app-organisation")} value={filter.organisation_id ?? ""} onChange={(e) => setFilter({ ...filter, organisation_id: e.target.value ? Number(e.target.value) : null })}>
+            <option value="">{t("app-organisation")}: {t("app-filter-all")}</option>
             {orgs.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name}
               </option>
             ))}
           </select>
-          <select aria-label={t("app.service")} value={filter.service ?? ""} onChange={(e) => setFilter({ ...filter, service: e.target.value || null })}>
-            <option value="">{t("app.service")}: {t("app.filter.all")}</option>
+          <select aria-label={t("app-service")} value={filter.service ?? ""} onChange={(e) => setFilter({ ...filter, service: e.target.value || null })}>
+            <option value="">{t("app-service")}: {t("app-filter-all")}</option>
             {services.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.title[lang]}
               </option>
             ))}
           </select>
-          <select aria-label={t("app.filter.stage")} data-testid="app-filter-stage" value={filter.stage ?? ""} onChange={(e) => setFilter({ ...filter, stage: e.target.value || null })}>
+          <select aria-label={t("app-filter-stage")} data-testid="app-filter-stage" value={filter.stage ?? ""} onChange={(e) => setFilter({ ...filter, stage: e.target.value || null })}>
             <option value="">
-              {t("app.filter.stage")}: {t("app.filter.all")}
+              {t("app-filter-stage")}: {t("app-filter-all")}
             </option>
             {STAGES.map((s) => (
               <option key={s} value={s}>
-                {t(`stage.${s}`)}
+                {t(`stage-${s}` as MessageKey)}
               </option>
             ))}
           </select>
           <label className="check-inline">
-            <input type="checkbox" checked={filter.archived} onChange={(e) => setFilter({ ...filter, archived: e.target.checked })} /> {t("app.filter.archived")}
+            <input type="checkbox" checked={filter.archived} onChange={(e) => setFilter({ ...filter, archived: e.target.checked })} /> {t("app-filter-archived")}
           </label>
         </div>
         {error && !current && (
@@ -145,10 +145,10 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
         )}
         {loading && (
           <p className="muted" role="status" data-testid="app-list-loading">
-            {t("common.loading")}
+            {t("common-loading")}
           </p>
         )}
-        {list && list.length === 0 && <p className="muted">{filter.text || filter.service || filter.organisation_id ? t("app.none") : t("app.empty")}</p>}
+        {list && list.length === 0 && <p className="muted">{filter.text || filter.service || filter.organisation_id ? t("app-none") : t("app-empty")}</p>}
         <ul className="item-list" data-testid="app-list">
           {list?.slice(0, shown).map((a) => (
             <li key={a.id}>
@@ -157,7 +157,7 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
                   <span className="app-number">{a.number}</span> {title(a.service)}
                 </span>
                 <span className="item-sub">
-                  {a.organisation_name ?? t("app.noOrganisation")} · <span className={`status stage-${a.stage}`} data-testid="app-item-stage">{a.stage_label}</span> · {formatDateTime(a.updated_at)}
+                  {a.organisation_name ?? t("app-noOrganisation")} · <span className={`status stage-${a.stage}`} data-testid="app-item-stage">{a.stage_label}</span> · {formatDateTime(a.updated_at)}
                 </span>
               </button>
             </li>
@@ -166,10 +166,10 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
         {list && list.length > shown && (
           <p className="list-more">
             <span className="muted small" data-testid="app-list-count">
-              {t("app.shown")} {shown.toLocaleString(lang)} {t("app.of")} {list.length.toLocaleString(lang)}
+              {t("app-shown", { shown: formatNumber(shown), total: formatNumber(list.length) })}
             </span>{" "}
             <button type="button" data-testid="app-list-more" onClick={() => setShown((n) => n + PAGE)}>
-              {t("app.more")}
+              {t("app-more")}
             </button>
           </p>
         )}
@@ -177,7 +177,7 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
       {current ? (
         <Editor key={current.application.id} initial={current} schemas={schemas} orgs={orgs} onChanged={refresh} onOpen={setCurrent} />
       ) : (
-        <p className="muted">{t("app.pick")}</p>
+        <p className="muted">{t("app-pick")}</p>
       )}
     </section>
   );
@@ -297,51 +297,51 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
             {t(statusKey(app.status))}
           </span>
         )}
-        {app.archived && <span className="status archived">{t("app.archived")}</span>}
+        {app.archived && <span className="status archived">{t("app-archived")}</span>}
         <span className="muted small" role="status" data-testid="app-saved">
-          {saving ? t("app.saving") : savedAt ? `${t("app.savedAt")} ${formatDateTime(savedAt).slice(11)}` : ""}
+          {saving ? t("app-saving") : savedAt ? t("app-savedAt", { time: formatDateTime(savedAt).slice(11) }) : ""}
         </span>
       </div>
       {/* The Operator's numbers: typed by hand from its letters, or brought by sync. */}
       {view.sent && (
         <div className="inline wrap operator-numbers" data-testid="app-operator-numbers">
           {(["registration_number", "contract_number"] as const).map((k) => (
-            <OperatorNumber key={`${app.id}-${k}`} label={t(`app.operator.${k}`)} value={String(view.operator_fields[k] ?? "")} testId={`app-${k}`} onSave={(v) => run(() => api.setOperatorNumber(app.id, k, v))} />
+            <OperatorNumber key={`${app.id}-${k}`} label={t(`app-operator-${k}` as MessageKey)} value={String(view.operator_fields[k] ?? "")} testId={`app-${k}`} onSave={(v) => run(() => api.setOperatorNumber(app.id, k, v))} />
           ))}
         </div>
       )}
       {view.operator_fields.remarks !== undefined && (
         <dl className="facts operator-fields" data-testid="app-operator-fields">
-          <dt>{t("app.operator.remarks")}</dt>
+          <dt>{t("app-operator-remarks")}</dt>
           <dd>{String(view.operator_fields.remarks)}</dd>
         </dl>
       )}
       <PrintButtons id={app.id} beforePrint={flush} />
       {view.locked && (
         <div className="warn-box" data-testid="app-locked">
-          <p>{t("app.locked")}</p>
+          <p>{t("app-locked")}</p>
           {amending ? (
             <>
-              <p>{t("app.amendConfirm")}</p>
+              <p>{t("app-amendConfirm")}</p>
               <button type="button" className="primary" data-testid="app-amend-yes" onClick={() => run(() => api.amendApplication(app.id)).then(() => (setAmending(false), setLifeVersion((n) => n + 1)))}>
-                {t("app.amendYes")}
+                {t("app-amendYes")}
               </button>{" "}
               <button type="button" onClick={() => setAmending(false)}>
-                {t("common.cancel")}
+                {t("common-cancel")}
               </button>
             </>
           ) : (
             <button type="button" data-testid="app-amend" onClick={() => setAmending(true)}>
-              {t("app.amend")}
+              {t("app-amend")}
             </button>
           )}
         </div>
       )}
       <fieldset className="plain" disabled={view.locked}>
       <div className="field">
-        <label htmlFor="app-organisation">{t("app.organisation")}</label>
+        <label htmlFor="app-organisation">{t("app-organisation")}</label>
         <select id="app-organisation" data-testid="app-organisation" value={orgId ?? ""} onChange={(e) => change(values, e.target.value ? Number(e.target.value) : null)}>
-          <option value="">{t("app.noOrganisation")}</option>
+          <option value="">{t("app-noOrganisation")}</option>
           {orgs.map((o) => (
             <option key={o.id} value={o.id}>
               {o.name} ({o.unp})
@@ -350,7 +350,7 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
         </select>
       </div>
       {schema && (
-        <form className="form-pane" onSubmit={(e) => e.preventDefault()} noValidate aria-label={t("app.form")}>
+        <form className="form-pane" onSubmit={(e) => e.preventDefault()} noValidate aria-label={t("app-form")}>
           <SchemaForm fields={schema.fields} values={values} errors={errors} onChange={(v) => change(v, orgId)} />
         </form>
       )}
@@ -361,16 +361,16 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
         </p>
       )}
       {check && (
-        <div className={`preflight ${check.clean ? "clean" : ""}`} data-testid="app-preflight" role="region" aria-label={t("app.preflightTitle")}>
-          <h3>{t("app.preflightTitle")}</h3>
+        <div className={`preflight ${check.clean ? "clean" : ""}`} data-testid="app-preflight" role="region" aria-label={t("app-preflightTitle")}>
+          <h3>{t("app-preflightTitle")}</h3>
           {check.clean ? (
-            <p className="ok">✓ {t("app.preflightClean")}</p>
+            <p className="ok">✓ {t("app-preflightClean")}</p>
           ) : (
             <ul>
               {check.findings.map((f, i) => (
                 <li key={i} data-testid="preflight-finding">
                   <button type="button" className="link" onClick={() => f.field && document.getElementById(`field-${pathId(f.field)}`)?.focus()}>
-                    {t("form.clause")} {f.clause}
+                    {t("form-clause", { clause: f.clause })}
                   </button>{" "}
                   {f.message}
                 </li>
@@ -396,18 +396,18 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
         {!view.sent && (
           <>
             <button type="button" data-testid="app-check" onClick={preflight}>
-              {t("app.check")}
+              {t("app-check")}
             </button>
             <button type="button" className="primary" data-testid="app-ready" disabled={app.status === "ready"} onClick={markReady}>
-              {t("app.markReady")}
+              {t("app-markReady")}
             </button>
           </>
         )}
         <button type="button" data-testid="app-duplicate" onClick={() => run(() => api.duplicateApplication(app.id)).then((v) => v && onOpen(v))}>
-          {t("app.duplicate")}
+          {t("app-duplicate")}
         </button>
         <button type="button" data-testid="app-archive" onClick={() => run(() => api.archiveApplication(app.id, !app.archived))}>
-          {app.archived ? t("app.unarchive") : t("app.archive")}
+          {app.archived ? t("app-unarchive") : t("app-archive")}
         </button>
       </div>
     </div>
@@ -431,7 +431,7 @@ function PrintButtons({ id, beforePrint }: { id: string; beforePrint: () => Prom
     setError(null);
     try {
       const r = await api.printPdf(id, kind, save);
-      if (r) setResult(`${t("print.done")} ${r.pages} ${t("print.pages")}${r.replaced ? ` · ${t("print.replaced")} ${r.replaced}` : ""}`);
+      if (r) setResult(r.replaced ? t("print-done-replaced", { pages: r.pages, chars: r.replaced }) : t("print-done", { pages: r.pages }));
     } catch (e) {
       setError((e as IpcError).message);
     } finally {
@@ -441,18 +441,18 @@ function PrintButtons({ id, beforePrint }: { id: string; beforePrint: () => Prom
   const saveAs = () => go(true);
   return (
     <span className="print">
-      <select aria-label={t("print.kind")} data-testid="print-kind" value={kind} onChange={(e) => setKind(e.target.value as PdfKind)}>
+      <select aria-label={t("print-kind")} data-testid="print-kind" value={kind} onChange={(e) => setKind(e.target.value as PdfKind)}>
         {PDF_KINDS.map((k) => (
           <option key={k} value={k}>
-            {t(`print.${k}`)}
+            {t(`print-${k}` as MessageKey)}
           </option>
         ))}
       </select>
       <button type="button" disabled={busy} data-testid="print-open" onClick={() => go(false)}>
-        {busy ? t("print.busy") : t("print.print")}
+        {busy ? t("print-busy") : t("print-print")}
       </button>
       <button type="button" disabled={busy} data-testid="print-save" onClick={saveAs}>
-        {t("print.saveAs")}
+        {t("print-saveAs")}
       </button>
       {result && <span className="ok small" data-testid="print-result">{result}</span>}
       {error && <span className="error small">{error}</span>}

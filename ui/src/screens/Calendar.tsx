@@ -8,11 +8,11 @@ import { formatDate, parseDate } from "../format";
 import { useI18n, type MessageKey } from "../i18n";
 
 const legend: { cls: DayClass; key: MessageKey }[] = [
-  { cls: "working", key: "calendar.legend.working" },
-  { cls: "weekend", key: "calendar.legend.weekend" },
-  { cls: "holiday", key: "calendar.legend.holiday" },
-  { cls: "transfer_day_off", key: "calendar.legend.transferOff" },
-  { cls: "transfer_workday", key: "calendar.legend.transferWork" },
+  { cls: "working", key: "calendar-legend-working" },
+  { cls: "weekend", key: "calendar-legend-weekend" },
+  { cls: "holiday", key: "calendar-legend-holiday" },
+  { cls: "transfer_day_off", key: "calendar-legend-transferOff" },
+  { cls: "transfer_workday", key: "calendar-legend-transferWork" },
 ];
 
 /** Monday-first column (0–6) of an ISO date. */
@@ -58,19 +58,19 @@ export function Calendar() {
     setAt((a) => shiftMonth(a.year, a.month, by));
   };
 
-  const months = t("month.names").split(",");
-  const weekdays = t("weekday.short").split(",");
+  const months = t("month-names").split(",");
+  const weekdays = t("weekday-short").split(",");
   const blanks = view && view.days.length > 0 ? mondayColumn(view.days[0].date) : 0;
 
   return (
     <section>
-      <h1>{t("calendar.title")}</h1>
+      <h1>{t("calendar-title")}</h1>
       <div className="month-nav">
-        <button type="button" onClick={() => go(-1)} aria-label={t("calendar.prev")} data-testid="calendar-prev">
+        <button type="button" onClick={() => go(-1)} aria-label={t("calendar-prev")} data-testid="calendar-prev">
           ◀
         </button>
         <select
-          aria-label={t("calendar.month")}
+          aria-label={t("calendar-month")}
           data-testid="calendar-month"
           value={at.month}
           onChange={(e) => setAt((a) => ({ ...a, month: Number(e.target.value) }))}
@@ -82,11 +82,11 @@ export function Calendar() {
           ))}
         </select>
         <YearInput year={at.year} onYear={(year) => setAt((a) => ({ ...a, year }))} />
-        <button type="button" onClick={() => go(1)} aria-label={t("calendar.next")} data-testid="calendar-next">
+        <button type="button" onClick={() => go(1)} aria-label={t("calendar-next")} data-testid="calendar-next">
           ▶
         </button>
         <button type="button" onClick={() => setAt({ year: now.getFullYear(), month: now.getMonth() + 1 })}>
-          {t("calendar.today")}
+          {t("calendar-today")}
         </button>
       </div>
       {error && (
@@ -96,7 +96,7 @@ export function Calendar() {
       )}
       {view?.provisional && (
         <p className="warning" role="note" data-testid="calendar-provisional">
-          ⚠ {t("calendar.provisional")}
+          ⚠ {t("calendar-provisional")}
         </p>
       )}
       {view && (
@@ -140,7 +140,7 @@ export function Calendar() {
       )}
       {view && view.source && (
         <p className="muted">
-          {t("calendar.source")}: {view.source}
+          {t("calendar-source")}: {view.source}
         </p>
       )}
       <TransfersEditor year={at.year} onSaved={useCallback(() => setVersion((v) => v + 1), [])} />
@@ -157,7 +157,7 @@ function YearInput({ year, onYear }: { year: number; onYear: (year: number) => v
     <input
       className="year"
       inputMode="numeric"
-      aria-label={t("calendar.year")}
+      aria-label={t("calendar-year")}
       data-testid="calendar-year"
       value={text}
       onChange={(e) => {
@@ -210,7 +210,7 @@ function TransfersEditor({ year, onSaved }: { year: number; onSaved: () => void 
       const dayOff = parseDate(r.dayOff);
       const workingDay = parseDate(r.workingDay);
       if (!dayOff || !workingDay) {
-        setError(`${i + 1}: ${t("calendar.badDate")}`);
+        setError(t("calendar-badDate", { line: i + 1 }));
         return;
       }
       moves.push({ day_off: dayOff, working_day: workingDay });
@@ -239,25 +239,25 @@ function TransfersEditor({ year, onSaved }: { year: number; onSaved: () => void 
 
   return (
     <form className="form-pane transfers" onSubmit={(e) => (e.preventDefault(), save())} data-testid="transfers-form">
-      <h2>{t("calendar.transfersFor").replace("{year}", String(year))}</h2>
-      {held && <p className="muted">{t(`calendar.origin.${held.origin}` as MessageKey)}</p>}
+      <h2>{t("calendar-transfersFor", { year: String(year) })}</h2>
+      {held && <p className="muted">{t(`calendar-origin-${held.origin}` as MessageKey)}</p>}
       <div className="field">
-        <label htmlFor="transfer-source">{t("calendar.source")}</label>
-        <input id="transfer-source" data-testid="transfer-source" placeholder={t("calendar.sourceHint")} value={source} onChange={(e) => setSource(e.target.value)} />
+        <label htmlFor="transfer-source">{t("calendar-source")}</label>
+        <input id="transfer-source" data-testid="transfer-source" placeholder={t("calendar-sourceHint")} value={source} onChange={(e) => setSource(e.target.value)} />
       </div>
-      {rows.length === 0 && <p className="muted">{t("calendar.noMoves")}</p>}
+      {rows.length === 0 && <p className="muted">{t("calendar-noMoves")}</p>}
       {rows.map((r, i) => (
         <div className="transfer-row" key={i}>
           <label>
-            {t("calendar.dayOff")}
-            <input value={r.dayOff} placeholder={t("deadlines.datePlaceholder")} data-testid={`transfer-off-${i}`} onChange={(e) => setRow(i, { dayOff: e.target.value })} />
+            {t("calendar-dayOff")}
+            <input value={r.dayOff} placeholder={t("deadlines-datePlaceholder")} data-testid={`transfer-off-${i}`} onChange={(e) => setRow(i, { dayOff: e.target.value })} />
           </label>
           <label>
-            {t("calendar.workingDay")}
-            <input value={r.workingDay} placeholder={t("deadlines.datePlaceholder")} data-testid={`transfer-work-${i}`} onChange={(e) => setRow(i, { workingDay: e.target.value })} />
+            {t("calendar-workingDay")}
+            <input value={r.workingDay} placeholder={t("deadlines-datePlaceholder")} data-testid={`transfer-work-${i}`} onChange={(e) => setRow(i, { workingDay: e.target.value })} />
           </label>
           <button type="button" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
-            {t("calendar.removeMove")}
+            {t("calendar-removeMove")}
           </button>
         </div>
       ))}
@@ -268,19 +268,19 @@ function TransfersEditor({ year, onSaved }: { year: number; onSaved: () => void 
       )}
       <div className="actions">
         <button type="button" onClick={() => setRows([...rows, { dayOff: "", workingDay: "" }])} data-testid="transfer-add">
-          + {t("calendar.addMove")}
+          + {t("calendar-addMove")}
         </button>
         <button type="submit" className="primary" disabled={saving} data-testid="transfers-save">
-          {saving ? t("common.saving") : t("common.save")}
+          {saving ? t("common-saving") : t("common-save")}
         </button>
         {held?.origin === "user" && (
           <button type="button" onClick={reset}>
-            {t("calendar.reset")}
+            {t("calendar-reset")}
           </button>
         )}
         {saved && (
           <span className="ok" role="status">
-            ✓ {t("common.saved")}
+            ✓ {t("common-saved")}
           </span>
         )}
       </div>

@@ -3,7 +3,7 @@
 // out in Rust as you type, each with its explanation one click away.
 import { Fragment, useEffect, useMemo, useRef, useState } from "react";
 import { api } from "../api";
-import type { CalculatedVerdict, IpcError, Report, ServiceInputs } from "../bindings";
+import type { CalculatedVerdict, IpcError, Lang, Report, ServiceInputs } from "../bindings";
 import { partyKey } from "../components/TimelinePanel";
 import { Dashboard } from "../components/Dashboard";
 import { DateButton, ExplanationPanel } from "../components/ExplainedDate";
@@ -72,12 +72,12 @@ export function Deadlines({ onOpenApplication }: { onOpenApplication?: (id: stri
     <>
     <Dashboard serviceTitle={(id) => services.find((s) => s.id === id)?.name[lang] ?? id} onOpenApplication={onOpenApplication} />
     <section className="calculator-section">
-      <h1>{t("deadlines.title")}</h1>
-      <p className="muted">{t("deadlines.intro")}</p>
+      <h1>{t("deadlines-title")}</h1>
+      <p className="muted">{t("deadlines-intro")}</p>
       <div className="calculator">
         <form className="form-pane" onSubmit={(e) => e.preventDefault()} data-testid="deadlines-form">
           <div className="field">
-            <label htmlFor="deadline-service">{t("deadlines.service")}</label>
+            <label htmlFor="deadline-service">{t("deadlines-service")}</label>
             <select id="deadline-service" data-testid="deadline-service" value={serviceId} onChange={(e) => chooseService(e.target.value)}>
               {services.map((s) => (
                 <option key={s.id} value={s.id}>
@@ -88,7 +88,7 @@ export function Deadlines({ onOpenApplication }: { onOpenApplication?: (id: stri
           </div>
           {service && (
             <fieldset>
-              <legend>{t("deadlines.events")}</legend>
+              <legend>{t("deadlines-events")}</legend>
               {service.events.map((ev) => {
                 const err = fieldError(ev.id);
                 const id = `event-${ev.id}`;
@@ -99,7 +99,7 @@ export function Deadlines({ onOpenApplication }: { onOpenApplication?: (id: stri
                       id={id}
                       data-testid={id}
                       inputMode="numeric"
-                      placeholder={t(ev.kind === "time" ? "deadlines.timePlaceholder" : "deadlines.datePlaceholder")}
+                      placeholder={t(ev.kind === "time" ? "deadlines-timePlaceholder" : "deadlines-datePlaceholder")}
                       value={events[ev.id] ?? ""}
                       aria-invalid={err ? true : undefined}
                       aria-describedby={err ? `${id}-error` : undefined}
@@ -117,7 +117,7 @@ export function Deadlines({ onOpenApplication }: { onOpenApplication?: (id: stri
           )}
           {service && service.facts.length > 0 && (
             <fieldset>
-              <legend>{t("deadlines.facts")}</legend>
+              <legend>{t("deadlines-facts")}</legend>
               {service.facts.map((f) => {
                 const err = fieldError(f.id);
                 const id = `fact-${f.id}`;
@@ -129,7 +129,7 @@ export function Deadlines({ onOpenApplication }: { onOpenApplication?: (id: stri
                       <input id={id} data-testid={id} inputMode="numeric" value={facts[f.id] ?? ""} onChange={(e) => set(e.target.value)} />
                     ) : (
                       <select id={id} data-testid={id} value={facts[f.id] ?? ""} onChange={(e) => set(e.target.value)}>
-                        <option value="">{t("deadlines.choose")}</option>
+                        <option value="">{t("deadlines-choose")}</option>
                         {f.type.one_of.map((o) => (
                           <option key={o.value} value={o.value}>
                             {o.label[lang]}
@@ -150,22 +150,22 @@ export function Deadlines({ onOpenApplication }: { onOpenApplication?: (id: stri
         </form>
         <div className="results" aria-live="polite">
           <h2>
-            {t("deadlines.results")} {busy && <span className="muted small">{t("deadlines.computing")}</span>}
+            {t("deadlines-results")} {busy && <span className="muted small">{t("deadlines-computing")}</span>}
           </h2>
           {error && error.fields.length === 0 && (
             <p className="error" role="alert">
               {error.message}
             </p>
           )}
-          {report && report.items.length === 0 && <p className="muted">{t("deadlines.none")}</p>}
+          {report && report.items.length === 0 && <p className="muted">{t("deadlines-none")}</p>}
           {report && report.items.length > 0 && (
             <table className="deadlines" data-testid="deadline-results">
               <thead>
                 <tr>
-                  <th>{t("deadlines.col.due")}</th>
-                  <th>{t("deadlines.col.what")}</th>
-                  <th>{t("deadlines.col.who")}</th>
-                  <th>{t("deadlines.col.clause")}</th>
+                  <th>{t("deadlines-col-due")}</th>
+                  <th>{t("deadlines-col-what")}</th>
+                  <th>{t("deadlines-col-who")}</th>
+                  <th>{t("deadlines-col-clause")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -177,7 +177,7 @@ export function Deadlines({ onOpenApplication }: { onOpenApplication?: (id: stri
                       <td>
                         {item.due === null ? (
                           <span className="muted">
-                            {t("deadlines.waiting")}: {waitingLabels(service, item.waiting_for ?? [], item.needs_facts ?? [], lang)}
+                            {t("deadlines-waiting")}: {waitingLabels(service, item.waiting_for ?? [], item.needs_facts ?? [], lang)}
                           </span>
                         ) : (
                           <DateButton
@@ -220,7 +220,7 @@ export function Deadlines({ onOpenApplication }: { onOpenApplication?: (id: stri
   );
 }
 
-function waitingLabels(service: ServiceInputs | undefined, events: string[], facts: string[], lang: "ru" | "en"): string {
+function waitingLabels(service: ServiceInputs | undefined, events: string[], facts: string[], lang: Lang): string {
   const eventNames = events.map((e) => service?.events.find((s) => s.id === e)?.label[lang] ?? e);
   const factNames = facts.map((f) => service?.facts.find((s) => s.id === f)?.label[lang] ?? f);
   return [...eventNames, ...factNames].join(", ");

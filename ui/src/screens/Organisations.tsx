@@ -61,24 +61,24 @@ export function Organisations() {
   return (
     <section className="split">
       <div className="list-pane">
-        <h1>{t("nav.organisations")}</h1>
+        <h1>{t("nav-organisations")}</h1>
         <button type="button" className="primary" data-testid="org-new" onClick={() => openProfile(null)}>
-          + {t("org.new")}
+          + {t("org-new")}
         </button>
         {list === null ? (
-          <p className="muted">{t("common.loading")}</p>
+          <p className="muted">{t("common-loading")}</p>
         ) : list.length === 0 ? (
           <p className="muted" data-testid="org-empty">
-            {t("org.empty")}
+            {t("org-empty")}
           </p>
         ) : (
-          <ul className="item-list" aria-label={t("org.listLabel")} data-testid="org-list">
+          <ul className="item-list" aria-label={t("org-listLabel")} data-testid="org-list">
             {list.map((o) => (
               <li key={o.id}>
                 <button type="button" data-testid="org-item" aria-current={selected === o.id ? "true" : undefined} onClick={() => openProfile(o)}>
                   <span className="item-title">{o.name}</span>
                   <span className="item-sub">
-                    {t("org.field.unp")} {o.unp} · {t("org.updated")} {formatDateTime(o.updated_at)}
+                    {t("org-field-unp")} {o.unp} · {t("org-updated")} {formatDateTime(o.updated_at)}
                   </span>
                 </button>
               </li>
@@ -87,7 +87,7 @@ export function Organisations() {
         )}
       </div>
       <form className="form-pane" ref={formRef} onSubmit={submit} noValidate data-testid="org-form">
-        <h2>{selected === null ? t("org.newTitle") : t("org.editTitle")}</h2>
+        <h2>{selected === null ? t("org-newTitle") : t("org-editTitle")}</h2>
         {schema && <SchemaForm fields={schema.fields} values={values} errors={fieldErrors} onChange={(v) => (setValues(v), setSaved(false))} />}
         {error && (
           <p className="error" role="alert" data-testid="org-error">
@@ -96,11 +96,11 @@ export function Organisations() {
         )}
         <div className="actions">
           <button type="submit" className="primary" disabled={saving} data-testid="org-save">
-            {saving ? t("common.saving") : t("common.save")}
+            {saving ? t("common-saving") : t("common-save")}
           </button>
           {saved && (
             <span className="ok" role="status" data-testid="org-saved">
-              ✓ {t("common.saved")}
+              ✓ {t("common-saved")}
             </span>
           )}
         </div>

@@ -28,11 +28,11 @@ function TextSetting({ id, label, hint, load, store }: { id: string; label: Mess
       <div className="inline">
         <input id={id} data-testid={`settings-${id}`} value={text} aria-invalid={error ? true : undefined} aria-describedby={`${id}-hint`} onChange={(e) => (setText(e.target.value), setSaved(false))} />
         <button type="submit" className="primary" data-testid={`settings-${id}-save`}>
-          {t("common.save")}
+          {t("common-save")}
         </button>
         {saved && (
           <span className="ok" role="status">
-            ✓ {t("common.saved")}
+            ✓ {t("common-saved")}
           </span>
         )}
       </div>
@@ -54,9 +54,9 @@ export function Settings({ info, onLanguage }: { info: AppInfo; onLanguage: (lan
   const [error, setError] = useState<IpcError | null>(null);
   return (
     <section>
-      <h1>{t("nav.settings")}</h1>
+      <h1>{t("nav-settings")}</h1>
       <div className="field">
-        <label htmlFor="language">{t("settings.language")}</label>
+        <label htmlFor="language">{t("settings-language")}</label>
         <select id="language" data-testid="settings-language" value={lang} onChange={(e) => onLanguage(e.target.value as Lang).then(() => setError(null), setError)}>
           {languages.map((l) => (
             <option key={l.lang} value={l.lang}>
@@ -65,9 +65,9 @@ export function Settings({ info, onLanguage }: { info: AppInfo; onLanguage: (lan
           ))}
         </select>
       </div>
-      <TextSetting id="window" label="settings.window" hint="settings.windowHint" load={api.workingWindow} store={api.setWorkingWindow} />
-      <TextSetting id="leads" label="settings.leads" hint="settings.leadsHint" load={api.reminderLeads} store={api.setReminderLeads} />
-      <TextSetting id="term-leads" label="settings.termLeads" hint="settings.termLeadsHint" load={api.termReminderLeads} store={api.setTermReminderLeads} />
+      <TextSetting id="window" label="settings-window" hint="settings-windowHint" load={api.workingWindow} store={api.setWorkingWindow} />
+      <TextSetting id="leads" label="settings-leads" hint="settings-leadsHint" load={api.reminderLeads} store={api.setReminderLeads} />
+      <TextSetting id="term-leads" label="settings-termLeads" hint="settings-termLeadsHint" load={api.termReminderLeads} store={api.setTermReminderLeads} />
       {error && (
         <p className="error" role="alert">
           {error.message}
@@ -76,9 +76,9 @@ export function Settings({ info, onLanguage }: { info: AppInfo; onLanguage: (lan
       <SyncSettings />
       <BackupPanel />
       <dl className="facts">
-        <dt>{t("settings.database")}</dt>
+        <dt>{t("settings-database")}</dt>
         <dd data-testid="settings-database">{info.database_path}</dd>
-        <dt>{t("settings.version")}</dt>
+        <dt>{t("settings-version")}</dt>
         <dd>{info.version}</dd>
       </dl>
     </section>

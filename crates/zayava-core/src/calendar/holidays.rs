@@ -7,18 +7,18 @@ use crate::i18n::Text;
 
 /// Holidays on the same date every year: (month, day, name).
 pub const FIXED: &[(u32, u32, Text)] = &[
-    (1, 1, Text::new("Новый год", "New Year's Day")),
-    (1, 2, Text::new("Новый год", "New Year holiday")),
-    (1, 7, Text::new("Рождество Христово (православное)", "Orthodox Christmas")),
-    (3, 8, Text::new("День женщин", "Women's Day")),
-    (5, 1, Text::new("Праздник труда", "Labour Day")),
-    (5, 9, Text::new("День Победы", "Victory Day")),
-    (7, 3, Text::new("День Независимости", "Independence Day")),
-    (11, 7, Text::new("День Октябрьской революции", "October Revolution Day")),
-    (12, 25, Text::new("Рождество Христово (католическое)", "Catholic Christmas")),
+    (1, 1, Text::id("core-calendar-holidays-new-years-day")),
+    (1, 2, Text::id("core-calendar-holidays-new-year-holiday")),
+    (1, 7, Text::id("core-calendar-holidays-orthodox-christmas")),
+    (3, 8, Text::id("core-calendar-holidays-womens-day")),
+    (5, 1, Text::id("core-calendar-holidays-labour-day")),
+    (5, 9, Text::id("core-calendar-holidays-victory-day")),
+    (7, 3, Text::id("core-calendar-holidays-independence-day")),
+    (11, 7, Text::id("core-calendar-holidays-october-revolution-day")),
+    (12, 25, Text::id("core-calendar-holidays-catholic-christmas")),
 ];
 
-pub const RADUNITSA: Text = Text::new("Радуница", "Radunitsa");
+pub const RADUNITSA: Text = Text::id("core-calendar-holidays-radunitsa");
 
 /// Orthodox Easter Sunday as a Gregorian date (Meeus's Julian algorithm, shifted by the
 /// Julian–Gregorian gap of that century).
@@ -84,7 +84,7 @@ mod tests {
 
     #[test]
     fn fixed_holidays_and_radunitsa_are_named() {
-        assert_eq!(holiday(d(2025, 1, 7)).unwrap().ru, "Рождество Христово (православное)");
+        assert_eq!(holiday(d(2025, 1, 7)).unwrap().get(crate::i18n::Lang::Ru), "Рождество Христово (православное)");
         assert_eq!(holiday(d(2025, 4, 29)), Some(RADUNITSA));
         assert_eq!(holiday(d(2025, 4, 30)), None);
     }

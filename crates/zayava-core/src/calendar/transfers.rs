@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::date_format::human_date;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 
 /// One exchange: `day_off` is rested, `working_day` is worked instead.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -62,19 +62,14 @@ impl TransferError {
     /// The sentence a person reads, naming the line and the date.
     pub fn message(&self, lang: Lang) -> String {
         let d = |x: &NaiveDate| human_date(*x);
-        match (self, lang) {
-            (TransferError::YearOutOfRange(y), Lang::Ru) => format!("Год {y} вне поддерживаемого периода (1990–2150)."),
-            (TransferError::YearOutOfRange(y), Lang::En) => format!("The year {y} is outside the supported range (1990–2150)."),
-            (TransferError::MissingSource, Lang::Ru) => "Укажите источник: номер и дату постановления Совета Министров.".into(),
-            (TransferError::MissingSource, Lang::En) => "Give the source: the Council of Ministers resolution's number and date.".into(),
-            (TransferError::WrongYear { line, date, year }, Lang::Ru) => format!("Строка {line}: дата {} не относится к {year} году.", d(date)),
-            (TransferError::WrongYear { line, date, year }, Lang::En) => format!("Line {line}: {} is not in {year}.", d(date)),
-            (TransferError::DayOffOnWeekend { line, date }, Lang::Ru) => format!("Строка {line}: {} — уже суббота или воскресенье; выходным по переносу может стать только будний день.", d(date)),
-            (TransferError::DayOffOnWeekend { line, date }, Lang::En) => format!("Line {line}: {} is already a Saturday or Sunday; only a weekday can become a day off by transfer.", d(date)),
-            (TransferError::WorkingDayOnWeekday { line, date }, Lang::Ru) => format!("Строка {line}: {} — будний день; рабочим по переносу может стать только суббота или воскресенье.", d(date)),
-            (TransferError::WorkingDayOnWeekday { line, date }, Lang::En) => format!("Line {line}: {} is a weekday; only a Saturday or Sunday can become a working day by transfer.", d(date)),
-            (TransferError::Duplicate { line, date }, Lang::Ru) => format!("Строка {line}: дата {} указана дважды.", d(date)),
-            (TransferError::Duplicate { line, date }, Lang::En) => format!("Line {line}: {} appears twice.", d(date)),
+        let at = |text: Text, line: &usize, date: &NaiveDate| text.fill(lang, &[("line", &line.to_string()), ("date", &d(date))]);
+        match self {
+            TransferError::YearOutOfRange(y) => Text::id("core-transfers-year-out-of-range").fill(lang, &[("year", &y.to_string())]),
+            TransferError::MissingSource => Text::id("core-transfers-missing-source").get(lang).to_string(),
+            TransferError::WrongYear { line, date, year } => Text::id("core-transfers-wrong-year").fill(lang, &[("line", &line.to_string()), ("date", &d(date)), ("year", &year.to_string())]),
+            TransferError::DayOffOnWeekend { line, date } => at(Text::id("core-transfers-day-off-on-weekend"), line, date),
+            TransferError::WorkingDayOnWeekday { line, date } => at(Text::id("core-transfers-working-day-on-weekday"), line, date),
+            TransferError::Duplicate { line, date } => at(Text::id("core-transfers-duplicate"), line, date),
         }
     }
 }

@@ -5,7 +5,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::{Calendar, DayKind, OutOfRange, TransferOrigin};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -53,18 +53,12 @@ pub fn month_view(cal: &Calendar, year: i32, month: u32, lang: Lang) -> Result<M
             DayKind::Holiday(name) => (DayClass::Holiday, name.get(lang).to_string(), None),
             DayKind::DayOffByTransfer { source, worked_on } => (
                 DayClass::TransferDayOff,
-                match lang {
-                    Lang::Ru => format!("Выходной по переносу; отрабатывается {}", crate::date_format::human_date(worked_on)),
-                    Lang::En => format!("Day off by transfer; worked on {}", crate::date_format::human_date(worked_on)),
-                },
+                Text::id("core-calendar-day-off-by-transfer").fill(lang, &[("date", &crate::date_format::human_date(worked_on))]),
                 Some(source),
             ),
             DayKind::WorkingByTransfer { source, instead_of } => (
                 DayClass::TransferWorkday,
-                match lang {
-                    Lang::Ru => format!("Рабочий день по переносу вместо {}", crate::date_format::human_date(instead_of)),
-                    Lang::En => format!("Working day by transfer, instead of {}", crate::date_format::human_date(instead_of)),
-                },
+                Text::id("core-calendar-working-by-transfer").fill(lang, &[("date", &crate::date_format::human_date(instead_of))]),
                 Some(source),
             ),
         };

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use crate::date_format::human_date;
 use crate::error_code::ErrorCode;
-use crate::i18n::{fill, Lang, Text};
+use crate::i18n::{Lang, Text};
 
 /// What a fact's value should have been.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,13 +18,10 @@ pub enum Expected {
 
 impl Expected {
     fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Expected::PositiveInteger, Lang::Ru) => "целое положительное число".into(),
-            (Expected::PositiveInteger, Lang::En) => "a positive whole number".into(),
-            (Expected::OneOf(o), Lang::Ru) => format!("одно из: {}", o.join(", ")),
-            (Expected::OneOf(o), Lang::En) => format!("one of: {}", o.join(", ")),
-            (Expected::CoveredByBands, Lang::Ru) => "значение, для которого правило задаёт срок".into(),
-            (Expected::CoveredByBands, Lang::En) => "a value the rule has a period for".into(),
+        match self {
+            Expected::PositiveInteger => Text::id("core-deadlines-expected-positive").get(lang).to_string(),
+            Expected::OneOf(o) => Text::id("core-deadlines-expected-one-of").fill(lang, &[("values", &o.join(", "))]),
+            Expected::CoveredByBands => Text::id("core-deadlines-expected-covered").get(lang).to_string(),
         }
     }
 }
@@ -77,55 +74,43 @@ impl QueryError {
     pub fn message(&self, lang: Lang) -> String {
         let (text, args): (Text, Vec<(&str, String)>) = match self {
             QueryError::UnknownService { service, known } => (
-                Text::new("Неизвестная услуга «{service}». Известны: {known}.", "Unknown service “{service}”. Known: {known}."),
+                Text::id("core-deadlines-error-unknown-service-service-known-known"),
                 vec![("service", service.clone()), ("known", known.join(", "))],
             ),
             QueryError::UnknownEvent { service, event, known } => (
-                Text::new(
-                    "Неизвестное событие «{event}» для услуги {service}. Известны: {known}.",
-                    "Unknown event “{event}” for service {service}. Known: {known}.",
-                ),
+                Text::id("core-deadlines-error-unknown-event-event-for-service"),
                 vec![("service", service.clone()), ("event", event.clone()), ("known", known.join(", "))],
             ),
             QueryError::UnknownFact { fact, known } => (
-                Text::new("Неизвестный факт «{fact}». Известны: {known}.", "Unknown fact “{fact}”. Known: {known}."),
+                Text::id("core-deadlines-error-unknown-fact-fact-known-known"),
                 vec![("fact", fact.clone()), ("known", known.join(", "))],
             ),
             QueryError::UnknownRule { service, rule } => (
-                Text::new("Неизвестное правило «{rule}» для услуги {service}.", "Unknown rule “{rule}” for service {service}."),
+                Text::id("core-deadlines-error-unknown-rule-rule-for-service"),
                 vec![("service", service.clone()), ("rule", rule.clone())],
             ),
             QueryError::MalformedMoment { event, value } => (
-                Text::new(
-                    "Событие «{event}»: «{value}» — не дата. Ожидается ГГГГ-ММ-ДД или ГГГГ-ММ-ДДTЧЧ:ММ.",
-                    "Event “{event}”: “{value}” is not a date. Expected YYYY-MM-DD or YYYY-MM-DDTHH:MM.",
-                ),
+                Text::id("core-deadlines-error-event-event-value-is-not"),
                 vec![("event", event.clone()), ("value", value.clone())],
             ),
             QueryError::ImpossibleDate { event, value } => (
-                Text::new("Событие «{event}»: даты {value} не существует.", "Event “{event}”: the date {value} does not exist."),
+                Text::id("core-deadlines-error-event-event-the-date-value"),
                 vec![("event", event.clone()), ("value", value.clone())],
             ),
             QueryError::NeedsTime { event, value } => (
-                Text::new(
-                    "Событие «{event}» считается в минутах или часах: укажите время, например {value}T09:30.",
-                    "Event “{event}” is counted in minutes or hours: give a time, e.g. {value}T09:30.",
-                ),
+                Text::id("core-deadlines-error-event-event-is-counted-in"),
                 vec![("event", event.clone()), ("value", value.clone())],
             ),
             QueryError::DuplicateEvent { event } => (
-                Text::new("Событие «{event}» указано дважды.", "Event “{event}” is given twice."),
+                Text::id("core-deadlines-error-event-event-is-given-twice"),
                 vec![("event", event.clone())],
             ),
             QueryError::InvalidFact { fact, value, expected } => (
-                Text::new("Факт «{fact}»: значение «{value}» не подходит; нужно {expected}.", "Fact “{fact}”: “{value}” is not {expected}."),
+                Text::id("core-deadlines-error-fact-fact-value-is-not"),
                 vec![("fact", fact.clone()), ("value", value.clone()), ("expected", expected.describe(lang))],
             ),
             QueryError::OutOfRange { date } => (
-                Text::new(
-                    "Дата {date} вне поддерживаемого периода ({first}–{last}).",
-                    "The date {date} is outside the supported range ({first}–{last}).",
-                ),
+                Text::id("core-deadlines-error-the-date-date-is-outside"),
                 vec![
                     ("date", human_date(*date)),
                     ("first", crate::calendar::FIRST_YEAR.to_string()),
@@ -133,11 +118,11 @@ impl QueryError {
                 ],
             ),
             QueryError::MalformedInput { detail } => (
-                Text::new("Неверный формат входных данных: {detail}", "Malformed input: {detail}"),
+                Text::id("core-deadlines-error-malformed-input-detail"),
                 vec![("detail", detail.clone())],
             ),
         };
         let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        fill(text.get(lang), &args)
+        text.fill(lang, &args)
     }
 }

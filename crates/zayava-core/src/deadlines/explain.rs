@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use crate::calendar::{Calendar, DayKind, Schedule};
 use crate::date_format::human_date;
-use crate::i18n::{en_plural, fill, ru_plural, Lang, Text};
+use crate::i18n::{Lang, Text};
 use crate::rules::{Period, Rule, ServiceSpec};
 
 use super::{BaseSource, GivenBase, Outcome, State};
@@ -63,7 +63,10 @@ pub struct Explanation {
     pub rule: String,
     pub title: String,
     pub clause: String,
+    /// The procedure document (its file in the seeds), for audits; people read `source`.
     pub seed: String,
+    /// The document's title, as a person reads it.
+    pub source: String,
     /// The base the count started from (the latest, when several were given).
     pub base: Option<BaseExplained>,
     /// Every base that was given.
@@ -87,55 +90,54 @@ pub struct Explanation {
 const MAX_SKIPPED: usize = 120;
 
 fn weekday_name(w: Weekday, lang: Lang) -> &'static str {
-    match (w, lang) {
-        (Weekday::Sat, Lang::Ru) => "суббота",
-        (Weekday::Sun, Lang::Ru) => "воскресенье",
-        (Weekday::Sat, Lang::En) => "Saturday",
-        (Weekday::Sun, Lang::En) => "Sunday",
-        (_, Lang::Ru) => "будний день",
-        (_, Lang::En) => "weekday",
+    match w {
+        Weekday::Sat => Text::id("core-explain-saturday").get(lang),
+        Weekday::Sun => Text::id("core-explain-sunday").get(lang),
+        _ => Text::id("core-explain-weekday").get(lang),
     }
 }
 
 fn period_text(period: &Period, window: Option<super::WorkingWindow>, lang: Lang) -> PeriodExplained {
-    let n = |k: &str, a: u32, ru: (&str, &str, &str), en: (&str, &str), ru_tail: &str, en_tail: &str| PeriodExplained {
-        kind: k.into(),
-        amount: Some(a),
-        text: match lang {
-            Lang::Ru => format!("{a} {}{ru_tail}", ru_plural(a as u64, ru.0, ru.1, ru.2)),
-            Lang::En => format!("{a} {}{en_tail}", en_plural(a as u64, en.0, en.1)),
-        },
-    };
+    // `core-period-<kind>` words a period of `n`, with the plural the language needs.
+    let n = |k: &str, a: u32| PeriodExplained { kind: k.into(), amount: Some(a), text: Text::id(period_id(k)).fill(lang, &[("n", &a.to_string())]) };
     let fixed = |k: &str, t: Text| PeriodExplained { kind: k.into(), amount: None, text: t.get(lang).into() };
-    const WD: (&str, &str, &str) = ("рабочий день", "рабочих дня", "рабочих дней");
-    const CD: (&str, &str, &str) = ("календарный день", "календарных дня", "календарных дней");
     match period {
-        Period::WorkingDays(a) => n("working_days", *a, WD, ("working day", "working days"), " после", " after"),
-        Period::WorkingDaysBefore(a) => n("working_days_before", *a, WD, ("working day", "working days"), " до", " before"),
-        Period::CalendarDays(a) => n("calendar_days", *a, CD, ("calendar day", "calendar days"), " после", " after"),
-        Period::CalendarDaysBefore(a) => n("calendar_days_before", *a, CD, ("calendar day", "calendar days"), " до", " before"),
-        Period::CalendarMonths(a) => n("calendar_months", *a, ("месяц", "месяца", "месяцев"), ("month", "months"), " после", " after"),
-        Period::Minutes(a) => n("minutes", *a, ("минута", "минуты", "минут"), ("minute", "minutes"), " после", " after"),
-        Period::Hours(a) => n("hours", *a, ("час", "часа", "часов"), ("hour", "hours"), " после", " after"),
+        Period::WorkingDays(a) => n("working_days", *a),
+        Period::WorkingDaysBefore(a) => n("working_days_before", *a),
+        Period::CalendarDays(a) => n("calendar_days", *a),
+        Period::CalendarDaysBefore(a) => n("calendar_days_before", *a),
+        Period::CalendarMonths(a) => n("calendar_months", *a),
+        Period::Minutes(a) => n("minutes", *a),
+        Period::Hours(a) => n("hours", *a),
         Period::WorkingHours(w) => {
-            let mut p = n("working_hours", w.hours, ("рабочий час", "рабочих часа", "рабочих часов"), ("working hour", "working hours"), "", "");
             let win = window.unwrap_or_default();
             let hours = format!("{}–{}", win.start.format("%H:%M"), win.end.format("%H:%M"));
-            p.text.push_str(&match (w.schedule, lang) {
-                (Schedule::Official, Lang::Ru) => format!(" (рабочие дни, {hours}) после"),
-                (Schedule::Official, Lang::En) => format!(" (working days, {hours}) after"),
-                (Schedule::OfficialWeekdays, Lang::Ru) => format!(" (рабочие дни кроме суббот и воскресений, {hours}) после"),
-                (Schedule::OfficialWeekdays, Lang::En) => format!(" (working days except Saturdays and Sundays, {hours}) after"),
-            });
-            p
+            let text = match w.schedule {
+                Schedule::Official => Text::id("core-period-working-hours"),
+                Schedule::OfficialWeekdays => Text::id("core-period-working-hours-weekdays"),
+            };
+            PeriodExplained { kind: "working_hours".into(), amount: Some(w.hours), text: text.fill(lang, &[("n", &w.hours.to_string()), ("hours", &hours)]) }
         }
-        Period::SameDate => fixed("same_date", Text::new("в тот же день, что", "the same day as")),
-        Period::NextDay => fixed("next_day", Text::new("на следующий календарный день после", "the calendar day after")),
-        Period::FirstDayOfNextMonth => fixed("first_day_of_next_month", Text::new("с первого числа месяца, следующего за", "the first day of the month after")),
-        Period::EndOfYear => fixed("end_of_year", Text::new("31 декабря того же года, что", "31 December of the same year as")),
-        Period::EndOfNextYear => fixed("end_of_next_year", Text::new("31 декабря года, следующего за годом, когда", "31 December of the year after that of")),
-        Period::MonthOf => fixed("month_of", Text::new("месяц, на который приходится", "the month of")),
-        Period::ByFact(_) => fixed("by_fact", Text::new("по значению факта", "by a fact's value")),
+        Period::SameDate => fixed("same_date", Text::id("core-deadlines-explain-the-same-day-as")),
+        Period::NextDay => fixed("next_day", Text::id("core-deadlines-explain-the-calendar-day-after")),
+        Period::FirstDayOfNextMonth => fixed("first_day_of_next_month", Text::id("core-deadlines-explain-the-first-day-of-the")),
+        Period::EndOfYear => fixed("end_of_year", Text::id("core-deadlines-explain-31-december-of-the-same")),
+        Period::EndOfNextYear => fixed("end_of_next_year", Text::id("core-deadlines-explain-31-december-of-the-year")),
+        Period::MonthOf => fixed("month_of", Text::id("core-deadlines-explain-the-month-of")),
+        Period::ByFact(_) => fixed("by_fact", Text::id("core-deadlines-explain-by-a-facts-value")),
+    }
+}
+
+/// The catalogue id of a counted period's words.
+fn period_id(kind: &str) -> &'static str {
+    match kind {
+        "working_days" => "core-period-working-days",
+        "working_days_before" => "core-period-working-days-before",
+        "calendar_days" => "core-period-calendar-days",
+        "calendar_days_before" => "core-period-calendar-days-before",
+        "calendar_months" => "core-period-calendar-months",
+        "minutes" => "core-period-minutes",
+        _ => "core-period-hours",
     }
 }
 
@@ -161,10 +163,7 @@ fn days_between(cal: &Calendar, from: NaiveDate, to: NaiveDate, schedule: Schedu
                 Schedule::OfficialWeekdays => skipped.push(SkippedDay {
                     date: day,
                     reason: SkipReason::Weekend,
-                    name: match lang {
-                        Lang::Ru => format!("{} (рабочая по переносу, но не день поддержки)", weekday_name(day.weekday(), lang)),
-                        Lang::En => format!("{} (worked by transfer, but not a support day)", weekday_name(day.weekday(), lang)),
-                    },
+                    name: Text::id("core-explain-not-a-support-day").fill(lang, &[("day", weekday_name(day.weekday(), lang))]),
                     source: Some(source),
                 }),
             },
@@ -177,10 +176,7 @@ fn days_between(cal: &Calendar, from: NaiveDate, to: NaiveDate, schedule: Schedu
             DayKind::DayOffByTransfer { source, worked_on } => skipped.push(SkippedDay {
                 date: day,
                 reason: SkipReason::Transfer,
-                name: match lang {
-                    Lang::Ru => format!("выходной по переносу (отработка {})", human_date(worked_on)),
-                    Lang::En => format!("day off by transfer (worked on {})", human_date(worked_on)),
-                },
+                name: Text::id("core-explain-day-off-by-transfer").fill(lang, &[("date", &human_date(worked_on))]),
                 source: Some(source),
             }),
         }
@@ -189,12 +185,9 @@ fn days_between(cal: &Calendar, from: NaiveDate, to: NaiveDate, schedule: Schedu
     (skipped, worked)
 }
 
-const PROVISIONAL: Text = Text::new(
-    "Переносы рабочих дней на {years} год ещё не известны Заяве: дата предварительная и может сдвинуться, когда выйдет постановление Совета Министров. Добавьте переносы в разделе «Календарь».",
-    "Zayava does not yet hold the transfers of working days for {years}: the date is provisional and may move once the Council of Ministers resolution is out. Add the transfers in Calendar.",
-);
+const PROVISIONAL: Text = Text::id("core-deadlines-explain-provisional");
 
-const WAITING: Text = Text::new("Срок ещё не определён: ждём {what}.", "Not yet known: waiting for {what}.");
+const WAITING: Text = Text::id("core-deadlines-explain-waiting");
 
 /// Puts an outcome into words.
 pub fn explain(service: &ServiceSpec, outcome: &Outcome, cal: &Calendar, lang: Lang) -> Explanation {
@@ -205,6 +198,7 @@ pub fn explain(service: &ServiceSpec, outcome: &Outcome, cal: &Calendar, lang: L
         title: rule.title.get(lang).into(),
         clause: rule.clause.clone(),
         seed: service.seed.clone(),
+        source: service.source.get(lang).to_string(),
         base: None,
         bases: vec![],
         period: period_text(&rule.period, None, lang),
@@ -217,22 +211,20 @@ pub fn explain(service: &ServiceSpec, outcome: &Outcome, cal: &Calendar, lang: L
         notes: vec![],
         text: String::new(),
     };
-    let clause = match lang {
-        Lang::Ru => format!("Пункт {} ({}).", rule.clause, service.seed),
-        Lang::En => format!("Clause {} ({}).", rule.clause, service.seed),
-    };
+    let clause = Text::id("core-explain-source").fill(lang, &[("clause", &rule.clause), ("source", service.source.get(lang))]);
     match &outcome.state {
         State::Waiting { given, events, facts } => {
             exp.bases = given.iter().map(|g| base_explained(g, lang)).collect();
             let mut what: Vec<String> = events
                 .iter()
-                .map(|e| service.events.iter().find(|s| &s.id == e).map(|s| format!("«{}» ({e})", s.label.get(lang))).unwrap_or(e.clone()))
+                .map(|e| service.events.iter().find(|s| &s.id == e).map(|s| format!("«{}»", s.label.get(lang))).unwrap_or(e.clone()))
                 .collect();
-            what.extend(facts.iter().map(|f| match lang {
-                Lang::Ru => format!("факт {f}"),
-                Lang::En => format!("the fact {f}"),
+            // A fact by its label, never its id.
+            what.extend(facts.iter().map(|f| {
+                let label = crate::rules::Rulebook::shared().fact(f).map(|s| s.label.get(lang).to_string()).unwrap_or_else(|| f.clone());
+                Text::id("core-explain-fact").fill(lang, &[("fact", &label)])
             }));
-            exp.text = format!("{} {} {clause}", exp.title, fill(WAITING.get(lang), &[("what", &what.join(", "))]));
+            exp.text = format!("{} {} {clause}", exp.title, WAITING.fill(lang, &[("what", &what.join(", "))]));
         }
         State::Due { base, given, landing, provisional_years } => {
             exp.period = period_text(landing.period, landing.window, lang);
@@ -262,14 +254,11 @@ pub fn explain(service: &ServiceSpec, outcome: &Outcome, cal: &Calendar, lang: L
             if !provisional_years.is_empty() {
                 let years: Vec<String> = provisional_years.iter().map(|y| y.to_string()).collect();
                 exp.provisional = true;
-                exp.provisional_reason = Some(fill(PROVISIONAL.get(lang), &[("years", &years.join(", "))]));
+                exp.provisional_reason = Some(PROVISIONAL.fill(lang, &[("years", &years.join(", "))]));
             }
             if let (Some(from), BaseSource::Event(_)) = (service.in_force_from.or(rule.in_force_from), base.source) {
                 if b < from {
-                    notes.push(match lang {
-                        Lang::Ru => format!("Правило действует с {}; событие произошло раньше.", human_date(from)),
-                        Lang::En => format!("The rule is in force from {}; the event is earlier.", human_date(from)),
-                    });
+                    notes.push(Text::id("core-explain-in-force-from").fill(lang, &[("date", &human_date(from))]));
                 }
             }
             exp.text = sentence(&exp, landing.due.human(), lang);
@@ -299,29 +288,20 @@ fn sentence(exp: &Explanation, due: String, lang: Lang) -> String {
         10 => base.at.parse::<NaiveDate>().map(human_date).unwrap_or(base.at.clone()),
         _ => chrono::NaiveDateTime::parse_from_str(&base.at, "%Y-%m-%dT%H:%M").map(crate::date_format::human_date_time).unwrap_or(base.at.clone()),
     };
-    let mut s = match lang {
-        Lang::Ru => format!("{}: {} {} («{}») → {}.", exp.title, exp.period.text, base_at, base.label, due),
-        Lang::En => format!("{}: {} {} (“{}”) → {}.", exp.title, exp.period.text, base_at, base.label, due),
-    };
+    let mut s = Text::id("core-explain-sentence").fill(lang, &[("title", &exp.title), ("period", &exp.period.text), ("base_at", &base_at), ("base", &base.label), ("due", &due)]);
     if let Some(u) = exp.rolled_forward_from {
-        s.push_str(&match lang {
-            Lang::Ru => format!(" {} — нерабочий день, срок переносится на следующий рабочий день (ст. 192 ГК).", human_date(u)),
-            Lang::En => format!(" {} is a day off, so the date moves to the next working day (Civil Code art. 192).", human_date(u)),
-        });
+        s.push(' ');
+        s.push_str(&Text::id("core-explain-rolled").fill(lang, &[("date", &human_date(u))]));
     }
     if !exp.skipped.is_empty() {
         let list: Vec<String> = exp.skipped.iter().map(|d| format!("{} {}", short(d.date), d.name)).collect();
-        s.push_str(&match lang {
-            Lang::Ru => format!(" Не считаются: {}.", list.join(", ")),
-            Lang::En => format!(" Not counted: {}.", list.join(", ")),
-        });
+        s.push(' ');
+        s.push_str(&Text::id("core-explain-skipped").fill(lang, &[("list", &list.join(", "))]));
     }
     if !exp.worked_by_transfer.is_empty() {
         let list: Vec<String> = exp.worked_by_transfer.iter().map(|d| format!("{} ({})", short(d.date), d.source)).collect();
-        s.push_str(&match lang {
-            Lang::Ru => format!(" Рабочие по переносу: {}.", list.join(", ")),
-            Lang::En => format!(" Working days by transfer: {}.", list.join(", ")),
-        });
+        s.push(' ');
+        s.push_str(&Text::id("core-explain-worked").fill(lang, &[("list", &list.join(", "))]));
     }
     s
 }

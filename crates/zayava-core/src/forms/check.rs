@@ -52,14 +52,14 @@ fn problem(at: String, field: &Field, p: Problem) -> FieldIssue {
     FieldIssue::new(at, field.label.clone(), p.code).with_detail(p.hint)
 }
 
-const NOT_TEXT: Text = Text::new("ожидается текст.", "text expected.");
-const NOT_DATE: Text = Text::new("дата в виде дд.мм.гггг.", "a date as dd.mm.yyyy.");
-const NOT_INTEGER: Text = Text::new("целое число.", "a whole number.");
-const OUT_OF_RANGE: Text = Text::new("число вне допустимых пределов.", "a number outside the allowed range.");
-const NOT_CHOICE: Text = Text::new("выберите один из вариантов.", "choose one of the options.");
-const NOT_FLAG: Text = Text::new("да или нет.", "yes or no.");
-const NOT_ATTACHMENT: Text = Text::new("файл не найден среди вложений.", "the file is not among the attachments.");
-const NOT_LIST: Text = Text::new("ожидается список.", "a list expected.");
+const NOT_TEXT: Text = Text::id("core-forms-check-not-text");
+const NOT_DATE: Text = Text::id("core-forms-check-not-date");
+const NOT_INTEGER: Text = Text::id("core-forms-check-not-integer");
+const OUT_OF_RANGE: Text = Text::id("core-forms-check-out-of-range");
+const NOT_CHOICE: Text = Text::id("core-forms-check-not-choice");
+const NOT_FLAG: Text = Text::id("core-forms-check-not-flag");
+const NOT_ATTACHMENT: Text = Text::id("core-forms-check-not-attachment");
+const NOT_LIST: Text = Text::id("core-forms-check-not-list");
 
 fn check_value(at: String, field: &Field, value: &Value, issues: &mut Vec<FieldIssue>) {
     let bad = |detail: Text| FieldIssue::new(at.clone(), field.label.clone(), IssueCode::Malformed).with_detail(detail);

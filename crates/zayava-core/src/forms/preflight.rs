@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use ts_rs::TS;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 
 use super::check::{applies, is_empty, path};
 use super::{organisation, validate, Field, FieldType, FormSchema, GroundCheck};
@@ -49,10 +49,9 @@ fn walk<'a>(prefix: &str, fields: &'a [Field], values: &'a Map<String, Value>, v
 }
 
 fn clause_of(field: &Field, lang: Lang) -> String {
-    match (&field.clause, lang) {
-        (Some(c), Lang::Ru) => format!(" (п. {c})"),
-        (Some(c), Lang::En) => format!(" (clause {c})"),
-        (None, _) => String::new(),
+    match &field.clause {
+        Some(c) => format!(" ({})", Text::id("core-preflight-clause").fill(lang, &[("clause", c)])),
+        None => String::new(),
     }
 }
 
@@ -81,10 +80,7 @@ pub fn check(schema: &FormSchema, values: &Value, organisation_values: Option<&V
                     }
                     None => push(
                         Some("organisation".into()),
-                        match lang {
-                            Lang::Ru => "не выбрана организация-заявитель.".into(),
-                            Lang::En => "no applying organisation is chosen.".into(),
-                        },
+                        Text::id("core-preflight-no-organisation").get(lang).to_string(),
                         false,
                     ),
                 }
@@ -116,24 +112,16 @@ pub fn check(schema: &FormSchema, values: &Value, organisation_values: Option<&V
                 let set = |f: &String| map.get(f) == Some(&Value::Bool(true));
                 if set(when) && !any_of.iter().any(set) {
                     let label = |id: &String| schema.fields.iter().find(|f| &f.id == id).map(|f| format!("«{}»", f.label.get(lang))).unwrap_or_else(|| id.clone());
-                    let or = match lang {
-                        Lang::Ru => " или ",
-                        Lang::En => " or ",
-                    };
-                    let detail = match lang {
-                        Lang::Ru => format!("при {} отметьте {}.", label(when), any_of.iter().map(label).collect::<Vec<_>>().join(or)),
-                        Lang::En => format!("with {}, tick {}.", label(when), any_of.iter().map(label).collect::<Vec<_>>().join(or)),
-                    };
+                    let or = Text::id("core-or").get(lang);
+                    let options = any_of.iter().map(label).collect::<Vec<_>>().join(&format!(" {or} "));
+                    let detail = Text::id("core-preflight-tick-one").fill(lang, &[("when", &label(when)), ("options", &options)]);
                     push(any_of.first().cloned(), detail, false);
                 }
             }
             GroundCheck::Confirmed(field) => {
                 if map.get(field) != Some(&Value::Bool(true)) {
                     let label = schema.fields.iter().find(|f| &f.id == field).map(|f| f.label.get(lang).to_string()).unwrap_or_default();
-                    let ask = match lang {
-                        Lang::Ru => format!("Заява не видит расчётов с Оператором — подтвердите: «{label}»."),
-                        Lang::En => format!("Zayava cannot see payments to the Operator; please confirm: “{label}”."),
-                    };
+                    let ask = Text::id("core-preflight-confirm").fill(lang, &[("label", &label)]);
                     push(Some(field.clone()), ask, true);
                 }
             }

@@ -55,12 +55,9 @@ pub enum Answer {
     Error { error: ErrorBody },
 }
 
-const MALFORMED: Text = Text::new("Строка {line} не разобрана: {detail}", "Line {line} cannot be read: {detail}");
-const BAD_NOW: Text = Text::new(
-    "«now» должно быть временем ГГГГ-ММ-ДДTЧЧ:ММ, а не «{value}».",
-    "“now” must be a time YYYY-MM-DDTHH:MM, not “{value}”.",
-);
-const EVENT_AT: Text = Text::new("Событие {n} («{event}»): {message}", "Event {n} (“{event}”): {message}");
+const MALFORMED: Text = Text::id("core-lifecycle-batch-malformed");
+const BAD_NOW: Text = Text::id("core-lifecycle-batch-bad-now");
+const EVENT_AT: Text = Text::id("core-lifecycle-batch-event-at");
 
 fn error(code: &'static str, message: String) -> Answer {
     Answer::Error { error: ErrorBody { code, message } }
@@ -68,17 +65,16 @@ fn error(code: &'static str, message: String) -> Answer {
 
 /// Answers one input line (`number` counts from 1, for messages).
 pub fn answer(book: &Rulebook, cal: &Calendar, window: WorkingWindow, text: &str, number: usize, lang: Lang) -> Answer {
-    let fill = crate::i18n::fill;
     if text.len() > MAX_LINE_BYTES {
         let detail = format!("> {MAX_LINE_BYTES} bytes");
-        return error("malformed_input", fill(MALFORMED.get(lang), &[("line", &number.to_string()), ("detail", &detail)]));
+        return error("malformed_input", MALFORMED.fill(lang, &[("line", &number.to_string()), ("detail", &detail)]));
     }
     let line: Line = match serde_json::from_str(text) {
         Ok(l) => l,
-        Err(e) => return error("malformed_input", fill(MALFORMED.get(lang), &[("line", &number.to_string()), ("detail", &e.to_string())])),
+        Err(e) => return error("malformed_input", MALFORMED.fill(lang, &[("line", &number.to_string()), ("detail", &e.to_string())])),
     };
     let Ok(now) = NaiveDateTime::parse_from_str(line.now.trim(), "%Y-%m-%dT%H:%M") else {
-        return error("malformed_date", fill(BAD_NOW.get(lang), &[("value", &line.now)]));
+        return error("malformed_date", BAD_NOW.fill(lang, &[("value", &line.now)]));
     };
     if book.service(&line.service).is_none() {
         let e = crate::deadlines::QueryError::UnknownService { service: line.service.clone(), known: book.services.iter().map(|s| s.id.clone()).collect() };
@@ -90,7 +86,7 @@ pub fn answer(book: &Rulebook, cal: &Calendar, window: WorkingWindow, text: &str
         let new = NewEvent { event: e.event.clone(), at: e.at.clone(), corrects: None, note: String::new() };
         let refused = |why: LifecycleError| {
             let message = why.message(book, &line.service, lang);
-            error(why.code().as_str(), fill(EVENT_AT.get(lang), &[("n", &(i + 1).to_string()), ("event", &e.event), ("message", &message)]))
+            error(why.code().as_str(), EVENT_AT.fill(lang, &[("n", &(i + 1).to_string()), ("event", &e.event), ("message", &message)]))
         };
         if let Err(why) = check_new(book, &line.service, true, &trail, &new, now.date()) {
             return refused(why);

@@ -22,7 +22,7 @@ use crate::deadlines::report::{report, Item};
 use crate::deadlines::{evaluate, Query, QueryError, WorkingWindow};
 use crate::date_format::human_date;
 use crate::forms::FormSchema;
-use crate::i18n::{Lang, Words};
+use crate::i18n::{Lang, Text, Words};
 use crate::rules::{RuleKind, Rulebook};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -192,54 +192,23 @@ impl LifecycleError {
     pub fn message(&self, book: &Rulebook, service: &str, lang: Lang) -> String {
         let label = |e: &str| event_label(book, service, e, lang);
         let l = lifecycle();
-        match (self, lang) {
-            (LifecycleError::UnknownEvent { event, .. }, Lang::Ru) => format!("Событие «{event}» не относится к этой услуге."),
-            (LifecycleError::UnknownEvent { event, .. }, Lang::En) => format!("The event “{event}” does not belong to this service."),
-            (LifecycleError::Impossible { event, state, allowed }, Lang::Ru) => format!(
-                "Нельзя записать «{}»: заявка сейчас в состоянии «{}». Сейчас возможно: {}.",
-                label(event),
-                l.state_label(state, lang),
-                allowed.iter().map(|a| format!("«{}»", label(a))).collect::<Vec<_>>().join(", ")
-            ),
-            (LifecycleError::Impossible { event, state, allowed }, Lang::En) => format!(
-                "“{}” cannot be recorded: the application is now “{}”. Possible now: {}.",
-                label(event),
-                l.state_label(state, lang),
-                allowed.iter().map(|a| format!("“{}”", label(a))).collect::<Vec<_>>().join(", ")
-            ),
-            (LifecycleError::BeforePrevious { event, date, previous, previous_date }, Lang::Ru) => format!(
-                "«{}» {} не может быть раньше предшествующего события «{}» {}.",
-                label(event),
-                human_date(*date),
-                label(previous),
-                human_date(*previous_date)
-            ),
-            (LifecycleError::BeforePrevious { event, date, previous, previous_date }, Lang::En) => format!(
-                "“{}” on {} cannot be before the event it follows, “{}” on {}.",
-                label(event),
-                human_date(*date),
-                label(previous),
-                human_date(*previous_date)
-            ),
-            (LifecycleError::InFuture { event, date }, Lang::Ru) => format!("«{}» {} — дата ещё не наступила; записываются только произошедшие события.", label(event), human_date(*date)),
-            (LifecycleError::InFuture { event, date }, Lang::En) => format!("“{}” on {} is in the future; only events that happened are recorded.", label(event), human_date(*date)),
-            (LifecycleError::Date(e), _) => e.message(lang),
-            (LifecycleError::NothingToCorrect(id), Lang::Ru) => format!("Исправляемое событие №{id} не найдено у этой заявки."),
-            (LifecycleError::NothingToCorrect(id), Lang::En) => format!("The event #{id} to correct is not recorded for this application."),
-            (LifecycleError::CorrectionOfOtherEvent { expected, .. }, Lang::Ru) => format!("Исправление должно относиться к тому же событию «{}».", label(expected)),
-            (LifecycleError::CorrectionOfOtherEvent { expected, .. }, Lang::En) => format!("A correction must be of the same event, “{}”.", label(expected)),
-            (LifecycleError::Precondition { event, missing, clause, reason }, Lang::Ru) => format!(
-                "Нельзя записать «{}»: {} (п. {clause}). Сначала запишите {}.",
-                label(event),
-                reason.get(lang),
-                missing.iter().map(|m| format!("«{}»", label(m))).collect::<Vec<_>>().join(" или ")
-            ),
-            (LifecycleError::Precondition { event, missing, clause, reason }, Lang::En) => format!(
-                "“{}” cannot be recorded: {} (clause {clause}). Record {} first.",
-                label(event),
-                reason.get(lang),
-                missing.iter().map(|m| format!("“{}”", label(m))).collect::<Vec<_>>().join(" or ")
-            ),
+        // An event named in a list, quoted as the language quotes.
+        let quoted = |e: &str| Text::id("core-quoted").fill(lang, &[("text", &label(e))]);
+        match self {
+            LifecycleError::UnknownEvent { event, .. } => Text::id("core-lifecycle-error-unknown-event").fill(lang, &[("event", event)]),
+            LifecycleError::Impossible { event, state, allowed } => Text::id("core-lifecycle-error-impossible")
+                .fill(lang, &[("event", &label(event)), ("state", &l.state_label(state, lang)), ("allowed", &allowed.iter().map(|a| quoted(a)).collect::<Vec<_>>().join(", "))]),
+            LifecycleError::BeforePrevious { event, date, previous, previous_date } => Text::id("core-lifecycle-error-before-previous")
+                .fill(lang, &[("event", &label(event)), ("date", &human_date(*date)), ("previous", &label(previous)), ("previous_date", &human_date(*previous_date))]),
+            LifecycleError::InFuture { event, date } => Text::id("core-lifecycle-error-in-future").fill(lang, &[("event", &label(event)), ("date", &human_date(*date))]),
+            LifecycleError::Date(e) => e.message(lang),
+            LifecycleError::NothingToCorrect(id) => Text::id("core-lifecycle-error-nothing-to-correct").fill(lang, &[("id", &id.to_string())]),
+            LifecycleError::CorrectionOfOtherEvent { expected, .. } => Text::id("core-lifecycle-error-correction-of-other").fill(lang, &[("event", &label(expected))]),
+            LifecycleError::Precondition { event, missing, clause, reason } => {
+                let or = format!(" {} ", Text::id("core-or").get(lang));
+                Text::id("core-lifecycle-error-precondition")
+                    .fill(lang, &[("event", &label(event)), ("reason", reason.get(lang)), ("clause", clause), ("missing", &missing.iter().map(|m| quoted(m)).collect::<Vec<_>>().join(&or))])
+            }
         }
     }
 }
@@ -440,24 +409,17 @@ pub enum DeadlineStatus {
 
 impl DeadlineStatus {
     pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (DeadlineStatus::Upcoming, Lang::Ru) => "предстоит",
-            (DeadlineStatus::DueToday, Lang::Ru) => "сегодня",
-            (DeadlineStatus::Overdue, Lang::Ru) => "просрочено",
-            (DeadlineStatus::Met, Lang::Ru) => "выполнено",
-            (DeadlineStatus::MetLate, Lang::Ru) => "выполнено с опозданием",
-            (DeadlineStatus::Passed, Lang::Ru) => "наступила",
-            (DeadlineStatus::Waiting, Lang::Ru) => "ждём события",
-            (DeadlineStatus::Unknown, Lang::Ru) => "не записано",
-            (DeadlineStatus::Upcoming, Lang::En) => "upcoming",
-            (DeadlineStatus::DueToday, Lang::En) => "due today",
-            (DeadlineStatus::Overdue, Lang::En) => "overdue",
-            (DeadlineStatus::Met, Lang::En) => "met",
-            (DeadlineStatus::MetLate, Lang::En) => "met late",
-            (DeadlineStatus::Passed, Lang::En) => "reached",
-            (DeadlineStatus::Waiting, Lang::En) => "waiting for an event",
-            (DeadlineStatus::Unknown, Lang::En) => "not recorded",
-        }
+        let id = match self {
+            DeadlineStatus::Upcoming => "core-status-upcoming",
+            DeadlineStatus::DueToday => "core-status-due-today",
+            DeadlineStatus::Overdue => "core-status-overdue",
+            DeadlineStatus::Met => "core-status-met",
+            DeadlineStatus::MetLate => "core-status-met-late",
+            DeadlineStatus::Passed => "core-status-passed",
+            DeadlineStatus::Waiting => "core-status-waiting",
+            DeadlineStatus::Unknown => "core-status-unknown",
+        };
+        Text::id(id).get(lang)
     }
 }
 
@@ -603,25 +565,13 @@ pub fn deadline_status(due: Option<&str>, kind: RuleKind, met_at: Option<&str>, 
 /// Sentences of the verdicts.
 mod words {
     use crate::i18n::Text;
-    pub const LATE: Text = Text::new("«{event}» {date} — на {days} позже срока {due}.", "“{event}” on {date}: {days} after the due date, {due}.");
-    pub const UNKNOWN: Text = Text::new(
-        "Получение договора Оператором не записано: запишите дату, когда Оператор получил подписанный договор, — без неё нельзя сказать, заключён ли договор.",
-        "The Operator's receipt of the contract is not recorded: record the day the Operator received the signed contract; without it, whether the contract was concluded cannot be told.",
-    );
-    pub const ROUND: Text = Text::new("{n}-й круг", "round {n}");
-    pub const IN_TIME: Text = Text::new("В срок: «{event}» {date}.", "In time: “{event}” on {date}.");
-    pub const STAKE_OPEN: Text = Text::new(
-        "Осталось {left}: подписанный договор должен поступить Оператору до {due} включительно, иначе он не заключён.",
-        "{left} left: the signed contract must reach the Operator by {due}, or it is not concluded.",
-    );
-    pub const STAKE_TODAY: Text = Text::new(
-        "Сегодня последний день: подписанный договор должен поступить Оператору сегодня, иначе он не заключён.",
-        "Today is the last day: the signed contract must reach the Operator today, or it is not concluded.",
-    );
-    pub const STAKE_SENT: Text = Text::new(
-        "Договор направлен, ждём получения Оператором — не позднее {due}.",
-        "The contract is sent; waiting for the Operator to receive it by {due}.",
-    );
+    pub const LATE: Text = Text::id("core-lifecycle-late");
+    pub const UNKNOWN: Text = Text::id("core-lifecycle-unknown");
+    pub const ROUND: Text = Text::id("core-lifecycle-round");
+    pub const IN_TIME: Text = Text::id("core-lifecycle-in-time");
+    pub const STAKE_OPEN: Text = Text::id("core-lifecycle-stake-open");
+    pub const STAKE_TODAY: Text = Text::id("core-lifecycle-stake-today");
+    pub const STAKE_SENT: Text = Text::id("core-lifecycle-stake-sent");
 }
 
 /// What a missed deadline means: how late it was done (if it was), then the rule's own
@@ -631,7 +581,7 @@ fn miss_text(book: &Rulebook, service: &str, rule: &crate::rules::Rule, done: Op
     if let (Some((by, on)), Some(due)) = (done, due) {
         let days = (on - due).num_days();
         if days > 0 {
-            text = crate::i18n::fill(words::LATE.get(lang), &[("event", &event_label(book, service, by, lang)), ("date", &human_date(on)), ("days", &days_text(days, lang)), ("due", &human_date(due))]);
+            text = words::LATE.fill(lang, &[("event", &event_label(book, service, by, lang)), ("date", &human_date(on)), ("days", &days_text(days, lang)), ("due", &human_date(due))]);
         }
     }
     if let Some(note) = &rule.miss_note {
@@ -666,7 +616,7 @@ pub fn calculator_verdicts(book: &Rulebook, service: &str, items: &[Item], event
         let status = deadline_status(Some(due), rule.kind, Some(at), NaiveDateTime::MAX);
         let text = match status {
             DeadlineStatus::MetLate => miss_text(book, service, rule, day(at).map(|d| (by, d)), day(due), lang).unwrap_or_default(),
-            _ => crate::i18n::fill(words::IN_TIME.get(lang), &[("event", &event_label(book, service, by, lang)), ("date", &crate::deadlines::Due::human_text(at))]),
+            _ => words::IN_TIME.fill(lang, &[("event", &event_label(book, service, by, lang)), ("date", &crate::deadlines::Due::human_text(at))]),
         };
         out.push(CalculatedVerdict { rule: rule.id.clone(), voids: status == DeadlineStatus::MetLate && rule.on_miss.is_some(), status, text });
     }
@@ -675,14 +625,11 @@ pub fn calculator_verdicts(book: &Rulebook, service: &str, items: &[Item], event
 
 /// «2-й круг»: a deadline's round, for people.
 pub fn round_label(round: u32, lang: Lang) -> String {
-    crate::i18n::fill(words::ROUND.get(lang), &[("n", &round.to_string())])
+    words::ROUND.fill(lang, &[("n", &round.to_string())])
 }
 
 fn working_days_text(n: u32, lang: Lang) -> String {
-    match lang {
-        Lang::Ru => format!("{n} {}", crate::i18n::ru_plural(n as u64, "рабочий день", "рабочих дня", "рабочих дней")),
-        Lang::En => format!("{n} {}", crate::i18n::en_plural(n as u64, "working day", "working days")),
-    }
+    Text::id("core-lifecycle-working-days").fill(lang, &[("n", &n.to_string())])
 }
 
 /// What is at stake in an open window whose miss voids the contract, for the to-do list:
@@ -695,22 +642,18 @@ pub fn stake(rule: &crate::rules::Rule, due: NaiveDate, today: NaiveDate, sent_b
     }
     let due_text = human_date(due);
     if sent_back {
-        return Some(crate::i18n::fill(words::STAKE_SENT.get(lang), &[("due", &due_text)]));
+        return Some(words::STAKE_SENT.fill(lang, &[("due", &due_text)]));
     }
     if due == today {
         return Some(words::STAKE_TODAY.get(lang).to_string());
     }
     // Working days from tomorrow to the due day, both counted.
     let left = cal.working_days_between(today, due, crate::calendar::Schedule::Official).ok()?;
-    Some(crate::i18n::fill(words::STAKE_OPEN.get(lang), &[("left", &working_days_text(left.max(1), lang)), ("due", &due_text)]))
+    Some(words::STAKE_OPEN.fill(lang, &[("left", &working_days_text(left.max(1), lang)), ("due", &due_text)]))
 }
 
 fn days_text(n: i64, lang: Lang) -> String {
-    let n_abs = n.unsigned_abs();
-    match lang {
-        Lang::Ru => format!("{n} {}", crate::i18n::ru_plural(n_abs, "день", "дня", "дней")),
-        Lang::En => format!("{n} {}", crate::i18n::en_plural(n_abs, "day", "days")),
-    }
+    Text::id("core-lifecycle-days").fill(lang, &[("n", &n.to_string())])
 }
 
 /// The one event a rule's rounds follow: its only base, an event with no condition.
@@ -846,12 +789,8 @@ pub fn timeline(
             let base_note = anchor.map(|a| trail[a].note.clone()).unwrap_or_default();
             let event_date = base.map(|b| crate::deadlines::Due::human_text(&b.at)).unwrap_or_default();
             let due = item.due.as_deref().map(crate::deadlines::Due::human_text).unwrap_or_default();
-            let text = match lang {
-                Lang::Ru => &template.ru,
-                Lang::En => &template.en,
-            };
-            let filled = crate::i18n::fill(
-                text,
+            let filled = crate::i18n::fill_template(
+                template.text.get(lang),
                 &[("organisation", &notice.organisation), ("event_date", &event_date), ("due", &due), ("note", &base_note), ("contact", &notice.contact)],
             );
             Notice { to: template.to.clone(), text: filled.replace(" \n", "\n").trim().to_string() }
@@ -876,10 +815,9 @@ pub fn timeline(
             let others: Vec<RecordedEvent> = trail.iter().filter(|o| o.id != e.id).cloned().collect();
             let req = unmet(l, service, &e.event, e.date()?, &others)?;
             let missing = req.any_of.iter().map(|m| event_label(book, service, m, lang)).collect::<Vec<_>>();
-            Some(match lang {
-                Lang::Ru => format!("«{}» записано, а «{}» — нет: {} (п. {}).", event_label(book, service, &e.event, lang), missing.join("» или «"), req.reason.get(lang), req.clause),
-                Lang::En => format!("“{}” is recorded but “{}” is not: {} (clause {}).", event_label(book, service, &e.event, lang), missing.join("” or “"), req.reason.get(lang), req.clause),
-            })
+            let or = format!(" {} ", Text::id("core-or").get(lang));
+            let missing = missing.iter().map(|m| Text::id("core-quoted").fill(lang, &[("text", m)])).collect::<Vec<_>>().join(&or);
+            Some(Text::id("core-lifecycle-gap").fill(lang, &[("event", &event_label(book, service, &e.event, lang)), ("missing", &missing), ("reason", req.reason.get(lang)), ("clause", &req.clause)]))
         })
         .collect();
     // Once void, only what can still honestly happen is offered (the late receipt included).

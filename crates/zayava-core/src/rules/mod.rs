@@ -10,7 +10,7 @@ use ts_rs::TS;
 
 use crate::calendar::Schedule;
 pub use crate::i18n::Words;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 
 
 /// Who must act.
@@ -25,14 +25,11 @@ pub enum Party {
 impl Party {
     /// Who acts, in words; `None` (a derived date) is a dash.
     pub fn label(party: Option<Party>, lang: Lang) -> &'static str {
-        match (party, lang) {
-            (Some(Party::Consumer), Lang::Ru) => "потребитель",
-            (Some(Party::Operator), Lang::Ru) => "оператор",
-            (Some(Party::Both), Lang::Ru) => "обе стороны",
-            (Some(Party::Consumer), Lang::En) => "consumer",
-            (Some(Party::Operator), Lang::En) => "operator",
-            (Some(Party::Both), Lang::En) => "both",
-            (None, _) => "—",
+        match party {
+            Some(Party::Consumer) => Text::id("core-party-consumer").get(lang),
+            Some(Party::Operator) => Text::id("core-party-operator").get(lang),
+            Some(Party::Both) => Text::id("core-party-both").get(lang),
+            None => "—",
         }
     }
 }
@@ -223,16 +220,19 @@ pub struct NoticeTemplate {
     /// other party by the contract's details, not to ds@nces.by, which 001 gives only for
     /// works and incidents).
     pub to: String,
-    pub ru: String,
-    pub en: String,
+    /// The letter, in every language.
+    #[serde(flatten)]
+    pub text: Words,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ServiceSpec {
     pub id: String,
     pub name: Words,
-    /// The procedure document the rules come from (a file in shared/seeds).
+    /// The procedure document the rules come from (a file in shared/seeds), for audits.
     pub seed: String,
+    /// That document's title, as explanations name it to a person.
+    pub source: Words,
     /// When the procedure took effect; `None` where it runs from acceptance.
     pub in_force_from: Option<NaiveDate>,
     pub events: Vec<EventSpec>,
@@ -472,9 +472,9 @@ mod tests {
 
     fn book_with_rule(rule: &str) -> String {
         format!(
-            r#"{{"version":"t","facts":[{{"id":"org_kind","type":{{"one_of":[{{"value":"a","label":{{"ru":"а","en":"a"}}}}]}},"label":{{"ru":"","en":""}}}}],
-            "services":[{{"id":"s","name":{{"ru":"","en":""}},"seed":"x.txt","in_force_from":null,
-            "events":[{{"id":"e","kind":"date","label":{{"ru":"","en":""}}}},{{"id":"t","kind":"time","label":{{"ru":"","en":""}}}}],
+            r#"{{"version":"t","facts":[{{"id":"org_kind","type":{{"one_of":[{{"value":"a","label":{{"ru":"а","be":"а","en":"a"}}}}]}},"label":{{"ru":"","be":"","en":""}}}}],
+            "services":[{{"id":"s","name":{{"ru":"","be":"","en":""}},"seed":"x.txt","source":{{"ru":"","be":"","en":""}},"in_force_from":null,
+            "events":[{{"id":"e","kind":"date","label":{{"ru":"","be":"","en":""}}}},{{"id":"t","kind":"time","label":{{"ru":"","be":"","en":""}}}}],
             "rules":[{rule}]}}]}}"#
         )
     }
@@ -483,7 +483,7 @@ mod tests {
     fn an_inconsistent_rulebook_is_refused_with_the_rule_named() {
         let rule = |from: &str, period: &str| {
             book_with_rule(&format!(
-                r#"{{"id":"s.r","party":"consumer","kind":"deadline","from":{from},"period":{period},"clause":"1","title":{{"ru":"","en":""}},"met_by":["e"]}}"#
+                r#"{{"id":"s.r","party":"consumer","kind":"deadline","from":{from},"period":{period},"clause":"1","title":{{"ru":"","be":"","en":""}},"met_by":["e"]}}"#
             ))
         };
         assert!(Rulebook::from_json(&rule(r#"[{"event":"e"}]"#, r#"{"working_days":3}"#)).is_ok());

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::{fill, Lang, Text};
+use crate::i18n::{Lang, Text};
 
 use super::identifiers::{self, KINDS};
 
@@ -34,38 +34,38 @@ fn refuse(code: &str, message: String) -> Verdict {
 /// Checks one input line.
 pub fn verdict(text: &str, lang: Lang) -> Verdict {
     if text.len() > MAX_LINE_BYTES {
-        return refuse("malformed_input", fill(Text::new("Строка длиннее {n} байт.", "The line is longer than {n} bytes.").get(lang), &[("n", &MAX_LINE_BYTES.to_string())]));
+        return refuse("malformed_input", Text::id("core-validation-batch-the-line-is-longer-than").fill(lang, &[("n", &MAX_LINE_BYTES.to_string())]));
     }
     let line: Line = match serde_json::from_str(text) {
         Ok(l) => l,
         Err(e) => {
-            let t = Text::new("Неверный формат строки: {e}. Ожидается {\"field\": …, \"value\": …}.", "Malformed line: {e}. Expected {\"field\": …, \"value\": …}.");
-            return refuse("malformed_input", fill(t.get(lang), &[("e", &e.to_string())]));
+            let t = Text::id("core-validation-batch-malformed-line-e-expected-field");
+            return refuse("malformed_input", t.fill(lang, &[("e", &e.to_string())]));
         }
     };
     let Some(kind) = identifiers::kind(&line.field) else {
         let known: Vec<&str> = KINDS.iter().map(|k| k.id).collect();
-        let t = Text::new("Неизвестное поле «{f}». Известны: {k}.", "Unknown field “{f}”. Known: {k}.");
-        return refuse("unknown_field", fill(t.get(lang), &[("f", &line.field), ("k", &known.join(", "))]));
+        let t = Text::id("core-validation-batch-unknown-field-f-known-k");
+        return refuse("unknown_field", t.fill(lang, &[("f", &line.field), ("k", &known.join(", "))]));
     };
     let label = kind.label.get(lang);
     let value = match &line.value {
         serde_json::Value::String(s) => s.clone(),
         serde_json::Value::Number(n) => n.to_string(),
         _ => {
-            let t = Text::new("{label}: значение должно быть строкой.", "{label}: the value must be a string.");
-            return refuse("malformed", fill(t.get(lang), &[("label", label)]));
+            let t = Text::id("core-validation-batch-label-the-value-must-be");
+            return refuse("malformed", t.fill(lang, &[("label", label)]));
         }
     };
     if value.trim().is_empty() {
-        let t = Text::new("{label}: значение не указано.", "{label}: no value given.");
-        return refuse("required", fill(t.get(lang), &[("label", label)]));
+        let t = Text::id("core-validation-batch-label-no-value-given");
+        return refuse("required", t.fill(lang, &[("label", label)]));
     }
     match (kind.check)(&value) {
         Ok(normal) => Verdict {
             valid: true,
             code: "ok".into(),
-            message: fill(Text::new("{label}: верно.", "{label}: valid.").get(lang), &[("label", label)]),
+            message: Text::id("core-validation-batch-label-valid").fill(lang, &[("label", label)]),
             normalized: Some(normal),
         },
         Err(p) => refuse(p.code.code(), format!("{label}: {}", p.hint.get(lang))),

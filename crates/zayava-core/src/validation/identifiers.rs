@@ -28,13 +28,13 @@ pub struct Kind {
 }
 
 pub const KINDS: &[Kind] = &[
-    Kind { id: "unp", label: Text::new("УНП", "UNP"), check: unp },
-    Kind { id: "iban", label: Text::new("Расчётный счёт (IBAN)", "Account (IBAN)"), check: iban },
-    Kind { id: "bic", label: Text::new("БИК банка", "Bank BIC"), check: bic },
-    Kind { id: "email", label: Text::new("Электронная почта", "E-mail"), check: email },
-    Kind { id: "phone", label: Text::new("Телефон", "Phone"), check: phone },
-    Kind { id: "postcode", label: Text::new("Почтовый индекс", "Postcode"), check: postcode },
-    Kind { id: "ap_code", label: Text::new("Код административной процедуры", "Administrative procedure code"), check: ap_code },
+    Kind { id: "unp", label: Text::id("core-validation-identifiers-unp"), check: unp },
+    Kind { id: "iban", label: Text::id("core-validation-identifiers-account-iban"), check: iban },
+    Kind { id: "bic", label: Text::id("core-validation-identifiers-bank-bic"), check: bic },
+    Kind { id: "email", label: Text::id("core-validation-identifiers-e-mail"), check: email },
+    Kind { id: "phone", label: Text::id("core-validation-identifiers-phone"), check: phone },
+    Kind { id: "postcode", label: Text::id("core-validation-identifiers-postcode"), check: postcode },
+    Kind { id: "ap_code", label: Text::id("core-validation-identifiers-administrative-procedure-code"), check: ap_code },
 ];
 
 pub fn kind(id: &str) -> Option<&'static Kind> {
@@ -65,10 +65,7 @@ pub fn unp(raw: &str) -> Result<String, Problem> {
     let upper = raw.trim().to_uppercase();
     let bare = ["УНП", "UNP"].iter().find_map(|p| upper.strip_prefix(p)).unwrap_or(&upper);
     let value = compact(bare);
-    let shape = malformed(Text::new(
-        "УНП — 9 цифр (первая — код области, 1–7); у индивидуального предпринимателя первые два знака — буквы.",
-        "a UNP is 9 digits (the first is the region, 1–7); an individual entrepreneur's starts with two letters.",
-    ));
+    let shape = malformed(Text::id("core-validation-identifiers-a-unp-is-9-digits"));
     let c: Vec<char> = value.chars().collect();
     if c.len() != 9 || !c[2..].iter().all(|x| x.is_ascii_digit()) {
         return Err(shape);
@@ -88,7 +85,7 @@ pub fn unp(raw: &str) -> Result<String, Problem> {
     if sum % 11 != c[8].to_digit(10).unwrap() {
         return Err(Problem {
             code: IssueCode::Checksum,
-            hint: Text::new("не сходится контрольная цифра УНП — проверьте, нет ли опечатки.", "the UNP's check digit does not match; check for a typo."),
+            hint: Text::id("core-validation-identifiers-the-unps-check-digit-does"),
         });
     }
     Ok(value)
@@ -118,15 +115,12 @@ pub fn iban(raw: &str) -> Result<String, Problem> {
         && chars[8..12].iter().all(|c| c.is_ascii_digit())
         && chars[12..].iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
     if !shape_ok {
-        return Err(malformed(Text::new(
-            "счёт в формате IBAN: BY, 2 цифры, 4 буквы кода банка, 4 цифры, 16 букв или цифр (28 символов).",
-            "an IBAN: BY, 2 digits, a 4-letter bank code, 4 digits, 16 letters or digits (28 characters).",
-        )));
+        return Err(malformed(Text::id("core-validation-identifiers-an-iban-by-2-digits")));
     }
     if mod97(&value) != Some(1) {
         return Err(Problem {
             code: IssueCode::Checksum,
-            hint: Text::new("не сходятся контрольные цифры IBAN — проверьте, нет ли опечатки.", "the IBAN's check digits do not match; check for a typo."),
+            hint: Text::id("core-validation-identifiers-the-ibans-check-digits-do"),
         });
     }
     Ok(value)
@@ -143,17 +137,14 @@ pub fn bic(raw: &str) -> Result<String, Problem> {
     if ok {
         Ok(value)
     } else {
-        Err(malformed(Text::new(
-            "БИК — 8 или 11 латинских букв и цифр, например AKBBBY2X.",
-            "a BIC is 8 or 11 Latin letters and digits, e.g. AKBBBY2X.",
-        )))
+        Err(malformed(Text::id("core-validation-identifiers-a-bic-is-8-or")))
     }
 }
 
 /// An e-mail address: one `@`, a local part, and a domain of at least two labels.
 pub fn email(raw: &str) -> Result<String, Problem> {
     let value = raw.trim();
-    let bad = malformed(Text::new("адрес вида name@example.by.", "an address like name@example.by."));
+    let bad = malformed(Text::id("core-validation-identifiers-an-address-like-name-example"));
     let (local, domain) = value.split_once('@').ok_or(bad)?;
     let local_ok = !local.is_empty()
         && local.len() <= 64
@@ -191,18 +182,12 @@ fn phone_code_known(number: &str) -> bool {
 /// 375. Spaces, dashes and brackets are allowed and dropped. Stored as +375XXXXXXXXX.
 pub fn phone(raw: &str) -> Result<String, Problem> {
     let digits: String = raw.chars().filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '\u{a0}')).collect();
-    let rest = digits.strip_prefix("+375").ok_or(malformed(Text::new(
-        "номер в формате +375 XX XXX-XX-XX.",
-        "a number in +375 XX XXX-XX-XX format.",
-    )))?;
+    let rest = digits.strip_prefix("+375").ok_or(malformed(Text::id("core-validation-identifiers-a-number-in-375-xx")))?;
     if rest.len() != 9 || !rest.chars().all(|c| c.is_ascii_digit()) {
-        return Err(malformed(Text::new("после +375 нужно 9 цифр: код и номер.", "+375 must be followed by 9 digits: the code and the number.")));
+        return Err(malformed(Text::id("core-validation-identifiers-375-must-be-followed-by")));
     }
     if !phone_code_known(rest) {
-        return Err(malformed(Text::new(
-            "неизвестный код оператора или города (ожидается 25, 29, 33, 44 или код города, например 17).",
-            "unknown operator or area code (expected 25, 29, 33, 44 or an area code such as 17).",
-        )));
+        return Err(malformed(Text::id("core-validation-identifiers-unknown-operator-or-area-code")));
     }
     Ok(format!("+375{rest}"))
 }
@@ -213,7 +198,7 @@ pub fn postcode(raw: &str) -> Result<String, Problem> {
     if value.len() == 6 && value.chars().all(|c| c.is_ascii_digit()) {
         Ok(value.to_string())
     } else {
-        Err(malformed(Text::new("почтовый индекс — 6 цифр, например 220140.", "a postcode is 6 digits, e.g. 220140.")))
+        Err(malformed(Text::id("core-validation-identifiers-a-postcode-is-6-digits")))
     }
 }
 
@@ -221,7 +206,7 @@ pub fn postcode(raw: &str) -> Result<String, Problem> {
 /// two to five of them (`1.1.5`, `18.7`), optionally with a `-N` suffix (`1.1.5-1`).
 pub fn ap_code(raw: &str) -> Result<String, Problem> {
     let value = raw.trim();
-    let bad = malformed(Text::new("код процедуры из перечня, например 1.1.5.", "a procedure code from the list, e.g. 1.1.5."));
+    let bad = malformed(Text::id("core-validation-identifiers-a-procedure-code-from-the"));
     let (main, suffix) = match value.split_once('-') {
         Some((m, s)) => (m, Some(s)),
         None => (value, None),

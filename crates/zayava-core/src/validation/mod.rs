@@ -8,7 +8,7 @@ pub mod identifiers;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::i18n::{fill, Lang, Text, Words};
+use crate::i18n::{Lang, Text, Words};
 
 /// Why a field was refused. The code is stable: the UI and scripts may match on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -40,13 +40,13 @@ impl IssueCode {
 
     fn text(self) -> Text {
         match self {
-            IssueCode::Required => Text::new("Поле «{field}» обязательно для заполнения.", "The field “{field}” is required."),
-            IssueCode::TooLong => Text::new("Поле «{field}» длиннее {limit} символов.", "The field “{field}” is longer than {limit} characters."),
-            IssueCode::Malformed => Text::new("Поле «{field}» заполнено неверно: {hint}", "The field “{field}” is malformed: {hint}"),
-            IssueCode::Checksum => Text::new("Поле «{field}»: {hint}", "The field “{field}”: {hint}"),
-            IssueCode::TooFew => Text::new("В списке «{field}» должно быть не меньше {limit}.", "The list “{field}” needs at least {limit}."),
-            IssueCode::TooMany => Text::new("В списке «{field}» может быть не больше {limit}.", "The list “{field}” may hold at most {limit}."),
-            IssueCode::CountMismatch => Text::new("Поле «{field}» должно совпадать с числом перечисленных в заявке: сейчас их {limit}.", "The field “{field}” must equal the number listed in the application: {limit} now."),
+            IssueCode::Required => Text::id("core-validation-the-field-field-is-required"),
+            IssueCode::TooLong => Text::id("core-validation-the-field-field-is-longer"),
+            IssueCode::Malformed => Text::id("core-validation-the-field-field-is-malformed"),
+            IssueCode::Checksum => Text::id("core-validation-the-field-field-hint"),
+            IssueCode::TooFew => Text::id("core-validation-the-list-field-needs-at"),
+            IssueCode::TooMany => Text::id("core-validation-the-list-field-may-hold"),
+            IssueCode::CountMismatch => Text::id("core-validation-the-field-field-must-equal"),
         }
     }
 }
@@ -87,7 +87,7 @@ impl FieldIssue {
     pub fn message(&self, lang: Lang) -> String {
         let limit = self.limit.map(|m| m.to_string()).unwrap_or_default();
         let hint = self.detail.map(|t| t.get(lang)).unwrap_or("");
-        fill(self.code.text().get(lang), &[("field", self.label.get(lang)), ("limit", &limit), ("hint", hint)])
+        self.code.text().fill(lang, &[("field", self.label.get(lang)), ("limit", &limit), ("hint", hint)])
     }
 }
 

@@ -4,7 +4,7 @@
 use super::*;
 
 fn ok(check: fn(&str) -> Result<String, Problem>, v: &str) -> String {
-    check(v).unwrap_or_else(|p| panic!("{v:?} refused: {}", p.hint.en))
+    check(v).unwrap_or_else(|p| panic!("{v:?} refused: {}", p.hint.get(crate::i18n::Lang::En)))
 }
 
 fn code(check: fn(&str) -> Result<String, Problem>, v: &str) -> IssueCode {

@@ -1,0 +1,309 @@
+# The window's words (Belarusian). Ids are the keys `t()` takes; placeholders are { $name }.
+# Every language has the same ids and placeholders (a test checks it).
+
+app-title = Заява
+app-subtitle = Заяўкі і дагаворы НЦЭП
+
+error-internal = Унутраная памылка Заявы: дзеянне не выканана. Даныя не зменены; паспрабуйце яшчэ раз, а калі паўторыцца — паведаміце распрацоўшчыкам.
+
+nav-organisations = Арганізацыі
+nav-applications = Заяўкі
+nav-dashboard = Тэрміны
+nav-calendar = Каляндар
+nav-settings = Налады
+nav-label = Раздзелы
+
+common-save = Захаваць
+common-yes = Так
+common-no = Не
+common-cancel = Адмена
+common-saving = Захаванне…
+common-loading = Загрузка…
+common-saved = Захавана
+common-error = Памылка
+common-sizeKb = { $kb } КБ
+
+form-clause = п. { $clause }
+form-add = Дадаць
+form-addItem = Дадаць: { $field }
+form-remove = Выдаліць
+form-listFull = Спіс запоўнены цалкам.
+form-noFile = Файл не прыкладзены
+form-chooseFile = Выбраць файл…
+form-copying = Капіяванне…
+
+app-new = Новая заяўка
+app-service = Паслуга
+app-organisation = Арганізацыя-заяўнік
+app-noOrganisation = — не выбрана —
+app-filter-all = Усе
+app-filter-search = Пошук
+app-filter-searchHint = Словы з заяўкі або назва арганізацыі
+app-filter-archived = Паказаць архіў
+app-filter-status = Стан
+app-more = Паказаць яшчэ
+app-shown = Паказаны { $shown } з { $total }
+app-status-draft = Чарнавік
+app-status-ready = Гатова
+app-filter-stage = Стадыя
+
+stage-draft = Чарнавік
+stage-ready = Гатова да адпраўкі
+stage-with_operator = У Аператара
+stage-awaiting_signature = Чакае падпісання дагавора
+stage-concluded = Дагавор заключаны
+stage-active = Паслуга актыўная
+stage-expiring = Дагавор заканчваецца
+stage-suspended = Доступ прыпынены
+stage-ended = Дагавор скончыўся
+stage-not_concluded = Не заключаны або анулявана
+
+app-locked = Заяўка накіравана Аператару, таму форма закрыта для рэдагавання.
+app-amend = Змяніць адпраўленую заяўку
+app-amendConfirm = Змяненне будзе запісана ў ход справы як «Заяўка зменена пасля адпраўкі». Аператару трэба будзе паведаміць пра змяненні. Змяніць заяўку?
+app-amendYes = Так, змяніць
+app-archived = У архіве
+app-empty = Заявак пакуль няма. Выберыце паслугу і націсніце «Новая заяўка».
+app-none = Нічога не знойдзена.
+app-pick = Выберыце заяўку злева або стварыце новую.
+app-saving = Захаванне…
+app-savedAt = Захавана а { $time }
+app-check = Праверыць перад адпраўкай
+app-markReady = Адзначыць гатовай
+app-duplicate = Дубляваць
+app-archive = У архіў
+app-unarchive = Вярнуць з архіва
+app-preflightClean = Падстаў для анулявання не знойдзена — заяўку можна адзначыць гатовай.
+app-preflightTitle = Папярэдняя праверка
+app-noOrganisations = Спачатку дадайце арганізацыю ў раздзеле «Арганізацыі».
+app-form = Форма
+
+status-upcoming = Наперадзе
+status-due_today = Сёння
+status-overdue = Пратэрмінавана
+status-met = Выканана
+status-met_late = Выканана са спазненнем
+status-passed = Наступіла
+status-waiting = Чакаем падзеі
+status-unknown = Не запісана
+
+dash-title = Што наперадзе
+dash-days = На бліжэйшыя рабочыя дні
+dash-party = Хто дзейнічае
+dash-ours = Нашы тэрміны
+dash-theirs = Тэрміны Аператара
+dash-nothing = У гэты перыяд тэрмінаў няма.
+dash-ending = Дагаворы, якія заканчваюцца (бліжэйшыя 3 месяцы)
+dash-endingNone = У бліжэйшыя 3 месяцы ніводзін дагавор не заканчваецца без перазаключэння.
+dash-col-app = Заяўка
+dash-exportAll = Усе тэрміны ў каляндар (.ics)
+dash-printAll = Друк графіка тэрмінаў (PDF)
+dash-calculator = Калькулятар тэрмінаў
+
+life-title = Ход справы
+life-state = Стан
+life-events = Падзеі
+life-noEvents = Падзей пакуль няма. Калі заяўка будзе накіравана Аператару, запішыце гэта тут.
+life-record = Запісаць падзею
+life-byOperator = Гэта крок Аператара: пры абмене з Аператарам ён запішацца сам. Запішыце ўручную, калі паведамленне Аператара прыйшло іначай (лістом, праз СМДО).
+life-event = Падзея
+life-date = Дата
+life-note = Заўвага
+life-save = Запісаць
+life-correct = Выправіць дату
+life-corrected = выпраўлена
+life-bySync = атрымана ад Аператара
+life-byUser = запісана ўручную
+life-recorded = { $who }, запісана { $at }
+life-deadlines = Тэрміны па заяўцы
+life-metOn = выканана
+life-exportIcs = Тэрміны ў каляндар (.ics)
+life-exported = Захавана { $events } { $events ->
+    [one] падзея
+    [few] падзеі
+   *[many] падзей
+}.
+life-noNext = Зараз няма чаго запісваць.
+life-notice = Чарнавік паведамлення
+life-noticeTo = каму: { $to }
+life-copy = Капіяваць тэкст
+life-copied = Скапіявана
+life-void-title = Дагавор не заключаны
+life-void-startNew = Пачаць новую заяўку па гэтай форме
+life-gaps = Заява не можа вызначыць па запісах:
+life-newApplication-text = Змяніўся пералік АП? Паводле п. 3.3 пра гэта паведамляюць новай заяўкай; потым запішыце тут «Накіравана новая заяўка».
+life-newApplication-start = Пачаць новую заяўку па гэтай форме
+life-unplaced = Гэтыя запісы не ўпісваюцца ў парадак дзеянняў і не ўлічваюцца ў тэрмінах (яны захаваны):
+life-correctionOf = выпраўленне запісу ад { $date }
+life-bySyncShort = ад Аператара
+
+dash-openApp = Адкрыць заяўку
+dash-openAppLabel = Адкрыць заяўку: { $organisation }, { $service }
+
+print-kind = Дакумент
+print-application = Заяўка
+print-package = Пакет да дагавора
+print-schedule = Графік тэрмінаў
+print-print = Друк
+print-saveAs = Захаваць PDF…
+print-busy = Рыхтуем PDF…
+print-done = Гатова: { $pages } { $pages ->
+    [one] старонка
+    [few] старонкі
+   *[many] старонак
+}.
+print-done-replaced = Гатова: { $pages } { $pages ->
+    [one] старонка
+    [few] старонкі
+   *[many] старонак
+}. Шрыфт не можа паказаць { $chars }: надрукавана як □.
+
+org-new = Новая арганізацыя
+org-empty = Арганізацый пакуль няма. Дадайце першую — яе рэквізіты будуць падстаўляцца ва ўсе заяўкі.
+org-listLabel = Спіс арганізацый
+org-editTitle = Рэквізіты арганізацыі
+org-newTitle = Новая арганізацыя
+org-field-name = Найменне
+org-field-unp = УНП
+org-field-address = Адрас
+org-field-email = Электронная пошта
+org-hint-unp = 9 лічбаў
+org-updated = Зменена
+
+settings-language = Мова інтэрфейсу
+settings-window = Гадзіны падтрымкі для тэрмінаў у рабочых гадзінах
+settings-windowHint = Напрыклад, 08:00-19:00 (п. 5.5 Парадку ЕИС КВП). Змяненне адразу ўжываецца ў разліках.
+settings-leads = Нагадваць пра нашы тэрміны (за колькі рабочых дзён)
+settings-termLeads = Нагадваць пра заканчэнне дагавора (за колькі рабочых дзён)
+settings-termLeadsHint = Для перазаключэння і падаўжэння дагавора, напрыклад 20, 10, 5, 1: на паперы і подпіс патрэбныя тыдні.
+settings-leadsHint = Лікі праз коску, напрыклад 3, 1, 0 (0 — у апошні дзень). Напаміны прыходзяць апавяшчэннямі працоўнага стала і не паўтараюцца.
+settings-database = Файл базы даных
+settings-version = Версія
+
+party-consumer = Мы (спажывец)
+party-operator = Аператар
+party-both = Абодва бакі
+party-none = —
+
+explain-show = Як разлічаны тэрмін
+explain-skipped = Не лічацца
+explain-worked = Рабочыя па пераносе
+explain-rolled = Перанесена з нерабочага дня
+explain-unmoved = Без пераносу
+explain-provisional = Папярэдне
+explain-clause = Пункт
+explain-source = п. { $clause } · { $source }
+explain-reason-weekend = выхадны
+explain-reason-holiday = свята
+explain-reason-transfer = перанос
+
+deadlines-title = Калькулятар тэрмінаў
+deadlines-intro = Выберыце паслугу і ўкажыце даты падзей — Заява разлічыць тэрміны па Парадку аператара і пакажа, як атрымана кожная дата.
+deadlines-service = Паслуга
+deadlines-events = Падзеі
+deadlines-facts = Звесткі пра заяўку
+deadlines-datePlaceholder = дд.мм.гггг
+deadlines-timePlaceholder = дд.мм.гггг гг:хх
+deadlines-results = Тэрміны
+deadlines-none = Укажыце дату хаця б адной падзеі.
+deadlines-col-due = Дата
+deadlines-col-what = Што
+deadlines-col-who = Хто
+deadlines-col-clause = Пункт
+deadlines-waiting = Чакаем
+deadlines-computing = Разлік…
+deadlines-choose = — выберыце —
+
+calendar-title = Вытворчы каляндар
+calendar-prev = Папярэдні месяц
+calendar-next = Наступны месяц
+calendar-month = Месяц
+calendar-year = Год
+calendar-today = Сёння
+calendar-provisional = Пераносы рабочых дзён на гэты год Заяве невядомыя: даты, разлічаныя праз яго, папярэднія. Дадайце пераносы ніжэй, калі выйдзе пастанова.
+calendar-source = Крыніца
+calendar-legend-working = Рабочы дзень
+calendar-legend-weekend = Выхадны
+calendar-legend-holiday = Свята
+calendar-legend-transferOff = Выхадны па пераносе
+calendar-legend-transferWork = Рабочы па пераносе
+calendar-transfers = Пераносы рабочых дзён
+calendar-transfersFor = Пераносы ў { $year } годзе
+calendar-origin-embedded = убудавана ў Заяву
+calendar-origin-user = уведзена ўручную
+calendar-origin-operator = атрымана ад аператара
+calendar-dayOff = Выхадны дзень
+calendar-workingDay = Рабочы дзень замест яго
+calendar-addMove = Дадаць перанос
+calendar-removeMove = Выдаліць
+calendar-sourceHint = Пастанова Савета Міністраў: нумар і дата
+calendar-reset = Адмяніць ручныя змяненні
+calendar-badDate = Радок { $line }: увядзіце дату ў выглядзе дд.мм.гггг.
+calendar-noMoves = Пераносаў няма.
+
+weekday-short = Пн,Аў,Ср,Чц,Пт,Сб,Нд
+
+month-names = Студзень,Люты,Сакавік,Красавік,Май,Чэрвень,Ліпень,Жнівень,Верасень,Кастрычнік,Лістапад,Снежань
+
+startup-failed = Праграма не змагла адкрыць свае даныя
+
+sync-title = Абмен з Аператарам
+sync-off = Не наладжаны — укажыце адрас і токен доступу ў Наладах
+sync-pending = Чакаюць адпраўкі
+sync-rejected = Адхілена
+sync-conflicts = Канфлікты
+sync-last = Апошні абмен
+sync-never = яшчэ не было
+sync-now = Сінхранізаваць зараз
+sync-running = Ідзе абмен…
+sync-phase-push = Адпраўка змяненняў: { $done } з { $total }
+sync-phase-pull = Атрыманне падзей ад Аператара: { $received }
+sync-phase-data = Каляндар і правілы
+sync-done = Гатова: адпраўлена { $pushed }, атрымана { $pulled }.
+sync-url = Адрас API Аператара
+sync-urlHint = Толькі https:// (http:// — толькі для пясочніцы на гэтым камп’ютары, напрыклад http://127.0.0.1:8787). Пустое поле выключае абмен.
+sync-token = Токен доступу
+sync-tokenHint = Захоўваецца ў сістэмным сховішчы пароляў (Secret Service у Linux, Дыспетчар уліковых даных у Windows), а не ў базе і не ў файлах.
+sync-tokenSaved = Токен захаваны ў сховішчы пароляў
+sync-tokenMissing = Токен не захаваны
+sync-tokenForget = Выдаліць токен
+sync-issues = Што не ўдалося пры абмене
+sync-issuesDismiss = Схаваць прачытанае
+sync-retryRefused = Адправіць адхіленае зноў
+sync-conflict-title = Заяўка зменена і ў вас, і ў Аператара
+sync-conflict-field = Поле
+sync-conflict-mine = У вас
+sync-conflict-theirs = У Аператара
+sync-conflict-keepMine = Пакінуць маю версію
+sync-conflict-takeTheirs = Прыняць версію Аператара
+sync-issue-sync-rejected = Аператар адхіліў змяненне
+sync-issue-sync-unknown_application = Падзея для заяўкі, якой няма на гэтым камп’ютары
+sync-issue-sync-unreadable_event = Незразумелая падзея ад Аператара прапушчана
+sync-issue-sync-refused_event = Падзея Аператара не адпавядае гісторыі заяўкі
+sync-issue-sync-cursor_backwards = Сервер Аператара вярнуўся да старых падзей; пазіцыя абмену захавана
+sync-issue-sync-bad_response = Сервер Аператара адказаў незразумела
+sync-issue-sync-refused_calendar = Каляндар ад Аператара не прыняты
+sync-issue-sync-newer_rulebook = Аператар апублікаваў новую рэдакцыю правілаў; абнавіце праграму
+
+app-operator-registration_number = Рэгістрацыйны нумар у Аператара
+app-operator-contract_number = Нумар дагавора
+app-operator-remarks = Заўвагі Аператара
+
+backup-title = Рэзервовыя копіі
+backup-hint = Кожны дзень і перад кожным абнаўленнем праграмы Заява сама захоўвае копію базы (захоўваюцца апошнія 7). Копію можна захаваць у файл і аднавіць даныя з копіі.
+backup-save = Захаваць копію ў файл…
+backup-fromFile = Аднавіць з файла…
+backup-restore = Аднавіць
+backup-none = Аўтаматычных копій пакуль няма.
+backup-kind-daily = штодзённая
+backup-kind-migration = перад абнаўленнем
+backup-kind-restore = перад аднаўленнем
+backup-kind-damaged = пашкоджаная база
+backup-kind-other = копія
+backup-staged = Копія праверана і будзе адноўлена:
+backup-stagedHint = Праграма перазапусціцца і адкрые даныя з копіі. Цяперашняя база захаваецца сярод рэзервовых копій.
+backup-restart = Перазапусціць і аднавіць
+
+recovery-damaged = База даных пашкоджана
+recovery-fromBackup = Аднавіць з рэзервовай копіі
+recovery-fresh = Пачаць з новай базы (пашкоджаная будзе захавана)

@@ -1,0 +1,306 @@
+# The window's words (English). Ids are the keys `t()` takes; placeholders are { $name }.
+# Every language has the same ids and placeholders (a test checks it).
+
+app-title = Zayava
+app-subtitle = NCES applications and contracts
+
+error-internal = Zayava hit an internal error: the action was not done. No data was changed; please try again, and tell the developers if it happens again.
+
+nav-organisations = Organisations
+nav-applications = Applications
+nav-dashboard = Deadlines
+nav-calendar = Calendar
+nav-settings = Settings
+nav-label = Sections
+
+common-save = Save
+common-yes = Yes
+common-no = No
+common-cancel = Cancel
+common-saving = Saving…
+common-loading = Loading…
+common-saved = Saved
+common-error = Error
+common-sizeKb = { $kb } KB
+
+form-clause = cl. { $clause }
+form-add = Add
+form-addItem = Add: { $field }
+form-remove = Remove
+form-listFull = The list is full.
+form-noFile = No file attached
+form-chooseFile = Choose a file…
+form-copying = Copying…
+
+app-new = New application
+app-service = Service
+app-organisation = Applying organisation
+app-noOrganisation = — none chosen —
+app-filter-all = All
+app-filter-search = Search
+app-filter-searchHint = Words from the application or the organisation's name
+app-filter-archived = Show the archive
+app-filter-status = State
+app-more = Show more
+app-shown = Showing { $shown } of { $total }
+app-status-draft = Draft
+app-status-ready = Ready
+app-filter-stage = Stage
+
+stage-draft = Draft
+stage-ready = Ready to send
+stage-with_operator = With the Operator
+stage-awaiting_signature = Awaiting the signed contract
+stage-concluded = Contract concluded
+stage-active = Service active
+stage-expiring = Contract ending
+stage-suspended = Access suspended
+stage-ended = Contract ended
+stage-not_concluded = Not concluded or annulled
+
+app-locked = The application has been sent to the Operator, so its form is locked.
+app-amend = Change the sent application
+app-amendConfirm = The change will be recorded in the progress as “Application changed after sending”. The Operator will need to be told about it. Change the application?
+app-amendYes = Yes, change it
+app-archived = Archived
+app-empty = No applications yet. Pick a service and press “New application”.
+app-none = Nothing found.
+app-pick = Pick an application on the left, or start a new one.
+app-saving = Saving…
+app-savedAt = Saved at { $time }
+app-check = Check before sending
+app-markReady = Mark ready
+app-duplicate = Duplicate
+app-archive = Archive
+app-unarchive = Restore from the archive
+app-preflightClean = No grounds for annulment found: the application can be marked ready.
+app-preflightTitle = Pre-flight check
+app-noOrganisations = Add an organisation under “Organisations” first.
+app-form = Form
+
+status-upcoming = Upcoming
+status-due_today = Due today
+status-overdue = Overdue
+status-met = Met
+status-met_late = Met late
+status-passed = Reached
+status-waiting = Waiting for an event
+status-unknown = Not recorded
+
+dash-title = What is due
+dash-days = In the next working days
+dash-party = Who acts
+dash-ours = Our deadlines
+dash-theirs = The Operator's deadlines
+dash-nothing = Nothing is due in this period.
+dash-ending = Contracts that end soon (next 3 months)
+dash-endingNone = No contract ends in the next 3 months without being renewed.
+dash-col-app = Application
+dash-exportAll = All deadlines to a calendar (.ics)
+dash-printAll = Print the deadline schedule (PDF)
+dash-calculator = Deadline calculator
+
+life-title = Progress
+life-state = State
+life-events = Events
+life-noEvents = No events yet. When the application is sent to the Operator, record it here.
+life-record = Record an event
+life-byOperator = This is the Operator's step: with sync on it is recorded by itself. Record it by hand if the Operator's message came another way (by letter, by SMDO).
+life-event = Event
+life-date = Date
+life-note = Note
+life-save = Record
+life-correct = Correct the date
+life-corrected = corrected
+life-bySync = from the Operator
+life-byUser = entered by hand
+life-recorded = { $who }, recorded { $at }
+life-deadlines = Deadlines of this application
+life-metOn = met
+life-exportIcs = Deadlines to a calendar (.ics)
+life-exported = Saved { $events } { $events ->
+    [one] event
+   *[other] events
+}.
+life-noNext = Nothing to record now.
+life-notice = Draft notice
+life-noticeTo = to: { $to }
+life-copy = Copy the text
+life-copied = Copied
+life-void-title = Contract not concluded
+life-void-startNew = Start a new application from this form
+life-gaps = What Zayava cannot tell from the records:
+life-newApplication-text = Has the list of procedures changed? Clause 3.3 asks for a new application; then record “A new application sent” here.
+life-newApplication-start = Start a new application from this form
+life-unplaced = These records do not fit the procedure and are not counted in the deadlines (they are kept):
+life-correctionOf = correction of the record of { $date }
+life-bySyncShort = from the Operator
+
+dash-openApp = Open the application
+dash-openAppLabel = Open the application: { $organisation }, { $service }
+
+print-kind = Document
+print-application = Application
+print-package = Contract package
+print-schedule = Deadline schedule
+print-print = Print
+print-saveAs = Save PDF as…
+print-busy = Preparing the PDF…
+print-done = Done: { $pages } { $pages ->
+    [one] page
+   *[other] pages
+}.
+print-done-replaced = Done: { $pages } { $pages ->
+    [one] page
+   *[other] pages
+}. The font cannot show { $chars }: printed as □.
+
+org-new = New organisation
+org-empty = No organisations yet. Add the first one: its details will be filled into every application.
+org-listLabel = Organisations
+org-editTitle = Organisation details
+org-newTitle = New organisation
+org-field-name = Name
+org-field-unp = UNP (taxpayer number)
+org-field-address = Address
+org-field-email = E-mail
+org-hint-unp = 9 digits
+org-updated = Changed
+
+settings-language = Interface language
+settings-window = Support hours for working-hour deadlines
+settings-windowHint = For example 08:00-19:00 (KVP procedure, clause 5.5). Changes apply to dates at once.
+settings-leads = Remind me of our deadlines (working days ahead)
+settings-termLeads = Remind me of a contract's end (working days ahead)
+settings-termLeadsHint = For renewing or extending a contract, e.g. 20, 10, 5, 1: papers and signatures take weeks.
+settings-leadsHint = Numbers separated by commas, e.g. 3, 1, 0 (0 is the last day). Reminders arrive as desktop notifications and never repeat.
+settings-database = Database file
+settings-version = Version
+
+party-consumer = Us (consumer)
+party-operator = Operator
+party-both = Both parties
+party-none = —
+
+explain-show = How this date was worked out
+explain-skipped = Not counted
+explain-worked = Working days by transfer
+explain-rolled = Moved off a day off
+explain-unmoved = Before moving
+explain-provisional = Provisional
+explain-clause = Clause
+explain-source = cl. { $clause } · { $source }
+explain-reason-weekend = weekend
+explain-reason-holiday = holiday
+explain-reason-transfer = transfer
+
+deadlines-title = Deadline calculator
+deadlines-intro = Pick a service and enter the dates of events: Zayava works out the dates under the operator's procedure and shows how each was reached.
+deadlines-service = Service
+deadlines-events = Events
+deadlines-facts = About the application
+deadlines-datePlaceholder = dd.mm.yyyy
+deadlines-timePlaceholder = dd.mm.yyyy hh:mm
+deadlines-results = Dates
+deadlines-none = Enter the date of at least one event.
+deadlines-col-due = Date
+deadlines-col-what = What
+deadlines-col-who = Who
+deadlines-col-clause = Clause
+deadlines-waiting = Waiting for
+deadlines-computing = Working out…
+deadlines-choose = — choose —
+
+calendar-title = Working-day calendar
+calendar-prev = Previous month
+calendar-next = Next month
+calendar-month = Month
+calendar-year = Year
+calendar-today = Today
+calendar-provisional = Zayava does not know this year's transfers of working days: dates worked out through it are provisional. Add the transfers below once the resolution is out.
+calendar-source = Source
+calendar-legend-working = Working day
+calendar-legend-weekend = Weekend
+calendar-legend-holiday = Public holiday
+calendar-legend-transferOff = Day off by transfer
+calendar-legend-transferWork = Working day by transfer
+calendar-transfers = Transfers of working days
+calendar-transfersFor = Transfers in { $year }
+calendar-origin-embedded = shipped with Zayava
+calendar-origin-user = entered by hand
+calendar-origin-operator = from the operator
+calendar-dayOff = Day off
+calendar-workingDay = Working day instead
+calendar-addMove = Add a transfer
+calendar-removeMove = Remove
+calendar-sourceHint = Council of Ministers resolution: number and date
+calendar-reset = Discard the hand-entered transfers
+calendar-badDate = Line { $line }: enter the date as dd.mm.yyyy.
+calendar-noMoves = No transfers.
+
+weekday-short = Mon,Tue,Wed,Thu,Fri,Sat,Sun
+
+month-names = January,February,March,April,May,June,July,August,September,October,November,December
+
+startup-failed = Zayava could not open its data
+
+sync-title = Exchange with the Operator
+sync-off = Not set up: enter the address and token in Settings
+sync-pending = Waiting to be sent
+sync-rejected = Refused
+sync-conflicts = Conflicts
+sync-last = Last exchange
+sync-never = not yet
+sync-now = Sync now
+sync-running = Exchanging…
+sync-phase-push = Sending changes: { $done } of { $total }
+sync-phase-pull = Receiving the Operator's events: { $received }
+sync-phase-data = Calendar and rules
+sync-done = Done: { $pushed } sent, { $pulled } received.
+sync-url = Operator API address
+sync-urlHint = https:// only (http:// only for a sandbox on this computer, e.g. http://127.0.0.1:8787). An empty field turns the exchange off.
+sync-token = Access token
+sync-tokenHint = Kept in the system's password store (Secret Service on Linux, Credential Manager on Windows), never in the database or files.
+sync-tokenSaved = The token is in the password store
+sync-tokenMissing = No token saved
+sync-tokenForget = Remove the token
+sync-issues = What the exchange could not do
+sync-issuesDismiss = Hide what I have read
+sync-retryRefused = Send the refused items again
+sync-conflict-title = Changed both here and by the Operator
+sync-conflict-field = Field
+sync-conflict-mine = Yours
+sync-conflict-theirs = The Operator's
+sync-conflict-keepMine = Keep my version
+sync-conflict-takeTheirs = Take the Operator's version
+sync-issue-sync-rejected = The Operator refused a change
+sync-issue-sync-unknown_application = An event for an application this computer does not have
+sync-issue-sync-unreadable_event = An unreadable event from the Operator was skipped
+sync-issue-sync-refused_event = The Operator's event does not fit the application's history
+sync-issue-sync-cursor_backwards = The Operator's server went back to old events; the position was kept
+sync-issue-sync-bad_response = The Operator's server answered with something unreadable
+sync-issue-sync-refused_calendar = The Operator's calendar was not taken
+sync-issue-sync-newer_rulebook = The Operator published newer rules; please update the program
+
+app-operator-registration_number = The Operator's registration number
+app-operator-contract_number = Contract number
+app-operator-remarks = The Operator's remarks
+
+backup-title = Backups
+backup-hint = Every day and before every program update Zayava keeps a copy of the database (the last 7 are kept). A copy can be saved to a file, and the data restored from a copy.
+backup-save = Save a copy to a file…
+backup-fromFile = Restore from a file…
+backup-restore = Restore
+backup-none = No automatic copies yet.
+backup-kind-daily = daily
+backup-kind-migration = before an update
+backup-kind-restore = before a restore
+backup-kind-damaged = damaged database
+backup-kind-other = copy
+backup-staged = The copy was checked and will be restored:
+backup-stagedHint = The program restarts and opens the data from the copy. The current database is kept among the backups.
+backup-restart = Restart and restore
+
+recovery-damaged = The database is damaged
+recovery-fromBackup = Restore from a backup
+recovery-fresh = Start with a new database (the damaged one is kept)
