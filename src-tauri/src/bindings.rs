@@ -16,7 +16,7 @@ mod tests {
     use zayava_core::deadlines::report::{Item, Report};
     use zayava_core::i18n::Lang;
     use zayava_core::rules::{EventKind, EventSpec, FactOption, FactSpec, FactType, Party, RuleKind, ServiceInputs, Words};
-    use zayava_app::applications::ApplicationView;
+    use zayava_app::applications::{ApplicationPage, ApplicationView, Page};
     use zayava_app::ics::IcsExport;
     use zayava_app::printing::PrintedPdf;
     use zayava_core::lifecycle::{DeadlineStatus, NewEvent, Notice, RecordedEvent, Recorder, Timeline, TimelineDeadline, TimelineEvent, Unplaced, Void, CalculatedVerdict};
@@ -108,6 +108,8 @@ mod tests {
             declaration::<DashboardQuery>(&cfg),
             declaration::<DueEntry>(&cfg),
             declaration::<IcsExport>(&cfg),
+            declaration::<Page>(&cfg),
+            declaration::<ApplicationPage>(&cfg),
             declaration::<PdfKind>(&cfg),
             declaration::<PrintedPdf>(&cfg),
             declaration::<OutboxCounts>(&cfg),

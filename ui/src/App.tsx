@@ -5,6 +5,7 @@ import { listen } from "@tauri-apps/api/event";
 import { api } from "./api";
 import type { AppInfo, IpcError, Lang } from "./bindings";
 import { type Args, I18nContext, type MessageKey, translate } from "./i18n";
+import { followSyncStatus, queryClient } from "./queries";
 import { sectionForShortcut, sections, type SectionId } from "./sections";
 import { Applications } from "./screens/Applications";
 import { Calendar } from "./screens/Calendar";
@@ -25,6 +26,9 @@ export function App() {
     navigated.current = true;
     setShown(id);
   }, []);
+
+  // The sync runner's status, followed once for every screen that shows it.
+  useEffect(() => followSyncStatus(), []);
 
   // The integrity check runs while the window comes up; a damaged database replaces
   // whatever is on screen with the recovery screen.
@@ -69,6 +73,8 @@ export function App() {
   const changeLanguage = useCallback(async (next: Lang) => {
     await api.setLanguage(next);
     setLang(next);
+    // Whatever Rust put into words is read again in the new language.
+    void queryClient.invalidateQueries();
   }, []);
 
   // A row of Сроки opens its application in Заявки.

@@ -440,6 +440,10 @@ stake: string | null, };
 
 export type IcsExport = { path: string, events: number, };
 
+export type Page = { offset: number, limit: number, };
+
+export type ApplicationPage = { items: Array<ApplicationSummary>, total: number, };
+
 export type PdfKind = "application" | "package" | "schedule";
 
 export type PrintedPdf = { path: string, pages: number, bytes: number, 

@@ -4,7 +4,7 @@
 import type {
   AppInfo,
   ApplicationFilter,
-  ApplicationSummary,
+  ApplicationPage,
   ApplicationView,
   AttachmentRef,
   Backup,
@@ -18,6 +18,7 @@ import type {
   MonthView,
   NewEvent,
   Organisation,
+  Page,
   PdfKind,
   Preflight,
   PrintedPdf,
@@ -35,7 +36,7 @@ import { call } from "./ipc";
 /** Every command the page may call, typed from its Rust signature. */
 export const commands = {
   formSchemas: () => call<FormSchema[]>("form_schemas"),
-  listApplications: (filter: ApplicationFilter) => call<ApplicationSummary[]>("list_applications", { filter }),
+  listApplications: (filter: ApplicationFilter, page: Page) => call<ApplicationPage>("list_applications", { filter, page }),
   createApplication: (service: string, organisationId: number | null) => call<ApplicationView>("create_application", { service, organisationId }),
   getApplication: (id: string) => call<ApplicationView>("get_application", { id }),
   saveApplication: (id: string, organisationId: number | null, values: Record<string, unknown>) => call<ApplicationView>("save_application", { id, organisationId, values }),

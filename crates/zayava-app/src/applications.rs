@@ -63,6 +63,28 @@ pub async fn list(db: &Database, filter: &ApplicationFilter, now: Now) -> Result
     Ok(db.applications_on(filter, now.today()).await?)
 }
 
+/// Which part of a list to show: `limit` lines from `offset`.
+#[derive(Debug, Clone, Copy, serde::Deserialize, TS)]
+pub struct Page {
+    pub offset: u32,
+    pub limit: u32,
+}
+
+/// One part of a list, and how long the whole list is.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ApplicationPage {
+    pub items: Vec<ApplicationSummary>,
+    pub total: u32,
+}
+
+/// The part of the list a window shows: only it crosses to the page, however long the list.
+pub async fn page(db: &Database, filter: &ApplicationFilter, page: Page, now: Now) -> Result<ApplicationPage, AppError> {
+    let all = list(db, filter, now).await?;
+    let total = all.len() as u32;
+    let items = all.into_iter().skip(page.offset as usize).take(page.limit.clamp(1, 1000) as usize).collect();
+    Ok(ApplicationPage { items, total })
+}
+
 pub async fn show(db: &Database, id: &str, lang: Lang, now: Now) -> Result<ApplicationView, AppError> {
     let app = db.application(id).await?;
     view(db, app, lang, now).await

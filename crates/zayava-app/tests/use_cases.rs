@@ -129,3 +129,21 @@ async fn an_operators_number_typed_by_hand_is_trimmed_and_a_bad_one_changes_noth
     assert_eq!(applications::show(&db, &id, Lang::Ru, now()).await.unwrap().operator_fields, view.operator_fields, "nothing stored changed");
     db.close().await;
 }
+
+#[tokio::test]
+async fn a_long_list_crosses_to_the_window_a_page_at_a_time_with_its_length() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = database(dir.path()).await;
+    for _ in 0..4 {
+        applications::create(&db, "hosting", None, Lang::Ru, now()).await.unwrap();
+    }
+    let filter = Default::default();
+    let first = applications::page(&db, &filter, applications::Page { offset: 0, limit: 2 }, now()).await.unwrap();
+    assert_eq!((first.items.len(), first.total), (2, 5));
+    let rest = applications::page(&db, &filter, applications::Page { offset: 2, limit: 100 }, now()).await.unwrap();
+    assert_eq!(rest.items.len(), 3);
+    let all = applications::list(&db, &filter, now()).await.unwrap();
+    let paged: Vec<String> = first.items.iter().chain(&rest.items).map(|a| a.id.clone()).collect();
+    assert_eq!(paged, all.iter().map(|a| a.id.clone()).collect::<Vec<_>>(), "pages in the list's order, none twice");
+    db.close().await;
+}

@@ -3,10 +3,10 @@
 
 use serde_json::Value;
 use tauri::State;
-use zayava_app::applications::{self, ApplicationView};
+use zayava_app::applications::{self, ApplicationPage, ApplicationView, Page};
 use zayava_app::{Now, Problem};
 use zayava_core::forms::{self, preflight::Preflight, FormSchema};
-use zayava_store::applications::{ApplicationFilter, ApplicationSummary};
+use zayava_store::applications::ApplicationFilter;
 use zayava_store::attachments::AttachmentRef;
 
 use super::{database, guarded, language};
@@ -18,9 +18,10 @@ pub fn form_schemas() -> Vec<FormSchema> {
     forms::schemas().to_vec()
 }
 
+/// The part of the list the window shows (the list is filtered and paged in Rust).
 #[tauri::command]
-pub async fn list_applications(state: State<'_, AppState>, filter: ApplicationFilter) -> Result<Vec<ApplicationSummary>, Problem> {
-    guarded(state.inner(), async move { applications::list(database(&state)?, &filter, Now::read()).await }).await
+pub async fn list_applications(state: State<'_, AppState>, filter: ApplicationFilter, page: Page) -> Result<ApplicationPage, Problem> {
+    guarded(state.inner(), async move { applications::page(database(&state)?, &filter, page, Now::read()).await }).await
 }
 
 #[tauri::command]

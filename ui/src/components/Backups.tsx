@@ -3,9 +3,10 @@
 // recovery screen when the database is damaged or from a newer version.
 import { useEffect, useState } from "react";
 import { api } from "../api";
-import type { Backup, BackupKind, IpcError, StagedRestore } from "../bindings";
+import type { BackupKind, IpcError, StagedRestore } from "../bindings";
 import { formatDateTime } from "../format";
 import { useI18n, type MessageKey } from "../i18n";
+import { useBackups } from "../queries";
 
 /** Each kind's words (the type is Rust's `BackupKind`: a new kind does not compile here until named). */
 const KIND_KEY: Record<BackupKind, MessageKey> = {
@@ -19,10 +20,11 @@ const KIND_KEY: Record<BackupKind, MessageKey> = {
 /** The list of automatic copies, each with "Restore". */
 function BackupList({ onStaged, onError }: { onStaged: (s: StagedRestore) => void; onError: (e: IpcError) => void }) {
   const { t } = useI18n();
-  const [list, setList] = useState<Backup[] | null>(null);
+  const backups = useBackups();
+  const list = backups.data;
   useEffect(() => {
-    api.listBackups().then(setList, onError);
-  }, [onError]);
+    if (backups.error) onError(backups.error);
+  }, [backups.error, onError]);
   if (!list) return null;
   if (list.length === 0) return <p className="muted small">{t("backup-none")}</p>;
   return (

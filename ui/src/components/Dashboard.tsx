@@ -6,6 +6,7 @@ import { api } from "../api";
 import type { DueEntry, IpcError, Item, Party } from "../bindings";
 import { formatDue } from "../format";
 import { useI18n } from "../i18n";
+import { useDashboard, useExpiring } from "../queries";
 import { ExplanationPanel } from "./ExplainedDate";
 import { partyKey, statusKey } from "./TimelinePanel";
 
@@ -20,24 +21,16 @@ export function Dashboard({ serviceTitle, onOpenApplication }: { serviceTitle: (
   const { t } = useI18n();
   const [days, setDays] = useState(10);
   const [party, setParty] = useState<Party | null>(null);
-  const [entries, setEntries] = useState<DueEntry[] | null>(null);
-  const [error, setError] = useState<IpcError | null>(null);
+  const due = useDashboard({ working_days: days, party, limit: 200 });
+  const entries = due.data ?? null;
+  const [ownError, setError] = useState<IpcError | null>(null);
   const [opened, setOpened] = useState<{ key: string; item: Item | null } | null>(null);
   const [exported, setExported] = useState<string | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    api.dashboard({ working_days: days, party, limit: 200 }).then((e) => live && setEntries(e), setError);
-    return () => {
-      live = false;
-    };
-  }, [days, party]);
-
   // Contracts ending within three months that are not renewed yet.
-  const [ending, setEnding] = useState<DueEntry[] | null>(null);
-  useEffect(() => {
-    api.expiringContracts(EXPIRING_DAYS).then(setEnding, setError);
-  }, []);
+  const expiring = useExpiring(EXPIRING_DAYS);
+  const ending = expiring.data ?? null;
+  const error = ownError ?? due.error ?? expiring.error ?? null;
 
   useEffect(() => {
     if (entries && !firstPaintReported) {
@@ -146,7 +139,7 @@ export function Dashboard({ serviceTitle, onOpenApplication }: { serviceTitle: (
         <label>
           {t("dash-party")}{" "}
           <select data-testid="dash-party" value={party ?? ""} onChange={(e) => setParty((e.target.value || null) as Party | null)}>
-            <option value="">{t("app-filter-all")}</option>
+            <option value="">{t("dash-party-all")}</option>
             <option value="consumer">{t("party-consumer")}</option>
             <option value="operator">{t("party-operator")}</option>
             <option value="both">{t("party-both")}</option>

@@ -1,33 +1,19 @@
 // The exchange with the Operator as the user sees it: a status line with "Sync now" under the
 // navigation (pending counts, last exchange, progress), and the Settings panel (address,
 // token in the OS keyring, what was refused, conflicts to settle).
-import { useCallback, useEffect, useState } from "react";
-import { listen } from "@tauri-apps/api/event";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
 import { api } from "../api";
-import type { FormSchema, IpcError, Lang, RunStatus, SyncConflict, SyncOverview, SyncProgress } from "../bindings";
+import type { FormSchema, IpcError, Lang, SyncConflict, SyncOverview, SyncProgress } from "../bindings";
+import { applicationsChanged, keys, syncChanged, useSchemas } from "../queries";
 import { formatDateTime } from "../format";
 import { has, type MessageKey, type Translate, useI18n } from "../i18n";
 
-/** The overview, kept fresh: reloaded on every status event from Rust and every 15 s. */
+/** The overview from the one cache: read every 15 s by whichever screens show it (once,
+ * however many), and at once when a run ends (see `followSyncStatus`). */
 export function useSyncOverview(): [SyncOverview | null, () => void] {
-  const [overview, setOverview] = useState<SyncOverview | null>(null);
-  const reload = useCallback(() => {
-    api.syncOverview().then(setOverview, () => undefined);
-  }, []);
-  useEffect(() => {
-    reload();
-    const timer = window.setInterval(reload, 15_000);
-    let unlisten: (() => void) | undefined;
-    listen<RunStatus>("sync-status", (e) => {
-      setOverview((o) => (o ? { ...o, run: e.payload } : o));
-      if (!e.payload.running) reload();
-    }).then((u) => (unlisten = u), () => undefined);
-    return () => {
-      window.clearInterval(timer);
-      unlisten?.();
-    };
-  }, [reload]);
-  return [overview, reload];
+  const q = useQuery({ queryKey: keys.sync, queryFn: api.syncOverview, refetchInterval: 15_000 });
+  return [q.data ?? null, syncChanged];
 }
 
 function phaseText(p: SyncProgress, t: Translate): string {
@@ -49,7 +35,7 @@ export function SyncStatus() {
     setError(null);
     setDone(null);
     api.syncNow().then(
-      (r) => (setDone(t("sync-done", { pushed: r.pushed, pulled: r.pulled })), reload()),
+      (r) => (setDone(t("sync-done", { pushed: r.pushed, pulled: r.pulled })), reload(), applicationsChanged()),
       (e: IpcError) => (setError(e), reload()),
     );
   };
@@ -171,10 +157,7 @@ export function SyncSettings() {
   const [urlError, setUrlError] = useState<string | null>(null);
   const [tokenError, setTokenError] = useState<string | null>(null);
   const [saved, setSaved] = useState<"url" | "token" | null>(null);
-  const [schemas, setSchemas] = useState<FormSchema[]>([]);
-  useEffect(() => {
-    api.formSchemas().then(setSchemas, () => undefined);
-  }, []);
+  const schemas = useSchemas().data ?? [];
   useEffect(() => {
     if (overview && url === null) setUrl(overview.url ?? "");
   }, [overview, url]);

@@ -1,11 +1,12 @@
 // An application's life: its state, the audit trail of events (corrections are new events,
 // never edits), recording the next event, and every deadline with its status and, one
 // click away, how it was worked out.
-import { Fragment, useCallback, useEffect, useState } from "react";
+import { Fragment, useEffect, useState } from "react";
 import { api } from "../api";
-import type { DeadlineStatus, IpcError, Party, Timeline } from "../bindings";
+import type { DeadlineStatus, IpcError, Party } from "../bindings";
 import { formatDateTime, formatDue, toIso } from "../format";
 import { useI18n, type MessageKey } from "../i18n";
+import { applicationsChanged, useTimeline } from "../queries";
 import { DateButton, ExplanationPanel } from "./ExplainedDate";
 
 export const statusKey = (s: DeadlineStatus): MessageKey => `status-${s}` as MessageKey;
@@ -28,23 +29,22 @@ export function TimelinePanel({
   onStartNew?: () => void;
 }) {
   const { t } = useI18n();
-  const [line, setLine] = useState<Timeline | null>(null);
+  const timeline = useTimeline(applicationId);
+  const line = timeline.data ?? null;
   const [event, setEvent] = useState("");
   const [date, setDate] = useState("");
   const [note, setNote] = useState("");
   const [corrects, setCorrects] = useState<number | null>(null);
-  const [error, setError] = useState<IpcError | null>(null);
+  const [ownError, setError] = useState<IpcError | null>(null);
+  const error = ownError ?? timeline.error ?? null;
   const [busy, setBusy] = useState(false);
   const [opened, setOpened] = useState<string | null>(null);
   const [exported, setExported] = useState<string | null>(null);
 
-  const load = useCallback(() => {
-    api.applicationTimeline(applicationId).then((l) => {
-      setLine(l);
-      setEvent((e) => (e && (l.next_events.includes(e) || corrects !== null) ? e : (l.next_events[0] ?? "")));
-    }, setError);
-  }, [applicationId, corrects]);
-  useEffect(load, [load]);
+  // The event offered keeps the user's choice while it can still come next.
+  useEffect(() => {
+    if (line) setEvent((e) => (e && (line.next_events.includes(e) || corrects !== null) ? e : (line.next_events[0] ?? "")));
+  }, [line, corrects]);
 
   const record = async () => {
     setBusy(true);
@@ -54,7 +54,7 @@ export function TimelinePanel({
       setNote("");
       setCorrects(null);
       setError(null);
-      load();
+      applicationsChanged(applicationId);
       onChanged?.();
     } catch (e) {
       setError(e as IpcError);

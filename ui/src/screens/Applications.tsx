@@ -1,13 +1,14 @@
 // Applications: search and filter on the left; on the right the chosen application's form,
 // rendered from its service's schema and saved as the user types (nothing is lost on close
 // or crash), the pre-flight check, and ready / duplicate / archive.
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { api } from "../api";
-import type { ApplicationFilter, ApplicationStatus, ApplicationSummary, ApplicationView, FormSchema, IpcError, Organisation, PdfKind, Preflight } from "../bindings";
+import type { ApplicationFilter, ApplicationStatus, ApplicationView, FormSchema, IpcError, Organisation, PdfKind, Preflight } from "../bindings";
 import { SchemaForm, pathId, type Values } from "../components/SchemaForm";
 import { TimelinePanel } from "../components/TimelinePanel";
 import { formatDateTime, formatNumber } from "../format";
 import { useI18n, type MessageKey } from "../i18n";
+import { applicationsChanged, useApplications, useDebounced, useOrganisations, useSchemas, useServices } from "../queries";
 
 const statusKey = (s: ApplicationStatus): MessageKey => `app-status-${s}` as MessageKey;
 
@@ -23,49 +24,30 @@ const STAGES = ["draft", "ready", "with_operator", "awaiting_signature", "conclu
 
 export function Applications({ openId }: { openId?: string | null } = {}) {
   const { lang, t } = useI18n();
-  const [schemas, setSchemas] = useState<FormSchema[]>([]);
-  const [orgs, setOrgs] = useState<Organisation[]>([]);
+  const allSchemas = useSchemas();
+  const schemas = useMemo(() => (allSchemas.data ?? []).filter((s) => s.kind === "application"), [allSchemas.data]);
+  const orgs = useOrganisations().data ?? [];
   const [filter, setFilter] = useState<ApplicationFilter>({ organisation_id: null, service: null, status: null, stage: null, text: null, archived: false });
-  const [list, setList] = useState<ApplicationSummary[] | null>(null);
-  const [loading, setLoading] = useState(true);
+  // What is typed in the search box reaches the filter once typing pauses.
+  const [search, setSearch] = useState("");
+  const text = useDebounced(search.trim());
+  const query = useMemo(() => ({ ...filter, text: text || null }), [filter, text]);
   const [shown, setShown] = useState(PAGE);
+  // A new filter starts the list from the top.
+  useEffect(() => setShown(PAGE), [query]);
+  const applications = useApplications(query, shown);
+  const list = applications.data;
   const [newService, setNewService] = useState("one-window");
   const [current, setCurrent] = useState<ApplicationView | null>(null);
-  const [error, setError] = useState<IpcError | null>(null);
-  const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    api.formSchemas().then((all) => setSchemas(all.filter((s) => s.kind === "application")), setError);
-    api.listOrganisations().then(setOrgs, setError);
-  }, []);
+  const [ownError, setError] = useState<IpcError | null>(null);
+  const error = ownError ?? allSchemas.error ?? applications.error ?? null;
 
   // Opened from elsewhere (a row of Сроки): show that application.
   useEffect(() => {
     if (openId) api.getApplication(openId).then(setCurrent, setError);
   }, [openId]);
 
-  const lastFilter = useRef<ApplicationFilter | null>(null);
-  useEffect(() => {
-    let live = true;
-    // A new filter says it is loading and starts the list from the top; the refresh after a
-    // save keeps what is shown, quietly (the user may be editing the 250th application).
-    const fresh = lastFilter.current !== filter;
-    lastFilter.current = filter;
-    if (fresh) setLoading(true);
-    api
-      .listApplications(filter)
-      .then((l) => {
-        if (!live) return;
-        setList(l);
-        if (fresh) setShown(PAGE);
-      }, setError)
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [filter, version]);
-
-  const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  const refresh = useCallback(() => applicationsChanged(), []);
   // Menus offer each service once, with its current form; older versions stay in
   // `schemas` for applications stored under them.
   const services = schemas.filter((s) => !s.superseded_by);
@@ -105,11 +87,11 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
             title={t("app-filter-searchHint")}
             aria-label={t("app-filter-search")}
             data-testid="app-search"
-            value={filter.text ?? ""}
-            onChange={(e) => setFilter({ ...filter, text: e.target.value || null })}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
           />
           <select aria-label={t("app-organisation")} value={filter.organisation_id ?? ""} onChange={(e) => setFilter({ ...filter, organisation_id: e.target.value ? Number(e.target.value) : null })}>
-            <option value="">{t("app-organisation")}: {t("app-filter-all")}</option>
+            <option value="">{t("app-filter-allOrganisations")}</option>
             {orgs.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name}
@@ -117,7 +99,7 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
             ))}
           </select>
           <select aria-label={t("app-service")} value={filter.service ?? ""} onChange={(e) => setFilter({ ...filter, service: e.target.value || null })}>
-            <option value="">{t("app-service")}: {t("app-filter-all")}</option>
+            <option value="">{t("app-filter-allServices")}</option>
             {services.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.title[lang]}
@@ -125,9 +107,7 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
             ))}
           </select>
           <select aria-label={t("app-filter-stage")} data-testid="app-filter-stage" value={filter.stage ?? ""} onChange={(e) => setFilter({ ...filter, stage: e.target.value || null })}>
-            <option value="">
-              {t("app-filter-stage")}: {t("app-filter-all")}
-            </option>
+            <option value="">{t("app-filter-allStages")}</option>
             {STAGES.map((s) => (
               <option key={s} value={s}>
                 {t(`stage-${s}` as MessageKey)}
@@ -143,14 +123,14 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
             {error.message}
           </p>
         )}
-        {loading && (
+        {applications.isPending && (
           <p className="muted" role="status" data-testid="app-list-loading">
             {t("common-loading")}
           </p>
         )}
-        {list && list.length === 0 && <p className="muted">{filter.text || filter.service || filter.organisation_id ? t("app-none") : t("app-empty")}</p>}
+        {list && list.total === 0 && <p className="muted">{query.text || query.service || query.organisation_id || query.stage ? t("app-none") : t("app-empty")}</p>}
         <ul className="item-list" data-testid="app-list">
-          {list?.slice(0, shown).map((a) => (
+          {list?.items.map((a) => (
             <li key={a.id}>
               <button type="button" data-testid="app-item" aria-current={current?.application.id === a.id ? "true" : undefined} onClick={() => api.getApplication(a.id).then(setCurrent, setError)}>
                 <span className="item-title">
@@ -163,10 +143,10 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
             </li>
           ))}
         </ul>
-        {list && list.length > shown && (
+        {list && list.total > list.items.length && (
           <p className="list-more">
             <span className="muted small" data-testid="app-list-count">
-              {t("app-shown", { shown: formatNumber(shown), total: formatNumber(list.length) })}
+              {t("app-shown", { shown: formatNumber(list.items.length), total: formatNumber(list.total) })}
             </span>{" "}
             <button type="button" data-testid="app-list-more" onClick={() => setShown((n) => n + PAGE)}>
               {t("app-more")}
@@ -185,15 +165,9 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
 
 function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: ApplicationView; schemas: FormSchema[]; orgs: Organisation[]; onChanged: () => void; onOpen: (v: ApplicationView) => void }) {
   const { lang, t } = useI18n();
-  const [eventLabels, setEventLabels] = useState<Record<string, string>>({});
-  const [operatorEvents, setOperatorEvents] = useState<Set<string>>(new Set());
-  useEffect(() => {
-    api.deadlineServices().then((all) => {
-      const s = all.find((x) => x.id === initial.application.service);
-      setEventLabels(Object.fromEntries((s?.events ?? []).map((e) => [e.id, e.label[lang]])));
-      setOperatorEvents(new Set((s?.events ?? []).filter((e) => e.by_operator).map((e) => e.id)));
-    });
-  }, [initial.application.service, lang]);
+  const serviceInputs = useServices().data?.find((x) => x.id === initial.application.service);
+  const eventLabels = useMemo(() => Object.fromEntries((serviceInputs?.events ?? []).map((e) => [e.id, e.label[lang]])), [serviceInputs, lang]);
+  const operatorEvents = useMemo(() => new Set((serviceInputs?.events ?? []).filter((e) => e.by_operator).map((e) => e.id)), [serviceInputs]);
   const [view, setView] = useState(initial);
   const [values, setValues] = useState<Values>(initial.application.values as Values);
   const [orgId, setOrgId] = useState<number | null>(initial.application.organisation_id);
@@ -203,8 +177,6 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
   const [checked, setChecked] = useState(false);
   const [error, setError] = useState<IpcError | null>(null);
   const [amending, setAmending] = useState(false);
-  // Bumped when the trail changes from here, so the progress panel reloads.
-  const [lifeVersion, setLifeVersion] = useState(0);
   const pending = useRef<{ values: Values; orgId: number | null } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const app = view.application;
@@ -323,7 +295,7 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
           {amending ? (
             <>
               <p>{t("app-amendConfirm")}</p>
-              <button type="button" className="primary" data-testid="app-amend-yes" onClick={() => run(() => api.amendApplication(app.id)).then(() => (setAmending(false), setLifeVersion((n) => n + 1)))}>
+              <button type="button" className="primary" data-testid="app-amend-yes" onClick={() => run(() => api.amendApplication(app.id)).then(() => (setAmending(false), applicationsChanged(app.id)))}>
                 {t("app-amendYes")}
               </button>{" "}
               <button type="button" onClick={() => setAmending(false)}>
@@ -380,7 +352,7 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
         </div>
       )}
       <TimelinePanel
-        key={`${app.id}-${app.status}-${lifeVersion}`}
+        key={`${app.id}-${app.status}`}
         applicationId={app.id}
         labels={(e) => eventLabels[e] ?? e}
         byOperator={(e) => operatorEvents.has(e)}

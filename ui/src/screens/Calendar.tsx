@@ -1,11 +1,12 @@
 // The working-day calendar: a month with holidays, transfers and provisional years marked,
 // and the year's transfers, which the user can add or correct (saved in Rust, used at once
 // by every date Zayava works out).
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { api } from "../api";
-import type { DayClass, DayView, IpcError, MonthView, Transfer, YearTransfers } from "../bindings";
+import type { DayClass, DayView, IpcError, Transfer } from "../bindings";
 import { formatDate, parseDate } from "../format";
 import { useI18n, type MessageKey } from "../i18n";
+import { calendarChanged, useCalendarYears, useMonth } from "../queries";
 
 const legend: { cls: DayClass; key: MessageKey }[] = [
   { cls: "working", key: "calendar-legend-working" },
@@ -30,27 +31,15 @@ export function Calendar() {
   const { t } = useI18n();
   const now = new Date();
   const [at, setAt] = useState({ year: now.getFullYear(), month: now.getMonth() + 1 });
-  const [view, setView] = useState<MonthView | null>(null);
+  const month = useMonth(at.year, at.month);
+  const view = month.data ?? null;
+  const error = month.error ?? null;
   const [picked, setPicked] = useState<DayView | null>(null);
-  const [error, setError] = useState<IpcError | null>(null);
-  const [version, setVersion] = useState(0);
 
+  // A day picked in another month is no longer on screen.
   useEffect(() => {
-    // Answers can arrive out of order when the month changes quickly: keep only the latest.
-    let current = true;
     setPicked((p) => (p && p.date.startsWith(`${at.year}-${String(at.month).padStart(2, "0")}`) ? p : null));
-    api.calendarMonth(at.year, at.month).then(
-      (v) => {
-        if (!current) return;
-        setView(v);
-        setError(null);
-      },
-      (e: IpcError) => current && setError(e),
-    );
-    return () => {
-      current = false;
-    };
-  }, [at, version]);
+  }, [at]);
 
   const go = (by: number) => {
     setPicked(null);
@@ -143,7 +132,7 @@ export function Calendar() {
           {t("calendar-source")}: {view.source}
         </p>
       )}
-      <TransfersEditor year={at.year} onSaved={useCallback(() => setVersion((v) => v + 1), [])} />
+      <TransfersEditor year={at.year} onSaved={calendarChanged} />
     </section>
   );
 }
@@ -180,29 +169,24 @@ interface Row {
 
 function TransfersEditor({ year, onSaved }: { year: number; onSaved: () => void }) {
   const { t } = useI18n();
-  const [held, setHeld] = useState<YearTransfers | null>(null);
+  const years = useCalendarYears();
+  const held = years.data?.find((x) => x.year === year) ?? null;
   const [source, setSource] = useState("");
   const [rows, setRows] = useState<Row[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
 
-  const load = useCallback(() => {
-    let current = true;
-    api.calendarYears().then((years) => {
-      if (!current) return;
-      const y = years.find((x) => x.year === year) ?? null;
-      setHeld(y);
-      setSource(y?.source ?? "");
-      setRows((y?.moves ?? []).map((m) => ({ dayOff: formatDate(m.day_off), workingDay: formatDate(m.working_day) })));
-      setError(null);
-      setSaved(false);
-    }, (e: IpcError) => current && setError(e.message));
-    return () => {
-      current = false;
-    };
-  }, [year]);
-  useEffect(load, [load]);
+  // What is held for the year fills the editor: when it comes, and again after a save.
+  useEffect(() => {
+    setSource(held?.source ?? "");
+    setRows((held?.moves ?? []).map((m) => ({ dayOff: formatDate(m.day_off), workingDay: formatDate(m.working_day) })));
+    setError(null);
+  }, [held]);
+  useEffect(() => setSaved(false), [year]);
+  useEffect(() => {
+    if (years.error) setError(years.error.message);
+  }, [years.error]);
 
   const save = async () => {
     const moves: Transfer[] = [];
@@ -218,7 +202,6 @@ function TransfersEditor({ year, onSaved }: { year: number; onSaved: () => void 
     setSaving(true);
     try {
       await api.saveCalendarYear({ year, source, moves, origin: "user" });
-      load();
       setError(null);
       setSaved(true);
       onSaved();
@@ -231,7 +214,6 @@ function TransfersEditor({ year, onSaved }: { year: number; onSaved: () => void 
 
   const reset = async () => {
     await api.resetCalendarYear(year).catch((e: IpcError) => setError(e.message));
-    load();
     onSaved();
   };
 

@@ -1,69 +1,46 @@
 // The "Сроки" section: for now the deadline calculator. Pick a service, type event dates
 // (dd.mm.yyyy, or with a time for minute and hour rules) and facts; the dates are worked
 // out in Rust as you type, each with its explanation one click away.
-import { Fragment, useEffect, useMemo, useRef, useState } from "react";
-import { api } from "../api";
-import type { CalculatedVerdict, IpcError, Lang, Report, ServiceInputs } from "../bindings";
+import { Fragment, useEffect, useMemo, useState } from "react";
+import type { Calculation, Lang, ServiceInputs } from "../bindings";
 import { partyKey } from "../components/TimelinePanel";
 import { Dashboard } from "../components/Dashboard";
 import { DateButton, ExplanationPanel } from "../components/ExplainedDate";
 import { toIso } from "../format";
 import { useI18n } from "../i18n";
+import { useCalculation, useServices } from "../queries";
 
 
 export function Deadlines({ onOpenApplication }: { onOpenApplication?: (id: string) => void } = {}) {
   const { lang, t } = useI18n();
-  const [services, setServices] = useState<ServiceInputs[]>([]);
-  const [serviceId, setServiceId] = useState("");
+  const known = useServices();
+  const services = useMemo(() => known.data ?? [], [known.data]);
+  const [chosen, setServiceId] = useState("");
+  const serviceId = chosen || services[0]?.id || "";
   const [events, setEvents] = useState<Record<string, string>>({});
   const [facts, setFacts] = useState<Record<string, string>>({});
-  const [report, setReport] = useState<Report | null>(null);
-  const [verdicts, setVerdicts] = useState<CalculatedVerdict[]>([]);
-  const [error, setError] = useState<IpcError | null>(null);
-  const [busy, setBusy] = useState(false);
   const [opened, setOpened] = useState<string | null>(null);
-  const request = useRef(0);
-
-  useEffect(() => {
-    api.deadlineServices().then((list) => {
-      setServices(list);
-      setServiceId((current) => current || list[0]?.id || "");
-    }, setError);
-  }, []);
 
   const service = useMemo(() => services.find((s) => s.id === serviceId), [services, serviceId]);
 
+  // Dates go to Rust as ISO; what is typed stays as typed. Rust answers once typing pauses.
+  const given = useMemo(() => Object.fromEntries(Object.entries(events).map(([k, v]) => [k, toIso(v)]).filter(([, v]) => v !== "")), [events]);
+  const calculation = useCalculation(service?.id, given, facts);
+  const busy = calculation.isFetching;
+  // A refused input keeps the last answer on screen beside the field's message.
+  const [answer, setAnswer] = useState<Calculation | null>(null);
   useEffect(() => {
-    if (!service) return;
-    const given = Object.fromEntries(Object.entries(events).map(([k, v]) => [k, toIso(v)]).filter(([, v]) => v !== ""));
-    const id = ++request.current;
-    setBusy(true);
-    const timer = setTimeout(() => {
-      api.computeDeadlines(service.id, given, facts).then(
-        (r) => {
-          if (id !== request.current) return;
-          setReport(r.report);
-          setVerdicts(r.verdicts);
-          setError(null);
-          setBusy(false);
-        },
-        (e: IpcError) => {
-          if (id !== request.current) return;
-          setError(e);
-          setBusy(false);
-        },
-      );
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [service, events, facts, lang]);
+    if (calculation.data && !calculation.isPlaceholderData) setAnswer(calculation.data);
+  }, [calculation.data, calculation.isPlaceholderData]);
+  const report = answer?.report ?? null;
+  const verdicts = answer?.verdicts ?? [];
+  const error = calculation.error ?? known.error ?? null;
 
   const chooseService = (id: string) => {
     setServiceId(id);
     setEvents({});
     setFacts({});
-    setReport(null);
-    setVerdicts([]);
-    setError(null);
+    setAnswer(null);
   };
 
   const fieldError = (key: string) => error?.fields.find((f) => f.field === key);

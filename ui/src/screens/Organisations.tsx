@@ -1,30 +1,29 @@
 // Organisation profiles: the list on the left, the selected (or new) profile's form on the
 // right, rendered from the `organisation` schema. Checks happen in Rust; a profile is
 // stored only whole, and each problem is shown next to its field.
-import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { api } from "../api";
-import type { FieldError, FormSchema, IpcError, Organisation } from "../bindings";
+import type { FieldError, IpcError, Organisation } from "../bindings";
 import { SchemaForm, pathId, type Values } from "../components/SchemaForm";
 import { formatDateTime } from "../format";
 import { useI18n } from "../i18n";
+import { keys, queryClient, useOrganisations, useSchemas } from "../queries";
 
 export function Organisations() {
   const { lang, t } = useI18n();
-  const [schema, setSchema] = useState<FormSchema | null>(null);
-  const [list, setList] = useState<Organisation[] | null>(null);
+  const schema = useSchemas().data?.find((s) => s.kind === "organisation") ?? null;
+  const organisations = useOrganisations();
+  const list = organisations.data ?? null;
   const [selected, setSelected] = useState<number | null>(null);
   const [values, setValues] = useState<Values>({});
   const [fieldErrors, setFieldErrors] = useState<FieldError[]>([]);
-  const [error, setError] = useState<IpcError | null>(null);
+  const [ownError, setError] = useState<IpcError | null>(null);
+  const error = ownError ?? organisations.error ?? null;
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
-  const reload = useCallback(() => api.listOrganisations().then(setList, setError), []);
-  useEffect(() => {
-    reload();
-    api.formSchemas().then((all) => setSchema(all.find((s) => s.kind === "organisation") ?? null), setError);
-  }, [reload]);
+  const reload = () => queryClient.invalidateQueries({ queryKey: keys.organisations });
 
   const openProfile = (o: Organisation | null) => {
     setSelected(o?.id ?? null);

@@ -1,25 +1,32 @@
 // Settings: the interface language (remembered by the Rust side), the support hours for
 // working-hour deadlines, reminder lead times, the exchange with the Operator, and where the
 // data lives.
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { api } from "../api";
 import type { AppInfo, IpcError, Lang } from "../bindings";
 import { languages, useI18n, type MessageKey } from "../i18n";
 import { SyncSettings } from "../components/Sync";
 import { BackupPanel } from "../components/Backups";
+import { keys, queryClient } from "../queries";
 
-/** One text setting: loaded from Rust, saved to Rust, refused with Rust's sentence. */
+/** One text setting: loaded from Rust, saved to Rust, refused with Rust's sentence. A saved
+ * setting can move any date, so everything shown is read again. */
 function TextSetting({ id, label, hint, load, store }: { id: string; label: MessageKey; hint: MessageKey; load: () => Promise<string>; store: (v: string) => Promise<void> }) {
   const { t } = useI18n();
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const held = useQuery({ queryKey: [...keys.settings, id], queryFn: load });
   useEffect(() => {
-    load().then(setText, (e: IpcError) => setError(e.message));
-  }, [load]);
+    if (held.data !== undefined) setText(held.data);
+  }, [held.data]);
+  useEffect(() => {
+    if (held.error) setError(held.error.message);
+  }, [held.error]);
   const save = () =>
     store(text).then(
-      () => (setError(null), setSaved(true)),
+      () => (setError(null), setSaved(true), void queryClient.invalidateQueries()),
       (e: IpcError) => (setError(e.message), setSaved(false)),
     );
   return (
