@@ -20,7 +20,7 @@ APP_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config ca-certificates)
 # Debian packages only the tests need: a virtual display (and xdotool and xclip to answer the system file
 # dialog), the WebKit WebDriver, a session bus; MinGW and Wine to build the tests for Windows
 # and run them; wixl and msitools to build and read the MSI, rpm and cpio to read the .rpm.
-TEST_PACKAGES=(xvfb xauth xdotool xclip webkit2gtk-driver dbus dbus-x11 gnome-keyring poppler-utils qpdf gcc-mingw-w64-x86-64 wine64 wixl msitools rpm cpio)
+TEST_PACKAGES=(xvfb xauth xdotool xclip webkit2gtk-driver dbus dbus-x11 gnome-keyring poppler-utils qpdf gcc-mingw-w64-x86-64 wine64 wixl msitools rpm cpio python3-venv)
 
 install_debian_packages() {
   local missing=()
@@ -46,6 +46,19 @@ npm_install() { # dir
     say "Installing npm packages in ${1#"$ROOT"/}"
     (cd "$1" && npm ci --no-audit --no-fund --loglevel=error)
   fi
+}
+
+# Readers nobody here wrote, for the files Zayava writes: ics-py, a strict RFC 5545 reader
+# (Debian packages none this strict), from PyPI into a virtualenv beside the cargo target.
+# The tests find it through ZAYAVA_PYTHON.
+python_readers() {
+  local venv="$CARGO_TARGET_DIR/python"
+  if ! "$venv/bin/python" -c 'import ics' 2>/dev/null; then
+    say "Installing the Python readers the tests check files with (ics)"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check 'ics==0.7.2'
+  fi
+  export ZAYAVA_PYTHON="$venv/bin/python"
 }
 
 build_ui() {

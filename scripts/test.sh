@@ -11,6 +11,7 @@ if ! command -v tauri-driver >/dev/null; then
   cargo install tauri-driver --locked
 fi
 npm_install "$ROOT/tests"
+python_readers
 build_ui
 
 say "Interface unit tests (Vitest)"

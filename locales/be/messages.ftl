@@ -24,13 +24,19 @@ app-error-unknown-pdf-kind = Такога дакумента для друку �
 app-error-unknown-form-print = Заяўка захавана па версіі формы «{ $version }», якой няма ў гэтай праграме, таму яе нельга надрукаваць. Усталюйце новую версію Заявы.
 app-error-all-is-a-schedule = Для ўсіх заявак адразу друкуецца толькі графік тэрмінаў.
 app-error-bad-application-file = Файл заяўкі не чытаецца: { $detail }. Чакаецца JSON выгляду {"{"}"service", "organisation", "values", "events"{"}"}.
-app-error-cannot-open = Дакумент захаваны, але сістэма не адкрыла яго ў праграме прагляду PDF ({ $detail }). Захавайце яго кнопкай «Захаваць PDF…».
+app-error-cannot-open = Дакумент гатовы, але на гэтым камп’ютары яго не адкрыла ніводная праграма для PDF. Выберыце, куды яго захаваць.
 app-error-bad-window = Укажыце гадзіны падтрымкі ў выглядзе ГГ:ХХ–ГГ:ХХ, пачатак раней за канец (напрыклад, 08:00–19:00).
 app-error-bad-term-leads = Укажыце, за колькі рабочых дзён да заканчэння дагавора нагадваць, лікамі праз коску (ад 0 да 60), напрыклад: 20, 10, 5, 1.
 app-error-bad-leads = Укажыце, за колькі рабочых дзён нагадваць, лікамі праз коску (ад 0 да 60), напрыклад: 3, 1, 0.
 
 ## crates/zayava-app/src/ics.rs
 app-ics-calendar-name = Заява: тэрміны
+app-printing-file-name = Заяўка { $number } — { $kind }.pdf
+app-printing-file-name-unnumbered = Заяўка — { $kind }.pdf
+app-printing-file-name-all = Графік тэрмінаў — усе заяўкі.pdf
+app-printing-kind-application = бланк заяўкі
+app-printing-kind-package = пакет дакументаў
+app-printing-kind-schedule = графік тэрмінаў
 
 ## crates/zayava-cli/src/timeline.rs
 cli-timeline-not-utf8 = Радок { $line } не ў кадзіроўцы UTF-8.
@@ -160,7 +166,6 @@ pdf-documents-date-2 = Дата
 pdf-documents-what = Што
 pdf-documents-who = Хто
 pdf-documents-clause = Пункт
-pdf-documents-rule = Правіла
 pdf-documents-state = Стан
 pdf-documents-application-col = Заяўка
 pdf-documents-cover = Пакет дакументаў да дагавора
@@ -296,6 +301,7 @@ core-reminder-missed = Тэрмін скончыўся { $due }: { $title } ({ $
 core-reminder-last-day = Сёння апошні дзень: { $title } ({ $organisation })
 core-reminder-by = Да { $due }: { $title } ({ $organisation })
 core-reminder-title = Заява: тэрмін
+core-ics-done = Выканана: { $title }
 
 ## crates/zayava-store/src/lifecycle.rs
 store-parked-event = Прыйшло ад Аператара ({ $at }) і будзе ўлічана само, як толькі парадак дзеянняў гэта дазволіць. { $why }

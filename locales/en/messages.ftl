@@ -24,13 +24,19 @@ app-error-unknown-pdf-kind = There is no such document to print: “{ $kind }”
 app-error-unknown-form-print = The application was saved under form version “{ $version }”, which this program does not have, so it cannot be printed. Please install the newer Zayava.
 app-error-all-is-a-schedule = For all applications at once, only the deadline schedule can be printed.
 app-error-bad-application-file = The application file cannot be read: { $detail }. Expected JSON like {"{"}"service", "organisation", "values", "events"{"}"}.
-app-error-cannot-open = The document was written, but the system did not open it in a PDF viewer ({ $detail }). Keep it with “Save PDF as…”.
+app-error-cannot-open = The document is ready, but no program on this computer opened the PDF. Choose where to save it.
 app-error-bad-window = Give the support hours as HH:MM–HH:MM with the start before the end (e.g. 08:00–19:00).
 app-error-bad-term-leads = Give how many working days before a contract ends to remind, as numbers separated by commas (0 to 60), e.g. 20, 10, 5, 1.
 app-error-bad-leads = Give how many working days ahead to remind, as numbers separated by commas (0 to 60), e.g. 3, 1, 0.
 
 ## crates/zayava-app/src/ics.rs
 app-ics-calendar-name = Zayava: deadlines
+app-printing-file-name = Application { $number } — { $kind }.pdf
+app-printing-file-name-unnumbered = Application — { $kind }.pdf
+app-printing-file-name-all = Deadline schedule — all applications.pdf
+app-printing-kind-application = application form
+app-printing-kind-package = document package
+app-printing-kind-schedule = deadline schedule
 
 ## crates/zayava-cli/src/timeline.rs
 cli-timeline-not-utf8 = Line { $line } is not UTF-8.
@@ -160,7 +166,6 @@ pdf-documents-date-2 = Date
 pdf-documents-what = What
 pdf-documents-who = Who
 pdf-documents-clause = Clause
-pdf-documents-rule = Rule
 pdf-documents-state = State
 pdf-documents-application-col = Application
 pdf-documents-cover = Contract package
@@ -285,6 +290,7 @@ core-reminder-missed = Missed on { $due }: { $title } ({ $organisation })
 core-reminder-last-day = Today is the last day: { $title } ({ $organisation })
 core-reminder-by = By { $due }: { $title } ({ $organisation })
 core-reminder-title = Zayava: deadline
+core-ics-done = Done: { $title }
 
 ## crates/zayava-store/src/lifecycle.rs
 store-parked-event = Sent by the Operator ({ $at }); it will count by itself as soon as the procedure allows. { $why }

@@ -100,7 +100,7 @@ dash-ending = Contracts that end soon (next 3 months)
 dash-endingNone = No contract ends in the next 3 months without being renewed.
 dash-col-app = Application
 dash-exportAll = All deadlines to a calendar (.ics)
-dash-printAll = Print the deadline schedule (PDF)
+dash-printAll = The deadline schedule of all applications:
 dash-calculator = Deadline calculator
 
 life-title = Progress

@@ -24,13 +24,19 @@ app-error-unknown-pdf-kind = Такого документа для печати
 app-error-unknown-form-print = Заявка сохранена по версии формы «{ $version }», которой нет в этой программе, поэтому её нельзя напечатать. Установите новую версию Заявы.
 app-error-all-is-a-schedule = Для всех заявок сразу печатается только график сроков.
 app-error-bad-application-file = Файл заявки не читается: { $detail }. Ожидается JSON вида {"{"}"service", "organisation", "values", "events"{"}"}.
-app-error-cannot-open = Документ сохранён, но система не открыла его программой просмотра PDF ({ $detail }). Сохраните его кнопкой «Сохранить PDF…».
+app-error-cannot-open = Документ готов, но на этом компьютере его не открыла ни одна программа для PDF. Выберите, куда его сохранить.
 app-error-bad-window = Укажите часы поддержки как ЧЧ:ММ–ЧЧ:ММ, начало раньше конца (например, 08:00–19:00).
 app-error-bad-term-leads = Укажите, за сколько рабочих дней до окончания договора напоминать, числами через запятую (от 0 до 60), например: 20, 10, 5, 1.
 app-error-bad-leads = Укажите, за сколько рабочих дней напоминать, числами через запятую (от 0 до 60), например: 3, 1, 0.
 
 ## crates/zayava-app/src/ics.rs
 app-ics-calendar-name = Заява: сроки
+app-printing-file-name = Заявка { $number } — { $kind }.pdf
+app-printing-file-name-unnumbered = Заявка — { $kind }.pdf
+app-printing-file-name-all = График сроков — все заявки.pdf
+app-printing-kind-application = бланк заявки
+app-printing-kind-package = пакет документов
+app-printing-kind-schedule = график сроков
 
 ## crates/zayava-cli/src/timeline.rs
 cli-timeline-not-utf8 = Строка { $line } не в кодировке UTF-8.
@@ -160,7 +166,6 @@ pdf-documents-date-2 = Дата
 pdf-documents-what = Что
 pdf-documents-who = Кто
 pdf-documents-clause = Пункт
-pdf-documents-rule = Правило
 pdf-documents-state = Состояние
 pdf-documents-application-col = Заявка
 pdf-documents-cover = Пакет документов к договору
@@ -296,6 +301,7 @@ core-reminder-missed = Срок истёк { $due }: { $title } ({ $organisation
 core-reminder-last-day = Сегодня последний день: { $title } ({ $organisation })
 core-reminder-by = До { $due }: { $title } ({ $organisation })
 core-reminder-title = Заява: срок
+core-ics-done = Выполнено: { $title }
 
 ## crates/zayava-store/src/lifecycle.rs
 store-parked-event = Пришло от Оператора ({ $at }) и будет учтено само, как только порядок действий это позволит. { $why }

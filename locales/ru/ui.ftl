@@ -100,7 +100,7 @@ dash-ending = Договоры, которые заканчиваются (бл�
 dash-endingNone = В ближайшие 3 месяца ни один договор не заканчивается без перезаключения.
 dash-col-app = Заявка
 dash-exportAll = Все сроки в календарь (.ics)
-dash-printAll = Печать графика сроков (PDF)
+dash-printAll = График сроков по всем заявкам:
 dash-calculator = Калькулятор сроков
 
 life-title = Ход дела

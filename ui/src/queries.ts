@@ -37,14 +37,14 @@ export const keys = {
   settings: ["settings"] as const,
 };
 
-/** After anything that changes applications or their events: lists, dates, the dashboard. */
+/** After anything that changes applications or their events: lists, dates, the dashboard,
+ * and the timeline and view of application `id`, or of every one when no id is given (a
+ * sync run or an import may have changed any of them). */
 export function applicationsChanged(id?: string): void {
   void queryClient.invalidateQueries({ queryKey: keys.applications });
   void queryClient.invalidateQueries({ queryKey: keys.dashboard });
-  if (id) {
-    void queryClient.invalidateQueries({ queryKey: keys.timeline(id) });
-    void queryClient.invalidateQueries({ queryKey: keys.application(id) });
-  }
+  void queryClient.invalidateQueries({ queryKey: id ? keys.timeline(id) : ["timeline"] });
+  void queryClient.invalidateQueries({ queryKey: id ? keys.application(id) : ["application"] });
 }
 
 /** After a transfer was saved: every month and every date worked out from them. */

@@ -151,7 +151,8 @@ impl Problem {
             AppError::AllIsASchedule => plain(ALL_IS_A_SCHEDULE),
             AppError::BadApplicationFile(detail) => filled(BAD_APPLICATION_FILE, &[("detail", detail)]),
             AppError::UnknownForm(version) => filled(UNKNOWN_FORM_PRINT, &[("version", version)]),
-            AppError::CannotOpen(detail) => filled(CANNOT_OPEN, &[("detail", detail)]),
+            // What the launcher said is for the log, not the user.
+            AppError::CannotOpen(_) => plain(CANNOT_OPEN),
             AppError::BadWindow => on_field(BAD_WINDOW, "working_window"),
             AppError::BadLeads { term: false } => on_field(BAD_LEADS, "reminder_leads"),
             AppError::BadLeads { term: true } => on_field(BAD_TERM_LEADS, "term_reminder_leads"),

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use zayava_core::i18n::Lang;
+use zayava_core::i18n::{Lang, Text};
 use zayava_pdf::{Kind, Listed, Pdf};
 use zayava_store::Database;
 
@@ -29,8 +29,27 @@ impl Target {
 /// A rendered document and the file name to propose for it.
 pub struct Document {
     pub pdf: Pdf,
-    /// `zayava-package-1a2b3c4d.pdf`.
+    /// In the user's language, naming the application and the document:
+    /// «Заявка З-0042 — пакет документов.pdf».
     pub file_name: String,
+}
+
+const FILE_NAME: Text = Text::id("app-printing-file-name");
+const FILE_NAME_UNNUMBERED: Text = Text::id("app-printing-file-name-unnumbered");
+const FILE_NAME_ALL: Text = Text::id("app-printing-file-name-all");
+
+fn kind_words(kind: Kind) -> Text {
+    match kind {
+        Kind::Application => Text::id("app-printing-kind-application"),
+        Kind::Package => Text::id("app-printing-kind-package"),
+        Kind::Schedule => Text::id("app-printing-kind-schedule"),
+    }
+}
+
+/// A name every file system takes: no separators, reserved characters or control
+/// characters, whatever the number holds.
+fn file_safe(name: String) -> String {
+    name.chars().map(|c| if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') { '_' } else { c }).collect()
 }
 
 /// What was written, for the face to report.
@@ -54,14 +73,17 @@ pub async fn render(db: Option<&Database>, target: &Target, kind: Kind, lang: La
             let db = db.ok_or_else(|| AppError::Store(zayava_store::StoreError::NotFound { entity: "database", id: String::new() }))?;
             let all = db.timelines(&Default::default(), now.local, lang).await?;
             let listed: Vec<Listed> = all.iter().map(|(s, t)| Listed { organisation: s.organisation_name.as_deref(), service: &s.service, timeline: t }).collect();
-            Ok(Document { pdf: zayava_pdf::schedule_of_all(&listed, lang), file_name: "zayava-schedule-all.pdf".into() })
+            Ok(Document { pdf: zayava_pdf::schedule_of_all(&listed, lang), file_name: FILE_NAME_ALL.get(lang).to_string() })
         }
         Target::One(source) => {
             let loaded = subject::load(db, source, lang, now).await?;
             let pdf = zayava_pdf::render(kind, &loaded.subject(), lang);
-            let short: String = loaded.id.chars().filter(char::is_ascii_alphanumeric).take(8).collect();
-            let file_name = if short.is_empty() { format!("zayava-{}-{}.pdf", kind.name(), loaded.service) } else { format!("zayava-{}-{short}.pdf", kind.name()) };
-            Ok(Document { pdf, file_name })
+            let what = kind_words(kind).get(lang).to_string();
+            let file_name = match &loaded.number {
+                Some(number) => FILE_NAME.fill(lang, &[("number", number), ("kind", &what)]),
+                None => FILE_NAME_UNNUMBERED.fill(lang, &[("kind", &what)]),
+            };
+            Ok(Document { pdf, file_name: file_safe(file_name) })
         }
     }
 }

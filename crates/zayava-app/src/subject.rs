@@ -11,6 +11,7 @@ use zayava_core::deadlines::WorkingWindow;
 use zayava_core::forms::{self, FormSchema};
 use zayava_core::i18n::Lang;
 use zayava_core::lifecycle::{self, NoticeContext, RecordedEvent, Recorder, Timeline};
+use zayava_core::operator_number::OperatorNumber;
 use zayava_core::rules::Rulebook;
 use zayava_store::applications::ApplicationStatus;
 use zayava_store::{Database, StoreError};
@@ -39,6 +40,10 @@ impl Source {
 /// An application with everything printing and the timeline need.
 pub struct Loaded {
     pub id: String,
+    /// The short number («З-0042») of a stored application.
+    pub number: Option<String>,
+    /// The Operator's registration and contract numbers, when known.
+    pub operator_numbers: Vec<(OperatorNumber, String)>,
     pub service: String,
     pub schema: &'static FormSchema,
     pub values: Value,
@@ -50,7 +55,11 @@ pub struct Loaded {
 
 impl Loaded {
     pub fn subject(&self) -> zayava_pdf::Subject<'_> {
-        zayava_pdf::Subject { id: &self.id, schema: self.schema, values: &self.values, organisation: self.organisation.as_ref(), timeline: &self.timeline, ready: self.ready }
+        zayava_pdf::Subject {
+            id: &self.id,
+            number: self.number.as_deref(),
+            operator_numbers: self.operator_numbers.clone(),
+            schema: self.schema, values: &self.values, organisation: self.organisation.as_ref(), timeline: &self.timeline, ready: self.ready }
     }
 }
 
@@ -74,7 +83,22 @@ pub async fn stored(db: &Database, id: &str, lang: Lang, now: Now) -> Result<Loa
     };
     let timeline = db.timeline(id, now.local, lang).await?;
     let schema = forms::by_version(&app.schema_version).ok_or_else(|| AppError::UnknownForm(app.schema_version.clone()))?;
-    Ok(Loaded { id: app.id, service: app.service, schema, values: app.values, organisation, timeline, ready: app.status == ApplicationStatus::Ready })
+    let fields = db.operator_fields(id).await?;
+    let operator_numbers = [OperatorNumber::Registration, OperatorNumber::Contract]
+        .into_iter()
+        .filter_map(|n| fields.get(n.field()).and_then(Value::as_str).filter(|v| !v.trim().is_empty()).map(|v| (n, v.to_string())))
+        .collect();
+    Ok(Loaded {
+        number: Some(zayava_store::applications::number_text(app.number)),
+        operator_numbers,
+        id: app.id,
+        service: app.service,
+        schema,
+        values: app.values,
+        organisation,
+        timeline,
+        ready: app.status == ApplicationStatus::Ready,
+    })
 }
 
 #[derive(Deserialize)]
@@ -122,5 +146,5 @@ pub fn from_file(path: &Path, lang: Lang, now: Now) -> Result<Loaded, AppError> 
     let facts = lifecycle::facts(Some(schema), &file.values, file.organisation.as_ref());
     let timeline = lifecycle::timeline(Rulebook::shared(), &Calendar::embedded(), WorkingWindow::default(), &file.service, true, &events, facts, now.local, &NoticeContext::default(), lang)
         .map_err(AppError::Query)?;
-    Ok(Loaded { id: file.id.unwrap_or_else(|| "—".into()), service: file.service, schema, values: file.values, organisation: file.organisation, timeline, ready: false })
+    Ok(Loaded { id: file.id.unwrap_or_else(|| "—".into()), number: None, operator_numbers: Vec::new(), service: file.service, schema, values: file.values, organisation: file.organisation, timeline, ready: false })
 }

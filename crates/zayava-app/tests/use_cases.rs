@@ -44,13 +44,16 @@ async fn a_stored_application_prints_as_each_kind_named_for_its_kind_and_applica
     for kind in Kind::ALL {
         let doc = printing::render(Some(&db), &Target::One(Source::Stored(id.clone())), kind, Lang::Ru, now()).await.unwrap();
         assert!(doc.pdf.bytes.starts_with(b"%PDF-") && doc.pdf.pages >= 1);
-        assert_eq!(doc.file_name, format!("zayava-{}-{}.pdf", kind.name(), id.chars().filter(char::is_ascii_alphanumeric).take(8).collect::<String>()));
+        let what = ["бланк заявки", "пакет документов", "график сроков"][Kind::ALL.iter().position(|k| *k == kind).unwrap()];
+        assert_eq!(doc.file_name, format!("Заявка З-0001 — {what}.pdf"), "named in the user's language by its number and kind");
         let target = dir.path().join(&doc.file_name);
         let printed = printing::write(&doc, &target).unwrap();
         assert_eq!(std::fs::read(&target).unwrap().len() as u32, printed.bytes);
     }
     let all = printing::render(Some(&db), &Target::All, Kind::Schedule, Lang::Ru, now()).await.unwrap();
-    assert!(all.pdf.pages >= 1 && all.file_name == "zayava-schedule-all.pdf");
+    assert!(all.pdf.pages >= 1 && all.file_name == "График сроков — все заявки.pdf");
+    let english = printing::render(Some(&db), &Target::One(Source::Stored(id.clone())), Kind::Package, Lang::En, now()).await.unwrap();
+    assert_eq!(english.file_name, "Application З-0001 — document package.pdf");
     db.close().await;
 }
 
@@ -84,7 +87,7 @@ async fn an_application_file_prints_without_a_database() {
     assert_eq!(source, Source::File(file.clone()));
     let doc = printing::render(None, &Target::One(source), Kind::Package, Lang::Ru, now()).await.unwrap();
     assert!(doc.pdf.bytes.starts_with(b"%PDF-"));
-    assert_eq!(doc.file_name, "zayava-package-constructor.pdf", "a file's application has no id: named by its service");
+    assert_eq!(doc.file_name, "Заявка — пакет документов.pdf", "a file's application has no number");
 }
 
 #[tokio::test]

@@ -27,6 +27,16 @@ fn zayava(place: &Place, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_zayava")).env_remove("ZAYAVA_DB").arg("--db").arg(&place.db).args(args).output().unwrap()
 }
 
+/// What a strict RFC 5545 reader nobody here wrote (ics-py, `tests/readers/read_ics.py`)
+/// reads from `file`; `scripts/test.sh` installs it and names its Python in ZAYAVA_PYTHON.
+fn strict_ics(file: &Path) -> Value {
+    let python = std::env::var("ZAYAVA_PYTHON").unwrap_or_else(|_| "python3".into());
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/readers/read_ics.py");
+    let out = Command::new(&python).arg(script).arg(file).output().unwrap_or_else(|e| panic!("{python}: {e} (scripts/test.sh installs the readers)"));
+    assert!(out.status.success(), "the strict reader refused the calendar: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 fn ok(place: &Place, args: &[&str]) -> String {
     let out = zayava(place, args);
     assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
@@ -150,6 +160,8 @@ fn what_is_due_is_listed_for_a_party_and_a_calendar_file_holds_every_open_deadli
     let english = ok(&p, &["--lang", "en", "due", "--days", "60"]);
     assert!(english.starts_with("Due") && english.contains("Operator"), "{english}");
 
+    // The draft contract came: signing it is ours, and the calendar reminds of it.
+    ok(&p, &["events", "record", "1", "--event", "draft_contract_received", "--at", &today]);
     let file = p.root.join("deadlines.ics");
     let out = zayava(&p, &["ics", "-o", file.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -161,6 +173,13 @@ fn what_is_due_is_listed_for_a_party_and_a_calendar_file_holds_every_open_deadli
     assert!(String::from_utf8_lossy(&out.stderr).contains(&format!("событий {events}")));
     let name = calendars[0].properties.iter().find(|p| p.name == "X-WR-CALNAME").and_then(|p| p.value.clone());
     assert_eq!(name.as_deref(), Some("Заява: сроки"));
+    // A strict reader reads it as well: every event, and the signing deadline with an alarm
+    // at each reminder lead time (3, 1 and 0 working days before, by default).
+    let strict = strict_ics(&file);
+    let read = strict["events"].as_array().unwrap();
+    assert_eq!(read.len(), events, "{strict}");
+    let sign = read.iter().find(|e| e["uid"].as_str().unwrap().ends_with("constructor.sign_contract@zayava")).unwrap_or_else(|| panic!("{strict}"));
+    assert_eq!(sign["alarms"].as_array().unwrap().len(), 3, "{sign}");
     // The same calendar on stdout, for one application.
     let one = ok(&p, &["ics", "--application", "З-0001"]);
     assert_eq!(one.matches("BEGIN:VEVENT").count(), events);

@@ -6,14 +6,21 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 use zayava_core::forms::{self, Field, FieldType, FormSchema};
 use zayava_core::i18n::{Lang, Text};
+use zayava_core::operator_number::OperatorNumber;
+use zayava_core::validation::identifiers;
 
 use crate::fonts::Fonts;
-use crate::layout::{Layout, LEFT, PAGE_W, RIGHT};
+use crate::layout::{Layout, Lead, LEFT, PAGE_W, RIGHT};
 use crate::Pdf;
 
 /// An application to print.
 pub struct ApplicationDoc<'a> {
+    /// Its id: only in the QR code's payload, never printed as text.
     pub id: &'a str,
+    /// The short number people say on the phone («З-0042»), when it has one.
+    pub number: Option<&'a str>,
+    /// The Operator's numbers when known: registration, contract.
+    pub operator_numbers: Vec<(OperatorNumber, String)>,
     pub schema: &'a FormSchema,
     pub values: &'a Value,
     pub organisation: Option<&'a Value>,
@@ -29,7 +36,6 @@ pub struct ScheduleEntry {
     pub title: String,
     pub party: String,
     pub clause: String,
-    pub rule: String,
     pub state: String,
 }
 
@@ -48,12 +54,11 @@ const DETAILS: Text = Text::id("pdf-documents-details");
 const ATTACHED: Text = Text::id("pdf-documents-attached");
 const NOT_ATTACHED: Text = Text::id("pdf-documents-not-attached");
 const SCHEDULE: Text = Text::id("pdf-documents-schedule");
-const SCHEDULE_COLS: [Text; 6] = [
+const SCHEDULE_COLS: [Text; 5] = [
     Text::id("pdf-documents-date-2"),
     Text::id("pdf-documents-what"),
     Text::id("pdf-documents-who"),
     Text::id("pdf-documents-clause"),
-    Text::id("pdf-documents-rule"),
     Text::id("pdf-documents-state"),
 ];
 const APPLICATION_COL: Text = Text::id("pdf-documents-application-col");
@@ -68,11 +73,15 @@ const ENCLOSED: [Text; 2] = [
 const QR_CAPTION: Text = Text::id("pdf-documents-qr-caption");
 const EMPTY_SCHEDULE: Text = Text::id("pdf-documents-empty-schedule");
 
-/// A value as printed: dates day first, choices by their label, yes/no in words, files by
-/// name; nothing for a missing value (the layout draws a blank).
+/// A value as printed: dates day first, choices by their label, yes/no in words (an
+/// unanswered yes/no is «нет»), phones as they are written, files by name; nothing for
+/// another missing value (the layout draws a line to write on).
 fn shown(field: &Field, value: Option<&Value>, lang: Lang) -> String {
-    let Some(v) = value.filter(|v| !v.is_null()) else { return String::new() };
+    let Some(v) = value.filter(|v| !v.is_null()) else {
+        return if field.field_type == FieldType::Flag { NO.get(lang).to_string() } else { String::new() };
+    };
     match field.field_type {
+        FieldType::Phone => v.as_str().map(identifiers::phone_display).unwrap_or_default(),
         FieldType::Date => v.as_str().map(zayava_core::deadlines::Due::human_text).unwrap_or_default(),
         FieldType::Choice => {
             let s = v.as_str().unwrap_or("");
@@ -116,8 +125,6 @@ fn form(l: &mut Layout, schema: &FormSchema, values: &Value, lang: Lang) {
             }
             FieldType::List => {
                 flush(l, &mut pairs);
-                l.paragraph(&label(field, lang), 10.0, true, 0.0);
-                l.space(3.0);
                 let items = values.get(&field.id).and_then(Value::as_array).cloned().unwrap_or_default();
                 let mut headers = vec!["№".to_string()];
                 headers.extend(field.fields.iter().map(|f| f.label.get(lang).to_string()));
@@ -130,9 +137,7 @@ fn form(l: &mut Layout, schema: &FormSchema, values: &Value, lang: Lang) {
                         row
                     })
                     .collect();
-                let mut shares = vec![0.4];
-                shares.extend(field.fields.iter().map(|f| if matches!(f.field_type, FieldType::Flag | FieldType::Choice) { 1.0 } else { 2.0 }));
-                l.table(&headers, &rows, &shares);
+                l.table(Lead::Label(&label(field, lang)), &headers, &rows);
             }
             _ => pairs.push((label(field, lang), shown(field, values.get(&field.id), lang))),
         }
@@ -146,7 +151,10 @@ fn form(l: &mut Layout, schema: &FormSchema, values: &Value, lang: Lang) {
 
 fn application_body(l: &mut Layout, doc: &ApplicationDoc, lang: Lang) {
     l.title(doc.schema.title.get(lang));
-    l.paragraph(&format!("{} {} · {}: {}", NUMBER.get(lang), doc.id, STATUS.get(lang), doc.status), 9.0, false, 0.0);
+    let numbers = numbers(doc, lang);
+    if !numbers.is_empty() {
+        l.paragraph(&numbers.join(" · "), 9.0, false, 0.0);
+    }
     l.heading(CONSUMER.get(lang));
     match doc.organisation {
         Some(org) => form(l, forms::organisation(), org, lang),
@@ -158,29 +166,34 @@ fn application_body(l: &mut Layout, doc: &ApplicationDoc, lang: Lang) {
     l.paragraph(SEAL.get(lang), 9.0, false, 0.0);
 }
 
+/// The application's numbers as printed: the short one, then the Operator's when known.
+fn numbers(doc: &ApplicationDoc, lang: Lang) -> Vec<String> {
+    let mut out: Vec<String> = doc.number.map(|n| format!("{} {n}", NUMBER.get(lang))).into_iter().collect();
+    out.extend(doc.operator_numbers.iter().map(|(n, v)| format!("{}: {v}", n.label().get(lang))));
+    out
+}
+
 fn schedule_body(l: &mut Layout, entries: &[ScheduleEntry], with_application: bool, lang: Lang) {
-    l.heading(SCHEDULE.get(lang));
     if entries.is_empty() {
+        l.heading(SCHEDULE.get(lang));
         l.paragraph(EMPTY_SCHEDULE.get(lang), 10.0, false, 0.0);
         return;
     }
     let mut headers: Vec<String> = SCHEDULE_COLS.iter().map(|t| t.get(lang).to_string()).collect();
-    let mut shares = vec![1.5, 2.8, 1.6, 1.0, 2.3, 1.7];
     if with_application {
         headers.insert(0, APPLICATION_COL.get(lang).to_string());
-        shares.insert(0, 2.2);
     }
     let rows: Vec<Vec<String>> = entries
         .iter()
         .map(|e| {
-            let mut row = vec![e.due.clone(), e.title.clone(), e.party.clone(), e.clause.clone(), e.rule.clone(), e.state.clone()];
+            let mut row = vec![e.due.clone(), e.title.clone(), e.party.clone(), e.clause.clone(), e.state.clone()];
             if with_application {
                 row.insert(0, e.application.clone());
             }
             row
         })
         .collect();
-    l.table(&headers, &rows, &shares);
+    l.table(Lead::Heading(SCHEDULE.get(lang)), &headers, &rows);
 }
 
 /// A checksum of the application's content, for the cover's QR code.
@@ -198,12 +211,11 @@ fn cover(l: &mut Layout, doc: &ApplicationDoc, lang: Lang) {
     l.space(60.0);
     l.title(COVER.get(lang));
     let org = doc.organisation.map(zayava_core::organisation::display_name).unwrap_or_default();
-    l.fields(&[
-        (ORGANISATION.get(lang).to_string(), org),
-        (SERVICE.get(lang).to_string(), doc.schema.title.get(lang).to_string()),
-        (NUMBER.get(lang).to_string(), doc.id.to_string()),
-        (STATUS.get(lang).to_string(), doc.status.clone()),
-    ]);
+    let mut pairs = vec![(ORGANISATION.get(lang).to_string(), org), (SERVICE.get(lang).to_string(), doc.schema.title.get(lang).to_string())];
+    pairs.extend(doc.number.map(|n| (NUMBER.get(lang).to_string(), n.to_string())));
+    pairs.extend(doc.operator_numbers.iter().map(|(n, v)| (n.label().get(lang).to_string(), v.clone())));
+    pairs.push((STATUS.get(lang).to_string(), doc.status.clone()));
+    l.fields(&pairs);
     // The QR code, drawn as vector squares so it stays sharp and small.
     let data = format!("zayava:{}:{}", doc.id, checksum(doc));
     if let Ok(code) = qrcode::QrCode::new(data.as_bytes()) {
@@ -220,7 +232,12 @@ fn cover(l: &mut Layout, doc: &ApplicationDoc, lang: Lang) {
             }
         }
         l.text_at(LEFT, y0 + size / 2.0, QR_CAPTION.get(lang), 8.0, false);
-        l.text_at(LEFT, y0 + size / 2.0 - 12.0, &data, 8.0, false);
+        // The payload holds the id for a machine; people read the number and the checksum.
+        let readable = match doc.number {
+            Some(n) => format!("{n} · {}", checksum(doc)),
+            None => checksum(doc),
+        };
+        l.text_at(LEFT, y0 + size / 2.0 - 12.0, &readable, 8.0, false);
         l.set_y(y0 - 20.0);
     }
 }
@@ -228,7 +245,7 @@ fn cover(l: &mut Layout, doc: &ApplicationDoc, lang: Lang) {
 fn save(title: &str, build: impl FnOnce(&mut Layout), lang: Lang) -> Pdf {
     let mut doc = PdfDocument::new(title);
     let fonts = Fonts::load(&mut doc);
-    let mut l = Layout::new(&fonts);
+    let mut l = Layout::new(&fonts, lang);
     build(&mut l);
     let (pages, replaced) = l.finish(|n, total| PAGE.fill(lang, &[("n", &n.to_string()), ("total", &total.to_string())]));
     let count = pages.len();
@@ -241,13 +258,30 @@ pub fn application(doc: &ApplicationDoc, lang: Lang) -> Pdf {
     save(doc.schema.title.get(lang), |l| application_body(l, doc, lang), lang)
 }
 
-/// The deadline schedule of one application, or of many (then each line names its application).
+/// The deadline schedule of many applications (each line names its application).
 pub fn schedule(title: &str, entries: &[ScheduleEntry], many: bool, lang: Lang) -> Pdf {
     save(
         title,
         |l| {
             l.title(title);
             schedule_body(l, entries, many, lang)
+        },
+        lang,
+    )
+}
+
+/// The deadline schedule of one application, under its service, organisation and numbers.
+pub fn application_schedule(doc: &ApplicationDoc, entries: &[ScheduleEntry], lang: Lang) -> Pdf {
+    save(
+        doc.schema.title.get(lang),
+        |l| {
+            l.title(doc.schema.title.get(lang));
+            let mut about: Vec<String> = doc.organisation.map(zayava_core::organisation::display_name).filter(|n| !n.is_empty()).into_iter().collect();
+            about.extend(numbers(doc, lang));
+            if !about.is_empty() {
+                l.paragraph(&about.join(" · "), 9.0, false, 0.0);
+            }
+            schedule_body(l, entries, false, lang)
         },
         lang,
     )

@@ -1,9 +1,13 @@
-//! A small layout engine over printpdf's drawing operations: A4 pages, wrapped text,
-//! label/value blocks, tables that break across pages and repeat their header row,
-//! checklists, and page numbers added once the page count is known.
+//! A small layout engine over printpdf's drawing operations: A4 pages, wrapped and
+//! hyphenated text (`breaks.rs` says where a line may end), label/value blocks, tables whose
+//! columns follow their content, that break across pages, repeat their header row and keep
+//! it with a first row and with the heading above, checklists, and page numbers added once
+//! the page count is known.
 
 use printpdf::{Color, Line, LinePoint, Mm, Op, PaintMode, PdfFontHandle, PdfPage, Point, Polygon, PolygonRing, Pt, Rgb, TextItem, WindingOrder};
+use zayava_core::i18n::Lang;
 
+use crate::breaks::{emergency_points, hyphen_after, hyphenation_points, kind, Kind};
 use crate::fonts::{clean, Face, Fonts};
 
 pub const PAGE_W: f32 = 595.28;
@@ -15,6 +19,15 @@ pub const BOTTOM: f32 = 62.0;
 pub const BODY: f32 = 10.0;
 const LEADING: f32 = 1.3;
 const CELL_PAD: f32 = 4.0;
+/// A table's text size, and the smaller ones tried when its columns cannot otherwise fit
+/// their widest dates and numbers.
+const TABLE_SIZES: [f32; 3] = [9.0, 8.0, 7.0];
+
+/// What goes above a table and stays on its page: a section heading or a list's label.
+pub enum Lead<'a> {
+    Heading(&'a str),
+    Label(&'a str),
+}
 
 fn black() -> Color {
     Color::Rgb(Rgb { r: 0.0, g: 0.0, b: 0.0, icc_profile: None })
@@ -26,6 +39,8 @@ fn grey(v: f32) -> Color {
 
 pub struct Layout<'f> {
     fonts: &'f Fonts,
+    /// The document's language: it chooses the hyphenation patterns of Cyrillic words.
+    lang: Lang,
     pages: Vec<Vec<Op>>,
     /// The baseline position of the next line, from the page's bottom.
     y: f32,
@@ -34,8 +49,8 @@ pub struct Layout<'f> {
 }
 
 impl<'f> Layout<'f> {
-    pub fn new(fonts: &'f Fonts) -> Layout<'f> {
-        Layout { fonts, pages: vec![Vec::new()], y: PAGE_H - TOP, replaced: Vec::new() }
+    pub fn new(fonts: &'f Fonts, lang: Lang) -> Layout<'f> {
+        Layout { fonts, lang, pages: vec![Vec::new()], y: PAGE_H - TOP, replaced: Vec::new() }
     }
 
     pub fn width(&self) -> f32 {
@@ -109,47 +124,12 @@ impl<'f> Layout<'f> {
         ]);
     }
 
-    /// Cleans and wraps text to `width` points; long words are broken where they must be.
+    /// Cleans and wraps text to `width` points (see [`wrap_clean`]).
     pub fn wrap(&mut self, text: &str, width: f32, size: f32, bold: bool) -> Vec<String> {
         let face = self.face(bold);
         let (text, replaced) = clean(text, face);
         self.replaced.extend(replaced);
-        let space = face.width(" ", size);
-        let mut lines = Vec::new();
-        for paragraph in text.split('\n') {
-            let mut line = String::new();
-            let mut line_w = 0.0;
-            for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
-                let w = face.width(word, size);
-                if !line.is_empty() && line_w + space + w <= width {
-                    line.push(' ');
-                    line.push_str(word);
-                    line_w += space + w;
-                    continue;
-                }
-                if !line.is_empty() {
-                    lines.push(std::mem::take(&mut line));
-                    line_w = 0.0;
-                }
-                if w <= width {
-                    line.push_str(word);
-                    line_w = w;
-                    continue;
-                }
-                // A word wider than the line: break it between characters.
-                for c in word.chars() {
-                    let cw = face.width(c.encode_utf8(&mut [0; 4]), size);
-                    if line_w + cw > width && !line.is_empty() {
-                        lines.push(std::mem::take(&mut line));
-                        line_w = 0.0;
-                    }
-                    line.push(c);
-                    line_w += cw;
-                }
-            }
-            lines.push(line);
-        }
-        lines
+        wrap_clean(face, &text, width, size, self.lang)
     }
 
     /// Wrapped text across the page width (or from `indent`), breaking pages as needed.
@@ -167,13 +147,29 @@ impl<'f> Layout<'f> {
         self.space(6.0);
     }
 
+    /// A section heading, kept on the page with at least two lines of what follows.
     pub fn heading(&mut self, text: &str) {
-        self.ensure(40.0);
+        let keep = self.heading_height(text) + 2.0 * BODY * LEADING;
+        self.ensure(keep);
         self.space(8.0);
         self.paragraph(text, 12.0, true, 0.0);
         let y = self.y - 3.0;
         self.line(LEFT, y, PAGE_W - RIGHT, y, 0.6);
         self.space(7.0);
+    }
+
+    fn heading_height(&mut self, text: &str) -> f32 {
+        8.0 + self.wrap(text, self.width(), 12.0, true).len() as f32 * 12.0 * LEADING + 7.0
+    }
+
+    /// A list's label above its table.
+    fn label(&mut self, text: &str) {
+        self.paragraph(text, 10.0, true, 0.0);
+        self.space(3.0);
+    }
+
+    fn label_height(&mut self, text: &str) -> f32 {
+        self.wrap(text, self.width(), 10.0, true).len() as f32 * 10.0 * LEADING + 3.0
     }
 
     /// Label and value side by side, both wrapped; empty values print as a blank line.
@@ -205,8 +201,8 @@ impl<'f> Layout<'f> {
         }
     }
 
-    fn table_row(&mut self, cells: &[Vec<String>], widths: &[f32], bold: bool, shade: bool) {
-        let lh = 9.0 * LEADING;
+    fn table_row(&mut self, cells: &[Vec<String>], widths: &[f32], size: f32, bold: bool, shade: bool) {
+        let lh = size * LEADING;
         let height = cells.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * CELL_PAD;
         let top = self.y;
         if shade {
@@ -215,7 +211,7 @@ impl<'f> Layout<'f> {
         let mut x = LEFT;
         for (cell, w) in cells.iter().zip(widths) {
             for (i, line) in cell.iter().enumerate() {
-                self.set_text(x + CELL_PAD, top - CELL_PAD - (i as f32 + 1.0) * lh + 9.0 * 0.3, line, 9.0, bold);
+                self.set_text(x + CELL_PAD, top - CELL_PAD - (i as f32 + 1.0) * lh + size * 0.3, line, size, bold);
             }
             x += w;
         }
@@ -229,45 +225,97 @@ impl<'f> Layout<'f> {
         self.y = top - height;
     }
 
-    /// A table over the page width, columns in proportion to `shares`; the header row is
-    /// repeated on every page the table reaches; a row taller than a page is split.
-    pub fn table(&mut self, headers: &[String], rows: &[Vec<String>], shares: &[f32]) {
-        let total: f32 = shares.iter().sum();
-        let widths: Vec<f32> = shares.iter().map(|s| self.width() * s / total).collect();
-        let wrap_row = |me: &mut Self, row: &[String], bold: bool| -> Vec<Vec<String>> {
-            row.iter().zip(&widths).map(|(c, w)| me.wrap(c, w - 2.0 * CELL_PAD, 9.0, bold)).collect()
+    /// A table over the page width, its columns as wide as their content asks (see
+    /// [`column_widths`]); the lead and the header row stay on the page with the first row;
+    /// the header row is repeated on every page the table reaches; a row taller than a page
+    /// is split.
+    pub fn table(&mut self, lead: Lead, headers: &[String], rows: &[Vec<String>]) {
+        let cleaned = |me: &mut Self, row: &[String], bold: bool| -> Vec<String> {
+            row.iter()
+                .map(|c| {
+                    let (text, replaced) = clean(c, me.face(bold));
+                    me.replaced.extend(replaced);
+                    text
+                })
+                .collect()
         };
-        let header = wrap_row(self, headers, true);
-        let lh = 9.0 * LEADING;
-        let header_h = header.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * CELL_PAD;
+        let headers = cleaned(self, headers, true);
+        let rows: Vec<Vec<String>> = rows.iter().map(|r| cleaned(self, r, false)).collect();
+        let (size, widths) = self.fit_columns(&headers, &rows);
+        let (regular, bold, lang) = (&self.fonts.regular, &self.fonts.bold, self.lang);
+        let wrap_row = |row: &[String], face: &Face| -> Vec<Vec<String>> {
+            row.iter().zip(&widths).map(|(c, w)| wrap_clean(face, c, w - 2.0 * CELL_PAD, size, lang)).collect()
+        };
+        let header = wrap_row(&headers, bold);
+        let wrapped: Vec<Vec<Vec<String>>> = rows.iter().map(|r| wrap_row(r, regular)).collect();
+        let lh = size * LEADING;
+        let height = |cells: &[Vec<String>]| cells.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32 * lh + 2.0 * CELL_PAD;
+        let header_h = height(&header);
+        // The first row, or three of its lines when it is taller: what must come with the header.
+        let first_h = wrapped.first().map(|r| height(r).min(3.0 * lh + 2.0 * CELL_PAD)).unwrap_or(0.0);
+        let lead_h = match lead {
+            Lead::Heading(t) => self.heading_height(t),
+            Lead::Label(t) => self.label_height(t),
+        };
+        self.ensure(lead_h + header_h + first_h);
+        match lead {
+            Lead::Heading(t) => self.heading(t),
+            Lead::Label(t) => self.label(t),
+        }
         let draw_header = |me: &mut Self| {
             let top = me.y;
             me.line(LEFT, top, PAGE_W - RIGHT, top, 0.4);
-            me.table_row(&header, &widths, true, true);
+            me.table_row(&header, &widths, size, true, true);
         };
-        self.ensure(header_h + lh + 2.0 * CELL_PAD);
         draw_header(self);
-        for row in rows {
-            let mut cells = wrap_row(self, row, false);
+        for mut cells in wrapped {
             loop {
-                let lines = cells.iter().map(Vec::len).max().unwrap_or(1);
-                let needed = lines as f32 * lh + 2.0 * CELL_PAD;
+                let needed = height(&cells);
                 let room = ((self.y - BOTTOM - 2.0 * CELL_PAD) / lh).floor().max(0.0) as usize;
                 if needed <= self.y - BOTTOM {
-                    self.table_row(&cells, &widths, false, false);
+                    self.table_row(&cells, &widths, size, false, false);
                     break;
                 }
                 if room >= 2 && needed > PAGE_H - TOP - BOTTOM - header_h {
                     // Taller than a whole page: set what fits, carry the rest over.
                     let head: Vec<Vec<String>> = cells.iter().map(|c| c.iter().take(room).cloned().collect()).collect();
                     cells = cells.iter().map(|c| c.iter().skip(room).cloned().collect()).collect();
-                    self.table_row(&head, &widths, false, false);
+                    self.table_row(&head, &widths, size, false, false);
                 }
                 self.new_page();
                 draw_header(self);
             }
         }
         self.space(8.0);
+    }
+
+    /// The table's text size and column widths. Preferred, in order: every column as wide
+    /// as its longest word, at the first size of [`TABLE_SIZES`] where that fits; else as
+    /// wide as its widest syllable (long words are hyphenated); at the smallest size, what
+    /// fits.
+    fn fit_columns(&self, headers: &[String], rows: &[Vec<String>]) -> (f32, Vec<f32>) {
+        let available = self.width();
+        let pad = 2.0 * CELL_PAD;
+        let mut last = (TABLE_SIZES[0], Vec::new());
+        for size in TABLE_SIZES {
+            // A header wraps to fit its column: its words set the column's minimum, but only
+            // the content asks for width beyond that («АЭР согласован с Оператором» over «да»).
+            let mut need: Vec<Measure> = headers.iter().map(|h| measure(&self.fonts.bold, h, size, self.lang)).map(|m| Measure { line: m.word, ..m }).collect();
+            for row in rows {
+                for (n, cell) in need.iter_mut().zip(row) {
+                    let m = measure(&self.fonts.regular, cell, size, self.lang);
+                    *n = Measure { word: n.word.max(m.word), syllable: n.syllable.max(m.syllable), line: n.line.max(m.line) };
+                }
+            }
+            for whole_words in [true, false] {
+                let columns: Vec<(f32, f32)> = need.iter().map(|m| (if whole_words { m.word } else { m.syllable } + pad, m.line + pad)).collect();
+                last = (size, column_widths(&columns, available));
+                if columns.iter().map(|c| c.0).sum::<f32>() <= available {
+                    return last;
+                }
+            }
+        }
+        last
     }
 
     /// Ticked or empty boxes, each item wrapped.
@@ -347,5 +395,220 @@ impl<'f> Layout<'f> {
         replaced.sort_unstable();
         replaced.dedup();
         (pages, replaced)
+    }
+}
+
+/// How wide a cell's text is, at a size: its longest word (or date, e-mail…), its widest
+/// piece once words are hyphenated, and its longest line unbroken.
+#[derive(Debug, Clone, Copy)]
+struct Measure {
+    word: f32,
+    syllable: f32,
+    line: f32,
+}
+
+fn measure(face: &Face, text: &str, size: f32, lang: Lang) -> Measure {
+    let hyphen = face.width("-", size);
+    let mut m = Measure { word: 0.0, syllable: 0.0, line: 0.0 };
+    for paragraph in text.split('\n') {
+        m.line = m.line.max(face.width(paragraph, size));
+        for token in paragraph.split(' ').filter(|t| !t.is_empty()) {
+            m.word = m.word.max(face.width(token, size));
+            let mut from = 0;
+            let mut widest: f32 = 0.0;
+            for p in hyphenation_points(token, lang) {
+                widest = widest.max(face.width(&token[from..p], size) + if hyphen_after(token, p) { hyphen } else { 0.0 });
+                from = p;
+            }
+            m.syllable = m.syllable.max(widest.max(face.width(&token[from..], size)));
+        }
+    }
+    m
+}
+
+/// Shares out `available` points among columns that need `(min, max)` each, as a browser
+/// lays out an automatic table: all want their one-line width and get the rest in that
+/// proportion when it fits; otherwise each gets its minimum and the rest goes where wrapping
+/// costs most (in proportion to `max - min`); when even the minimums do not fit, they are
+/// scaled down together.
+pub fn column_widths(need: &[(f32, f32)], available: f32) -> Vec<f32> {
+    let min: f32 = need.iter().map(|n| n.0).sum();
+    let max: f32 = need.iter().map(|n| n.1).sum();
+    if need.is_empty() {
+        return Vec::new();
+    }
+    if max <= available {
+        let extra = available - max;
+        return need.iter().map(|n| n.1 + if max > 0.0 { extra * n.1 / max } else { extra / need.len() as f32 }).collect();
+    }
+    if min <= available {
+        let slack = max - min;
+        return need.iter().map(|n| n.0 + (available - min) * (n.1 - n.0) / slack).collect();
+    }
+    need.iter().map(|n| n.0 * available / min).collect()
+}
+
+/// Wraps text already cleaned for the face: lines end between words; a word that does not
+/// fit is hyphenated to fill the line when its patterns allow; dates, numbers, e-mails and
+/// identifiers move whole to the next line, and are broken (after joining punctuation, else
+/// between characters) only when wider than a whole line.
+pub fn wrap_clean(face: &Face, text: &str, width: f32, size: f32, lang: Lang) -> Vec<String> {
+    let space = face.width(" ", size);
+    let hyphen = face.width("-", size);
+    // The last break in `token` whose piece, with its hyphen, fits `room`.
+    let fitting = |token: &str, room: f32, points: Vec<usize>| -> Option<(usize, bool)> {
+        points.into_iter().rev().map(|p| (p, kind(token) == Kind::Word && hyphen_after(token, p))).find(|&(p, hy)| face.width(&token[..p], size) + if hy { hyphen } else { 0.0 } <= room)
+    };
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        let mut line_w = 0.0;
+        for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+            let mut rest = word;
+            while !rest.is_empty() {
+                let w = face.width(rest, size);
+                let gap = if line.is_empty() { 0.0 } else { space };
+                if line_w + gap + w <= width {
+                    if !line.is_empty() {
+                        line.push(' ');
+                    }
+                    line.push_str(rest);
+                    line_w += gap + w;
+                    break;
+                }
+                // Fill the rest of this line with the start of a word, hyphenated.
+                if let Some((p, hy)) = fitting(rest, width - line_w - gap, hyphenation_points(rest, lang)) {
+                    if !line.is_empty() {
+                        line.push(' ');
+                    }
+                    line.push_str(&rest[..p]);
+                    if hy {
+                        line.push('-');
+                    }
+                    lines.push(std::mem::take(&mut line));
+                    line_w = 0.0;
+                    rest = &rest[p..];
+                    continue;
+                }
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                    line_w = 0.0;
+                    continue;
+                }
+                // Alone on a line and still too wide: break where it least hurts.
+                let mut points = hyphenation_points(rest, lang);
+                points.extend(emergency_points(rest));
+                points.sort_unstable();
+                points.dedup();
+                let p = match fitting(rest, width, points) {
+                    Some((p, hy)) => {
+                        line.push_str(&rest[..p]);
+                        if hy {
+                            line.push('-');
+                        }
+                        p
+                    }
+                    None => {
+                        // No break point fits: as many characters as fit, at least one.
+                        let mut end = 0;
+                        let mut used = 0.0;
+                        for (i, c) in rest.char_indices() {
+                            let cw = face.width(c.encode_utf8(&mut [0; 4]), size);
+                            if end > 0 && used + cw > width {
+                                break;
+                            }
+                            used += cw;
+                            end = i + c.len_utf8();
+                        }
+                        line.push_str(&rest[..end]);
+                        end
+                    }
+                };
+                lines.push(std::mem::take(&mut line));
+                rest = &rest[p..];
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use printpdf::PdfDocument;
+
+    fn fonts() -> Fonts {
+        Fonts::load(&mut PdfDocument::new("test"))
+    }
+
+    #[test]
+    fn a_long_word_is_hyphenated_to_fill_the_line_and_its_pieces_make_the_word() {
+        let f = fonts();
+        let text = "Биометрический документ потребителя";
+        let width = f.regular.width("Биометрический докум", BODY);
+        let lines = wrap_clean(&f.regular, text, width, BODY, Lang::Ru);
+        assert!(lines.len() >= 2, "{lines:?}");
+        assert!(lines.iter().all(|l| f.regular.width(l, BODY) <= width + 0.01), "{lines:?}");
+        assert!(lines[0].ends_with('-'), "the line is filled with a hyphenated piece: {lines:?}");
+        let joined: String = lines.iter().map(|l| l.strip_suffix('-').map(str::to_string).unwrap_or(format!("{l} "))).collect();
+        assert_eq!(joined.trim_end(), text);
+    }
+
+    #[test]
+    fn dates_numbers_and_e_mails_move_whole_to_the_next_line() {
+        let f = fonts();
+        let text = "до 16.11.2026 на ivanova@school12.by, УНП 190000001";
+        for chars in 8..text.chars().count() {
+            let width = f.regular.width(&text.chars().take(chars).collect::<String>(), BODY).max(f.regular.width("ivanova@school12.by,", BODY));
+            let lines = wrap_clean(&f.regular, text, width, BODY, Lang::Ru);
+            let words: Vec<&str> = lines.iter().flat_map(|l| l.split(' ')).collect();
+            for whole in ["16.11.2026", "ivanova@school12.by,", "190000001"] {
+                assert!(words.contains(&whole), "{whole} broken at width {width}: {lines:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn only_what_is_wider_than_a_line_is_broken_and_then_after_punctuation() {
+        let f = fonts();
+        let url = "https://nces.by/services/hosting/application";
+        let width = f.regular.width("https://nces.by/services/", BODY) + 1.0;
+        let lines = wrap_clean(&f.regular, url, width, BODY, Lang::Ru);
+        assert_eq!(lines.concat(), url, "no hyphen is added inside an address");
+        assert!(lines.len() >= 2 && lines[..lines.len() - 1].iter().all(|l| l.ends_with('/')), "{lines:?}");
+    }
+
+    #[test]
+    fn columns_get_their_content_width_and_the_rest_goes_where_text_wraps() {
+        // A code that cannot wrap and a long name: the code gets its width, the name the rest.
+        let w = column_widths(&[(30.0, 30.0), (60.0, 900.0)], 480.0);
+        assert!((w[0] - 30.0).abs() < 0.01 && (w[1] - 450.0).abs() < 0.01, "{w:?}");
+        // Two that wrap: each gets its minimum, the rest in proportion to what wrapping costs.
+        let w = column_widths(&[(20.0, 120.0), (20.0, 320.0)], 240.0);
+        assert!((w[0] - 70.0).abs() < 0.01 && (w[1] - 170.0).abs() < 0.01, "{w:?}");
+        // Everything fits on one line: each gets its width and a share of the rest.
+        let w = column_widths(&[(10.0, 50.0), (10.0, 150.0)], 400.0);
+        assert!((w[0] - 100.0).abs() < 0.01 && (w[1] - 300.0).abs() < 0.01, "{w:?}");
+        // Even the minimums do not fit: scaled together, the total is the width.
+        let w = column_widths(&[(300.0, 300.0), (300.0, 300.0)], 400.0);
+        assert!((w[0] - 200.0).abs() < 0.01 && (w[1] - 200.0).abs() < 0.01, "{w:?}");
+    }
+
+    #[test]
+    fn a_table_starts_on_the_next_page_rather_than_leave_its_header_alone() {
+        let f = fonts();
+        let mut l = Layout::new(&f, Lang::Ru);
+        // Room for a heading and a header row, not for a first row as well.
+        l.set_y(BOTTOM + 60.0);
+        let before = l.pages[0].len();
+        let rows = vec![vec!["1".to_string(), "Первая строка таблицы".to_string()]; 3];
+        l.table(Lead::Heading("График сроков"), &["№".to_string(), "Что".to_string()], &rows);
+        assert_eq!(l.pages.len(), 2);
+        assert_eq!(l.pages[0].len(), before, "nothing of the table is left on the first page");
+        // With room for all of it, it stays.
+        let mut l = Layout::new(&f, Lang::Ru);
+        l.table(Lead::Heading("График сроков"), &["№".to_string(), "Что".to_string()], &rows);
+        assert_eq!(l.pages.len(), 1);
     }
 }

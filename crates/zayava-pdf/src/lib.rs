@@ -1,7 +1,9 @@
 //! Zayava's printable documents: the application (one layout per service, from its form
 //! schema), the contract package (cover with QR code, application, enclosures, schedule)
-//! and the deadline schedule. A4, DejaVu Sans embedded and subset, selectable text.
+//! and the deadline schedule. A4, DejaVu Sans embedded and subset, selectable text;
+//! `layout.rs` is the page layout engine, `breaks.rs` where a line may end.
 
+mod breaks;
 mod documents;
 mod fonts;
 mod layout;
@@ -9,7 +11,7 @@ mod subject;
 #[doc(hidden)]
 pub mod sample;
 
-pub use documents::{application, checksum, package, schedule, ApplicationDoc, ScheduleEntry};
+pub use documents::{application, application_schedule, checksum, package, schedule, ApplicationDoc, ScheduleEntry};
 pub use subject::{render, schedule_entries, schedule_of_all, Listed, Subject};
 
 /// A rendered document.

@@ -7,11 +7,15 @@ use zayava_core::i18n::Lang;
 use zayava_core::lifecycle::Timeline;
 use zayava_core::rules::Party;
 
-use crate::{application, package, schedule, ApplicationDoc, Kind, Pdf, ScheduleEntry};
+use crate::{application, application_schedule, package, schedule, ApplicationDoc, Kind, Pdf, ScheduleEntry};
 
 /// An application as the documents need it.
 pub struct Subject<'a> {
     pub id: &'a str,
+    /// The short number («З-0042»), for a stored application.
+    pub number: Option<&'a str>,
+    /// The Operator's numbers, as sync or the user gave them.
+    pub operator_numbers: Vec<(zayava_core::operator_number::OperatorNumber, String)>,
     pub schema: &'a FormSchema,
     pub values: &'a Value,
     pub organisation: Option<&'a Value>,
@@ -34,7 +38,6 @@ pub fn schedule_entries(t: &Timeline, lang: Lang) -> Vec<ScheduleEntry> {
             },
             party: Party::label(d.item.party, lang).to_string(),
             clause: d.item.clause.clone(),
-            rule: d.item.rule.clone(),
             state: d.status.label(lang).to_string(),
         })
         .collect()
@@ -50,7 +53,7 @@ fn status(s: &Subject, lang: Lang) -> String {
 
 /// Renders `kind` for the subject.
 pub fn render(kind: Kind, s: &Subject, lang: Lang) -> Pdf {
-    let doc = ApplicationDoc { id: s.id, schema: s.schema, values: s.values, organisation: s.organisation, status: status(s, lang) };
+    let doc = ApplicationDoc { id: s.id, number: s.number, operator_numbers: s.operator_numbers.clone(), schema: s.schema, values: s.values, organisation: s.organisation, status: status(s, lang) };
     let attachments: Vec<String> = s
         .schema
         .fields
@@ -60,7 +63,7 @@ pub fn render(kind: Kind, s: &Subject, lang: Lang) -> Pdf {
     match kind {
         Kind::Application => application(&doc, lang),
         Kind::Package => package(&doc, &schedule_entries(s.timeline, lang), &attachments, lang),
-        Kind::Schedule => schedule(s.schema.title.get(lang), &schedule_entries(s.timeline, lang), false, lang),
+        Kind::Schedule => application_schedule(&doc, &schedule_entries(s.timeline, lang), lang),
     }
 }
 

@@ -6,6 +6,7 @@ use std::process::Command;
 use serde_json::{json, Value};
 use zayava_core::forms;
 use zayava_core::i18n::Lang;
+use zayava_core::operator_number::OperatorNumber;
 use zayava_pdf::{application, package, schedule, ApplicationDoc, Pdf, ScheduleEntry};
 
 fn organisation() -> Value {
@@ -42,8 +43,18 @@ fn text_of(pdf: &Pdf) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+const ID: &str = "6f1c1f5e-8a55-4c41-9a55-3c1f1e0c0a01";
+
 fn doc<'a>(values: &'a Value, org: &'a Value) -> ApplicationDoc<'a> {
-    ApplicationDoc { id: "6f1c1f5e-8a55-4c41-9a55-3c1f1e0c0a01", schema: forms::current("one-window").unwrap(), values, organisation: Some(org), status: "Готова".into() }
+    ApplicationDoc {
+        id: ID,
+        number: Some("З-0042"),
+        operator_numbers: vec![(OperatorNumber::Registration, "НЦЭУ-2025/117".into())],
+        schema: forms::current("one-window").unwrap(),
+        values,
+        organisation: Some(org),
+        status: "Готова".into(),
+    }
 }
 
 #[test]
@@ -51,10 +62,11 @@ fn the_application_round_trips_its_fields_with_cyrillic_and_belarusian_letters()
     let (values, org) = (one_window(2), organisation());
     let pdf = application(&doc(&values, &org), Lang::Ru);
     let text = text_of(&pdf);
-    for needle in ["Е-заявка на подключение к ПК «Одно окно»", "200019773", "вул. Савецкая", "Ўладзімір Іванавіч Шчэрбаў", "Пользователь № 1", "BY13NBRB3600900000002Z00AB00", "ГосСУОК", "подпись", "М.П.", "стр. 1 из"] {
+    for needle in ["Е-заявка на подключение к ПК «Одно окно»", "Заявка № З-0042", "НЦЭУ-2025/117", "+375 162 12-34-56", "200019773", "вул. Савецкая", "Ўладзімір Іванавіч Шчэрбаў", "Пользователь № 1", "BY13NBRB3600900000002Z00AB00", "ГосСУОК", "подпись", "М.П.", "стр. 1 из"] {
         assert!(text.contains(needle), "{needle} not found in:\n{text}");
     }
     assert!(!text.contains("null"));
+    assert!(!text.contains(ID) && !text.contains("Состояние"), "no internals on the form itself");
     assert!(pdf.replaced.is_empty());
     assert!(pdf.bytes.len() < 200_000, "subset font keeps it small: {} bytes", pdf.bytes.len());
 }
@@ -91,7 +103,6 @@ fn entries() -> Vec<ScheduleEntry> {
         title: "Подписать и вернуть договор".into(),
         party: "Мы (потребитель)".into(),
         clause: "3.10".into(),
-        rule: "one-window.sign_contract".into(),
         state: "Просрочено".into(),
     }]
 }
@@ -101,10 +112,11 @@ fn the_package_has_a_cover_with_qr_the_application_enclosures_and_the_schedule()
     let (values, org) = (one_window(2), organisation());
     let pdf = package(&doc(&values, &org), &entries(), &["Письмо Администрации Президента.pdf".into()], Lang::Ru);
     let text = text_of(&pdf);
-    for needle in ["Пакет документов к договору", "zayava:6f1c1f5e-8a55-4c41-9a55-3c1f1e0c0a01:", "Перечень вложений", "в двух экземплярах", "Письмо Администрации Президента.pdf", "График сроков", "Просрочено", "24.03.2025"] {
+    for needle in ["Пакет документов к договору", "З-0042", "НЦЭУ-2025/117", "Перечень вложений", "в двух экземплярах", "Письмо Администрации Президента.pdf", "График сроков", "Просрочено", "24.03.2025"] {
         assert!(text.contains(needle), "{needle} not found");
     }
     assert!(pdf.pages >= 3);
+    assert!(!text.contains(ID), "the id is in the QR code only");
 }
 
 /// The cover's QR code as a reader sees it: the first page rendered by pdftoppm, decoded by
@@ -164,4 +176,71 @@ fn the_schedule_prints_a_second_round_of_remarks_as_such() {
     let text = text_of(&schedule("Размещение ПО ЭС", &zayava_pdf::schedule_entries(&line, Lang::Ru), false, Lang::Ru)).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains("1-й круг"), "{text}");
     assert!(text.contains("2-й круг"), "{text}");
+}
+
+/// The text as `pdftotext` reads it in reading order (not laid out), with no-break spaces as
+/// spaces: what a user gets who copies it out.
+fn raw_text_of(pdf: &Pdf) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, &pdf.bytes).unwrap();
+    let out = Command::new("pdftotext").arg(&path).arg("-").output().expect("pdftotext is installed by scripts/test.sh");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap().replace('\u{a0}', " ")
+}
+
+fn long_users(n: usize) -> Value {
+    let users: Vec<Value> = (0..n)
+        .map(|i| json!({ "full_name": format!("Анастасия Владимировна Биометрическая-Законодательная {i}"), "position": "Заместитель директора по учебно-методической работе", "email": format!("anastasiya.vladimirovna{i}@school12.minsk.edu.by"), "key": "gossuok", "procedures": "1.1.5" }))
+        .collect();
+    json!({ "contracting_name": "УО «БГК»", "users": users, "tariff_users": n, "access": "vpn", "keys": true, "head_cabinet": true, "org_cabinet": false, "no_debts": true, "testing_date": "2026-11-16" })
+}
+
+#[test]
+fn e_mails_and_dates_are_printed_whole_however_narrow_their_column() {
+    let (values, org) = (long_users(40), organisation());
+    let pdf = package(&doc(&values, &org), &entries(), &[], Lang::Ru);
+    text_of(&pdf);
+    let text = raw_text_of(&pdf);
+    for i in 0..40 {
+        let email = format!("anastasiya.vladimirovna{i}@school12.minsk.edu.by");
+        assert!(text.contains(&email), "{email} is not whole in:\n{text}");
+    }
+    assert!(text.contains("24.03.2025") && text.contains("college@example.by"));
+}
+
+#[test]
+fn columns_follow_their_content_so_a_long_list_takes_few_pages() {
+    // 500 procedures, each a short code: the code column is as wide as «1.1.5», not a third
+    // of the page (500 took 33 pages when the columns were fixed shares).
+    let org = organisation();
+    let procedures: Vec<Value> = (0..500).map(|i| json!({ "code": format!("1.1.{}", i % 30 + 1), "name": "Выдача справки о месте жительства и составе семьи", "aer_agreed": i % 2 == 0 })).collect();
+    let values = json!({ "procedures": procedures, "software_count": 1, "third_party": false, "via_smdo": true, "via_one_window": false, "via_ir_is": false });
+    let hosting = ApplicationDoc { schema: forms::current("hosting").unwrap(), ..doc(&values, &org) };
+    let pdf = application(&hosting, Lang::Ru);
+    let text = text_of(&pdf);
+    assert!(pdf.pages <= 20, "{} pages", pdf.pages);
+    // Each row is on one line: the name whole beside its code.
+    assert_eq!(text.matches("Выдача справки о месте жительства и составе семьи").count(), 500, "{text}");
+}
+
+#[test]
+fn an_unanswered_yes_no_question_prints_no() {
+    let org = organisation();
+    let values = json!({ "procedures": [], "software_count": 1, "third_party": false, "via_one_window": true });
+    let hosting = ApplicationDoc { schema: forms::current("hosting").unwrap(), ..doc(&values, &org) };
+    let text = text_of(&application(&hosting, Lang::Ru));
+    // «нет» for the answered «no» and for the two never answered; «да» for the one «yes».
+    let answers = |word: &str| text.lines().filter(|l| l.trim_end().ends_with(&format!("  {word}"))).count();
+    assert_eq!((answers("нет"), answers("да")), (3, 1), "{text}");
+}
+
+#[test]
+fn one_applications_schedule_names_its_organisation_and_number_but_no_rule_ids() {
+    let (values, org) = (one_window(1), organisation());
+    let text = text_of(&zayava_pdf::application_schedule(&doc(&values, &org), &entries(), Lang::Ru));
+    for needle in ["УО «БГК»", "З-0042", "Подписать и вернуть договор", "24.03.2025"] {
+        assert!(text.contains(needle), "{needle} not in {text}");
+    }
+    assert!(!text.contains("one-window.") && !text.contains("Правило"), "{text}");
 }

@@ -29,7 +29,12 @@ pub async fn print_pdf(app: AppHandle, state: State<'_, AppState>, id: String, k
         };
         let printed = printing::write(&document, &path)?;
         if !save {
-            app.opener().open_path(printed.path.clone(), None::<&str>).map_err(|e| AppError::CannotOpen(e.to_string()))?;
+            app.opener().open_path(printed.path.clone(), None::<&str>).map_err(|e| {
+                // The launcher's words go to the log; the window says it in the user's and
+                // offers to save the document instead.
+                eprintln!("zayava: no PDF viewer opened {}: {e}", printed.path);
+                AppError::CannotOpen(e.to_string())
+            })?;
         }
         Ok(Some(printed))
     }).await

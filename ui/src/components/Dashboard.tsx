@@ -2,6 +2,7 @@
 // soonest first, overdue first of all. Our deadlines and the Operator's are kept apart; the
 // Operator's overdue actions stand out. Each date opens to how it was worked out.
 import { Fragment, useEffect, useState } from "react";
+import { PrintButtons } from "./Print";
 import { api } from "../api";
 import type { DueEntry, IpcError, Item, Party } from "../bindings";
 import { formatDue } from "../format";
@@ -50,12 +51,6 @@ export function Dashboard({ serviceTitle, onOpenApplication }: { serviceTitle: (
     api.exportIcs(null).then((r) => r && setExported(t("life-exported", { events: r.events })), setError);
   };
 
-  const [printing, setPrinting] = useState(false);
-  const printAll = async () => {
-    setPrinting(true);
-    await api.printPdf("all", "schedule", false).then((r) => r && setExported(t("print-done", { pages: r.pages })), setError);
-    setPrinting(false);
-  };
 
   const ours = entries?.filter((e) => e.party !== "operator") ?? [];
   const theirs = entries?.filter((e) => e.party === "operator") ?? [];
@@ -148,9 +143,8 @@ export function Dashboard({ serviceTitle, onOpenApplication }: { serviceTitle: (
         <button type="button" onClick={exportAll}>
           {t("dash-exportAll")}
         </button>
-        <button type="button" data-testid="dash-print" disabled={printing} onClick={printAll}>
-          {printing ? t("print-busy") : t("dash-printAll")}
-        </button>
+        <span className="muted">{t("dash-printAll")}</span>
+        <PrintButtons id="all" kinds={["schedule"]} testId="dash-print" />
         {exported && <span className="ok">{exported}</span>}
       </div>
       {error && (

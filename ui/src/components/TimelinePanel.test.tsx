@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Timeline } from "../bindings";
 import waiting from "../fixtures/timeline-waiting.json";
 import voided from "../fixtures/timeline-void.json";
+import { applicationsChanged } from "../queries";
 import { bridge, reset, show } from "../test/render";
 import { TimelinePanel } from "./TimelinePanel";
 
@@ -72,5 +73,35 @@ describe("the timeline panel", () => {
     expect(screen.queryByTestId("life-by-operator")).toBeNull();
     fireEvent.change(kind, { target: { value: "signed_contract_received" } });
     expect(screen.getByTestId("life-by-operator")).toBeTruthy();
+  });
+
+  it("offers the first event that may come next after the application changed, unless the user chose one", async () => {
+    const line = waiting as Timeline;
+    let next = ["training_completed"];
+    bridge(() => ({ ...line, next_events: next }));
+    show(<TimelinePanel applicationId="a1" labels={label} />);
+    const kind = (await screen.findByTestId("life-event-kind")) as HTMLSelectElement;
+    expect(kind.value).toBe("training_completed");
+    // Marked ready elsewhere: sending is possible now, and comes first.
+    next = ["application_sent", "training_completed"];
+    applicationsChanged("a1");
+    await waitFor(() => expect(kind.value).toBe("application_sent"));
+    // What the user picks stays while it may still come next.
+    fireEvent.change(kind, { target: { value: "training_completed" } });
+    next = ["application_sent", "training_completed", "contract_signed"];
+    applicationsChanged("a1");
+    await waitFor(() => expect(kind.querySelectorAll("option")).toHaveLength(3));
+    expect(kind.value).toBe("training_completed");
+  });
+
+  it("reads the timeline again after a sync run, which may have changed any application", async () => {
+    const line = waiting as Timeline;
+    let events = line.events.slice(0, 1);
+    bridge(() => ({ ...line, events }));
+    show(<TimelinePanel applicationId="a1" labels={label} />);
+    await waitFor(() => expect(screen.getAllByTestId("life-event")).toHaveLength(1));
+    events = line.events.slice(0, 2);
+    applicationsChanged();
+    await waitFor(() => expect(screen.getAllByTestId("life-event")).toHaveLength(2));
   });
 });

@@ -32,6 +32,8 @@ export function TimelinePanel({
   const timeline = useTimeline(applicationId);
   const line = timeline.data ?? null;
   const [event, setEvent] = useState("");
+  /** The user chose the event (not the panel, offering the first that may come next). */
+  const [picked, setPicked] = useState(false);
   const [date, setDate] = useState("");
   const [note, setNote] = useState("");
   const [corrects, setCorrects] = useState<number | null>(null);
@@ -43,8 +45,8 @@ export function TimelinePanel({
 
   // The event offered keeps the user's choice while it can still come next.
   useEffect(() => {
-    if (line) setEvent((e) => (e && (line.next_events.includes(e) || corrects !== null) ? e : (line.next_events[0] ?? "")));
-  }, [line, corrects]);
+    if (line) setEvent((e) => (corrects !== null || (picked && line.next_events.includes(e)) ? e : (line.next_events[0] ?? "")));
+  }, [line, corrects, picked]);
 
   const record = async () => {
     setBusy(true);
@@ -53,6 +55,7 @@ export function TimelinePanel({
       setDate("");
       setNote("");
       setCorrects(null);
+      setPicked(false);
       setError(null);
       applicationsChanged(applicationId);
       onChanged?.();
@@ -160,7 +163,7 @@ export function TimelinePanel({
           <div className="inline wrap">
             <label>
               {t("life-event")}
-              <select data-testid="life-event-kind" value={event} onChange={(e) => setEvent(e.target.value)} disabled={corrects !== null}>
+              <select data-testid="life-event-kind" value={event} onChange={(e) => (setEvent(e.target.value), setPicked(true))} disabled={corrects !== null}>
                 {choices.map((c) => (
                   <option key={c} value={c}>
                     {labels(c)}

@@ -3,7 +3,8 @@
 // or crash), the pre-flight check, and ready / duplicate / archive.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { api } from "../api";
-import type { ApplicationFilter, ApplicationStatus, ApplicationView, FormSchema, IpcError, Organisation, PdfKind, Preflight } from "../bindings";
+import type { ApplicationFilter, ApplicationStatus, ApplicationView, FormSchema, IpcError, Organisation, Preflight } from "../bindings";
+import { PrintButtons } from "../components/Print";
 import { SchemaForm, pathId, type Values } from "../components/SchemaForm";
 import { TimelinePanel } from "../components/TimelinePanel";
 import { formatDateTime, formatNumber } from "../format";
@@ -47,7 +48,9 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
     if (openId) api.getApplication(openId).then(setCurrent, setError);
   }, [openId]);
 
-  const refresh = useCallback(() => applicationsChanged(), []);
+  // What changed an application may change its timeline too (marking it ready offers
+  // «sent»), so its own queries are read again, not only the lists.
+  const refresh = useCallback((id?: string) => applicationsChanged(id), []);
   // Menus offer each service once, with its current form; older versions stay in
   // `schemas` for applications stored under them.
   const services = schemas.filter((s) => !s.superseded_by);
@@ -163,7 +166,7 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
   );
 }
 
-function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: ApplicationView; schemas: FormSchema[]; orgs: Organisation[]; onChanged: () => void; onOpen: (v: ApplicationView) => void }) {
+function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: ApplicationView; schemas: FormSchema[]; orgs: Organisation[]; onChanged: (id?: string) => void; onOpen: (v: ApplicationView) => void }) {
   const { lang, t } = useI18n();
   const serviceInputs = useServices().data?.find((x) => x.id === initial.application.service);
   const eventLabels = useMemo(() => Object.fromEntries((serviceInputs?.events ?? []).map((e) => [e.id, e.label[lang]])), [serviceInputs, lang]);
@@ -194,7 +197,7 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
       setView(saved);
       setSavedAt(new Date().toISOString());
       setError(null);
-      onChanged();
+      onChanged(app.id);
     } catch (e) {
       setError(e as IpcError);
     } finally {
@@ -228,7 +231,7 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
       setView(v);
       setValues(v.application.values as Values);
       setError(null);
-      onChanged();
+      onChanged(v.application.id);
       return v;
     } catch (e) {
       setError(e as IpcError);
@@ -351,8 +354,10 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
           )}
         </div>
       )}
+      {/* One panel per application, kept while its status changes: the cache refreshes what it
+          shows (remounting it replaced the very controls a user, or a test driver, was using). */}
       <TimelinePanel
-        key={`${app.id}-${app.status}`}
+        key={app.id}
         applicationId={app.id}
         labels={(e) => eventLabels[e] ?? e}
         byOperator={(e) => operatorEvents.has(e)}
@@ -387,51 +392,6 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
 }
 
 /** Every document there is to print, in the order offered (the type is Rust's `Kind`). */
-const PDF_KINDS: PdfKind[] = ["application", "package", "schedule"];
-
-/** "Print" opens the PDF in the system viewer; "Save as…" writes it where the user chooses. */
-function PrintButtons({ id, beforePrint }: { id: string; beforePrint: () => Promise<void> }) {
-  const { t } = useI18n();
-  const [kind, setKind] = useState<PdfKind>("application");
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  /** `save`: ask where to write it (the system's dialog, opened from Rust); else open it in the viewer. */
-  const go = async (save: boolean) => {
-    await beforePrint();
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api.printPdf(id, kind, save);
-      if (r) setResult(r.replaced ? t("print-done-replaced", { pages: r.pages, chars: r.replaced }) : t("print-done", { pages: r.pages }));
-    } catch (e) {
-      setError((e as IpcError).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const saveAs = () => go(true);
-  return (
-    <span className="print">
-      <select aria-label={t("print-kind")} data-testid="print-kind" value={kind} onChange={(e) => setKind(e.target.value as PdfKind)}>
-        {PDF_KINDS.map((k) => (
-          <option key={k} value={k}>
-            {t(`print-${k}` as MessageKey)}
-          </option>
-        ))}
-      </select>
-      <button type="button" disabled={busy} data-testid="print-open" onClick={() => go(false)}>
-        {busy ? t("print-busy") : t("print-print")}
-      </button>
-      <button type="button" disabled={busy} data-testid="print-save" onClick={saveAs}>
-        {t("print-saveAs")}
-      </button>
-      {result && <span className="ok small" data-testid="print-result">{result}</span>}
-      {error && <span className="error small">{error}</span>}
-    </span>
-  );
-}
-
 /** One of the Operator's numbers: saved when the field is left, if it changed. */
 function OperatorNumber({ label, value, testId, onSave }: { label: string; value: string; testId: string; onSave: (v: string) => Promise<unknown> }) {
   const [text, setText] = useState(value);

@@ -192,6 +192,22 @@ pub fn phone(raw: &str) -> Result<String, Problem> {
     Ok(format!("+375{rest}"))
 }
 
+/// A stored phone as people write it, kept on one line by no-break spaces:
+/// «+375 29 123-45-67» (a two-digit code: mobile operators and Minsk), «+375 162 12-34-56»
+/// (a three-digit area code). Anything else is shown as stored.
+pub fn phone_display(stored: &str) -> String {
+    let Some(rest) = stored.strip_prefix("+375").filter(|r| r.len() == 9 && r.bytes().all(|b| b.is_ascii_digit())) else {
+        return stored.to_string();
+    };
+    let code_len = if matches!(&rest[..2], "17" | "25" | "29" | "33" | "44") { 2 } else { 3 };
+    let (code, n) = rest.split_at(code_len);
+    let nb = '\u{a0}';
+    match n.len() {
+        7 => format!("+375{nb}{code}{nb}{}-{}-{}", &n[..3], &n[3..5], &n[5..]),
+        _ => format!("+375{nb}{code}{nb}{}-{}-{}", &n[..2], &n[2..4], &n[4..]),
+    }
+}
+
 /// A postcode: 6 digits.
 pub fn postcode(raw: &str) -> Result<String, Problem> {
     let value = raw.trim();

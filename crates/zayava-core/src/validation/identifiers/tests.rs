@@ -80,6 +80,16 @@ fn email_addresses() {
 }
 
 #[test]
+fn a_stored_phone_prints_as_people_write_it_on_one_line() {
+    assert_eq!(phone_display("+375291234567"), "+375\u{a0}29\u{a0}123-45-67");
+    assert_eq!(phone_display("+375173113000"), "+375\u{a0}17\u{a0}311-30-00");
+    assert_eq!(phone_display("+375162123456"), "+375\u{a0}162\u{a0}12-34-56");
+    // What was never checked prints as it is.
+    assert_eq!(phone_display("8 029 1234567"), "8 029 1234567");
+    assert_eq!(phone_display("+3752912345ю7"), "+3752912345ю7");
+}
+
+#[test]
 fn phones_need_plus_375_and_a_known_code() {
     assert_eq!(ok(phone, "+375 17 311-30-00"), "+375173113000");
     assert_eq!(ok(phone, "+375 (29) 123-45-67"), "+375291234567");
