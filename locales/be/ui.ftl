@@ -99,7 +99,8 @@ dash-nothing = У гэты перыяд тэрмінаў няма.
 dash-ending = Дагаворы, якія заканчваюцца (бліжэйшыя 3 месяцы)
 dash-endingNone = У бліжэйшыя 3 месяцы ніводзін дагавор не заканчваецца без перазаключэння.
 dash-col-app = Заяўка
-dash-exportAll = Усе тэрміны ў каляндар (.ics)
+dash-exportAll = Каляндар (.ics)
+dash-save = Захаваць у файл:
 dash-printAll = Графік тэрмінаў па ўсіх заяўках:
 dash-calculator = Калькулятар тэрмінаў
 
@@ -143,6 +144,15 @@ life-bySyncShort = ад Аператара
 dash-openApp = Адкрыць заяўку
 dash-openAppLabel = Адкрыць заяўку: { $organisation }, { $service }
 
+xlsx-applications = Спіс у Excel
+xlsx-due = Тэрміны (Excel)
+xlsx-dates = Даты дагавораў і аплаты (Excel)
+xlsx-busy = Рыхтуем табліцу…
+xlsx-done = Захавана: { $rows } { $rows ->
+    [one] радок
+    [few] радкі
+   *[many] радкоў
+}
 print-kind = Дакумент
 print-application = Заяўка
 print-package = Пакет да дагавора

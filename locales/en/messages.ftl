@@ -25,12 +25,27 @@ app-error-unknown-form-print = The application was saved under form version “{
 app-error-all-is-a-schedule = For all applications at once, only the deadline schedule can be printed.
 app-error-bad-application-file = The application file cannot be read: { $detail }. Expected JSON like {"{"}"service", "organisation", "values", "events"{"}"}.
 app-error-cannot-open = The document is ready, but no program on this computer opened the PDF. Choose where to save it.
+app-error-spreadsheet = The Excel sheet could not be made; no file was written. Try again; if it fails again, tell the developers.
 app-error-bad-window = Give the support hours as HH:MM–HH:MM with the start before the end (e.g. 08:00–19:00).
 app-error-bad-term-leads = Give how many working days before a contract ends to remind, as numbers separated by commas (0 to 60), e.g. 20, 10, 5, 1.
 app-error-bad-leads = Give how many working days ahead to remind, as numbers separated by commas (0 to 60), e.g. 3, 1, 0.
 
 ## crates/zayava-app/src/ics.rs
 app-ics-calendar-name = Zayava: deadlines
+app-xlsx-sheet-applications = Applications
+app-xlsx-sheet-due = Deadlines
+app-xlsx-sheet-dates = Contract and billing dates
+app-xlsx-number = Application
+app-xlsx-organisation = Organisation
+app-xlsx-service = Service
+app-xlsx-stage = Stage
+app-xlsx-updated = Changed
+app-xlsx-due = Due
+app-xlsx-date = Date
+app-xlsx-what = What
+app-xlsx-who = Who
+app-xlsx-state = State
+app-xlsx-clause = Clause
 app-printing-file-name = Application { $number } — { $kind }.pdf
 app-printing-file-name-unnumbered = Application — { $kind }.pdf
 app-printing-file-name-all = Deadline schedule — all applications.pdf
@@ -355,6 +370,11 @@ cli-ics-written = { $path }: { $n ->
     [one] { $n } event
    *[other] { $n } events
 }
+cli-xlsx-written = { $path }: { $n ->
+    [one] { $n } row
+   *[other] { $n } rows
+}
+cli-no-dates-yet = No dates yet: no application has the events they are counted from.
 cli-info-database = Database
 cli-info-organisations = Organisations
 cli-info-applications = Applications

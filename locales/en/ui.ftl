@@ -99,7 +99,8 @@ dash-nothing = Nothing is due in this period.
 dash-ending = Contracts that end soon (next 3 months)
 dash-endingNone = No contract ends in the next 3 months without being renewed.
 dash-col-app = Application
-dash-exportAll = All deadlines to a calendar (.ics)
+dash-exportAll = Calendar (.ics)
+dash-save = Save to a file:
 dash-printAll = The deadline schedule of all applications:
 dash-calculator = Deadline calculator
 
@@ -142,6 +143,14 @@ life-bySyncShort = from the Operator
 dash-openApp = Open the application
 dash-openAppLabel = Open the application: { $organisation }, { $service }
 
+xlsx-applications = List to Excel
+xlsx-due = Deadlines (Excel)
+xlsx-dates = Contract and billing dates (Excel)
+xlsx-busy = Making the sheet…
+xlsx-done = Saved: { $rows } { $rows ->
+    [one] row
+   *[other] rows
+}
 print-kind = Document
 print-application = Application
 print-package = Contract package

@@ -99,7 +99,8 @@ dash-nothing = В этот период сроков нет.
 dash-ending = Договоры, которые заканчиваются (ближайшие 3 месяца)
 dash-endingNone = В ближайшие 3 месяца ни один договор не заканчивается без перезаключения.
 dash-col-app = Заявка
-dash-exportAll = Все сроки в календарь (.ics)
+dash-exportAll = Календарь (.ics)
+dash-save = Сохранить в файл:
 dash-printAll = График сроков по всем заявкам:
 dash-calculator = Калькулятор сроков
 
@@ -143,6 +144,15 @@ life-bySyncShort = от Оператора
 dash-openApp = Открыть заявку
 dash-openAppLabel = Открыть заявку: { $organisation }, { $service }
 
+xlsx-applications = Список в Excel
+xlsx-due = Сроки (Excel)
+xlsx-dates = Даты договоров и оплаты (Excel)
+xlsx-busy = Готовим таблицу…
+xlsx-done = Сохранено: { $rows } { $rows ->
+    [one] строка
+    [few] строки
+   *[many] строк
+}
 print-kind = Документ
 print-application = Заявка
 print-package = Пакет к договору

@@ -31,6 +31,7 @@ mod tests {
     use zayava_app::sync::{RunStatus, SyncOverview};
     use zayava_app::safety::StagedRestore;
     use zayava_app::calculator::Calculation;
+    use zayava_app::spreadsheet::{Registry, XlsxExport};
     use zayava_pdf::Kind as PdfKind;
     use zayava_store::safety::{Backup, BackupKind};
     use zayava_store::sync::{OutboxCounts, Resolution, SyncConflict, SyncIssue, SyncState};
@@ -108,6 +109,8 @@ mod tests {
             declaration::<DashboardQuery>(&cfg),
             declaration::<DueEntry>(&cfg),
             declaration::<IcsExport>(&cfg),
+            declaration::<Registry>(&cfg),
+            declaration::<XlsxExport>(&cfg),
             declaration::<Page>(&cfg),
             declaration::<ApplicationPage>(&cfg),
             declaration::<PdfKind>(&cfg),

@@ -4,7 +4,7 @@ export type Lang = "ru" | "be" | "en";
 
 export type IssueCode = "required" | "too_long" | "malformed" | "checksum" | "too_few" | "too_many" | "count_mismatch";
 
-export type ErrorCode = "internal" | "store.directory" | "store.disk_full" | "store.damaged" | "store.database" | "store.migration" | "store.not_found" | "store.corrupt_row" | "store.too_large" | "store.file" | "store.newer_version" | "store.not_a_backup" | "store.in_use" | "store.no_data_dir" | "store.not_damaged" | "validation.invalid" | "validation.bad_input" | "calendar.invalid_transfers" | "application.unknown_service" | "application.unknown_schema" | "application.not_ready" | "application.sent_locked" | "application.bad_file" | "import.refused" | "lifecycle.unknown_event" | "lifecycle.impossible" | "lifecycle.before_previous" | "lifecycle.in_future" | "lifecycle.bad_date" | "lifecycle.nothing_to_correct" | "lifecycle.correction_mismatch" | "lifecycle.precondition" | "deadlines.unknown_service" | "deadlines.unknown_event" | "deadlines.unknown_fact" | "deadlines.unknown_rule" | "deadlines.malformed_date" | "deadlines.impossible_date" | "deadlines.needs_time" | "deadlines.duplicate_event" | "deadlines.invalid_fact" | "deadlines.date_out_of_range" | "deadlines.malformed_input" | "sync.not_configured" | "sync.bad_url" | "sync.not_https" | "sync.no_token" | "sync.unauthorized" | "sync.unreachable" | "sync.bad_response" | "sync.no_keyring" | "sync.keyring" | "print.unknown_kind" | "print.unknown_form" | "print.all_is_a_schedule" | "print.cannot_open" | "settings.invalid_window" | "settings.invalid_leads";
+export type ErrorCode = "internal" | "store.directory" | "store.disk_full" | "store.damaged" | "store.database" | "store.migration" | "store.not_found" | "store.corrupt_row" | "store.too_large" | "store.file" | "store.newer_version" | "store.not_a_backup" | "store.in_use" | "store.no_data_dir" | "store.not_damaged" | "validation.invalid" | "validation.bad_input" | "calendar.invalid_transfers" | "application.unknown_service" | "application.unknown_schema" | "application.not_ready" | "application.sent_locked" | "application.bad_file" | "import.refused" | "lifecycle.unknown_event" | "lifecycle.impossible" | "lifecycle.before_previous" | "lifecycle.in_future" | "lifecycle.bad_date" | "lifecycle.nothing_to_correct" | "lifecycle.correction_mismatch" | "lifecycle.precondition" | "deadlines.unknown_service" | "deadlines.unknown_event" | "deadlines.unknown_fact" | "deadlines.unknown_rule" | "deadlines.malformed_date" | "deadlines.impossible_date" | "deadlines.needs_time" | "deadlines.duplicate_event" | "deadlines.invalid_fact" | "deadlines.date_out_of_range" | "deadlines.malformed_input" | "sync.not_configured" | "sync.bad_url" | "sync.not_https" | "sync.no_token" | "sync.unauthorized" | "sync.unreachable" | "sync.bad_response" | "sync.no_keyring" | "sync.keyring" | "print.unknown_kind" | "print.unknown_form" | "print.all_is_a_schedule" | "print.cannot_open" | "export.spreadsheet" | "settings.invalid_window" | "settings.invalid_leads";
 
 export type FieldError = { field: string, code: IssueCode, message: string, };
 
@@ -439,6 +439,10 @@ round: number, round_label: string | null, title: string, party: Party | null, k
 stake: string | null, };
 
 export type IcsExport = { path: string, events: number, };
+
+export type Registry = "applications" | "due" | "dates";
+
+export type XlsxExport = { path: string, rows: number, };
 
 export type Page = { offset: number, limit: number, };
 

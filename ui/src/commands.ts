@@ -23,12 +23,14 @@ import type {
   Preflight,
   PrintedPdf,
   RecordedEvent,
+  Registry,
   Resolution,
   ServiceInputs,
   StagedRestore,
   SyncOverview,
   SyncReport,
   Timeline,
+  XlsxExport,
   YearTransfers,
 } from "./bindings";
 import { call } from "./ipc";
@@ -59,6 +61,7 @@ export const commands = {
   expiringContracts: (days: number) => call<DueEntry[]>("expiring_contracts", { days }),
   deadlineDetail: (id: string, rule: string, round: number) => call<Item | null>("deadline_detail", { id, rule, round }),
   exportIcs: (id: string | null) => call<IcsExport | null>("export_ics", { id }),
+  exportXlsx: (registry: Registry, filter: ApplicationFilter, query: DashboardQuery) => call<XlsxExport | null>("export_xlsx", { registry, filter, query }),
   listOrganisations: () => call<Organisation[]>("list_organisations"),
   createOrganisation: (values: Record<string, unknown>) => call<Organisation>("create_organisation", { values }),
   updateOrganisation: (id: number, values: Record<string, unknown>) => call<Organisation>("update_organisation", { id, values }),

@@ -2,6 +2,9 @@
 //! (`docs/operator-api.yaml`) with an admin side for playing the operator (receive, remarks,
 //! draft contract, activate) and for injecting faults. Users rehearse the whole flow with it;
 //! the sync tests run against it on loopback.
+//!
+//! Must not: depend on the client (`zayava-sync`) or the store: it speaks the wire through
+//! `zayava-api`'s types only, so it tests the client from the outside.
 
 pub mod faults;
 pub mod store;

@@ -48,6 +48,8 @@ pub enum AppError {
     UnknownForm(String),
     /// The PDF was written; the system would not open it.
     CannotOpen(String),
+    /// The spreadsheet library refused the workbook (a defect: the detail is for the log).
+    Spreadsheet(String),
     BadWindow,
     /// Reminder lead times that are not numbers 0–60 (`term`: those before a contract's end).
     BadLeads { term: bool },
@@ -94,6 +96,7 @@ impl AppError {
             AppError::BadApplicationFile(_) => ErrorCode::ApplicationBadFile,
             AppError::UnknownForm(_) => ErrorCode::PrintUnknownForm,
             AppError::CannotOpen(_) => ErrorCode::PrintCannotOpen,
+            AppError::Spreadsheet(_) => ErrorCode::ExportSpreadsheet,
             AppError::BadWindow => ErrorCode::SettingsInvalidWindow,
             AppError::BadLeads { .. } => ErrorCode::SettingsInvalidLeads,
             AppError::Internal => ErrorCode::Internal,
@@ -126,6 +129,7 @@ const UNKNOWN_FORM_PRINT: Text = Text::id("app-error-unknown-form-print");
 const ALL_IS_A_SCHEDULE: Text = Text::id("app-error-all-is-a-schedule");
 const BAD_APPLICATION_FILE: Text = Text::id("app-error-bad-application-file");
 const CANNOT_OPEN: Text = Text::id("app-error-cannot-open");
+const SPREADSHEET: Text = Text::id("app-error-spreadsheet");
 const BAD_WINDOW: Text = Text::id("app-error-bad-window");
 const BAD_TERM_LEADS: Text = Text::id("app-error-bad-term-leads");
 const BAD_LEADS: Text = Text::id("app-error-bad-leads");
@@ -153,6 +157,7 @@ impl Problem {
             AppError::UnknownForm(version) => filled(UNKNOWN_FORM_PRINT, &[("version", version)]),
             // What the launcher said is for the log, not the user.
             AppError::CannotOpen(_) => plain(CANNOT_OPEN),
+            AppError::Spreadsheet(_) => plain(SPREADSHEET),
             AppError::BadWindow => on_field(BAD_WINDOW, "working_window"),
             AppError::BadLeads { term: false } => on_field(BAD_LEADS, "reminder_leads"),
             AppError::BadLeads { term: true } => on_field(BAD_TERM_LEADS, "term_reminder_leads"),

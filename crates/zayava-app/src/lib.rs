@@ -24,6 +24,7 @@ pub mod printing;
 pub mod safety;
 pub mod subject;
 pub mod settings;
+pub mod spreadsheet;
 pub mod sync;
 pub mod transfer;
 

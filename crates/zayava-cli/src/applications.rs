@@ -35,6 +35,9 @@ pub enum Command {
         archived: bool,
         #[arg(long)]
         json: bool,
+        /// Writes the list to an Excel file instead (real dates, a filter on every column).
+        #[arg(long, value_name = "FILE.xlsx")]
+        xlsx: Option<std::path::PathBuf>,
     },
     /// Shows one application: its stage, what is wrong with the form, its values and its dates.
     Show {
@@ -101,8 +104,12 @@ fn service_name(service: &str, lang: Lang) -> String {
 pub async fn run(command: Command, db: &Database, lang: Lang) -> Result<(), Failure> {
     let now = Now::read();
     match command {
-        Command::List { service, organisation, stage, search, archived, json } => {
+        Command::List { service, organisation, stage, search, archived, json, xlsx } => {
             let filter = ApplicationFilter { organisation_id: organisation, service, status: None, stage, text: search, archived };
+            if let Some(target) = xlsx {
+                let sheet = zayava_app::spreadsheet::applications_sheet(db, &filter, lang, now).await?;
+                return crate::table::wrote_xlsx(lang, &zayava_app::spreadsheet::write(&sheet, &target)?);
+            }
             let list = applications::list(db, &filter, now).await?;
             if json {
                 return print_json(&list);

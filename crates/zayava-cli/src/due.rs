@@ -32,6 +32,9 @@ pub struct Args {
     limit: u32,
     #[arg(long)]
     json: bool,
+    /// Writes the lines to an Excel file instead (real dates, a filter on every column).
+    #[arg(long, value_name = "FILE.xlsx")]
+    xlsx: Option<std::path::PathBuf>,
 }
 
 pub async fn run(args: Args, db: &Database, lang: Lang) -> Result<(), Failure> {
@@ -39,7 +42,12 @@ pub async fn run(args: Args, db: &Database, lang: Lang) -> Result<(), Failure> {
         PartyArg::Consumer => Party::Consumer,
         PartyArg::Operator => Party::Operator,
     });
-    let list = due::dashboard(db, &DashboardQuery { working_days: args.days, party, limit: args.limit }, lang, Now::read()).await?;
+    let query = DashboardQuery { working_days: args.days, party, limit: args.limit };
+    if let Some(target) = args.xlsx {
+        let sheet = zayava_app::spreadsheet::due_sheet(db, &query, lang, Now::read()).await?;
+        return crate::table::wrote_xlsx(lang, &zayava_app::spreadsheet::write(&sheet, &target)?);
+    }
+    let list = due::dashboard(db, &query, lang, Now::read()).await?;
     if args.json {
         return print_json(&list);
     }

@@ -11,6 +11,7 @@ mod deadlines;
 mod due;
 mod events;
 mod forms;
+mod dates;
 mod ics;
 mod organisations;
 mod pdf;
@@ -41,7 +42,7 @@ Examples:
   zayava applications show З-0042            one application, its stage and its dates
   zayava applications ready З-0042            after the pre-flight check finds nothing
   zayava events record З-0042 --event application_sent --at 2026-12-01
-  zayava ics -o deadlines.ics                every open deadline, for Outlook or any calendar
+  zayava ics -o deadlines.ics                the deadlines, with reminders, for Outlook or any calendar
   zayava pdf --application З-0042 --kind package -o package.pdf
   zayava backup                              a copy of the database in this folder
 
@@ -76,8 +77,10 @@ enum Command {
     Events(events::Command),
     /// What is due: every open deadline up to N working days ahead (overdue ones always).
     Due(due::Args),
-    /// Writes the open deadlines (of one application, or all) as an iCalendar file.
+    /// Writes the deadlines (of one application, or all) as an iCalendar file: open ones with reminders at your lead times, met ones marked «Выполнено».
     Ics(ics::Args),
+    /// The dates billing and contracts follow (activation, first billed month, a new tariff, a contract's end, a cut-off), of every application.
+    Dates(dates::Args),
     /// When things fall due: deadlines and derived dates for a service, with explanations.
     Deadlines(deadlines::DeadlinesArgs),
     /// An application's life: its state and each deadline's round and verdict (met, late,
@@ -282,6 +285,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         Command::Events(c) => closing(open(db).await?, |d| Box::pin(events::run(c, d, lang))).await,
         Command::Due(args) => closing(open(db).await?, |d| Box::pin(due::run(args, d, lang))).await,
         Command::Ics(args) => closing(open(db).await?, |d| Box::pin(ics::run(args, d, lang))).await,
+        Command::Dates(args) => closing(open(db).await?, |d| Box::pin(dates::run(args, d, lang))).await,
         Command::Sync(args) => closing(open(db).await?, |d| Box::pin(sync::run(args, d, lang))).await,
         Command::Backup { file, list } => safety::backup(&path_of(db)?, file, list).await,
         Command::Restore { file } => safety::restore(&path_of(db)?, &file, lang).await,

@@ -84,3 +84,9 @@ mod tests {
         assert!(starts.windows(2).all(|w| w[0] == w[1]), "{text}");
     }
 }
+
+/// Reports an Excel file written: where, and how many rows.
+pub fn wrote_xlsx(lang: zayava_core::i18n::Lang, done: &zayava_app::spreadsheet::XlsxExport) -> Result<(), crate::Failure> {
+    eprintln!("{}", say_with(lang, "cli-xlsx-written", &[("path", &done.path), ("n", &done.rows.to_string())]));
+    Ok(())
+}

@@ -180,6 +180,20 @@ fn what_is_due_is_listed_for_a_party_and_a_calendar_file_holds_every_open_deadli
     assert_eq!(read.len(), events, "{strict}");
     let sign = read.iter().find(|e| e["uid"].as_str().unwrap().ends_with("constructor.sign_contract@zayava")).unwrap_or_else(|| panic!("{strict}"));
     assert_eq!(sign["alarms"].as_array().unwrap().len(), 3, "{sign}");
+    // The same lines as an Excel file, and the registry with the list's filter (the
+    // spreadsheet tests of zayava-app read such files back cell by cell).
+    for (args, name) in [(vec!["due", "--days", "60"], "due.xlsx"), (vec!["applications", "list", "--service", "constructor"], "list.xlsx")] {
+        let target = p.root.join(name);
+        let mut args: Vec<&str> = args;
+        args.extend(["--xlsx", target.to_str().unwrap()]);
+        let out = zayava(&p, &args);
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(std::fs::read(&target).unwrap().starts_with(b"PK"), "an .xlsx is a zip");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("строк"), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    // No activation yet: no contract or billing dates, said in words; JSON is an empty list.
+    assert!(ok(&p, &["dates"]).contains("Дат пока нет"));
+    assert_eq!(json(&p, &["dates", "--json"]), Value::Array(vec![]));
     // The same calendar on stdout, for one application.
     let one = ok(&p, &["ics", "--application", "З-0001"]);
     assert_eq!(one.matches("BEGIN:VEVENT").count(), events);

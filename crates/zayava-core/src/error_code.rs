@@ -110,6 +110,8 @@ codes! {
     PrintAllIsASchedule = "print.all_is_a_schedule",
     /// The PDF was written but the system would not open it.
     PrintCannotOpen = "print.cannot_open",
+    /// The spreadsheet could not be made (nothing was written).
+    ExportSpreadsheet = "export.spreadsheet",
 
     SettingsInvalidWindow = "settings.invalid_window",
     SettingsInvalidLeads = "settings.invalid_leads",

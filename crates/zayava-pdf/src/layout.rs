@@ -301,9 +301,11 @@ impl<'f> Layout<'f> {
             // A header wraps to fit its column: its words set the column's minimum, but only
             // the content asks for width beyond that («АЭР согласован с Оператором» over «да»).
             let mut need: Vec<Measure> = headers.iter().map(|h| measure(&self.fonts.bold, h, size, self.lang)).map(|m| Measure { line: m.word, ..m }).collect();
+            // Lists repeat their values (a code, a choice): each distinct one is measured once.
+            let mut seen: std::collections::HashMap<&str, Measure> = std::collections::HashMap::new();
             for row in rows {
                 for (n, cell) in need.iter_mut().zip(row) {
-                    let m = measure(&self.fonts.regular, cell, size, self.lang);
+                    let m = *seen.entry(cell.as_str()).or_insert_with(|| measure(&self.fonts.regular, cell, size, self.lang));
                     *n = Measure { word: n.word.max(m.word), syllable: n.syllable.max(m.syllable), line: n.line.max(m.line) };
                 }
             }
@@ -452,20 +454,54 @@ pub fn column_widths(need: &[(f32, f32)], available: f32) -> Vec<f32> {
 /// fit is hyphenated to fill the line when its patterns allow; dates, numbers, e-mails and
 /// identifiers move whole to the next line, and are broken (after joining punctuation, else
 /// between characters) only when wider than a whole line.
+///
+/// Each word's break points are found once, and a piece is measured only up to where it
+/// overflows: a 12,000-letter token costs about a line's measuring per line.
 pub fn wrap_clean(face: &Face, text: &str, width: f32, size: f32, lang: Lang) -> Vec<String> {
     let space = face.width(" ", size);
     let hyphen = face.width("-", size);
-    // The last break in `token` whose piece, with its hyphen, fits `room`.
-    let fitting = |token: &str, room: f32, points: Vec<usize>| -> Option<(usize, bool)> {
-        points.into_iter().rev().map(|p| (p, kind(token) == Kind::Word && hyphen_after(token, p))).find(|&(p, hy)| face.width(&token[..p], size) + if hy { hyphen } else { 0.0 } <= room)
-    };
+    let char_w = |c: char| face.width(c.encode_utf8(&mut [0; 4]), size);
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
         let mut line_w = 0.0;
         for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
-            let mut rest = word;
-            while !rest.is_empty() {
+            // Found only for a word that does not fit, and then once.
+            let is_word = kind(word) == Kind::Word;
+            let soft_points = std::cell::OnceCell::new();
+            let soft = || soft_points.get_or_init(|| hyphenation_points(word, lang));
+            let hard_points = std::cell::OnceCell::new();
+            let hard = || {
+                hard_points.get_or_init(|| {
+                    let mut all = soft().clone();
+                    all.extend(emergency_points(word));
+                    all.sort_unstable();
+                    all.dedup();
+                    all
+                })
+            };
+            // The last point after `from` whose piece `word[from..p]`, with its hyphen,
+            // fits `room`, among `points`.
+            let fitting = |from: usize, room: f32, points: &[usize]| -> Option<(usize, bool)> {
+                let mut prefix: Vec<(usize, f32)> = Vec::new();
+                let mut w = 0.0;
+                for (i, c) in word[from..].char_indices() {
+                    w += char_w(c);
+                    if w > room {
+                        break;
+                    }
+                    prefix.push((from + i + c.len_utf8(), w));
+                }
+                let last = prefix.last().map_or(from, |p| p.0);
+                points.iter().rev().filter(|&&p| p > from && p <= last).find_map(|&p| {
+                    let hy = is_word && hyphen_after(word, p);
+                    let pw = prefix.binary_search_by(|(end, _)| end.cmp(&p)).ok().map(|i| prefix[i].1)?;
+                    (pw + if hy { hyphen } else { 0.0 } <= room).then_some((p, hy))
+                })
+            };
+            let mut from = 0;
+            while from < word.len() {
+                let rest = &word[from..];
                 let w = face.width(rest, size);
                 let gap = if line.is_empty() { 0.0 } else { space };
                 if line_w + gap + w <= width {
@@ -477,17 +513,17 @@ pub fn wrap_clean(face: &Face, text: &str, width: f32, size: f32, lang: Lang) ->
                     break;
                 }
                 // Fill the rest of this line with the start of a word, hyphenated.
-                if let Some((p, hy)) = fitting(rest, width - line_w - gap, hyphenation_points(rest, lang)) {
+                if let Some((p, hy)) = fitting(from, width - line_w - gap, soft()) {
                     if !line.is_empty() {
                         line.push(' ');
                     }
-                    line.push_str(&rest[..p]);
+                    line.push_str(&word[from..p]);
                     if hy {
                         line.push('-');
                     }
                     lines.push(std::mem::take(&mut line));
                     line_w = 0.0;
-                    rest = &rest[p..];
+                    from = p;
                     continue;
                 }
                 if !line.is_empty() {
@@ -496,13 +532,9 @@ pub fn wrap_clean(face: &Face, text: &str, width: f32, size: f32, lang: Lang) ->
                     continue;
                 }
                 // Alone on a line and still too wide: break where it least hurts.
-                let mut points = hyphenation_points(rest, lang);
-                points.extend(emergency_points(rest));
-                points.sort_unstable();
-                points.dedup();
-                let p = match fitting(rest, width, points) {
+                let p = match fitting(from, width, hard()) {
                     Some((p, hy)) => {
-                        line.push_str(&rest[..p]);
+                        line.push_str(&word[from..p]);
                         if hy {
                             line.push('-');
                         }
@@ -510,22 +542,22 @@ pub fn wrap_clean(face: &Face, text: &str, width: f32, size: f32, lang: Lang) ->
                     }
                     None => {
                         // No break point fits: as many characters as fit, at least one.
-                        let mut end = 0;
+                        let mut end = from;
                         let mut used = 0.0;
                         for (i, c) in rest.char_indices() {
-                            let cw = face.width(c.encode_utf8(&mut [0; 4]), size);
-                            if end > 0 && used + cw > width {
+                            let cw = char_w(c);
+                            if end > from && used + cw > width {
                                 break;
                             }
                             used += cw;
-                            end = i + c.len_utf8();
+                            end = from + i + c.len_utf8();
                         }
-                        line.push_str(&rest[..end]);
+                        line.push_str(&word[from..end]);
                         end
                     }
                 };
                 lines.push(std::mem::take(&mut line));
-                rest = &rest[p..];
+                from = p;
             }
         }
         lines.push(line);

@@ -2,6 +2,9 @@
 //! schema), the contract package (cover with QR code, application, enclosures, schedule)
 //! and the deadline schedule. A4, DejaVu Sans embedded and subset, selectable text;
 //! `layout.rs` is the page layout engine, `breaks.rs` where a line may end.
+//!
+//! Must not: read the database, files or the clock; everything a document shows is passed
+//! in (`zayava-app`'s `printing.rs` assembles it), so a document is a function of its data.
 
 mod breaks;
 mod documents;

@@ -1,5 +1,10 @@
 //! Zayava's local database: one SQLite file under the OS's app-data directory, opened the
 //! same way by the desktop app and the CLI. Everything the user enters lives here.
+//!
+//! Owns: the schema and its migrations, every read and write (each check-then-write in one
+//! transaction), the event trail and stored due dates, the sync outbox and cursor, backups.
+//! Must not: know form field names (it asks the schemas for a field's role), parse
+//! settings into meaning, or keep sentences: words are the faces' (`zayava-app`).
 
 pub mod applications;
 pub mod attachments;

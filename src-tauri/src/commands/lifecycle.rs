@@ -1,8 +1,11 @@
 //! A contract's life in the window: the timeline, recording events, what is due, one
-//! date's explanation, and exporting deadlines to a calendar file the user picks.
+//! date's explanation, and exporting deadlines to a calendar file, or a registry to an
+//! Excel file, where the user picks.
 
 use tauri::State;
 use zayava_app::ics::{self, IcsExport};
+use zayava_app::spreadsheet::{self, Registry, XlsxExport};
+use zayava_store::applications::ApplicationFilter;
 use zayava_app::{due, events, Now, Problem};
 use zayava_core::deadlines::report::Item;
 use zayava_core::lifecycle::{NewEvent, RecordedEvent, Timeline};
@@ -56,5 +59,18 @@ pub async fn export_ics(app: tauri::AppHandle, state: State<'_, AppState>, id: O
         let db = database(&state)?;
         let Some(target) = crate::dialogs::choose_target(&app, "zayava.ics", ("iCalendar", &["ics"])).await else { return Ok(None) };
         ics::export(db, id.as_deref(), &target, language(db).await, Now::read()).await.map(Some)
+    }).await
+}
+
+/// Writes `registry` as an .xlsx file where the user chooses: the applications under
+/// `filter` (the list's), what is due under `query` (the dashboard's), or the dates.
+#[tauri::command]
+pub async fn export_xlsx(app: tauri::AppHandle, state: State<'_, AppState>, registry: Registry, filter: ApplicationFilter, query: DashboardQuery) -> Result<Option<XlsxExport>, Problem> {
+    guarded(state.inner(), async move {
+        let db = database(&state)?;
+        let lang = language(db).await;
+        let sheet = spreadsheet::sheet(db, registry, &filter, &query, lang, Now::read()).await?;
+        let Some(target) = crate::dialogs::choose_target(&app, &spreadsheet::file_name(registry, lang), ("Excel", &["xlsx"])).await else { return Ok(None) };
+        spreadsheet::write(&sheet, &target).map(Some)
     }).await
 }

@@ -2,6 +2,7 @@
 // soonest first, overdue first of all. Our deadlines and the Operator's are kept apart; the
 // Operator's overdue actions stand out. Each date opens to how it was worked out.
 import { Fragment, useEffect, useState } from "react";
+import { ExcelExport } from "./ExcelExport";
 import { PrintButtons } from "./Print";
 import { api } from "../api";
 import type { DueEntry, IpcError, Item, Party } from "../bindings";
@@ -140,12 +141,22 @@ export function Dashboard({ serviceTitle, onOpenApplication }: { serviceTitle: (
             <option value="both">{t("party-both")}</option>
           </select>
         </label>
-        <button type="button" onClick={exportAll}>
-          {t("dash-exportAll")}
-        </button>
-        <span className="muted">{t("dash-printAll")}</span>
-        <PrintButtons id="all" kinds={["schedule"]} testId="dash-print" />
-        {exported && <span className="ok">{exported}</span>}
+      </div>
+      {/* What leaves the window: files to keep or share, and the printed schedule. */}
+      <div className="dash-actions">
+        <div className="inline wrap">
+          <span className="muted">{t("dash-save")}</span>
+          <button type="button" onClick={exportAll}>
+            {t("dash-exportAll")}
+          </button>
+          <ExcelExport registry="due" label={t("xlsx-due")} query={{ working_days: days, party, limit: 500 }} testId="dash-xlsx" />
+          <ExcelExport registry="dates" label={t("xlsx-dates")} testId="dash-xlsx-dates" />
+          {exported && <span className="ok">{exported}</span>}
+        </div>
+        <div className="inline wrap">
+          <span className="muted">{t("dash-printAll")}</span>
+          <PrintButtons id="all" kinds={["schedule"]} testId="dash-print" />
+        </div>
       </div>
       {error && (
         <p className="error" role="alert">

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { api } from "../api";
 import type { ApplicationFilter, ApplicationStatus, ApplicationView, FormSchema, IpcError, Organisation, Preflight } from "../bindings";
+import { ExcelExport } from "../components/ExcelExport";
 import { PrintButtons } from "../components/Print";
 import { SchemaForm, pathId, type Values } from "../components/SchemaForm";
 import { TimelinePanel } from "../components/TimelinePanel";
@@ -131,6 +132,7 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
             {t("common-loading")}
           </p>
         )}
+        {list && list.total > 0 && <ExcelExport registry="applications" label={t("xlsx-applications")} filter={query} testId="app-xlsx" />}
         {list && list.total === 0 && <p className="muted">{query.text || query.service || query.organisation_id || query.stage ? t("app-none") : t("app-empty")}</p>}
         <ul className="item-list" data-testid="app-list">
           {list?.items.map((a) => (
