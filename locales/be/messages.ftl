@@ -190,6 +190,7 @@ pdf-documents-enclosures = Пералік укладанняў
 pdf-documents-the-application-signed-by-the = Заяўка, падпісаная кіраўніком і завераная пячаткай
 pdf-documents-the-contract-signed-by-the = Дагавор, падпісаны з боку спажыўца, у двух экземплярах
 pdf-documents-qr-caption = Код: нумар заяўкі і кантрольная сума яе зместу
+pdf-documents-field-clause = { $label } (п. { $clause })
 pdf-documents-empty-schedule = Тэрмінаў пакуль няма: падзеі па заяўцы не запісаны.
 
 ## crates/zayava-core/src/calendar/transfers.rs

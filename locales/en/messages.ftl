@@ -189,7 +189,8 @@ pdf-documents-organisation = Organisation
 pdf-documents-enclosures = Enclosures
 pdf-documents-the-application-signed-by-the = The application, signed by the head and sealed
 pdf-documents-the-contract-signed-by-the = The contract signed by the consumer, in two copies
-pdf-documents-qr-caption = Code: the application's id and a checksum of its content
+pdf-documents-qr-caption = Code: the application's number and a checksum of its content
+pdf-documents-field-clause = { $label } (cl. { $clause })
 pdf-documents-empty-schedule = No deadlines yet: no events are recorded for the application.
 
 ## crates/zayava-core/src/calendar/transfers.rs

@@ -190,6 +190,7 @@ pdf-documents-enclosures = Перечень вложений
 pdf-documents-the-application-signed-by-the = Заявка, подписанная руководителем и заверенная печатью
 pdf-documents-the-contract-signed-by-the = Договор, подписанный со стороны потребителя, в двух экземплярах
 pdf-documents-qr-caption = Код: номер заявки и контрольная сумма её содержания
+pdf-documents-field-clause = { $label } (п. { $clause })
 pdf-documents-empty-schedule = Сроков пока нет: события по заявке не записаны.
 
 ## crates/zayava-core/src/calendar/transfers.rs

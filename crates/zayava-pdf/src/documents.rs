@@ -71,6 +71,7 @@ const ENCLOSED: [Text; 2] = [
     Text::id("pdf-documents-the-contract-signed-by-the"),
 ];
 const QR_CAPTION: Text = Text::id("pdf-documents-qr-caption");
+const FIELD_CLAUSE: Text = Text::id("pdf-documents-field-clause");
 const EMPTY_SCHEDULE: Text = Text::id("pdf-documents-empty-schedule");
 
 /// A value as printed: dates day first, choices by their label, yes/no in words (an
@@ -100,9 +101,10 @@ fn shown(field: &Field, value: Option<&Value>, lang: Lang) -> String {
     }
 }
 
+/// A field's label, with the seed's clause it comes from: «… (п. 3.3)», «… (cl. 3.3)».
 fn label(field: &Field, lang: Lang) -> String {
     match &field.clause {
-        Some(c) => format!("{} (п. {c})", field.label.get(lang)),
+        Some(c) => FIELD_CLAUSE.fill(lang, &[("label", field.label.get(lang)), ("clause", c)]),
         None => field.label.get(lang).to_string(),
     }
 }

@@ -244,3 +244,11 @@ fn one_applications_schedule_names_its_organisation_and_number_but_no_rule_ids()
     }
     assert!(!text.contains("one-window.") && !text.contains("Правило"), "{text}");
 }
+
+#[test]
+fn an_english_application_names_its_clauses_in_english() {
+    let (values, org) = (one_window(1), organisation());
+    let text = text_of(&application(&doc(&values, &org), Lang::En));
+    assert!(text.contains("(cl. 3."), "{text}");
+    assert!(!text.contains("(п."), "{text}");
+}
