@@ -428,7 +428,11 @@ party: Party | null,
  */
 limit: number, };
 
-export type DueEntry = { application_id: string, service: string, organisation_name: string | null, rule: string, 
+export type DueEntry = { application_id: string, 
+/**
+ * The application's short number, «З-0042».
+ */
+number: string, service: string, organisation_name: string | null, rule: string, 
 /**
  * The round of this deadline (1 and up; DOMAIN.md §6.2), and «2-й круг» from the second.
  */

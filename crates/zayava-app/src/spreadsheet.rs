@@ -4,7 +4,6 @@
 //! real dates, a frozen header row, an auto-filter, columns as wide as their content,
 //! headers in the user's language.
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
@@ -95,7 +94,6 @@ pub async fn applications_sheet(db: &Database, filter: &ApplicationFilter, lang:
 /// What is due (the dashboard's query), as a sheet.
 pub async fn due_sheet(db: &Database, query: &DashboardQuery, lang: Lang, now: Now) -> Result<Sheet, AppError> {
     let entries = crate::due::dashboard(db, query, lang, now).await?;
-    let numbers = numbers(db, now).await?;
     let rows = entries
         .into_iter()
         .map(|e| {
@@ -107,7 +105,7 @@ pub async fn due_sheet(db: &Database, query: &DashboardQuery, lang: Lang, now: N
                 Cell::Due(e.due.clone()),
                 Cell::Text(title),
                 Cell::Text(party_name(e.party, lang)),
-                Cell::Text(numbers.get(&e.application_id).cloned().unwrap_or_default()),
+                Cell::Text(e.number.clone()),
                 Cell::Text(e.organisation_name.clone().unwrap_or_default()),
                 Cell::Text(service_name(&e.service, lang)),
                 Cell::Text(e.status.label(lang).to_string()),
@@ -184,10 +182,6 @@ pub async fn dates_sheet(db: &Database, lang: Lang, now: Now) -> Result<Sheet, A
     })
 }
 
-async fn numbers(db: &Database, now: Now) -> Result<HashMap<String, String>, AppError> {
-    let all = crate::applications::list(db, &ApplicationFilter::default(), now).await?;
-    Ok(all.into_iter().map(|a| (a.id, a.number)).collect())
-}
 
 /// A due as a spreadsheet value and how it is shown: a day, a Minsk time, or a month.
 fn excel_date(due: &str) -> Option<(ExcelDateTime, &'static str)> {

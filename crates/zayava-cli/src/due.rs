@@ -70,7 +70,7 @@ pub async fn run(args: Args, db: &Database, lang: Lang) -> Result<(), Failure> {
             e.organisation_name.clone().unwrap_or_default(),
             service,
             e.clause.clone(),
-            e.application_id.clone(),
+            e.number.clone(),
         ]);
     }
     print!("{}", t.render());

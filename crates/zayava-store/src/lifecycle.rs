@@ -23,6 +23,8 @@ use crate::{Database, StoreError};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct DueEntry {
     pub application_id: String,
+    /// The application's short number, «З-0042».
+    pub number: String,
     pub service: String,
     pub organisation_name: Option<String>,
     pub rule: String,
@@ -255,7 +257,7 @@ impl Database {
         let today = now.date();
         let horizon: NaiveDate = if query.working_days == 0 { today } else { cal.add_working_days(today, query.working_days, zayava_core::calendar::Schedule::Official).unwrap_or(today) };
         let mut sql = String::from(
-            "SELECT d.application_id, d.rule, d.round, d.voids, d.party, d.kind, d.due, a.service, o.name AS organisation_name,
+            "SELECT d.application_id, a.number, d.rule, d.round, d.voids, d.party, d.kind, d.due, a.service, o.name AS organisation_name,
                     EXISTS (SELECT 1 FROM application_event e WHERE e.application_id = d.application_id AND e.event = 'signed_contract_sent') AS sent_back
              FROM due_item d JOIN application a ON a.id = d.application_id LEFT JOIN organisation o ON o.id = a.organisation_id
              WHERE d.open = 1 AND d.due_day <= ?1 AND (d.kind = 'deadline' OR d.due_day >= ?2) AND a.archived = 0
@@ -296,7 +298,7 @@ impl Database {
         let today = now.date();
         let until = today + chrono::Duration::days(days as i64);
         let rows = sqlx::query(
-            "SELECT d.application_id, d.rule, d.round, d.party, d.kind, d.due, a.service, o.name AS organisation_name
+            "SELECT d.application_id, a.number, d.rule, d.round, d.party, d.kind, d.due, a.service, o.name AS organisation_name
              FROM due_item d JOIN application a ON a.id = d.application_id LEFT JOIN organisation o ON o.id = a.organisation_id
              WHERE d.rule IN (SELECT value FROM json_each(?1)) AND d.due_day >= ?2 AND d.due_day <= ?3 AND a.archived = 0
                AND NOT EXISTS (SELECT 1 FROM due_item later WHERE later.application_id = d.application_id
@@ -326,6 +328,7 @@ fn due_entry(r: &sqlx::sqlite::SqliteRow, now: NaiveDateTime, lang: Lang) -> Res
     let round: i64 = r.try_get("round")?;
     Ok(Some(DueEntry {
         application_id: r.try_get("application_id")?,
+        number: crate::applications::number_text(r.try_get::<Option<i64>, _>("number")?.unwrap_or_default()),
         service: r.try_get("service")?,
         organisation_name: r.try_get("organisation_name")?,
         title: rule.title.get(lang).to_string(),

@@ -101,7 +101,9 @@ export function Dashboard({ serviceTitle, onOpenApplication }: { serviceTitle: (
                       (e.organisation_name ?? "—")
                     )}
                     <br />
-                    <span className="muted small">{serviceTitle(e.service)}</span>
+                    <span className="muted small">
+                      {e.number} · {serviceTitle(e.service)}
+                    </span>
                   </td>
                 </tr>
                 {opened?.key === key && opened.item && (
