@@ -301,6 +301,12 @@ sync-issue-sync-newer_rulebook = Аператар апублікаваў нов�
 app-operator-registration_number = Рэгістрацыйны нумар у Аператара
 app-operator-contract_number = Нумар дагавора
 app-operator-remarks = Заўвагі Аператара
+app-outgoing-legend = Зыходны ліст
+app-outgoing-number = Зыходны №
+app-outgoing-date-label = ад
+app-outgoing-next = Прысвоіць наступны нумар
+app-outgoing-hint = Нумар і дата друкуюцца ў суправаджальным лісце і ў заяўцы. Нумары вядуцца па ліку арганізацыі.
+app-outgoing-needs-organisation = Каб прысвоіць нумар па ліку, выберыце арганізацыю; свой нумар можна ўвесці і без яе.
 
 backup-title = Рэзервовыя копіі
 backup-hint = Кожны дзень і перад кожным абнаўленнем праграмы Заява сама захоўвае копію базы (захоўваюцца апошнія 7). Копію можна захаваць у файл і аднавіць даныя з копіі.

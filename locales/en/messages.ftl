@@ -166,7 +166,6 @@ pdf-documents-page = page { $n } of { $total }
 pdf-documents-consumer = The consumer
 pdf-documents-no-organisation = No organisation chosen.
 pdf-documents-number = Application No.
-pdf-documents-status = Status
 pdf-documents-sign-head = Head (authorised person) of the consumer:
 pdf-documents-signature = signature
 pdf-documents-name = name
@@ -184,11 +183,6 @@ pdf-documents-clause = Clause
 pdf-documents-state = State
 pdf-documents-application-col = Application
 pdf-documents-cover = Contract package
-pdf-documents-service = Service
-pdf-documents-organisation = Organisation
-pdf-documents-enclosures = Enclosures
-pdf-documents-the-application-signed-by-the = The application, signed by the head and sealed
-pdf-documents-the-contract-signed-by-the = The contract signed by the consumer, in two copies
 pdf-documents-qr-caption = Code: the application's number and a checksum of its content
 pdf-documents-field-clause = { $label } (cl. { $clause })
 pdf-documents-empty-schedule = No deadlines yet: no events are recorded for the application.
@@ -324,8 +318,6 @@ sync-error-keyring = The system keyring returned an error: { $why }.
 sync-error-store = Database error: { $why }
 
 ## crates/zayava-pdf/src/subject.rs
-pdf-status-ready = ready to send
-pdf-status-draft = draft
 pdf-schedule-of-all = Deadline schedule of all applications
 
 ## crates/zayava-cli
@@ -339,6 +331,7 @@ cli-to-fix = To fix:
 cli-draft-created = Created draft { $number } ({ $service }): { $id }
 cli-ready = Application { $number } is ready to send.
 cli-archived = Application { $number } moved to the archive.
+cli-outgoing = Application { $number }: outgoing No. { $outgoing } of { $date }. It is printed on the covering letter and the application.
 cli-unarchived = Application { $number } brought back from the archive.
 cli-col-due = Due
 cli-col-party = Party
@@ -405,3 +398,23 @@ cli-yes = yes
 cli-no = no
 cli-col-field = Field
 cli-col-value = Value
+store-outgoing-number = Outgoing number
+store-organisation = Organisation
+pdf-letter-dated = No. { $number } of { $date }
+pdf-letter-undated = No. ____________ of ___.___.________
+pdf-letter-subject = Application for a contract
+pdf-letter-body = Please find enclosed application No. { $number } (service: { $service }) for a contract, made under { $source }. We ask you to consider it and send us the draft contract.
+pdf-letter-body-unnumbered = Please find enclosed an application (service: { $service }) for a contract, made under { $source }. We ask you to consider it and send us the draft contract.
+pdf-letter-enclosures = Enclosures:
+pdf-letter-enclosure-application = { $title }, { $pages } { $pages ->
+    [one] page
+   *[other] pages
+}, 1 copy;
+pdf-letter-enclosure-file = { $file }.
+pdf-letter-basis = Acting under { $basis }.
+pdf-letter-signature = signature
+pdf-letter-prepared-by = Prepared by { $name }, { $phone }
+pdf-letter-unp = UNP { $unp }
+app-outgoing-date = Date of the outgoing letter
+app-outgoing-date-ahead = the date has not come yet; a letter is dated the day it is signed.
+app-outgoing-date-format = type the date as dd.mm.yyyy.

@@ -297,6 +297,12 @@ sync-issue-sync-newer_rulebook = The Operator published newer rules; please upda
 app-operator-registration_number = The Operator's registration number
 app-operator-contract_number = Contract number
 app-operator-remarks = The Operator's remarks
+app-outgoing-legend = Outgoing letter
+app-outgoing-number = Outgoing No.
+app-outgoing-date-label = of
+app-outgoing-next = Give the next number
+app-outgoing-hint = The number and date are printed on the covering letter and the application. Numbers follow the organisation's own count.
+app-outgoing-needs-organisation = Choose an organisation to number by its count; your own number can be typed without one.
 
 backup-title = Backups
 backup-hint = Every day and before every program update Zayava keeps a copy of the database (the last 7 are kept). A copy can be saved to a file, and the data restored from a copy.

@@ -301,6 +301,12 @@ sync-issue-sync-newer_rulebook = Оператор опубликовал нов�
 app-operator-registration_number = Регистрационный номер у Оператора
 app-operator-contract_number = Номер договора
 app-operator-remarks = Замечания Оператора
+app-outgoing-legend = Исходящее письмо
+app-outgoing-number = Исходящий №
+app-outgoing-date-label = от
+app-outgoing-next = Присвоить следующий номер
+app-outgoing-hint = Номер и дата печатаются в сопроводительном письме и в заявке. Номера ведутся по счёту организации.
+app-outgoing-needs-organisation = Чтобы присвоить номер по счёту, выберите организацию; свой номер можно ввести и без неё.
 
 backup-title = Резервные копии
 backup-hint = Каждый день и перед каждым обновлением программы Заява сама сохраняет копию базы (хранятся последние 7). Копию можно сохранить в файл и восстановить данные из копии.

@@ -24,7 +24,7 @@ mod tests {
     use zayava_core::forms::preflight::{Finding, Preflight};
     use zayava_core::forms::{Choice, Field, FieldRole, FieldType, FormKind, FormSchema, Ground, GroundCheck, When};
     use zayava_core::organisation::Organisation;
-    use zayava_store::applications::{Application, ApplicationFilter, ApplicationStatus, ApplicationSummary};
+    use zayava_store::applications::{Application, ApplicationFilter, ApplicationStatus, ApplicationSummary, Outgoing};
     use zayava_store::attachments::AttachmentRef;
     use zayava_core::validation::{FieldError, IssueCode};
     use zayava_core::error_code::ErrorCode;
@@ -89,6 +89,7 @@ mod tests {
             declaration::<Finding>(&cfg),
             declaration::<Preflight>(&cfg),
             declaration::<ApplicationStatus>(&cfg),
+            declaration::<Outgoing>(&cfg),
             declaration::<Application>(&cfg),
             declaration::<ApplicationSummary>(&cfg),
             declaration::<ApplicationFilter>(&cfg),

@@ -127,7 +127,7 @@ test("the contract package is saved as a PDF where the user chooses", { timeout:
     const result = await byTestId(browser, "print-result", 20_000);
     assert.match(await result.getText(), /^Готово: \d+ страни(ца|цы|ц)\.$/);
     const text = execFileSync("pdftotext", [target, "-"]).toString();
-    assert.match(text, /Пакет документов к договору/);
+    assert.match(text, /О направлении заявки/);
     assert.match(text, /ГУ «Городской архив»/);
     assert.match(text, /стр\. 1 из/);
   } finally {

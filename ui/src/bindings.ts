@@ -182,7 +182,7 @@ fact_value?: string, };
 
 export type When = { field: string, equals: unknown, };
 
-export type FieldRole = "name" | "full_name" | "unp" | "address" | "email" | "contact";
+export type FieldRole = "name" | "full_name" | "unp" | "address" | "email" | "contact" | "phone" | "postal_postcode" | "postal_address" | "head_position" | "head_name" | "head_basis";
 
 export type Field = { id: string, type: FieldType, label: Words, required: boolean, hint?: Words, 
 /**
@@ -256,6 +256,8 @@ export type Preflight = { clean: boolean, findings: Array<Finding>, };
 
 export type ApplicationStatus = "draft" | "ready";
 
+export type Outgoing = { number: string, date: string, };
+
 export type Application = { id: string, organisation_id: number | null, service: string, 
 /**
  * The form schema it was made under, e.g. `one-window@2025-03-04`.
@@ -264,7 +266,11 @@ schema_version: string, values: Record<string, unknown>, status: ApplicationStat
 /**
  * The short number people say on the phone (shown as «З-0042»).
  */
-number: number, };
+number: number, 
+/**
+ * The covering letter's outgoing number and date, once given.
+ */
+outgoing?: Outgoing, };
 
 export type ApplicationSummary = { id: string, 
 /**

@@ -49,6 +49,7 @@ export const commands = {
   setOperatorNumber: (id: string, field: string, value: string) => call<ApplicationView>("set_operator_number", { id, field, value }),
   archiveApplication: (id: string, archived: boolean) => call<ApplicationView>("archive_application", { id, archived }),
   attachFile: () => call<AttachmentRef | null>("attach_file"),
+  setOutgoing: (id: string, number: string | null, date: string | null) => call<ApplicationView>("set_outgoing", { id, number, date }),
   calendarMonth: (year: number, month: number) => call<MonthView>("calendar_month", { year, month }),
   calendarYears: () => call<YearTransfers[]>("calendar_years"),
   saveCalendarYear: (year: YearTransfers) => call<void>("save_calendar_year", { year }),

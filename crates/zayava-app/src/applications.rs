@@ -8,8 +8,9 @@ use serde::Serialize;
 use serde_json::Value;
 use ts_rs::TS;
 use zayava_core::forms::{self, preflight::Preflight};
-use zayava_core::i18n::Lang;
-use zayava_core::validation::{localize_all, FieldError};
+use chrono::NaiveDate;
+use zayava_core::i18n::{Lang, Text};
+use zayava_core::validation::{localize_all, FieldError, FieldIssue, IssueCode};
 use zayava_store::applications::{number_text, Application, ApplicationFilter, ApplicationSummary};
 use zayava_store::attachments::AttachmentRef;
 use zayava_core::operator_number::OperatorNumber;
@@ -131,6 +132,30 @@ pub async fn set_operator_number(db: &Database, id: &str, field: &str, value: &s
     let (number, value) = OperatorNumber::checked(field, value).map_err(|issue| AppError::Store(StoreError::Invalid(vec![issue])))?;
     db.set_operator_number(id, number, &value, now.utc).await?;
     show(db, id, lang, now).await
+}
+
+/// Gives the application's letters an outgoing number: the one typed (`number`), or the
+/// next of its organisation's count (`None`), dated `date` or today. A letter is not dated
+/// ahead: a date after today is refused, naming the field.
+pub async fn set_outgoing(db: &Database, id: &str, number: Option<&str>, date: Option<NaiveDate>, lang: Lang, now: Now) -> Result<ApplicationView, AppError> {
+    let today = now.local.date();
+    let date = date.unwrap_or(today);
+    if date > today {
+        let issue = FieldIssue::new("outgoing_date", Text::id("app-outgoing-date"), IssueCode::Malformed).with_detail(Text::id("app-outgoing-date-ahead"));
+        return Err(AppError::Store(StoreError::Invalid(vec![issue])));
+    }
+    let app = db.set_outgoing(id, number, date, now.utc).await?;
+    view(db, app, lang, now).await
+}
+
+/// A date as the window sends it (YYYY-MM-DD) or as typed in a terminal (dd.mm.yyyy);
+/// none means today.
+pub fn outgoing_date(text: Option<&str>) -> Result<Option<NaiveDate>, AppError> {
+    let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else { return Ok(None) };
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(text, "%d.%m.%Y"))
+        .map(Some)
+        .map_err(|_| AppError::Store(StoreError::Invalid(vec![FieldIssue::new("outgoing_date", Text::id("app-outgoing-date"), IssueCode::Malformed).with_detail(Text::id("app-outgoing-date-format"))])))
 }
 
 pub async fn archive(db: &Database, id: &str, archived: bool, lang: Lang, now: Now) -> Result<ApplicationView, AppError> {

@@ -13,7 +13,6 @@ use zayava_core::i18n::Lang;
 use zayava_core::lifecycle::{self, NoticeContext, RecordedEvent, Recorder, Timeline};
 use zayava_core::operator_number::OperatorNumber;
 use zayava_core::rules::Rulebook;
-use zayava_store::applications::ApplicationStatus;
 use zayava_store::{Database, StoreError};
 
 use crate::{AppError, Now};
@@ -49,8 +48,8 @@ pub struct Loaded {
     pub values: Value,
     pub organisation: Option<Value>,
     pub timeline: Timeline,
-    /// The form passed the pre-flight and was marked ready.
-    pub ready: bool,
+    /// The letters' outgoing number and date, once given.
+    pub outgoing: Option<zayava_store::applications::Outgoing>,
 }
 
 impl Loaded {
@@ -59,7 +58,9 @@ impl Loaded {
             id: &self.id,
             number: self.number.as_deref(),
             operator_numbers: self.operator_numbers.clone(),
-            schema: self.schema, values: &self.values, organisation: self.organisation.as_ref(), timeline: &self.timeline, ready: self.ready }
+            schema: self.schema, values: &self.values, organisation: self.organisation.as_ref(), timeline: &self.timeline,
+            outgoing: self.outgoing.as_ref().map(|o| (o.number.clone(), zayava_core::date_format::human_date(o.date))),
+        }
     }
 }
 
@@ -97,7 +98,7 @@ pub async fn stored(db: &Database, id: &str, lang: Lang, now: Now) -> Result<Loa
         values: app.values,
         organisation,
         timeline,
-        ready: app.status == ApplicationStatus::Ready,
+        outgoing: app.outgoing,
     })
 }
 
@@ -146,5 +147,5 @@ pub fn from_file(path: &Path, lang: Lang, now: Now) -> Result<Loaded, AppError> 
     let facts = lifecycle::facts(Some(schema), &file.values, file.organisation.as_ref());
     let timeline = lifecycle::timeline(Rulebook::shared(), &Calendar::embedded(), WorkingWindow::default(), &file.service, true, &events, facts, now.local, &NoticeContext::default(), lang)
         .map_err(AppError::Query)?;
-    Ok(Loaded { id: file.id.unwrap_or_else(|| "—".into()), number: None, operator_numbers: Vec::new(), service: file.service, schema, values: file.values, organisation: file.organisation, timeline, ready: false })
+    Ok(Loaded { id: file.id.unwrap_or_else(|| "—".into()), number: None, operator_numbers: Vec::new(), service: file.service, schema, values: file.values, organisation: file.organisation, timeline, outgoing: None })
 }

@@ -68,6 +68,15 @@ pub enum Command {
         /// The application: З-0042, 42, or its id.
         application: String,
     },
+    /// Gives the application's letters an outgoing number: the one given with --number, or the next of its organisation's count; dated --date (dd.mm.yyyy) or today. Printed on the covering letter and the application.
+    Outgoing {
+        application: String,
+        /// The number as your office registers it («01-12/345»); leave out for the next one.
+        #[arg(long, value_name = "TEXT")]
+        number: Option<String>,
+        #[arg(long, value_name = "DD.MM.YYYY")]
+        date: Option<String>,
+    },
     /// Moves an application to the archive (or back, with --undo). Nothing is deleted.
     Archive {
         application: String,
@@ -175,6 +184,14 @@ pub async fn run(command: Command, db: &Database, lang: Lang) -> Result<(), Fail
             let id = resolve(db, &application).await?;
             let view = applications::mark_ready(db, &id, lang, now).await?;
             println!("{}", say_with(lang, "cli-ready", &[("number", &view.number)]));
+            Ok(())
+        }
+        Command::Outgoing { application, number, date } => {
+            let id = resolve(db, &application).await?;
+            let date = applications::outgoing_date(date.as_deref())?;
+            let view = applications::set_outgoing(db, &id, number.as_deref(), date, lang, now).await?;
+            let outgoing = view.application.outgoing.as_ref().expect("just given");
+            println!("{}", say_with(lang, "cli-outgoing", &[("number", &view.number), ("outgoing", &outgoing.number), ("date", &zayava_core::date_format::human_date(outgoing.date))]));
             Ok(())
         }
         Command::Archive { application, undo } => {

@@ -1,4 +1,4 @@
-//! `zayava pdf`: `zayava_app::printing` from a terminal — a stored application (by id), an
+//! `zayava pdf`: `zayava_app::printing` from a terminal — a stored application (by number or id), an
 //! application file, or `all` (the schedule of every application), written to a file.
 
 use std::path::PathBuf;
@@ -13,7 +13,7 @@ use crate::Failure;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// A stored application's id, an application file ({"service", "organisation", "values", "events"?}), or `all` (with --kind schedule).
+    /// A stored application (З-0042, 42, or its id), an application file ({"service", "organisation", "values", "events"?}), or `all` (with --kind schedule).
     #[arg(long, value_name = "ID or FILE.json")]
     application: String,
     /// application, package or schedule.
@@ -26,11 +26,15 @@ pub struct Args {
 
 pub async fn run(args: Args, db: Option<PathBuf>, lang: Lang) -> Result<(), Failure> {
     let kind = Kind::parse(&args.kind).ok_or_else(|| AppError::UnknownPdfKind(args.kind.clone()))?;
-    let target = Target::from_argument(&args.application);
+    let mut target = Target::from_argument(&args.application);
     let db = match &target {
         Target::One(Source::File(_)) => None,
         _ => crate::open_existing(db).await?,
     };
+    // A stored application is named as everywhere else: З-0042, 42, or (the start of) its id.
+    if let (Target::One(Source::Stored(text)), Some(db)) = (&target, &db) {
+        target = Target::One(Source::Stored(crate::applications::resolve(db, text).await?));
+    }
     let document = printing::render(db.as_ref(), &target, kind, lang, Now::read()).await;
     if let Some(db) = db {
         db.close().await; // checkpoints the log before the process ends

@@ -221,3 +221,42 @@ fn help_tells_an_it_person_what_each_command_is_for_with_examples_and_exit_codes
     let sub = ok(&p, &["applications", "list", "--help"]);
     assert!(sub.contains("--stage") && sub.contains("--search") && sub.contains("--json"), "{sub}");
 }
+
+/// The covering letter's outgoing number: the next of the organisation's own count unless
+/// typed, kept with the application so a reprint carries it, and printed with its date.
+#[test]
+fn outgoing_numbers_are_counted_per_organisation_typed_or_refused_by_field() {
+    let p = place();
+    ok(&p, &["organisations", "add", "--from", &fixture("organisation.json")]);
+    for _ in 0..3 {
+        ok(&p, &["applications", "new", "--service", "constructor", "--organisation", "1", "--from", &fixture("constructor-application.json")]);
+    }
+    let first = ok(&p, &["applications", "outgoing", "1", "--date", "01.12.2026"]);
+    assert!(first.contains("исходящий № 1 от 01.12.2026"), "{first}");
+    // A typed whole number moves the count on past it; a registry's own style is kept as typed.
+    ok(&p, &["applications", "outgoing", "2", "--number", "10"]);
+    let next = ok(&p, &["applications", "outgoing", "3"]);
+    assert!(next.contains("исходящий № 11 от"), "{next}");
+    let typed = ok(&p, &["applications", "outgoing", "1", "--number", "01-12/345", "--date", "02.12.2026"]);
+    assert!(typed.contains("№ 01-12/345 от 02.12.2026"), "{typed}");
+
+    // Refusals name the field, and nothing changes.
+    let ahead = refused(&p, &["applications", "outgoing", "1", "--date", "01.01.2099"]);
+    assert!(ahead.contains("Дата исходящего письма") && ahead.contains("ещё не наступила"), "{ahead}");
+    let garbled = refused(&p, &["applications", "outgoing", "1", "--date", "1ю12ю2026"]);
+    assert!(garbled.contains("дд.мм.гггг"), "{garbled}");
+    let long = refused(&p, &["applications", "outgoing", "1", "--number", &"9".repeat(41)]);
+    assert!(long.contains("Исходящий номер") && long.contains("40"), "{long}");
+    let shown = json(&p, &["applications", "show", "1", "--json"]);
+    assert_eq!(shown["application"]["application"]["outgoing"], serde_json::json!({"number": "01-12/345", "date": "2026-12-02"}), "{shown}");
+
+    // The covering letter carries it, the Operator's address for the constructor (seed 002,
+    // cl. 3.3), and the head's signature from the profile.
+    let pdf = p.root.join("package.pdf");
+    ok(&p, &["pdf", "--application", "1", "--kind", "package", "-o", pdf.to_str().unwrap()]);
+    let text = Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+    let text = String::from_utf8(text.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+    for needle in ["02.12.2026 № 01-12/345", "220140, г. Минск, ул. Притыцкого, 64", "О направлении заявки", "№ З-0001", "М.П."] {
+        assert!(text.contains(needle), "{needle} not in the package:\n{text}");
+    }
+}

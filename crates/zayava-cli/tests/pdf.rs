@@ -38,7 +38,7 @@ fn each_kind_is_written_from_an_application_file() {
         match kind {
             "application" => assert!(text.contains("01-12/345") && text.contains("03.11.2025") && text.contains("Сидоров С. С.")),
             // The file's id is in the QR code only; people read the checksum.
-            "package" => assert!(text.contains("Пакет документов к договору") && !text.contains("a-17"), "{text}"),
+            "package" => assert!(text.contains("О направлении заявки") && text.contains("Приложение:") && !text.contains("a-17"), "{text}"),
             _ => assert!(text.contains("Оператор направляет проект договора") && !text.contains("kvp."), "{text}"),
         }
     }

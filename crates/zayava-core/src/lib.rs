@@ -2,6 +2,7 @@
 //! counted. Pure: no IO, no Tauri, no clock reads — `today` and `now` are always passed in.
 
 pub mod calendar;
+pub mod correspondence;
 pub mod date_format;
 pub mod deadlines;
 pub mod error_code;

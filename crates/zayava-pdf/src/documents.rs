@@ -4,13 +4,16 @@
 use printpdf::{PdfDocument, PdfSaveOptions};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
-use zayava_core::forms::{self, Field, FieldType, FormSchema};
+use zayava_core::correspondence::Correspondence;
+use zayava_core::forms::{self, Field, FieldRole, FieldType, FormSchema};
 use zayava_core::i18n::{Lang, Text};
 use zayava_core::operator_number::OperatorNumber;
+use zayava_core::organisation;
+use zayava_core::rules::Rulebook;
 use zayava_core::validation::identifiers;
 
 use crate::fonts::Fonts;
-use crate::layout::{Layout, Lead, LEFT, PAGE_W, RIGHT};
+use crate::layout::{Layout, Lead, BODY as BODY_SIZE, PAGE_W, RIGHT};
 use crate::Pdf;
 
 /// An application to print.
@@ -24,8 +27,9 @@ pub struct ApplicationDoc<'a> {
     pub schema: &'a FormSchema,
     pub values: &'a Value,
     pub organisation: Option<&'a Value>,
-    /// The application's state, in words.
-    pub status: String,
+    /// The letters' outgoing number and date (dd.mm.yyyy), once given; blanks to fill by
+    /// hand otherwise.
+    pub outgoing: Option<(String, String)>,
 }
 
 /// One line of a deadline schedule, already in words.
@@ -45,7 +49,6 @@ const PAGE: Text = Text::id("pdf-documents-page");
 const CONSUMER: Text = Text::id("pdf-documents-consumer");
 const NO_ORGANISATION: Text = Text::id("pdf-documents-no-organisation");
 const NUMBER: Text = Text::id("pdf-documents-number");
-const STATUS: Text = Text::id("pdf-documents-status");
 const SIGN_HEAD: Text = Text::id("pdf-documents-sign-head");
 const SIGN: [Text; 3] = [Text::id("pdf-documents-signature"), Text::id("pdf-documents-name"), Text::id("pdf-documents-date")];
 const SEAL: Text = Text::id("pdf-documents-seal");
@@ -63,13 +66,18 @@ const SCHEDULE_COLS: [Text; 5] = [
 ];
 const APPLICATION_COL: Text = Text::id("pdf-documents-application-col");
 const COVER: Text = Text::id("pdf-documents-cover");
-const SERVICE: Text = Text::id("pdf-documents-service");
-const ORGANISATION: Text = Text::id("pdf-documents-organisation");
-const ENCLOSURES: Text = Text::id("pdf-documents-enclosures");
-const ENCLOSED: [Text; 2] = [
-    Text::id("pdf-documents-the-application-signed-by-the"),
-    Text::id("pdf-documents-the-contract-signed-by-the"),
-];
+const DATED: Text = Text::id("pdf-letter-dated");
+const UNDATED: Text = Text::id("pdf-letter-undated");
+const LETTER_SUBJECT: Text = Text::id("pdf-letter-subject");
+const LETTER_BODY: Text = Text::id("pdf-letter-body");
+const LETTER_BODY_UNNUMBERED: Text = Text::id("pdf-letter-body-unnumbered");
+const ENCLOSURE_HEAD: Text = Text::id("pdf-letter-enclosures");
+const ENCLOSURE_APPLICATION: Text = Text::id("pdf-letter-enclosure-application");
+const ENCLOSURE_FILE: Text = Text::id("pdf-letter-enclosure-file");
+const BASIS: Text = Text::id("pdf-letter-basis");
+const SIGNATURE: Text = Text::id("pdf-letter-signature");
+const PREPARED_BY: Text = Text::id("pdf-letter-prepared-by");
+const UNP: Text = Text::id("pdf-letter-unp");
 const QR_CAPTION: Text = Text::id("pdf-documents-qr-caption");
 const FIELD_CLAUSE: Text = Text::id("pdf-documents-field-clause");
 const EMPTY_SCHEDULE: Text = Text::id("pdf-documents-empty-schedule");
@@ -151,7 +159,37 @@ fn form(l: &mut Layout, schema: &FormSchema, values: &Value, lang: Lang) {
     }
 }
 
+/// The organisation's field playing `role`, or "" without an organisation.
+fn org(doc: &ApplicationDoc, role: FieldRole) -> String {
+    doc.organisation.map(|o| organisation::text_of(o, role).to_string()).unwrap_or_default()
+}
+
+/// The date and outgoing number on the left, the Operator as addressee on the right.
+fn letter_head(l: &mut Layout, doc: &ApplicationDoc, lang: Lang) {
+    let dated = match &doc.outgoing {
+        Some((number, date)) => DATED.fill(lang, &[("date", date), ("number", number)]),
+        None => UNDATED.get(lang).to_string(),
+    };
+    l.letter_head(&[dated], &Correspondence::shared().addressee(&doc.schema.id, lang));
+    l.space(14.0);
+}
+
+/// The head's signature, filled from the profile (position, name, authority), with «М.П.»;
+/// blank lines to fill by hand when no organisation is chosen or its head is not given.
+fn signature(l: &mut Layout, doc: &ApplicationDoc, lang: Lang) {
+    let (position, name) = (org(doc, FieldRole::HeadPosition), org(doc, FieldRole::HeadName));
+    if name.is_empty() {
+        l.signature(SIGN_HEAD.get(lang), [SIGN[0].get(lang), SIGN[1].get(lang), SIGN[2].get(lang)]);
+        l.paragraph(SEAL.get(lang), 9.0, false, 0.0);
+        return;
+    }
+    let basis = org(doc, FieldRole::HeadBasis);
+    let basis = if basis.is_empty() { String::new() } else { BASIS.fill(lang, &[("basis", &basis)]) };
+    l.signed(&position, &name, &basis, SIGNATURE.get(lang), SEAL.get(lang));
+}
+
 fn application_body(l: &mut Layout, doc: &ApplicationDoc, lang: Lang) {
+    letter_head(l, doc, lang);
     l.title(doc.schema.title.get(lang));
     let numbers = numbers(doc, lang);
     if !numbers.is_empty() {
@@ -164,8 +202,7 @@ fn application_body(l: &mut Layout, doc: &ApplicationDoc, lang: Lang) {
     }
     l.heading(DETAILS.get(lang));
     form(l, doc.schema, doc.values, lang);
-    l.signature(SIGN_HEAD.get(lang), [SIGN[0].get(lang), SIGN[1].get(lang), SIGN[2].get(lang)]);
-    l.paragraph(SEAL.get(lang), 9.0, false, 0.0);
+    signature(l, doc, lang);
 }
 
 /// The application's numbers as printed: the short one, then the Operator's when known.
@@ -209,39 +246,80 @@ pub fn checksum(doc: &ApplicationDoc) -> String {
     format!("{:x}", h.finalize())[..16].to_string()
 }
 
-fn cover(l: &mut Layout, doc: &ApplicationDoc, lang: Lang) {
-    l.space(60.0);
-    l.title(COVER.get(lang));
-    let org = doc.organisation.map(zayava_core::organisation::display_name).unwrap_or_default();
-    let mut pairs = vec![(ORGANISATION.get(lang).to_string(), org), (SERVICE.get(lang).to_string(), doc.schema.title.get(lang).to_string())];
-    pairs.extend(doc.number.map(|n| (NUMBER.get(lang).to_string(), n.to_string())));
-    pairs.extend(doc.operator_numbers.iter().map(|(n, v)| (n.label().get(lang).to_string(), v.clone())));
-    pairs.push((STATUS.get(lang).to_string(), doc.status.clone()));
-    l.fields(&pairs);
-    // The QR code, drawn as vector squares so it stays sharp and small.
-    let data = format!("zayava:{}:{}", doc.id, checksum(doc));
-    if let Ok(code) = qrcode::QrCode::new(data.as_bytes()) {
-        let n = code.width();
-        let module = 3.2_f32;
-        let size = module * n as f32;
-        let x0 = PAGE_W - RIGHT - size;
-        let y0 = l.y() - 30.0 - size;
-        l.rect(x0 - 6.0, y0 - 6.0, size + 12.0, size + 12.0, 1.0);
-        for (i, color) in code.to_colors().iter().enumerate() {
-            if *color == qrcode::Color::Dark {
-                let (cx, cy) = ((i % n) as f32, (i / n) as f32);
-                l.rect(x0 + cx * module, y0 + size - (cy + 1.0) * module, module, module, 0.0);
-            }
-        }
-        l.text_at(LEFT, y0 + size / 2.0, QR_CAPTION.get(lang), 8.0, false);
-        // The payload holds the id for a machine; people read the number and the checksum.
-        let readable = match doc.number {
-            Some(n) => format!("{n} · {}", checksum(doc)),
-            None => checksum(doc),
-        };
-        l.text_at(LEFT, y0 + size / 2.0 - 12.0, &readable, 8.0, false);
-        l.set_y(y0 - 20.0);
+/// The organisation's letterhead: its full name, then where to write and call it.
+fn letterhead(l: &mut Layout, doc: &ApplicationDoc, lang: Lang) {
+    let Some(values) = doc.organisation else { return };
+    let full = org(doc, FieldRole::FullName);
+    l.paragraph(if full.is_empty() { org(doc, FieldRole::Name) } else { full }.as_str(), 11.0, true, 0.0);
+    let postal = [org(doc, FieldRole::PostalPostcode), org(doc, FieldRole::PostalAddress)].into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(", ");
+    let mut reach: Vec<String> = [postal, identifiers::phone_display(&org(doc, FieldRole::Phone)), org(doc, FieldRole::Email)].into_iter().filter(|p| !p.is_empty()).collect();
+    let unp = organisation::unp(values);
+    if !unp.is_empty() {
+        reach.push(UNP.fill(lang, &[("unp", &unp)]));
     }
+    l.paragraph(&reach.join(" · "), 8.5, false, 0.0);
+    l.rule();
+    l.space(12.0);
+}
+
+/// The covering letter that opens the package: letterhead, date and number, the Operator as
+/// addressee, what is sent and under which procedure, the enclosures with their pages, the
+/// head's signature and seal, who prepared it, and the QR code that finds the application.
+fn cover(l: &mut Layout, doc: &ApplicationDoc, application_pages: usize, attachments: &[String], lang: Lang) {
+    letterhead(l, doc, lang);
+    letter_head(l, doc, lang);
+    l.paragraph(LETTER_SUBJECT.get(lang), BODY_SIZE, true, 0.0);
+    l.space(10.0);
+    let spec = Rulebook::shared().service(&doc.schema.id);
+    let service = spec.map(|s| s.name.get(lang)).unwrap_or_else(|| doc.schema.title.get(lang));
+    let source = spec.map(|s| s.source.get(lang).to_string()).unwrap_or_default();
+    let body = match doc.number {
+        Some(n) => LETTER_BODY.fill(lang, &[("service", service), ("number", n), ("source", &source)]),
+        None => LETTER_BODY_UNNUMBERED.fill(lang, &[("service", service), ("source", &source)]),
+    };
+    l.paragraph(&body, BODY_SIZE, false, 0.0);
+    l.space(8.0);
+    l.paragraph(ENCLOSURE_HEAD.get(lang), BODY_SIZE, false, 0.0);
+    let mut enclosed = vec![ENCLOSURE_APPLICATION.fill(lang, &[("title", doc.schema.title.get(lang)), ("pages", &application_pages.to_string())])];
+    enclosed.extend(attachments.iter().map(|a| ENCLOSURE_FILE.fill(lang, &[("file", a)])));
+    for (i, item) in enclosed.iter().enumerate() {
+        l.paragraph(&format!("{}. {item}", i + 1), BODY_SIZE, false, 14.0);
+    }
+    signature(l, doc, lang);
+    let (contact, phone) = (org(doc, FieldRole::Contact), identifiers::phone_display(&org(doc, FieldRole::Phone)));
+    if !contact.is_empty() {
+        l.space(18.0);
+        l.paragraph(&PREPARED_BY.fill(lang, &[("name", &contact), ("phone", &phone)]), 8.0, false, 0.0);
+    }
+    qr(l, doc, lang);
+}
+
+/// The QR code at the foot of the cover, drawn as vector squares so it stays sharp and
+/// small: the payload holds the id for a machine; people read the number and the checksum.
+fn qr(l: &mut Layout, doc: &ApplicationDoc, lang: Lang) {
+    let data = format!("zayava:{}:{}", doc.id, checksum(doc));
+    let Ok(code) = qrcode::QrCode::new(data.as_bytes()) else { return };
+    let n = code.width();
+    let module = 2.0_f32;
+    let size = module * n as f32;
+    l.ensure(size + 30.0);
+    let x0 = PAGE_W - RIGHT - size;
+    let y0 = l.y() - 20.0 - size;
+    for (i, color) in code.to_colors().iter().enumerate() {
+        if *color == qrcode::Color::Dark {
+            let (cx, cy) = ((i % n) as f32, (i / n) as f32);
+            l.rect(x0 + cx * module, y0 + size - (cy + 1.0) * module, module, module, 0.0);
+        }
+    }
+    let readable = match doc.number {
+        Some(n) => format!("{n} · {}", checksum(doc)),
+        None => checksum(doc),
+    };
+    let caption = QR_CAPTION.get(lang);
+    let w = l.text_width(caption, 7.0).max(l.text_width(&readable, 7.0));
+    l.text_at(x0 - 10.0 - w, y0 + size / 2.0, caption, 7.0, false);
+    l.text_at(x0 - 10.0 - w, y0 + size / 2.0 - 10.0, &readable, 7.0, false);
+    l.set_y(y0 - 10.0);
 }
 
 fn save(title: &str, build: impl FnOnce(&mut Layout), lang: Lang) -> Pdf {
@@ -289,19 +367,17 @@ pub fn application_schedule(doc: &ApplicationDoc, entries: &[ScheduleEntry], lan
     )
 }
 
-/// The contract package: cover with QR code, the application, the enclosures, the schedule.
+/// The contract package: the covering letter (with the application's pages counted for
+/// its enclosure list), the application, the schedule.
 pub fn package(doc: &ApplicationDoc, entries: &[ScheduleEntry], attachments: &[String], lang: Lang) -> Pdf {
     save(
         COVER.get(lang),
         |l| {
-            cover(l, doc, lang);
+            let application_pages = l.pages_of(|l| application_body(l, doc, lang));
+            cover(l, doc, application_pages, attachments, lang);
             l.new_page();
             application_body(l, doc, lang);
             l.new_page();
-            l.title(ENCLOSURES.get(lang));
-            let mut items: Vec<(bool, String)> = ENCLOSED.iter().map(|t| (false, t.get(lang).to_string())).collect();
-            items.extend(attachments.iter().map(|a| (false, a.clone())));
-            l.checklist(&items);
             schedule_body(l, entries, false, lang);
         },
         lang,

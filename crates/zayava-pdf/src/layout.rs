@@ -361,6 +361,73 @@ impl<'f> Layout<'f> {
         self.y = y - 16.0;
     }
 
+    /// A letter's head: the date and outgoing number on the left, the addressee on the
+    /// right (each line wrapped to its column), the block as tall as its taller side.
+    pub fn letter_head(&mut self, left: &[String], right: &[String]) {
+        let w = self.width();
+        let (left_w, right_x) = (w * 0.42, LEFT + w * 0.5);
+        let lh = BODY * LEADING;
+        let column = |l: &mut Self, lines: &[String], width: f32| -> Vec<String> { lines.iter().flat_map(|t| l.wrap(t, width, BODY, false)).collect() };
+        let left = column(self, left, left_w);
+        let right = column(self, right, w * 0.5);
+        self.ensure(lh * left.len().max(right.len()) as f32);
+        let top = self.y;
+        for (i, line) in left.iter().enumerate() {
+            self.set_text(LEFT, top - lh * (i + 1) as f32 + BODY * 0.25, line, BODY, false);
+        }
+        for (i, line) in right.iter().enumerate() {
+            self.set_text(right_x, top - lh * (i + 1) as f32 + BODY * 0.25, line, BODY, false);
+        }
+        self.y = top - lh * left.len().max(right.len()) as f32;
+    }
+
+    /// A signature block filled in: the position on the left, a line to sign on, the name on
+    /// the right, the authority under them, and «М.П.» where the seal goes. Kept whole on
+    /// one page.
+    pub fn signed(&mut self, position: &str, name: &str, basis: &str, signature_label: &str, seal: &str) {
+        let w = self.width();
+        let position = self.wrap(position, w * 0.36, BODY, false);
+        let lh = BODY * LEADING;
+        self.ensure(lh * position.len() as f32 + 80.0);
+        self.space(30.0);
+        let base = self.y;
+        for (i, line) in position.iter().enumerate() {
+            self.set_text(LEFT, base + lh * (position.len() - 1 - i) as f32, line, BODY, false);
+        }
+        self.line(LEFT + w * 0.40, base - 2.0, LEFT + w * 0.66, base - 2.0, 0.5);
+        self.set_text(LEFT + w * 0.40, base - 12.0, signature_label, 7.5, false);
+        let name = self.wrap(name, w * 0.32, BODY, false);
+        for (i, line) in name.iter().enumerate() {
+            self.set_text(LEFT + w * 0.68, base - lh * i as f32, line, BODY, false);
+        }
+        self.y = base - lh * (name.len().max(1) - 1) as f32 - 16.0;
+        if !basis.is_empty() {
+            self.paragraph(basis, 8.0, false, 0.0);
+        }
+        self.space(6.0);
+        self.paragraph(seal, BODY, false, w * 0.40);
+    }
+
+    /// A thin rule across the page (under a letterhead).
+    pub fn rule(&mut self) {
+        self.space(4.0);
+        let y = self.y;
+        self.line(LEFT, y, PAGE_W - RIGHT, y, 0.6);
+    }
+
+    /// How many pages `build` takes when laid out alone (a covering letter counts its
+    /// enclosure's pages this way); nothing of it stays in this layout.
+    pub fn pages_of(&self, build: impl FnOnce(&mut Layout)) -> usize {
+        let mut alone = Layout::new(self.fonts, self.lang);
+        build(&mut alone);
+        alone.pages.len()
+    }
+
+    /// The width of `text` in points, in the regular face.
+    pub fn text_width(&self, text: &str, size: f32) -> f32 {
+        self.fonts.regular.width(text, size)
+    }
+
     pub fn y(&self) -> f32 {
         self.y
     }

@@ -20,8 +20,8 @@ pub struct Subject<'a> {
     pub values: &'a Value,
     pub organisation: Option<&'a Value>,
     pub timeline: &'a Timeline,
-    /// The form passed the pre-flight check.
-    pub ready: bool,
+    /// The letters' outgoing number and date (dd.mm.yyyy), once given.
+    pub outgoing: Option<(String, String)>,
 }
 
 /// The timeline's deadlines as schedule lines.
@@ -43,17 +43,9 @@ pub fn schedule_entries(t: &Timeline, lang: Lang) -> Vec<ScheduleEntry> {
         .collect()
 }
 
-fn status(s: &Subject, lang: Lang) -> String {
-    if !s.timeline.events.is_empty() {
-        return s.timeline.state_label.clone();
-    }
-    let id = if s.ready { "pdf-status-ready" } else { "pdf-status-draft" };
-    zayava_core::i18n::Text::id(id).get(lang).into()
-}
-
 /// Renders `kind` for the subject.
 pub fn render(kind: Kind, s: &Subject, lang: Lang) -> Pdf {
-    let doc = ApplicationDoc { id: s.id, number: s.number, operator_numbers: s.operator_numbers.clone(), schema: s.schema, values: s.values, organisation: s.organisation, status: status(s, lang) };
+    let doc = ApplicationDoc { id: s.id, number: s.number, operator_numbers: s.operator_numbers.clone(), schema: s.schema, values: s.values, organisation: s.organisation, outgoing: s.outgoing.clone() };
     let attachments: Vec<String> = s
         .schema
         .fields

@@ -53,7 +53,7 @@ fn doc<'a>(values: &'a Value, org: &'a Value) -> ApplicationDoc<'a> {
         schema: forms::current("one-window").unwrap(),
         values,
         organisation: Some(org),
-        status: "Готова".into(),
+        outgoing: Some(("17".into(), "04.12.2026".into())),
     }
 }
 
@@ -107,16 +107,58 @@ fn entries() -> Vec<ScheduleEntry> {
     }]
 }
 
+/// pdftotext's text with runs of spaces made one, so a phrase reads whole whatever the
+/// columns.
+fn squeezed(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[test]
-fn the_package_has_a_cover_with_qr_the_application_enclosures_and_the_schedule() {
-    let (values, org) = (one_window(2), organisation());
-    let pdf = package(&doc(&values, &org), &entries(), &["Письмо Администрации Президента.pdf".into()], Lang::Ru);
+fn the_package_opens_with_a_covering_letter_then_the_application_and_the_schedule() {
+    let (values, org) = (one_window(40), organisation());
+    let d = doc(&values, &org);
+    let application_pages = application(&d, Lang::Ru).pages;
+    assert!(application_pages >= 2, "a long enough application to count: {application_pages}");
+    let pdf = package(&d, &entries(), &["Письмо Администрации Президента.pdf".into()], Lang::Ru);
     let text = text_of(&pdf);
-    for needle in ["Пакет документов к договору", "З-0042", "НЦЭУ-2025/117", "Перечень вложений", "в двух экземплярах", "Письмо Администрации Президента.pdf", "График сроков", "Просрочено", "24.03.2025"] {
+    let cover = squeezed(text.split('\u{c}').next().unwrap());
+    for needle in [
+        // The letterhead, the date and number, the addressee of seed 001, section 6.
+        "Учреждение образования «Брестский государственный колледж»", "224030, г. Брест, а/я 12", "+375 162 12-34-56", "УНП 200019773",
+        "04.12.2026 № 17", "Республиканское унитарное предприятие «Национальный центр электронных услуг»", "220004, г. Минск, ул. Раковская, 14",
+        "О направлении заявки", "№ З-0042",
+        // The enclosures, the application's own pages counted.
+        "Приложение:", &format!("на {application_pages} л. в 1 экз."), "Письмо Администрации Президента.pdf",
+        // The head signs: position, name, authority, seal; and who prepared it.
+        "Директор", "Ўладзімір Іванавіч Шчэрбаў", "Действует на основании Устава.", "М.П.", "Исп. Петрова А. А., +375 162 12-34-56",
+    ] {
+        assert!(cover.contains(needle), "{needle} not on the covering letter:\n{cover}");
+    }
+    assert_eq!(pdf.pages, 1 + application_pages + 1, "letter, application, schedule");
+    for needle in ["График сроков", "Просрочено", "24.03.2025", "НЦЭУ-2025/117"] {
         assert!(text.contains(needle), "{needle} not found");
     }
-    assert!(pdf.pages >= 3);
     assert!(!text.contains(ID), "the id is in the QR code only");
+}
+
+#[test]
+fn the_application_is_a_letter_too_addressed_where_its_seed_sends_it() {
+    let org = organisation();
+    let values = json!({ "admin_name": "Сидоров Сидор", "admin_email": "admin@example.by" });
+    let mut d = doc(&values, &org);
+    d.schema = forms::current("constructor").unwrap();
+    let text = squeezed(&text_of(&application(&d, Lang::Ru)));
+    for needle in ["04.12.2026 № 17", "«Национальный центр электронных услуг»", "220140, г. Минск, ул. Притыцкого, 64", "Директор", "Ўладзімір Іванавіч Шчэрбаў", "Действует на основании Устава.", "М.П."] {
+        assert!(text.contains(needle), "{needle} not found in:\n{text}");
+    }
+    // Without a number yet, and without an organisation, the blanks are there to fill by hand.
+    d.outgoing = None;
+    d.organisation = None;
+    let text = squeezed(&text_of(&application(&d, Lang::Ru)));
+    for needle in ["№ ____________", "подпись", "фамилия, инициалы", "М.П."] {
+        assert!(text.contains(needle), "{needle} not found in:\n{text}");
+    }
+    assert!(!text.contains("Действует на основании"));
 }
 
 /// The cover's QR code as a reader sees it: the first page rendered by pdftoppm, decoded by

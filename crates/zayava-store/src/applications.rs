@@ -10,6 +10,7 @@ use zayava_core::forms::{self, preflight};
 use zayava_core::i18n::Lang;
 
 use zayava_core::lifecycle;
+use zayava_core::validation::{FieldIssue, IssueCode};
 
 use crate::organisations::timestamp;
 
@@ -54,7 +55,22 @@ pub struct Application {
     pub updated_at: String,
     /// The short number people say on the phone (shown as «З-0042»).
     pub number: i64,
+    /// The covering letter's outgoing number and date, once given.
+    #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outgoing: Option<Outgoing>,
 }
+
+/// A letter's outgoing number and date («Исх. № 17 от 04.12.2026»).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Outgoing {
+    pub number: String,
+    #[ts(type = "string")]
+    pub date: NaiveDate,
+}
+
+/// The longest outgoing number a user may type (an office registry's «01-12/345-к»).
+pub const MAX_OUTGOING_LEN: usize = 40;
 
 /// How an application's short number is written: «З-0042».
 pub fn number_text(number: i64) -> String {
@@ -132,10 +148,17 @@ pub(crate) fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Application, Sto
         created_at: row.try_get("created_at")?,
         updated_at: row.try_get("updated_at")?,
         number: row.try_get::<Option<i64>, _>("number")?.unwrap_or_default(),
+        outgoing: match (row.try_get::<Option<String>, _>("outgoing_number")?, row.try_get::<Option<String>, _>("outgoing_date")?) {
+            (Some(number), Some(date)) => Some(Outgoing {
+                number,
+                date: NaiveDate::parse_from_str(&date, "%Y-%m-%d").map_err(|e| StoreError::Corrupt(format!("outgoing date: {e}")))?,
+            }),
+            _ => None,
+        },
     })
 }
 
-pub(crate) const COLUMNS: &str = "id, organisation_id, service, schema_version, form_values, status, archived, created_at, updated_at, number";
+pub(crate) const COLUMNS: &str = "id, organisation_id, service, schema_version, form_values, status, archived, created_at, updated_at, number, outgoing_number, outgoing_date";
 
 /// The next free short number, inside the statement that inserts (one statement: no two
 /// applications get the same number, and a crash leaves no half-made draft).
@@ -213,6 +236,47 @@ impl Database {
             .await?
             .ok_or_else(|| StoreError::NotFound { entity: "application", id: id.to_string() })?;
         from_row(&row)
+    }
+
+    /// Gives the application's letters an outgoing number dated `date`: the one typed, or
+    /// (`None`) the next of its organisation's count, in one transaction, so two letters
+    /// never get the same number. A typed whole number moves the count on past it. The
+    /// number stays with the application: every reprint carries it.
+    pub async fn set_outgoing(&self, id: &str, typed: Option<&str>, date: NaiveDate, now: DateTime<Utc>) -> Result<Application, StoreError> {
+        let app = self.application(id).await?;
+        let label = || zayava_core::i18n::Text::id("store-outgoing-number");
+        let typed = typed.map(str::trim);
+        match typed {
+            Some("") => return Err(StoreError::Invalid(vec![FieldIssue::new("outgoing_number", label(), IssueCode::Required)])),
+            Some(t) if t.chars().count() > MAX_OUTGOING_LEN || t.chars().any(char::is_control) => {
+                return Err(StoreError::Invalid(vec![FieldIssue::new("outgoing_number", label(), IssueCode::TooLong).with_limit(MAX_OUTGOING_LEN)]));
+            }
+            _ => {}
+        }
+        let mut tx = self.pool.begin().await?;
+        let number = match (typed, app.organisation_id) {
+            (Some(t), org) => {
+                if let (Ok(n), Some(org)) = (t.parse::<i64>(), org) {
+                    sqlx::query("UPDATE organisation SET outgoing_last = MAX(outgoing_last, ?) WHERE id = ?").bind(n).bind(org).execute(&mut *tx).await?;
+                }
+                t.to_string()
+            }
+            (None, Some(org)) => {
+                let n: i64 = sqlx::query_scalar("UPDATE organisation SET outgoing_last = outgoing_last + 1 WHERE id = ? RETURNING outgoing_last").bind(org).fetch_one(&mut *tx).await?;
+                n.to_string()
+            }
+            // The count is the organisation's: without one there is nothing to count on.
+            (None, None) => return Err(StoreError::Invalid(vec![FieldIssue::new("organisation_id", zayava_core::i18n::Text::id("store-organisation"), IssueCode::Required)])),
+        };
+        sqlx::query("UPDATE application SET outgoing_number = ?, outgoing_date = ?, updated_at = ? WHERE id = ?")
+            .bind(&number)
+            .bind(date.format("%Y-%m-%d").to_string())
+            .bind(timestamp(now))
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        self.application(id).await
     }
 
     /// Saves what the user has typed so far. Any change to a ready application makes it a

@@ -62,6 +62,9 @@ pub struct ExportedApplication {
     /// none, and get the next free one).
     #[serde(default)]
     pub number: Option<i64>,
+    /// The covering letter's outgoing number and date, once given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outgoing: Option<crate::applications::Outgoing>,
     /// Ход дела as recorded, corrections included (`corrects` names an `id` of this list).
     #[serde(default)]
     pub events: Vec<ExportedEvent>,
@@ -170,6 +173,11 @@ fn check(file: &ExportFile) -> Result<Vec<(String, String, Vec<u8>)>, StoreError
         }
         if a.values.to_string().len() > crate::applications::MAX_VALUES_BYTES {
             return Err(refuse(format!("{at}: values are too large")));
+        }
+        if let Some(o) = &a.outgoing {
+            if o.number.trim().is_empty() || o.number.chars().count() > crate::applications::MAX_OUTGOING_LEN || o.number.chars().any(char::is_control) {
+                return Err(refuse(format!("{at}: the outgoing number is blank, too long or holds control characters")));
+            }
         }
         if let Some(o) = a.organisation_id {
             if !org_ids.contains(&o) {
@@ -297,6 +305,7 @@ impl Database {
                     created_at: a.created_at,
                     updated_at: a.updated_at,
                     number: Some(a.number),
+                    outgoing: a.outgoing,
                     events,
                     parked,
                     sync,
@@ -383,6 +392,14 @@ impl Database {
             .bind(a.number)
             .execute(&mut *tx)
             .await?;
+            if let Some(o) = &a.outgoing {
+                sqlx::query("UPDATE application SET outgoing_number = ?, outgoing_date = ? WHERE id = ?")
+                    .bind(&o.number)
+                    .bind(o.date.format("%Y-%m-%d").to_string())
+                    .bind(&a.id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
             import_history(&mut tx, a, &at).await?;
             summary.applications_added += 1;
         }

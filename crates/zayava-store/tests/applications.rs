@@ -133,6 +133,7 @@ async fn export_and_import_move_profiles_applications_and_files() {
     assert_eq!(app.number, 2);
     let letter = source.store_attachment_bytes("письмо.pdf", b"letter body", at(1)).await.unwrap();
     source.save_application(&app.id, Some(org.id), &json!({ "letter_number": "5", "letter_file": letter }), at(2)).await.unwrap();
+    source.set_outgoing(&app.id, Some("01-12/345"), chrono::NaiveDate::from_ymd_opt(2025, 1, 2).unwrap(), at(2)).await.unwrap();
     let file = source.export(at(3)).await.unwrap();
     let text = serde_json::to_string(&file).unwrap();
 
@@ -142,6 +143,8 @@ async fn export_and_import_move_profiles_applications_and_files() {
     let imported = target.application(&app.id).await.unwrap();
     assert_eq!(imported.values["letter_number"], "5");
     assert_eq!(imported.number, 2, "the short number is kept");
+    let outgoing = imported.outgoing.expect("the letter's outgoing number moves with it");
+    assert_eq!((outgoing.number.as_str(), outgoing.date.to_string().as_str()), ("01-12/345", "2025-01-02"));
     // Into a database whose numbers are taken, an import gets the next free ones.
     let (_d3, busy) = open().await;
     for minute in 0..3 {

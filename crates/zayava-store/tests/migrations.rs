@@ -45,6 +45,9 @@ async fn fill(pool: &sqlx::SqlitePool, level: i64) {
     if level >= 7 {
         sql.push("UPDATE application SET number = 42 WHERE id = '11111111-2222-4333-8444-555555555555'");
     }
+    if level >= 8 {
+        sql.push("INSERT INTO sync_parked (remote_id, seq, application_id, event, at, note, reason, parked_at) VALUES ('r-1', 7, '11111111-2222-4333-8444-555555555555', 'remarks_sent', '2025-01-19', 'замечания', 'not yet', '2025-01-19T09:00:00Z')");
+    }
     for s in sql {
         sqlx::query(s).execute(pool).await.unwrap();
     }

@@ -105,3 +105,14 @@ pub async fn attach_file(app: tauri::AppHandle, state: State<'_, AppState>) -> R
         applications::attach(db, &path, Now::read()).await.map(Some)
     }).await
 }
+
+/// Gives the application's letters an outgoing number: `number` as typed, or the next of its
+/// organisation's count when `number` is null; dated `date` (YYYY-MM-DD) or today.
+#[tauri::command]
+pub async fn set_outgoing(state: State<'_, AppState>, id: String, number: Option<String>, date: Option<String>) -> Result<ApplicationView, Problem> {
+    guarded(state.inner(), async move {
+        let db = database(&state)?;
+        let date = applications::outgoing_date(date.as_deref())?;
+        applications::set_outgoing(db, &id, number.as_deref(), date, language(db).await, Now::read()).await
+    }).await
+}

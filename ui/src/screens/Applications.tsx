@@ -3,12 +3,12 @@
 // or crash), the pre-flight check, and ready / duplicate / archive.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { api } from "../api";
-import type { ApplicationFilter, ApplicationStatus, ApplicationView, FormSchema, IpcError, Organisation, Preflight } from "../bindings";
+import type { ApplicationFilter, ApplicationStatus, ApplicationView, FormSchema, IpcError, Organisation, Outgoing, Preflight } from "../bindings";
 import { ExcelExport } from "../components/ExcelExport";
 import { PrintButtons } from "../components/Print";
 import { SchemaForm, pathId, type Values } from "../components/SchemaForm";
 import { TimelinePanel } from "../components/TimelinePanel";
-import { formatDateTime, formatNumber } from "../format";
+import { formatDate, formatDateTime, formatNumber, toIso } from "../format";
 import { useI18n, type MessageKey } from "../i18n";
 import { applicationsChanged, useApplications, useDebounced, useOrganisations, useSchemas, useServices } from "../queries";
 
@@ -293,6 +293,12 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
           <dd>{String(view.operator_fields.remarks)}</dd>
         </dl>
       )}
+      <OutgoingNumber
+        key={`${app.id}-outgoing`}
+        outgoing={app.outgoing ?? null}
+        canCount={app.organisation_id !== null}
+        onSave={(number, date) => run(() => api.setOutgoing(app.id, number, date))}
+      />
       <PrintButtons id={app.id} beforePrint={flush} />
       {view.locked && (
         <div className="warn-box" data-testid="app-locked">
@@ -395,6 +401,40 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
 
 /** Every document there is to print, in the order offered (the type is Rust's `Kind`). */
 /** One of the Operator's numbers: saved when the field is left, if it changed. */
+/** The letters' outgoing number and date: typed as the office registers it, or the next of
+ * the organisation's own count. Printed on the covering letter and the application. */
+function OutgoingNumber({ outgoing, canCount, onSave }: { outgoing: Outgoing | null; canCount: boolean; onSave: (number: string | null, date: string | null) => Promise<unknown> }) {
+  const { t } = useI18n();
+  const [number, setNumber] = useState(outgoing?.number ?? "");
+  const [date, setDate] = useState(outgoing ? formatDate(outgoing.date) : "");
+  useEffect(() => {
+    setNumber(outgoing?.number ?? "");
+    setDate(outgoing ? formatDate(outgoing.date) : "");
+  }, [outgoing?.number, outgoing?.date]);
+  const typedDate = () => (date.trim() === "" ? null : toIso(date));
+  const save = () => {
+    const changed = number.trim() !== (outgoing?.number ?? "") || (outgoing !== null && date.trim() !== formatDate(outgoing.date));
+    if (changed && number.trim() !== "") void onSave(number, typedDate());
+  };
+  return (
+    <fieldset className="inline wrap outgoing" data-testid="app-outgoing">
+      <legend>{t("app-outgoing-legend")}</legend>
+      <label>
+        {t("app-outgoing-number")}
+        <input data-testid="app-outgoing-number" value={number} maxLength={40} size={12} onChange={(e) => setNumber(e.target.value)} onBlur={save} onKeyDown={(e) => e.key === "Enter" && save()} />
+      </label>
+      <label>
+        {t("app-outgoing-date-label")}
+        <input data-testid="app-outgoing-date" value={date} size={10} placeholder={t("deadlines-datePlaceholder")} onChange={(e) => setDate(e.target.value)} onBlur={save} onKeyDown={(e) => e.key === "Enter" && save()} />
+      </label>
+      <button type="button" data-testid="app-outgoing-next" disabled={!canCount} title={canCount ? undefined : t("app-outgoing-needs-organisation")} onClick={() => void onSave(null, typedDate())}>
+        {t("app-outgoing-next")}
+      </button>
+      <span className="muted small">{canCount ? t("app-outgoing-hint") : t("app-outgoing-needs-organisation")}</span>
+    </fieldset>
+  );
+}
+
 function OperatorNumber({ label, value, testId, onSave }: { label: string; value: string; testId: string; onSave: (v: string) => Promise<unknown> }) {
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);

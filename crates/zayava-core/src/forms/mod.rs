@@ -73,6 +73,15 @@ pub enum FieldRole {
     Email,
     /// Who to talk to.
     Contact,
+    /// The contact's phone, as a letter names who prepared it.
+    Phone,
+    /// Where letters to the organisation go: the postcode and the rest.
+    PostalPostcode,
+    PostalAddress,
+    /// Who signs: the head's position, name and authority («Устава»), for signature blocks.
+    HeadPosition,
+    HeadName,
+    HeadBasis,
 }
 
 /// A field applies only when a sibling field has this value.
