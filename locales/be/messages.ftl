@@ -25,6 +25,9 @@ app-error-unknown-form-print = Заяўка захавана па версіі �
 app-error-all-is-a-schedule = Для ўсіх заявак адразу друкуецца толькі графік тэрмінаў.
 app-error-bad-application-file = Файл заяўкі не чытаецца: { $detail }. Чакаецца JSON выгляду {"{"}"service", "organisation", "values", "events"{"}"}.
 app-error-cannot-open = Дакумент гатовы, але на гэтым камп’ютары яго не адкрыла ніводная праграма для PDF. Выберыце, куды яго захаваць.
+app-error-cannot-open-mail = Ліст гатовы, але на гэтым камп'ютары яго не адкрыла ніводная паштовая праграма. Выберыце, куды яго захаваць, і адкрыйце файл у сваёй пошце.
+app-error-no-inbox = Для гэтага ліста парадак не называе адраса электроннай пошты. Адпраўце яго так, як сказана ў парадку: нарочна, поштай або праз СМДА.
+app-error-mail-too-large = Укладанні важаць больш за { $mb } МБ — паштовы сервер такі ліст не прыме. Ліст не падрыхтаваны; адпраўце дакументы інакш або часткамі.
 app-error-spreadsheet = Табліцу Excel скласці не ўдалося; файл не запісаны. Паспрабуйце яшчэ раз; калі не атрымаецца, паведаміце распрацоўшчыкам.
 app-error-bad-window = Укажыце гадзіны падтрымкі ў выглядзе ГГ:ХХ–ГГ:ХХ, пачатак раней за канец (напрыклад, 08:00–19:00).
 app-error-bad-term-leads = Укажыце, за колькі рабочых дзён да заканчэння дагавора нагадваць, лікамі праз коску (ад 0 да 60), напрыклад: 20, 10, 5, 1.
@@ -422,3 +425,17 @@ pdf-letter-unp = УНП { $unp }
 app-outgoing-date = Дата зыходнага ліста
 app-outgoing-date-ahead = дата яшчэ не настала; ліст датуецца днём подпісання.
 app-outgoing-date-format = увядзіце дату ў выглядзе дд.мм.гггг.
+app-mail-application-subject = Заяўка { $number } — { $service } — { $organisation }
+app-mail-application-body =
+    Паважаныя калегі!
+
+    { $organisation } накіроўвае заяўку { $number } (паслуга: { $service }) для заключэння дагавора. Заяўка накіроўваецца па электроннай пошце, як прадугледжвае пункт { $clause } дакумента { $source }.
+
+    Заяўка — ва ўкладанні: «{ $file }».
+app-mail-contact = Кантактная асоба: { $contact }.
+app-mail-notice-subject = { $subject } ({ $number })
+app-mail-file-name = Заяўка { $number } — { $kind }.eml
+app-mail-kind-application = ліст з заяўкай
+app-mail-kind-notice = апавяшчэнне
+cli-mail-written = { $path }: ліст на { $to } «{ $subject }». Адкрыйце файл у паштовай праграме і адпраўце.
+cli-mail-then = Калі адправіце, запішыце гэта: zayava events record { $application } --event { $event } --at { $at }

@@ -25,6 +25,9 @@ app-error-unknown-form-print = The application was saved under form version “{
 app-error-all-is-a-schedule = For all applications at once, only the deadline schedule can be printed.
 app-error-bad-application-file = The application file cannot be read: { $detail }. Expected JSON like {"{"}"service", "organisation", "values", "events"{"}"}.
 app-error-cannot-open = The document is ready, but no program on this computer opened the PDF. Choose where to save it.
+app-error-cannot-open-mail = The letter is ready, but no mail program on this computer opened it. Choose where to save it, then open the file in your mail.
+app-error-no-inbox = The procedure names no e-mail address for this letter. Send it the way the procedure says: by hand, by post or through SMDO.
+app-error-mail-too-large = The attachments weigh more than { $mb } MB, which a mail server will not take. No draft was made; send the documents another way or in parts.
 app-error-spreadsheet = The Excel sheet could not be made; no file was written. Try again; if it fails again, tell the developers.
 app-error-bad-window = Give the support hours as HH:MM–HH:MM with the start before the end (e.g. 08:00–19:00).
 app-error-bad-term-leads = Give how many working days before a contract ends to remind, as numbers separated by commas (0 to 60), e.g. 20, 10, 5, 1.
@@ -418,3 +421,17 @@ pdf-letter-unp = UNP { $unp }
 app-outgoing-date = Date of the outgoing letter
 app-outgoing-date-ahead = the date has not come yet; a letter is dated the day it is signed.
 app-outgoing-date-format = type the date as dd.mm.yyyy.
+app-mail-application-subject = Application { $number } — { $service } — { $organisation }
+app-mail-application-body =
+    Dear colleagues,
+
+    { $organisation } sends application { $number } (service: { $service }) for a contract. It is sent by e-mail, as clause { $clause } of { $source } provides.
+
+    The application is attached: “{ $file }”.
+app-mail-contact = Contact: { $contact }.
+app-mail-notice-subject = { $subject } ({ $number })
+app-mail-file-name = Application { $number } — { $kind }.eml
+app-mail-kind-application = letter with the application
+app-mail-kind-notice = notice
+cli-mail-written = { $path }: a letter to { $to }, “{ $subject }”. Open the file in your mail program and send it.
+cli-mail-then = Once sent, record it: zayava events record { $application } --event { $event } --at { $at }

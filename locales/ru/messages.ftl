@@ -25,6 +25,9 @@ app-error-unknown-form-print = Заявка сохранена по версии
 app-error-all-is-a-schedule = Для всех заявок сразу печатается только график сроков.
 app-error-bad-application-file = Файл заявки не читается: { $detail }. Ожидается JSON вида {"{"}"service", "organisation", "values", "events"{"}"}.
 app-error-cannot-open = Документ готов, но на этом компьютере его не открыла ни одна программа для PDF. Выберите, куда его сохранить.
+app-error-cannot-open-mail = Письмо готово, но на этом компьютере его не открыла ни одна почтовая программа. Выберите, куда его сохранить, и откройте файл в своей почте.
+app-error-no-inbox = Для этого письма порядок не называет адреса электронной почты. Отправьте его так, как сказано в порядке: нарочно, почтой или через СМДО.
+app-error-mail-too-large = Вложения весят больше { $mb } МБ — почтовый сервер такое письмо не примет. Письмо не подготовлено; отправьте документы иначе или по частям.
 app-error-spreadsheet = Таблицу Excel составить не удалось; файл не записан. Попробуйте ещё раз; если не выйдет, сообщите разработчикам.
 app-error-bad-window = Укажите часы поддержки как ЧЧ:ММ–ЧЧ:ММ, начало раньше конца (например, 08:00–19:00).
 app-error-bad-term-leads = Укажите, за сколько рабочих дней до окончания договора напоминать, числами через запятую (от 0 до 60), например: 20, 10, 5, 1.
@@ -422,3 +425,17 @@ pdf-letter-unp = УНП { $unp }
 app-outgoing-date = Дата исходящего письма
 app-outgoing-date-ahead = дата ещё не наступила; письмо датируется днём подписания.
 app-outgoing-date-format = введите дату в виде дд.мм.гггг.
+app-mail-application-subject = Заявка { $number } — { $service } — { $organisation }
+app-mail-application-body =
+    Уважаемые коллеги!
+
+    { $organisation } направляет заявку { $number } (услуга: { $service }) для заключения договора. Заявка направляется по электронной почте, как предусматривает пункт { $clause } документа { $source }.
+
+    Заявка — во вложении: «{ $file }».
+app-mail-contact = Контактное лицо: { $contact }.
+app-mail-notice-subject = { $subject } ({ $number })
+app-mail-file-name = Заявка { $number } — { $kind }.eml
+app-mail-kind-application = письмо с заявкой
+app-mail-kind-notice = уведомление
+cli-mail-written = { $path }: письмо на { $to } «{ $subject }». Откройте файл в почтовой программе и отправьте.
+cli-mail-then = Когда отправите, запишите это: zayava events record { $application } --event { $event } --at { $at }

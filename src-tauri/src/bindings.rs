@@ -18,6 +18,7 @@ mod tests {
     use zayava_core::rules::{EventKind, EventSpec, FactOption, FactSpec, FactType, Party, RuleKind, ServiceInputs, Words};
     use zayava_app::applications::{ApplicationPage, ApplicationView, Page};
     use zayava_app::ics::IcsExport;
+    use zayava_app::mail::{Letter, MailRecord, PreparedMail};
     use zayava_app::printing::PrintedPdf;
     use zayava_core::lifecycle::{DeadlineStatus, NewEvent, Notice, RecordedEvent, Recorder, Timeline, TimelineDeadline, TimelineEvent, Unplaced, Void, CalculatedVerdict};
     use zayava_store::lifecycle::{DashboardQuery, DueEntry};
@@ -116,6 +117,9 @@ mod tests {
             declaration::<ApplicationPage>(&cfg),
             declaration::<PdfKind>(&cfg),
             declaration::<PrintedPdf>(&cfg),
+            declaration::<Letter>(&cfg),
+            declaration::<MailRecord>(&cfg),
+            declaration::<PreparedMail>(&cfg),
             declaration::<OutboxCounts>(&cfg),
             declaration::<SyncState>(&cfg),
             declaration::<SyncIssue>(&cfg),

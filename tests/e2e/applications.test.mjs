@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { Key } from "webdriverio";
-import { answerFileDialog, byTestId, launch, press, sampleOrganisation, scratch, seedOrganisations, shot, choose } from "./driver.mjs";
+import { answerFileDialog, byTestId, cliBinary, launch, press, sampleOrganisation, scratch, seedOrganisations, shot, choose } from "./driver.mjs";
 
 /** Opens Заявки and starts a new application of `service`. */
 async function newApplication(browser, service) {
@@ -130,6 +130,51 @@ test("the contract package is saved as a PDF where the user chooses", { timeout:
     assert.match(text, /О направлении заявки/);
     assert.match(text, /ГУ «Городской архив»/);
     assert.match(text, /стр\. 1 из/);
+  } finally {
+    await app.close();
+  }
+});
+
+test("the covering letter gets the next outgoing number, and the application goes by e-mail as a draft that is recorded as sent when the user says so", { timeout: 240_000 }, async () => {
+  const place = scratch();
+  seedOrganisations(place, [sampleOrganisation]);
+  const fixture = new URL("../fixtures/constructor-application.json", import.meta.url).pathname;
+  execFileSync(cliBinary, ["--db", place.db, "applications", "new", "--service", "constructor", "--organisation", "1", "--from", fixture], { stdio: "pipe" });
+  execFileSync(cliBinary, ["--db", place.db, "applications", "ready", "1"], { stdio: "pipe" });
+  const eml = path.join(place.dir, "letter.eml");
+  const pdf = path.join(place.dir, "package.pdf");
+  const app = await launch(place);
+  try {
+    const { browser } = app;
+    await (await byTestId(browser, "nav-applications")).click();
+    await (await byTestId(browser, "app-item")).click();
+    await press(browser, "app-outgoing-next");
+    const number = await byTestId(browser, "app-outgoing-number");
+    await browser.waitUntil(async () => (await number.getValue()) === "1", { timeout: 5_000, timeoutMsg: "the first of the organisation's count" });
+    assert.match(await (await byTestId(browser, "app-outgoing-date")).getValue(), /^\d{2}\.\d{2}\.\d{4}$/);
+
+    // The package's covering letter carries it, the addressee of seed 002 and the head's signature.
+    await choose(browser, await byTestId(browser, "print-kind"), "package");
+    await press(browser, "print-save");
+    await answerFileDialog(pdf, "^Save File$");
+    await byTestId(browser, "print-result", 20_000);
+    const letter = execFileSync("pdftotext", [pdf, "-"]).toString().replace(/\s+/g, " ");
+    assert.match(letter, /\d{2}\.\d{2}\.\d{4} № 1 /);
+    assert.match(letter, /220140, г\. Минск, ул\. Притыцкого, 64/);
+    assert.match(letter, /Иванов Иван Иванович/);
+
+    // The e-mail: saved as an .eml (the test machine has no mail program to open it).
+    await press(browser, "mail-save");
+    await answerFileDialog(eml, "^Save File$");
+    const ask = await byTestId(browser, "mail-sent", 20_000);
+    assert.match(await ask.getText(), /info@nces\.by/);
+    const text = readFileSync(eml, "utf8");
+    assert.match(text, /^X-Unsent: 1\r$/m);
+    assert.match(text, /^To: <info@nces\.by>\r$/m);
+    await press(browser, "mail-record");
+    const recorded = await byTestId(browser, "mail-recorded");
+    assert.match(await recorded.getText(), /«Заявка направлена Оператору» — \d{2}\.\d{2}\.\d{4}/);
+    await browser.waitUntil(async () => /У Оператора/.test(await (await byTestId(browser, "app-item-stage")).getText()), { timeout: 5_000, timeoutMsg: "the list shows it sent" });
   } finally {
     await app.close();
   }

@@ -4,7 +4,7 @@ export type Lang = "ru" | "be" | "en";
 
 export type IssueCode = "required" | "too_long" | "malformed" | "checksum" | "too_few" | "too_many" | "count_mismatch";
 
-export type ErrorCode = "internal" | "store.directory" | "store.disk_full" | "store.damaged" | "store.database" | "store.migration" | "store.not_found" | "store.corrupt_row" | "store.too_large" | "store.file" | "store.newer_version" | "store.not_a_backup" | "store.in_use" | "store.no_data_dir" | "store.not_damaged" | "validation.invalid" | "validation.bad_input" | "calendar.invalid_transfers" | "application.unknown_service" | "application.unknown_schema" | "application.not_ready" | "application.sent_locked" | "application.bad_file" | "import.refused" | "lifecycle.unknown_event" | "lifecycle.impossible" | "lifecycle.before_previous" | "lifecycle.in_future" | "lifecycle.bad_date" | "lifecycle.nothing_to_correct" | "lifecycle.correction_mismatch" | "lifecycle.precondition" | "deadlines.unknown_service" | "deadlines.unknown_event" | "deadlines.unknown_fact" | "deadlines.unknown_rule" | "deadlines.malformed_date" | "deadlines.impossible_date" | "deadlines.needs_time" | "deadlines.duplicate_event" | "deadlines.invalid_fact" | "deadlines.date_out_of_range" | "deadlines.malformed_input" | "sync.not_configured" | "sync.bad_url" | "sync.not_https" | "sync.no_token" | "sync.unauthorized" | "sync.unreachable" | "sync.bad_response" | "sync.no_keyring" | "sync.keyring" | "print.unknown_kind" | "print.unknown_form" | "print.all_is_a_schedule" | "print.cannot_open" | "export.spreadsheet" | "settings.invalid_window" | "settings.invalid_leads";
+export type ErrorCode = "internal" | "store.directory" | "store.disk_full" | "store.damaged" | "store.database" | "store.migration" | "store.not_found" | "store.corrupt_row" | "store.too_large" | "store.file" | "store.newer_version" | "store.not_a_backup" | "store.in_use" | "store.no_data_dir" | "store.not_damaged" | "validation.invalid" | "validation.bad_input" | "calendar.invalid_transfers" | "application.unknown_service" | "application.unknown_schema" | "application.not_ready" | "application.sent_locked" | "application.bad_file" | "import.refused" | "lifecycle.unknown_event" | "lifecycle.impossible" | "lifecycle.before_previous" | "lifecycle.in_future" | "lifecycle.bad_date" | "lifecycle.nothing_to_correct" | "lifecycle.correction_mismatch" | "lifecycle.precondition" | "deadlines.unknown_service" | "deadlines.unknown_event" | "deadlines.unknown_fact" | "deadlines.unknown_rule" | "deadlines.malformed_date" | "deadlines.impossible_date" | "deadlines.needs_time" | "deadlines.duplicate_event" | "deadlines.invalid_fact" | "deadlines.date_out_of_range" | "deadlines.malformed_input" | "sync.not_configured" | "sync.bad_url" | "sync.not_https" | "sync.no_token" | "sync.unauthorized" | "sync.unreachable" | "sync.bad_response" | "sync.no_keyring" | "sync.keyring" | "print.unknown_kind" | "print.unknown_form" | "print.all_is_a_schedule" | "print.cannot_open" | "export.spreadsheet" | "mail.no_inbox" | "mail.too_large" | "mail.cannot_open" | "settings.invalid_window" | "settings.invalid_leads";
 
 export type FieldError = { field: string, code: IssueCode, message: string, };
 
@@ -318,7 +318,11 @@ sent: boolean,
 /**
  * The stage (as in the list) and its label, as of today.
  */
-stage: string, stage_label: string, };
+stage: string, stage_label: string, 
+/**
+ * The inbox its seed lets the application be e-mailed to («Подготовить письмо»), if any.
+ */
+inbox?: string, };
 
 export type Recorder = "user" | "sync";
 
@@ -340,7 +344,11 @@ export type NewEvent = { event: string, at: string, corrects: number | null, not
 
 export type DeadlineStatus = "upcoming" | "due_today" | "overdue" | "met" | "met_late" | "passed" | "waiting" | "unknown";
 
-export type Notice = { to: string, text: string, };
+export type Notice = { to: string, 
+/**
+ * The e-mail's subject line.
+ */
+subject: string, text: string, };
 
 export type TimelineDeadline = { item: Item, 
 /**
@@ -465,6 +473,20 @@ export type PrintedPdf = { path: string, pages: number, bytes: number,
  * Characters the font cannot show, printed as □ (empty when all is well).
  */
 replaced: string, };
+
+export type Letter = { "kind": "application" } | { "kind": "notice", rule: string, round: number, };
+
+export type MailRecord = { event: string, 
+/**
+ * The event in words: «Заявка направлена Оператору».
+ */
+label: string, 
+/**
+ * Today (YYYY-MM-DD), or now (YYYY-MM-DDTHH:MM) for an event recorded to the minute.
+ */
+at: string, };
+
+export type PreparedMail = { path: string, to: string, subject: string, bytes: number, record: MailRecord, };
 
 export type OutboxCounts = { pending: number, rejected: number, 
 /**

@@ -35,6 +35,10 @@ pub struct ApplicationView {
     /// The stage (as in the list) and its label, as of today.
     pub stage: String,
     pub stage_label: String,
+    /// The inbox its seed lets the application be e-mailed to («Подготовить письмо»), if any.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inbox: Option<String>,
 }
 
 /// An application as shown, checked against the form version it was saved under.
@@ -47,6 +51,7 @@ pub async fn view(db: &Database, application: Application, lang: Lang, now: Now)
     let locked = db.form_locked(&application.id).await?;
     let sent = db.was_sent(&application.id).await?;
     let stage = db.stage_on(&application.id, now.today()).await?;
+    let application_service = application.service.clone();
     Ok(ApplicationView {
         number: number_text(application.number),
         application,
@@ -56,6 +61,7 @@ pub async fn view(db: &Database, application: Application, lang: Lang, now: Now)
         sent,
         stage: stage.id.clone(),
         stage_label: stage.label.get(lang).to_string(),
+        inbox: zayava_core::correspondence::Correspondence::shared().application_inbox(&application_service).map(|(inbox, _)| inbox.to_string()),
     })
 }
 

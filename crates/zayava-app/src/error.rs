@@ -51,6 +51,12 @@ pub enum AppError {
     /// The spreadsheet library refused the workbook (a defect: the detail is for the log).
     Spreadsheet(String),
     BadWindow,
+    /// The draft was written; the system would not open it in a mail program.
+    CannotOpenMail(String),
+    /// No inbox for this letter in the seeds: the user sends it another way.
+    NoInbox,
+    /// A draft's attachments over the limit, in MB.
+    MailTooLarge { mb: usize },
     /// Reminder lead times that are not numbers 0–60 (`term`: those before a contract's end).
     BadLeads { term: bool },
     /// A defect caught at the edge.
@@ -98,6 +104,9 @@ impl AppError {
             AppError::CannotOpen(_) => ErrorCode::PrintCannotOpen,
             AppError::Spreadsheet(_) => ErrorCode::ExportSpreadsheet,
             AppError::BadWindow => ErrorCode::SettingsInvalidWindow,
+            AppError::NoInbox => ErrorCode::MailNoInbox,
+            AppError::CannotOpenMail(_) => ErrorCode::MailCannotOpen,
+            AppError::MailTooLarge { .. } => ErrorCode::MailTooLarge,
             AppError::BadLeads { .. } => ErrorCode::SettingsInvalidLeads,
             AppError::Internal => ErrorCode::Internal,
             AppError::OnField(f, _) => f.code(),
@@ -131,6 +140,9 @@ const BAD_APPLICATION_FILE: Text = Text::id("app-error-bad-application-file");
 const CANNOT_OPEN: Text = Text::id("app-error-cannot-open");
 const SPREADSHEET: Text = Text::id("app-error-spreadsheet");
 const BAD_WINDOW: Text = Text::id("app-error-bad-window");
+const CANNOT_OPEN_MAIL: Text = Text::id("app-error-cannot-open-mail");
+const NO_INBOX: Text = Text::id("app-error-no-inbox");
+const MAIL_TOO_LARGE: Text = Text::id("app-error-mail-too-large");
 const BAD_TERM_LEADS: Text = Text::id("app-error-bad-term-leads");
 const BAD_LEADS: Text = Text::id("app-error-bad-leads");
 
@@ -159,6 +171,9 @@ impl Problem {
             AppError::CannotOpen(_) => plain(CANNOT_OPEN),
             AppError::Spreadsheet(_) => plain(SPREADSHEET),
             AppError::BadWindow => on_field(BAD_WINDOW, "working_window"),
+            AppError::NoInbox => plain(NO_INBOX),
+            AppError::CannotOpenMail(_) => plain(CANNOT_OPEN_MAIL),
+            AppError::MailTooLarge { mb } => filled(MAIL_TOO_LARGE, &[("mb", &mb.to_string())]),
             AppError::BadLeads { term: false } => on_field(BAD_LEADS, "reminder_leads"),
             AppError::BadLeads { term: true } => on_field(BAD_TERM_LEADS, "term_reminder_leads"),
             AppError::OnField(inner, field) => {

@@ -19,6 +19,7 @@ pub mod due;
 pub mod error;
 pub mod events;
 pub mod files;
+pub mod mail;
 pub mod organisations;
 pub mod printing;
 pub mod safety;

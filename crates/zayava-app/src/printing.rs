@@ -48,7 +48,7 @@ fn kind_words(kind: Kind) -> Text {
 
 /// A name every file system takes: no separators, reserved characters or control
 /// characters, whatever the number holds.
-fn file_safe(name: String) -> String {
+pub(crate) fn file_safe(name: String) -> String {
     name.chars().map(|c| if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') { '_' } else { c }).collect()
 }
 

@@ -60,9 +60,6 @@ fn headers(ids: &[&'static str], lang: Lang) -> Vec<String> {
     ids.iter().map(|id| words(id, lang)).collect()
 }
 
-pub fn service_name(service: &str, lang: Lang) -> String {
-    Rulebook::shared().service(service).map(|s| s.name.get(lang).to_string()).unwrap_or_else(|| service.to_string())
-}
 
 fn party_name(party: Option<Party>, lang: Lang) -> String {
     Party::label(party, lang).to_string()
@@ -82,7 +79,7 @@ pub async fn applications_sheet(db: &Database, filter: &ApplicationFilter, lang:
             vec![
                 Cell::Text(a.number),
                 Cell::Text(a.organisation_name.unwrap_or_default()),
-                Cell::Text(service_name(&a.service, lang)),
+                Cell::Text(Rulebook::shared().service_name(&a.service, lang)),
                 Cell::Text(a.stage_label),
                 Cell::Due(day_of(&a.updated_at)),
             ]
@@ -107,7 +104,7 @@ pub async fn due_sheet(db: &Database, query: &DashboardQuery, lang: Lang, now: N
                 Cell::Text(party_name(e.party, lang)),
                 Cell::Text(e.number.clone()),
                 Cell::Text(e.organisation_name.clone().unwrap_or_default()),
-                Cell::Text(service_name(&e.service, lang)),
+                Cell::Text(Rulebook::shared().service_name(&e.service, lang)),
                 Cell::Text(e.status.label(lang).to_string()),
                 Cell::Text(e.clause.clone()),
             ]
@@ -170,7 +167,7 @@ pub async fn dates_sheet(db: &Database, lang: Lang, now: Now) -> Result<Sheet, A
                 Cell::Text(d.title),
                 Cell::Text(d.number),
                 Cell::Text(d.organisation.unwrap_or_default()),
-                Cell::Text(service_name(&d.service, lang)),
+                Cell::Text(Rulebook::shared().service_name(&d.service, lang)),
                 Cell::Text(d.clause),
             ]
         })

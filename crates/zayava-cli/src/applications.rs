@@ -107,7 +107,7 @@ pub async fn resolve(db: &Database, text: &str) -> Result<String, Failure> {
 }
 
 fn service_name(service: &str, lang: Lang) -> String {
-    Rulebook::shared().service(service).map(|s| s.name.get(lang).to_string()).unwrap_or_else(|| service.to_string())
+    Rulebook::shared().service_name(service, lang)
 }
 
 pub async fn run(command: Command, db: &Database, lang: Lang) -> Result<(), Failure> {

@@ -6,6 +6,7 @@ use zayava_app::spreadsheet::{self, dates};
 use zayava_app::Now;
 use zayava_core::deadlines::Due;
 use zayava_core::i18n::Lang;
+use zayava_core::rules::Rulebook;
 use zayava_store::Database;
 
 use crate::table::{headings, print_json, say, wrote_xlsx, Table};
@@ -36,7 +37,7 @@ pub async fn run(args: Args, db: &Database, lang: Lang) -> Result<(), Failure> {
     }
     let mut t = Table::new(&headings(lang, &["cli-col-when", "cli-col-what", "cli-col-number", "cli-col-organisation", "cli-col-service", "cli-col-clause"]));
     for d in &list {
-        t.row(vec![Due::human_text(&d.date), d.title.clone(), d.number.clone(), d.organisation.clone().unwrap_or_default(), spreadsheet::service_name(&d.service, lang), d.clause.clone()]);
+        t.row(vec![Due::human_text(&d.date), d.title.clone(), d.number.clone(), d.organisation.clone().unwrap_or_default(), Rulebook::shared().service_name(&d.service, lang), d.clause.clone()]);
     }
     print!("{}", t.render());
     Ok(())

@@ -61,7 +61,7 @@ pub async fn run(args: Args, db: &Database, lang: Lang) -> Result<(), Failure> {
             Some(r) => format!("{} — {r}", e.title),
             None => e.title.clone(),
         };
-        let service = Rulebook::shared().service(&e.service).map(|s| s.name.get(lang).to_string()).unwrap_or_else(|| e.service.clone());
+        let service = Rulebook::shared().service_name(&e.service, lang);
         t.row(vec![
             Due::human_text(&e.due),
             e.status.label(lang).to_string(),

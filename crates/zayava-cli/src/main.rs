@@ -14,6 +14,7 @@ mod forms;
 mod dates;
 mod ics;
 mod organisations;
+mod mail;
 mod pdf;
 mod safety;
 mod sync;
@@ -113,6 +114,8 @@ enum Command {
     },
     /// Prints an application, its contract package or its deadline schedule to a PDF.
     Pdf(pdf::Args),
+    /// Drafts the e-mail to the Operator's inbox that the procedure names (an application with its PDF, or a notice) as an .eml to open in your mail program.
+    Mail(mail::Args),
     /// Sends queued changes to the operator's API and brings back what the operator did.
     Sync(sync::SyncArgs),
     /// Writes a complete copy of the database to FILE (default: zayava-<date>.sqlite3 here).
@@ -286,6 +289,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         Command::Due(args) => closing(open(db).await?, |d| Box::pin(due::run(args, d, lang))).await,
         Command::Ics(args) => closing(open(db).await?, |d| Box::pin(ics::run(args, d, lang))).await,
         Command::Dates(args) => closing(open(db).await?, |d| Box::pin(dates::run(args, d, lang))).await,
+        Command::Mail(args) => closing(open(db).await?, |d| Box::pin(mail::run(args, d, lang))).await,
         Command::Sync(args) => closing(open(db).await?, |d| Box::pin(sync::run(args, d, lang))).await,
         Command::Backup { file, list } => safety::backup(&path_of(db)?, file, list).await,
         Command::Restore { file } => safety::restore(&path_of(db)?, &file, lang).await,

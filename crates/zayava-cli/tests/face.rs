@@ -260,3 +260,28 @@ fn outgoing_numbers_are_counted_per_organisation_typed_or_refused_by_field() {
         assert!(text.contains(needle), "{needle} not in the package:\n{text}");
     }
 }
+
+/// `zayava mail`: the constructor application's e-mail draft to the inbox of seed 002 (cl.
+/// 3.3), and the command that records it as sent once it is; no draft for a service whose
+/// procedure names no inbox.
+#[test]
+fn an_application_e_mail_is_drafted_where_the_seed_allows_and_refused_where_not() {
+    let p = place();
+    ok(&p, &["organisations", "add", "--from", &fixture("organisation.json")]);
+    ok(&p, &["applications", "new", "--service", "constructor", "--organisation", "1", "--from", &fixture("constructor-application.json")]);
+    ok(&p, &["applications", "ready", "1"]);
+    let file = p.root.join("letter.eml");
+    let out = zayava(&p, &["mail", "З-0001", "-o", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let said = String::from_utf8(out.stderr).unwrap();
+    assert!(said.contains("info@nces.by") && said.contains("zayava events record З-0001 --event application_sent --at"), "{said}");
+    let eml = std::fs::read_to_string(&file).unwrap();
+    assert!(eml.contains("X-Unsent: 1\r\n") && eml.contains("To: <info@nces.by>\r\n"), "{eml}");
+
+    ok(&p, &["applications", "new", "--service", "kvp", "--organisation", "1"]);
+    let none = p.root.join("none.eml");
+    let out = zayava(&p, &["mail", "2", "-o", none.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("не называет адреса электронной почты"));
+    assert!(!none.exists());
+}

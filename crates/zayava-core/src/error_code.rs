@@ -112,6 +112,13 @@ codes! {
     PrintCannotOpen = "print.cannot_open",
     /// The spreadsheet could not be made (nothing was written).
     ExportSpreadsheet = "export.spreadsheet",
+    /// The seed names no e-mail address for this letter (an application of a service sent
+    /// only by post or СМДО, a notice with no inbox).
+    MailNoInbox = "mail.no_inbox",
+    /// The draft's attachments weigh more than a mail server takes (nothing was written).
+    MailTooLarge = "mail.too_large",
+    /// The draft was written but no mail program opened it.
+    MailCannotOpen = "mail.cannot_open",
 
     SettingsInvalidWindow = "settings.invalid_window",
     SettingsInvalidLeads = "settings.invalid_leads",

@@ -1,8 +1,10 @@
-//! «Печать» and «Сохранить PDF…»: `zayava_app::printing` renders; this opens the result in
-//! the system's viewer or writes it where the user chose in the save dialog.
+//! «Печать», «Сохранить PDF…» and «Подготовить письмо»: `zayava_app::printing` and
+//! `zayava_app::mail` make the file; this opens it in the system's viewer or mail program,
+//! or writes it where the user chose in the save dialog.
 
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
+use zayava_app::mail::{self, Letter, PreparedMail};
 use zayava_app::printing::{self, PrintedPdf, Target};
 use zayava_app::subject::Source;
 use zayava_app::{AppError, Now, Problem};
@@ -37,5 +39,33 @@ pub async fn print_pdf(app: AppHandle, state: State<'_, AppState>, id: String, k
             })?;
         }
         Ok(Some(printed))
+    }).await
+}
+
+/// «Подготовить письмо»: drafts `letter` for application `id` as an `.eml` and opens it in
+/// the user's mail program as an unsent draft; with `save`, asks where to write it instead
+/// (`None` if cancelled). The answer names the event sending it fulfils, for the window to
+/// offer to record.
+#[tauri::command]
+pub async fn prepare_mail(app: AppHandle, state: State<'_, AppState>, id: String, letter: Letter, save: bool) -> Result<Option<PreparedMail>, Problem> {
+    guarded(state.inner(), async move {
+        let db = database(&state)?;
+        let draft = mail::draft(db, &id, &letter, language(db).await, Now::read()).await?;
+        let path = if save {
+            match crate::dialogs::choose_target(&app, &draft.file_name, ("E-mail", &["eml"])).await {
+                Some(p) => p,
+                None => return Ok(None),
+            }
+        } else {
+            std::env::temp_dir().join(&draft.file_name)
+        };
+        let prepared = mail::write(&draft, &path)?;
+        if !save {
+            app.opener().open_path(prepared.path.clone(), None::<&str>).map_err(|e| {
+                eprintln!("zayava: no mail program opened {}: {e}", prepared.path);
+                AppError::CannotOpenMail(e.to_string())
+            })?;
+        }
+        Ok(Some(prepared))
     }).await
 }

@@ -8,6 +8,7 @@ import { formatDateTime, formatDue, toIso } from "../format";
 import { useI18n, type MessageKey } from "../i18n";
 import { applicationsChanged, useTimeline } from "../queries";
 import { DateButton, ExplanationPanel } from "./ExplainedDate";
+import { MailButton } from "./Mail";
 
 export const statusKey = (s: DeadlineStatus): MessageKey => `status-${s}` as MessageKey;
 export const partyKey = (p: Party | null): MessageKey => (p ? (`party-${p}` as MessageKey) : "party-none");
@@ -250,6 +251,7 @@ export function TimelinePanel({
                       </summary>
                       <pre className="notice">{d.notice.text}</pre>
                       <CopyButton text={d.notice.text} />
+                      {d.notice.to && <MailButton key={key} id={applicationId} done={d.settled} letter={{ kind: "notice", rule: d.item.rule, round: d.round }} to={d.notice.to} testId={`life-mail-${key}`} onRecorded={onChanged} />}
                     </details>
                   </td>
                 </tr>

@@ -283,4 +283,12 @@ export type MessageKey =
   | "backup-restart"
   | "recovery-damaged"
   | "recovery-fromBackup"
-  | "recovery-fresh";
+  | "recovery-fresh"
+  | "mail-prepare"
+  | "mail-save"
+  | "mail-to"
+  | "mail-ready"
+  | "mail-record"
+  | "mail-notYet"
+  | "mail-recorded"
+  | "mail-applicationHint";

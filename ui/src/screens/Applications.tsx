@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { api } from "../api";
 import type { ApplicationFilter, ApplicationStatus, ApplicationView, FormSchema, IpcError, Organisation, Outgoing, Preflight } from "../bindings";
 import { ExcelExport } from "../components/ExcelExport";
+import { MailButton } from "../components/Mail";
 import { PrintButtons } from "../components/Print";
 import { SchemaForm, pathId, type Values } from "../components/SchemaForm";
 import { TimelinePanel } from "../components/TimelinePanel";
@@ -300,6 +301,12 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
         onSave={(number, date) => run(() => api.setOutgoing(app.id, number, date))}
       />
       <PrintButtons id={app.id} beforePrint={flush} />
+      {view.inbox && (app.status === "ready" || view.sent) && (
+        <div className="inline wrap mail-row">
+          <MailButton key={app.id} id={app.id} letter={{ kind: "application" }} to={view.inbox} done={view.sent} beforeMail={flush} onRecorded={() => void api.getApplication(app.id).then(setView)} />
+          {!view.sent && <span className="muted small">{t("mail-applicationHint", { to: view.inbox })}</span>}
+        </div>
+      )}
       {view.locked && (
         <div className="warn-box" data-testid="app-locked">
           <p>{t("app-locked")}</p>

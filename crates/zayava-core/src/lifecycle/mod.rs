@@ -450,6 +450,8 @@ pub struct TimelineDeadline {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Notice {
     pub to: String,
+    /// The e-mail's subject line.
+    pub subject: String,
     pub text: String,
 }
 
@@ -789,11 +791,14 @@ pub fn timeline(
             let base_note = anchor.map(|a| trail[a].note.clone()).unwrap_or_default();
             let event_date = base.map(|b| crate::deadlines::Due::human_text(&b.at)).unwrap_or_default();
             let due = item.due.as_deref().map(crate::deadlines::Due::human_text).unwrap_or_default();
-            let filled = crate::i18n::fill_template(
-                template.text.get(lang),
-                &[("organisation", &notice.organisation), ("event_date", &event_date), ("due", &due), ("note", &base_note), ("contact", &notice.contact)],
-            );
-            Notice { to: template.to.clone(), text: filled.replace(" \n", "\n").trim().to_string() }
+            let args = [("organisation", notice.organisation.as_str()), ("event_date", &event_date), ("due", &due), ("note", &base_note), ("contact", &notice.contact)];
+            let filled = crate::i18n::fill_template(template.text.get(lang), &args);
+            // A rulebook from before subjects were data names the notice by its rule's title.
+            let subject = match &template.subject {
+                Some(subject) => crate::i18n::fill_template(subject.get(lang), &args),
+                None => rule.title.get(lang).to_string(),
+            };
+            Notice { to: template.to.clone(), subject: subject.trim().to_string(), text: filled.replace(" \n", "\n").trim().to_string() }
         });
         let round_label = (count > 1).then(|| round_label(round, lang));
         let settled = met_by.is_some() || implied;

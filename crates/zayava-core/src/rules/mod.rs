@@ -220,6 +220,9 @@ pub struct NoticeTemplate {
     /// other party by the contract's details, not to ds@nces.by, which 001 gives only for
     /// works and incidents).
     pub to: String,
+    /// The e-mail's subject, with the same placeholders as the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<Words>,
     /// The letter, in every language.
     #[serde(flatten)]
     pub text: Words,
@@ -300,6 +303,11 @@ impl Rulebook {
 
     pub fn service(&self, id: &str) -> Option<&ServiceSpec> {
         self.services.iter().find(|s| s.id == id)
+    }
+
+    /// A service's name in words («Подключение к ПК «Одно окно»»), or its id if unknown.
+    pub fn service_name(&self, id: &str, lang: Lang) -> String {
+        self.service(id).map(|s| s.name.get(lang).to_string()).unwrap_or_else(|| id.to_string())
     }
 
     pub fn fact(&self, id: &str) -> Option<&FactSpec> {
