@@ -65,7 +65,7 @@ fn check(schema: &FormSchema, values: &Value, org: &Value, dates: &[String]) -> 
         Err(e) => return Err(TestCaseError::fail(format!("{}: the timeline failed: {e}", schema.version))),
     };
     for kind in [Kind::Application, Kind::Package, Kind::Schedule] {
-        let pdf = render(kind, &Subject { id: "fuzz", number: Some("З-0001"), operator_numbers: Vec::new(), schema, values, organisation: Some(org), timeline: &timeline, outgoing: Some(("17".into(), "04.12.2026".into())) }, Lang::Ru);
+        let pdf = render(kind, &Subject { id: "fuzz", number: Some("З-0001"), operator_numbers: Vec::new(), schema, values, organisation: Some(org), timeline: &timeline, outgoing: Some(("17".into(), "04.12.2026".into())), created: chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap().and_hms_opt(9, 0, 0).unwrap() }, Lang::Ru);
         prop_assert!(pdf.bytes.starts_with(b"%PDF-"), "{}", schema.version);
         prop_assert!(pdf.pages >= 1 && pdf.pages < 400, "{}: {} pages", schema.version, pdf.pages);
     }

@@ -22,7 +22,7 @@ fn check(text: &str) -> Result<(), TestCaseError> {
     let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap().and_hms_opt(12, 0, 0).unwrap();
     let timeline = lifecycle::timeline(Rulebook::shared(), calendar(), WorkingWindow::default(), "hosting", true, &[], facts, now, &NoticeContext::default(), Lang::Ru).unwrap();
     for kind in [Kind::Application, Kind::Package] {
-        let pdf = render(kind, &Subject { id: "fuzz", number: Some("З-0001"), operator_numbers: Vec::new(), schema, values: &values, organisation: Some(&org), timeline: &timeline, outgoing: Some(("17".into(), "04.12.2026".into())) }, Lang::Ru);
+        let pdf = render(kind, &Subject { id: "fuzz", number: Some("З-0001"), operator_numbers: Vec::new(), schema, values: &values, organisation: Some(&org), timeline: &timeline, outgoing: Some(("17".into(), "04.12.2026".into())), created: chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap().and_hms_opt(9, 0, 0).unwrap() }, Lang::Ru);
         prop_assert!(pdf.bytes.starts_with(b"%PDF-"));
         prop_assert!(pdf.bytes.windows(5).rev().take(64).any(|w| w == b"%%EOF"));
         prop_assert!(pdf.pages >= 1 && pdf.pages < 200, "{} pages", pdf.pages);

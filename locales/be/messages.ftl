@@ -179,6 +179,7 @@ pdf-documents-details = Звесткі заяўкі
 pdf-documents-attached = прыкладзены файл
 pdf-documents-not-attached = не прыкладзена
 pdf-documents-schedule = Графік тэрмінаў
+pdf-documents-schedule-of = Графік тэрмінаў — { $service }
 pdf-documents-date-2 = Дата
 pdf-documents-what = Што
 pdf-documents-who = Хто

@@ -179,6 +179,7 @@ pdf-documents-details = Application details
 pdf-documents-attached = attached file
 pdf-documents-not-attached = not attached
 pdf-documents-schedule = Deadline schedule
+pdf-documents-schedule-of = Deadline schedule — { $service }
 pdf-documents-date-2 = Date
 pdf-documents-what = What
 pdf-documents-who = Who

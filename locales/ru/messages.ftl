@@ -179,6 +179,7 @@ pdf-documents-details = Сведения заявки
 pdf-documents-attached = приложен файл
 pdf-documents-not-attached = не приложено
 pdf-documents-schedule = График сроков
+pdf-documents-schedule-of = График сроков — { $service }
 pdf-documents-date-2 = Дата
 pdf-documents-what = Что
 pdf-documents-who = Кто

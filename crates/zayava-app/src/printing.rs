@@ -73,7 +73,7 @@ pub async fn render(db: Option<&Database>, target: &Target, kind: Kind, lang: La
             let db = db.ok_or_else(|| AppError::Store(zayava_store::StoreError::NotFound { entity: "database", id: String::new() }))?;
             let all = db.timelines(&Default::default(), now.local, lang).await?;
             let listed: Vec<Listed> = all.iter().map(|(s, t)| Listed { organisation: s.organisation_name.as_deref(), service: &s.service, timeline: t }).collect();
-            Ok(Document { pdf: zayava_pdf::schedule_of_all(&listed, lang), file_name: FILE_NAME_ALL.get(lang).to_string() })
+            Ok(Document { pdf: zayava_pdf::schedule_of_all(&listed, now.local, lang), file_name: FILE_NAME_ALL.get(lang).to_string() })
         }
         Target::One(source) => {
             let loaded = subject::load(db, source, lang, now).await?;

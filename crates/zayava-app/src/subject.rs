@@ -50,6 +50,8 @@ pub struct Loaded {
     pub timeline: Timeline,
     /// The letters' outgoing number and date, once given.
     pub outgoing: Option<zayava_store::applications::Outgoing>,
+    /// When it was loaded, in local time: a document printed from it is dated so.
+    pub loaded_at: chrono::NaiveDateTime,
 }
 
 impl Loaded {
@@ -60,6 +62,7 @@ impl Loaded {
             operator_numbers: self.operator_numbers.clone(),
             schema: self.schema, values: &self.values, organisation: self.organisation.as_ref(), timeline: &self.timeline,
             outgoing: self.outgoing.as_ref().map(|o| (o.number.clone(), zayava_core::date_format::human_date(o.date))),
+            created: self.loaded_at,
         }
     }
 }
@@ -99,6 +102,7 @@ pub async fn stored(db: &Database, id: &str, lang: Lang, now: Now) -> Result<Loa
         organisation,
         timeline,
         outgoing: app.outgoing,
+        loaded_at: now.local,
     })
 }
 
@@ -147,5 +151,5 @@ pub fn from_file(path: &Path, lang: Lang, now: Now) -> Result<Loaded, AppError> 
     let facts = lifecycle::facts(Some(schema), &file.values, file.organisation.as_ref());
     let timeline = lifecycle::timeline(Rulebook::shared(), &Calendar::embedded(), WorkingWindow::default(), &file.service, true, &events, facts, now.local, &NoticeContext::default(), lang)
         .map_err(AppError::Query)?;
-    Ok(Loaded { id: file.id.unwrap_or_else(|| "—".into()), number: None, operator_numbers: Vec::new(), service: file.service, schema, values: file.values, organisation: file.organisation, timeline, outgoing: None })
+    Ok(Loaded { id: file.id.unwrap_or_else(|| "—".into()), number: None, operator_numbers: Vec::new(), service: file.service, schema, values: file.values, organisation: file.organisation, timeline, outgoing: None, loaded_at: now.local })
 }

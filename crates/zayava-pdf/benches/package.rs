@@ -21,7 +21,7 @@ fn bench(c: &mut Criterion) {
         .collect();
     let now = chrono::NaiveDate::from_ymd_opt(2025, 3, 20).unwrap().and_hms_opt(9, 0, 0).unwrap();
     let timeline = lifecycle::timeline(Rulebook::shared(), &Calendar::embedded(), WorkingWindow::default(), "one-window", true, &events, lifecycle::facts(Some(schema), &values, Some(&org)), now, &NoticeContext::default(), Lang::Ru).unwrap();
-    let subject = Subject { id: "6f1c1f5e-8a55-4c41-9a55-3c1f1e0c0a01", number: Some("З-0042"), operator_numbers: Vec::new(), schema, values: &values, organisation: Some(&org), timeline: &timeline, outgoing: Some(("17".into(), "04.12.2026".into())) };
+    let subject = Subject { id: "6f1c1f5e-8a55-4c41-9a55-3c1f1e0c0a01", number: Some("З-0042"), operator_numbers: Vec::new(), schema, values: &values, organisation: Some(&org), timeline: &timeline, outgoing: Some(("17".into(), "04.12.2026".into())), created: chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap().and_hms_opt(9, 0, 0).unwrap() };
     let pdf = render(Kind::Package, &subject, Lang::Ru);
     println!("package: {} pages, {} bytes", pdf.pages, pdf.bytes.len());
     if let Ok(path) = std::env::var("ZAYAVA_BENCH_PDF") {

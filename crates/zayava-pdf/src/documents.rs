@@ -1,6 +1,7 @@
 //! The three documents, built from the domain's data: forms and their values, the
 //! organisation profile, and the timeline's deadlines.
 
+use chrono::NaiveDateTime;
 use printpdf::{PdfDocument, PdfSaveOptions};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -12,6 +13,7 @@ use zayava_core::organisation;
 use zayava_core::rules::Rulebook;
 use zayava_core::validation::identifiers;
 
+use crate::archive::{self, Meta};
 use crate::fonts::Fonts;
 use crate::layout::{Layout, Lead, BODY as BODY_SIZE, PAGE_W, RIGHT};
 use crate::Pdf;
@@ -30,6 +32,8 @@ pub struct ApplicationDoc<'a> {
     /// The letters' outgoing number and date (dd.mm.yyyy), once given; blanks to fill by
     /// hand otherwise.
     pub outgoing: Option<(String, String)>,
+    /// When it is printed, in Minsk time (the file's creation date).
+    pub created: NaiveDateTime,
 }
 
 /// One line of a deadline schedule, already in words.
@@ -57,6 +61,7 @@ const DETAILS: Text = Text::id("pdf-documents-details");
 const ATTACHED: Text = Text::id("pdf-documents-attached");
 const NOT_ATTACHED: Text = Text::id("pdf-documents-not-attached");
 const SCHEDULE: Text = Text::id("pdf-documents-schedule");
+const SCHEDULE_OF: Text = Text::id("pdf-documents-schedule-of");
 const SCHEDULE_COLS: [Text; 5] = [
     Text::id("pdf-documents-date-2"),
     Text::id("pdf-documents-what"),
@@ -322,26 +327,44 @@ fn qr(l: &mut Layout, doc: &ApplicationDoc, lang: Lang) {
     l.set_y(y0 - 10.0);
 }
 
-fn save(title: &str, build: impl FnOnce(&mut Layout), lang: Lang) -> Pdf {
+/// The document's title and author as its file states them: the title with the
+/// application's number («График сроков — З-0042»), the organisation as author.
+fn meta(title: String, doc: &ApplicationDoc) -> (String, String) {
+    let title = match doc.number {
+        Some(n) => format!("{title} — {n}"),
+        None => title,
+    };
+    let author = org(doc, FieldRole::FullName);
+    (title, if author.is_empty() { org(doc, FieldRole::Name) } else { author })
+}
+
+fn save(title: &str, author: &str, created: NaiveDateTime, build: impl FnOnce(&mut Layout), lang: Lang) -> Pdf {
     let mut doc = PdfDocument::new(title);
     let fonts = Fonts::load(&mut doc);
     let mut l = Layout::new(&fonts, lang);
     build(&mut l);
     let (pages, replaced) = l.finish(|n, total| PAGE.fill(lang, &[("n", &n.to_string()), ("total", &total.to_string())]));
     let count = pages.len();
-    let bytes = doc.with_pages(pages).save(&PdfSaveOptions { subset_fonts: true, ..Default::default() }, &mut Vec::new());
+    let mut file = doc.with_pages(pages).to_lopdf_document(&PdfSaveOptions { subset_fonts: true, ..Default::default() }, &mut Vec::new());
+    archive::dress(&mut file, &Meta { title, author, lang: lang.code(), created });
+    file.compress();
+    let mut bytes = Vec::new();
+    file.save_to(&mut bytes).expect("writing to memory cannot fail");
     Pdf { bytes, pages: count, replaced }
 }
 
 /// The application, ready to sign and seal.
 pub fn application(doc: &ApplicationDoc, lang: Lang) -> Pdf {
-    save(doc.schema.title.get(lang), |l| application_body(l, doc, lang), lang)
+    let (title, author) = meta(doc.schema.title.get(lang).to_string(), doc);
+    save(&title, &author, doc.created, |l| application_body(l, doc, lang), lang)
 }
 
 /// The deadline schedule of many applications (each line names its application).
-pub fn schedule(title: &str, entries: &[ScheduleEntry], many: bool, lang: Lang) -> Pdf {
+pub fn schedule(title: &str, entries: &[ScheduleEntry], many: bool, created: NaiveDateTime, lang: Lang) -> Pdf {
     save(
         title,
+        "",
+        created,
         |l| {
             l.title(title);
             schedule_body(l, entries, many, lang)
@@ -352,8 +375,11 @@ pub fn schedule(title: &str, entries: &[ScheduleEntry], many: bool, lang: Lang) 
 
 /// The deadline schedule of one application, under its service, organisation and numbers.
 pub fn application_schedule(doc: &ApplicationDoc, entries: &[ScheduleEntry], lang: Lang) -> Pdf {
+    let (title, author) = meta(SCHEDULE_OF.fill(lang, &[("service", doc.schema.title.get(lang))]), doc);
     save(
-        doc.schema.title.get(lang),
+        &title,
+        &author,
+        doc.created,
         |l| {
             l.title(doc.schema.title.get(lang));
             let mut about: Vec<String> = doc.organisation.map(zayava_core::organisation::display_name).filter(|n| !n.is_empty()).into_iter().collect();
@@ -370,8 +396,11 @@ pub fn application_schedule(doc: &ApplicationDoc, entries: &[ScheduleEntry], lan
 /// The contract package: the covering letter (with the application's pages counted for
 /// its enclosure list), the application, the schedule.
 pub fn package(doc: &ApplicationDoc, entries: &[ScheduleEntry], attachments: &[String], lang: Lang) -> Pdf {
+    let (title, author) = meta(COVER.get(lang).to_string(), doc);
     save(
-        COVER.get(lang),
+        &title,
+        &author,
+        doc.created,
         |l| {
             let application_pages = l.pages_of(|l| application_body(l, doc, lang));
             cover(l, doc, application_pages, attachments, lang);

@@ -6,6 +6,7 @@
 //! Must not: read the database, files or the clock; everything a document shows is passed
 //! in (`zayava-app`'s `printing.rs` assembles it), so a document is a function of its data.
 
+mod archive;
 mod breaks;
 mod documents;
 mod fonts;
@@ -14,6 +15,7 @@ mod subject;
 #[doc(hidden)]
 pub mod sample;
 
+pub use archive::producer;
 pub use documents::{application, application_schedule, checksum, package, schedule, ApplicationDoc, ScheduleEntry};
 pub use subject::{render, schedule_entries, schedule_of_all, Listed, Subject};
 

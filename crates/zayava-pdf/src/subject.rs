@@ -22,6 +22,8 @@ pub struct Subject<'a> {
     pub timeline: &'a Timeline,
     /// The letters' outgoing number and date (dd.mm.yyyy), once given.
     pub outgoing: Option<(String, String)>,
+    /// When it is printed, in Minsk time.
+    pub created: chrono::NaiveDateTime,
 }
 
 /// The timeline's deadlines as schedule lines.
@@ -45,7 +47,7 @@ pub fn schedule_entries(t: &Timeline, lang: Lang) -> Vec<ScheduleEntry> {
 
 /// Renders `kind` for the subject.
 pub fn render(kind: Kind, s: &Subject, lang: Lang) -> Pdf {
-    let doc = ApplicationDoc { id: s.id, number: s.number, operator_numbers: s.operator_numbers.clone(), schema: s.schema, values: s.values, organisation: s.organisation, outgoing: s.outgoing.clone() };
+    let doc = ApplicationDoc { id: s.id, number: s.number, operator_numbers: s.operator_numbers.clone(), schema: s.schema, values: s.values, organisation: s.organisation, outgoing: s.outgoing.clone(), created: s.created };
     let attachments: Vec<String> = s
         .schema
         .fields
@@ -69,7 +71,7 @@ pub struct Listed<'a> {
 
 /// The deadline schedule of every application, each line naming its application as
 /// «organisation — service».
-pub fn schedule_of_all(applications: &[Listed], lang: Lang) -> Pdf {
+pub fn schedule_of_all(applications: &[Listed], created: chrono::NaiveDateTime, lang: Lang) -> Pdf {
     let mut entries = Vec::new();
     for a in applications {
         let service = zayava_core::forms::current(a.service).map(|s| s.title.get(lang).to_string()).unwrap_or_else(|| a.service.to_string());
@@ -80,5 +82,5 @@ pub fn schedule_of_all(applications: &[Listed], lang: Lang) -> Pdf {
         }
     }
     let title = zayava_core::i18n::Text::id("pdf-schedule-of-all").get(lang);
-    schedule(title, &entries, true, lang)
+    schedule(title, &entries, true, created, lang)
 }

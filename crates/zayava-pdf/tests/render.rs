@@ -43,6 +43,10 @@ fn text_of(pdf: &Pdf) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+fn printed_at() -> chrono::NaiveDateTime {
+    chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap().and_hms_opt(9, 5, 0).unwrap()
+}
+
 const ID: &str = "6f1c1f5e-8a55-4c41-9a55-3c1f1e0c0a01";
 
 fn doc<'a>(values: &'a Value, org: &'a Value) -> ApplicationDoc<'a> {
@@ -54,6 +58,7 @@ fn doc<'a>(values: &'a Value, org: &'a Value) -> ApplicationDoc<'a> {
         values,
         organisation: Some(org),
         outgoing: Some(("17".into(), "04.12.2026".into())),
+        created: printed_at(),
     }
 }
 
@@ -196,7 +201,7 @@ fn the_covers_qr_code_decodes_to_the_application_and_its_checksum() {
 
 #[test]
 fn the_schedule_alone_in_english() {
-    let pdf = schedule("Deadlines", &entries(), true, Lang::En);
+    let pdf = schedule("Deadlines", &entries(), true, printed_at(), Lang::En);
     let text = text_of(&pdf);
     assert!(text.contains("Deadline schedule") && text.contains("page 1 of 1") && text.contains("Application"));
     assert_eq!(pdf.pages, 1);
@@ -215,7 +220,7 @@ fn the_schedule_prints_a_second_round_of_remarks_as_such() {
         .collect();
     let now = chrono::NaiveDateTime::parse_from_str("2025-03-13T10:00", "%Y-%m-%dT%H:%M").unwrap();
     let line = timeline(Rulebook::shared(), &Calendar::embedded(), WorkingWindow::default(), "hosting", true, &events, vec![], now, &NoticeContext::default(), Lang::Ru).unwrap();
-    let text = text_of(&schedule("Размещение ПО ЭС", &zayava_pdf::schedule_entries(&line, Lang::Ru), false, Lang::Ru)).split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = text_of(&schedule("Размещение ПО ЭС", &zayava_pdf::schedule_entries(&line, Lang::Ru), false, printed_at(), Lang::Ru)).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains("1-й круг"), "{text}");
     assert!(text.contains("2-й круг"), "{text}");
 }
@@ -293,4 +298,48 @@ fn an_english_application_names_its_clauses_in_english() {
     let text = text_of(&application(&doc(&values, &org), Lang::En));
     assert!(text.contains("(cl. 3."), "{text}");
     assert!(!text.contains("(п."), "{text}");
+}
+
+/// What pikepdf (qpdf) and Pillow's ImageCms (LittleCMS) read of a file's archival dress;
+/// `tests/readers/read_pdf.py`, with Debian's python3-pikepdf and python3-pil.
+fn archival(pdf: &Pdf) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, &pdf.bytes).unwrap();
+    let python = if std::path::Path::new("/usr/bin/python3").exists() { "/usr/bin/python3" } else { "python3" };
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/readers/read_pdf.py");
+    let out = Command::new(python).arg(script).arg(&path).output().expect("python3 is installed by scripts/test.sh");
+    assert!(out.status.success(), "the reader failed: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn every_document_is_pdf_a_2b_with_its_title_author_date_language_and_an_srgb_intent() {
+    let (values, org) = (one_window(2), organisation());
+    let d = doc(&values, &org);
+    let college = "Учреждение образования «Брестский государственный колледж»";
+    for (pdf, title, author, lang) in [
+        (application(&d, Lang::Ru), "Е-заявка на подключение к ПК «Одно окно» — З-0042", college, "ru"),
+        (package(&d, &entries(), &[], Lang::Be), "Пакет дакументаў да дагавора — З-0042", college, "be"),
+        (zayava_pdf::application_schedule(&d, &entries(), Lang::Ru), "График сроков — Е-заявка на подключение к ПК «Одно окно» — З-0042", college, "ru"),
+        (schedule("Deadline schedule of every application", &entries(), true, printed_at(), Lang::En), "Deadline schedule of every application", "", "en"),
+    ] {
+        let a = archival(&pdf);
+        assert_eq!(a["pdfa_status"], "2B", "{a}");
+        assert_eq!((a["xmp"]["pdfaid:part"].as_str(), a["xmp"]["pdfaid:conformance"].as_str()), (Some("2"), Some("B")));
+        assert_eq!(a["version"], "1.7");
+        assert_eq!(a["info"]["Title"], title);
+        assert_eq!(a["xmp"]["dc:title"], title, "XMP and Info agree");
+        assert_eq!(a["info"]["Author"].as_str().unwrap_or(""), author);
+        assert_eq!(a["info"]["Producer"], format!("Zayava {}", env!("CARGO_PKG_VERSION")));
+        assert_eq!(a["xmp"]["pdf:Producer"], a["info"]["Producer"]);
+        assert_eq!(a["info"]["CreationDate"], "D:20261204090500+03'00'", "printed at 09:05 in Minsk");
+        assert_eq!(a["xmp"]["xmp:CreateDate"], "2026-12-04T09:05:00+03:00");
+        assert!(a["info"].get("GTS_PDFXVersion").is_none(), "no false PDF/X claim: {a}");
+        assert_eq!(a["lang"], lang);
+        assert_eq!(a["intents"], serde_json::json!([{ "S": "/GTS_PDFA1", "identifier": "sRGB IEC61966-2.1", "N": 3, "icc_description": "sRGB IEC61966-2.1", "icc_colour_space": "RGB" }]));
+        assert!(a["has_id"].as_bool().unwrap());
+        let fonts = a["fonts"].as_object().unwrap();
+        assert!(!fonts.is_empty() && fonts.values().all(|embedded| embedded == true), "every font embedded: {fonts:?}");
+    }
 }
