@@ -65,8 +65,6 @@ export type MessageKey =
   | "app-check"
   | "app-markReady"
   | "app-duplicate"
-  | "app-backToList"
-  | "app-moreActions"
   | "app-archive"
   | "app-unarchive"
   | "app-preflightClean"
