@@ -65,6 +65,8 @@ export type MessageKey =
   | "app-check"
   | "app-markReady"
   | "app-duplicate"
+  | "app-backToList"
+  | "app-moreActions"
   | "app-archive"
   | "app-unarchive"
   | "app-preflightClean"

@@ -69,7 +69,7 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
   };
 
   return (
-    <section className="split wide">
+    <section className={`split wide${current ? " has-current" : ""}`}>
       <div className="list-pane">
         <h1>{t("nav-applications")}</h1>
         <div className="new-app">
@@ -161,7 +161,7 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
         )}
       </div>
       {current ? (
-        <Editor key={current.application.id} initial={current} schemas={schemas} orgs={orgs} onChanged={refresh} onOpen={setCurrent} />
+        <Editor key={current.application.id} initial={current} schemas={schemas} orgs={orgs} onChanged={refresh} onOpen={setCurrent} onClose={() => setCurrent(null)} />
       ) : (
         <p className="muted">{t("app-pick")}</p>
       )}
@@ -169,7 +169,7 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
   );
 }
 
-function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: ApplicationView; schemas: FormSchema[]; orgs: Organisation[]; onChanged: (id?: string) => void; onOpen: (v: ApplicationView) => void }) {
+function Editor({ initial, schemas, orgs, onChanged, onOpen, onClose }: { initial: ApplicationView; schemas: FormSchema[]; orgs: Organisation[]; onChanged: (id?: string) => void; onOpen: (v: ApplicationView) => void; onClose: () => void }) {
   const { lang, t } = useI18n();
   const serviceInputs = useServices().data?.find((x) => x.id === initial.application.service);
   const eventLabels = useMemo(() => Object.fromEntries((serviceInputs?.events ?? []).map((e) => [e.id, e.label[lang]])), [serviceInputs, lang]);
@@ -262,6 +262,10 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
 
   return (
     <div className="editor" data-testid="app-editor">
+      {/* In a narrow window the list gives way to the open application; this brings it back. */}
+      <button type="button" className="back-to-list" data-testid="app-back" onClick={() => void flush().then(onClose)}>
+        ← {t("app-backToList")}
+      </button>
       <div className="editor-head">
         <h2>
           <span className="app-number" data-testid="app-number">{view.number}</span> {schema?.title[lang] ?? app.service}
@@ -395,19 +399,23 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen }: { initial: Applic
             </button>
           </>
         )}
-        <button type="button" data-testid="app-duplicate" onClick={() => run(() => api.duplicateApplication(app.id)).then((v) => v && onOpen(v))}>
-          {t("app-duplicate")}
-        </button>
-        <button type="button" data-testid="app-archive" onClick={() => run(() => api.archiveApplication(app.id, !app.archived))}>
-          {app.archived ? t("app-unarchive") : t("app-archive")}
-        </button>
+        {/* The rarer actions sit in a menu, so the bar stays one row at any window size. */}
+        <details className="more" data-testid="app-more">
+          <summary>{t("app-moreActions")}</summary>
+          <div className="menu">
+            <button type="button" data-testid="app-duplicate" onClick={() => run(() => api.duplicateApplication(app.id)).then((v) => v && onOpen(v))}>
+              {t("app-duplicate")}
+            </button>
+            <button type="button" data-testid="app-archive" onClick={() => run(() => api.archiveApplication(app.id, !app.archived))}>
+              {app.archived ? t("app-unarchive") : t("app-archive")}
+            </button>
+          </div>
+        </details>
       </div>
     </div>
   );
 }
 
-/** Every document there is to print, in the order offered (the type is Rust's `Kind`). */
-/** One of the Operator's numbers: saved when the field is left, if it changed. */
 /** The letters' outgoing number and date: typed as the office registers it, or the next of
  * the organisation's own count. Printed on the covering letter and the application. */
 function OutgoingNumber({ outgoing, canCount, onSave }: { outgoing: Outgoing | null; canCount: boolean; onSave: (number: string | null, date: string | null) => Promise<unknown> }) {
@@ -442,6 +450,7 @@ function OutgoingNumber({ outgoing, canCount, onSave }: { outgoing: Outgoing | n
   );
 }
 
+/** One of the Operator's numbers: saved when the field is left, if it changed. */
 function OperatorNumber({ label, value, testId, onSave }: { label: string; value: string; testId: string; onSave: (v: string) => Promise<unknown> }) {
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
