@@ -18,6 +18,8 @@ app-error-not-a-backup = Файл «{ $file }» — не база даных З�
 app-error-in-use = База даных ужо адкрыта ў іншым акне Заявы. Закрыйце яго і паспрабуйце зноў.
 app-error-disk-full = Дыск запоўнены: змяненне не захавана, ранейшыя даныя не кранутыя. Вызваліце месца на дыску і паўтарыце.
 app-error-sent-locked = Заяўка ўжо накіравана Аператару, таму яе форма закрыта для рэдагавання. Каб змяніць яе, націсніце «Змяніць адпраўленую заяўку».
+app-error-no-organisation = Выберыце арганізацыю: заяўка афармляецца ад яе імя. Калі арганізацый яшчэ няма, дадайце сваю ў раздзеле «Арганізацыі».
+app-error-organisation-in-use = Гэтую арганізацыю нельга выдаліць: ад яе імя аформлена заявак — { $count }. Адпраўце яе ў архіў: заяўкі застануцца, а са спісаў яна знікне.
 app-error-startup = Не ўдалося адкрыць базу даных: { $detail }
 app-error-internal = Унутраная памылка Заявы: дзеянне не выканана. Даныя не зменены; паспрабуйце яшчэ раз, а калі паўторыцца — паведаміце распрацоўшчыкам.
 app-error-unknown-pdf-kind = Такога дакумента для друку няма: «{ $kind }». Выберыце заяўку, пакет да дагавора або графік тэрмінаў.
@@ -147,7 +149,7 @@ core-validation-identifiers-an-iban-by-2-digits = рахунак у фармац
 core-validation-identifiers-the-ibans-check-digits-do = не супадаюць кантрольныя лічбы IBAN — праверце, ці няма апячаткі.
 core-validation-identifiers-a-bic-is-8-or = БІК — 8 або 11 лацінскіх літар і лічбаў, напрыклад AKBBBY2X.
 core-validation-identifiers-an-address-like-name-example = адрас выгляду name@example.by.
-core-validation-identifiers-a-number-in-375-xx = нумар у фармаце +375 XX XXX-XX-XX.
+core-validation-identifiers-a-number-in-375-xx = беларускі нумар: +375 29 123-45-67 або 8 029 123-45-67.
 core-validation-identifiers-375-must-be-followed-by = пасля +375 трэба 9 лічбаў: код і нумар.
 core-validation-identifiers-unknown-operator-or-area-code = невядомы код аператара або горада (чакаецца 25, 29, 33, 44 або код горада, напрыклад 17).
 core-validation-identifiers-a-postcode-is-6-digits = паштовы індэкс — 6 лічбаў, напрыклад 220140.
@@ -161,6 +163,7 @@ core-validation-the-field-field-hint = Поле «{ $field }»: { $hint }
 core-validation-the-list-field-needs-at = У спісе «{ $field }» павінна быць не менш за { $limit }.
 core-validation-the-list-field-may-hold = У спісе «{ $field }» можа быць не больш за { $limit }.
 core-validation-the-field-field-must-equal = Поле «{ $field }» павінна супадаць з колькасцю пералічаных у заяўцы: зараз іх { $limit }.
+core-validation-the-date-field-is-in-future = Поле «{ $field }»: дакумент не можа мець дату пазней за сённяшні дзень — пазначце дату, якая на ім стаіць.
 
 ## crates/zayava-pdf/src/documents.rs
 pdf-documents-yes = так
@@ -274,6 +277,8 @@ core-explain-worked = Рабочыя праз перанос: { $list }.
 
 ## crates/zayava-core/src/forms/preflight.rs
 core-preflight-clause = п. { $clause }
+core-preflight-not-ticked = не адзначана: «{ $label }»
+core-preflight-not-attached = не дададзены файл: «{ $label }»
 core-preflight-no-organisation = не выбрана арганізацыя-заяўнік.
 core-or = або
 core-preflight-tick-one = пры { $when } адзначце { $options }.
@@ -285,7 +290,7 @@ core-lifecycle-error-unknown-event = Падзея «{ $event }» не аднос
 core-lifecycle-error-impossible = Нельга запісаць «{ $event }»: заяўка зараз у стане «{ $state }». Зараз магчыма: { $allowed }.
 core-lifecycle-error-before-previous = «{ $event }» { $date } не можа быць раней за папярэднюю падзею «{ $previous }» { $previous_date }.
 core-lifecycle-error-in-future = «{ $event }» { $date } — дата яшчэ не настала; запісваюцца толькі падзеі, якія адбыліся.
-core-lifecycle-error-nothing-to-correct = Падзея №{ $id }, якую трэба выправіць, не знойдзена ў гэтай заяўкі.
+core-lifecycle-error-nothing-to-correct = Запіс, які трэба выправіць, не знойдзены ў гісторыі гэтай заяўкі. Адкрыйце заяўку нанова і націсніце «Выправіць дату» каля патрэбнага запісу.
 core-lifecycle-error-correction-of-other = Выпраўленне павінна адносіцца да той жа падзеі «{ $event }».
 core-lifecycle-error-precondition = Нельга запісаць «{ $event }»: { $reason } (п. { $clause }). Спачатку запішыце { $missing }.
 core-lifecycle-gap = «{ $event }» запісана, а { $missing } — не: { $reason } (п. { $clause }).
@@ -321,10 +326,11 @@ core-ics-done = Выканана: { $title }
 store-parked-event = Прыйшло ад Аператара ({ $at }) і будзе ўлічана само, як толькі парадак дзеянняў гэта дазволіць. { $why }
 
 ## crates/zayava-sync/src/error.rs
-sync-error-not-configured = Адрас API Аператара не зададзены. Укажыце яго ў Наладах.
-sync-error-bad-url = Адрас API Аператара ўказаны няправільна: «{ $url }».
-sync-error-not-https = Прымаюцца толькі адрасы https:// (http:// — толькі для гэтага камп’ютара): «{ $url }».
-sync-error-no-token = Токен доступу да API Аператара не захаваны. Увядзіце яго ў Наладах.
+sync-error-not-configured = Адрас сервера абмену не зададзены. Увядзіце ў Наладах адрас, які паведаміў Аператар.
+sync-error-bad-url = Адрас сервера абмену «{ $url }» не падобны на адрас сайта. Увядзіце яго так, як паведаміў Аператар, напрыклад https://api.nces.by.
+sync-error-no-scheme = У адрасе сервера абмену не хапае https:// у пачатку. Увядзіце яго так: https://{ $url }
+sync-error-not-https = Адрас сервера абмену павінен пачынацца з https:// (абароненае злучэнне): «{ $url }». Замяніце http:// на https://.
+sync-error-no-token = Ключ доступу да сервера абмену не захаваны. Увядзіце ключ, выдадзены Аператарам, у Наладах.
 sync-error-unauthorized = Аператар не прыняў токен доступу. Увядзіце новы токен у Наладах.
 sync-error-unreachable = Сервер Аператара недаступны; змены захаваныя і будуць адпраўлены пазней ({ $why }).
 sync-error-bad-response = Сервер Аператара адказаў незразумела; даныя на камп’ютары не змененыя ({ $why }).
@@ -388,6 +394,9 @@ cli-col-unp = УНП
 cli-col-name = Найменне
 cli-col-changed = Зменена
 cli-organisation-added = Дададзена арганізацыя №{ $id }: { $name }
+cli-organisation-archived = Арганізацыя «{ $name }» адпраўлена ў архіў.
+cli-organisation-unarchived = Арганізацыя «{ $name }» вернута з архіва.
+cli-organisation-deleted = Арганізацыя «{ $name }» выдалена.
 cli-pdf-written = { $path }: { $pages ->
     [one] { $pages } старонка
     [few] { $pages } старонкі

@@ -27,6 +27,7 @@ form-clause = п. { $clause }
 form-add = Дадаць
 form-addItem = Дадаць: { $field }
 form-remove = Выдаліць
+form-removeItem = Выдаліць: { $item }
 form-listFull = Спіс запоўнены цалкам.
 form-noFile = Файл не прыкладзены
 form-chooseFile = Выбраць файл…
@@ -89,6 +90,7 @@ status-met = Выканана
 status-met_late = Выканана са спазненнем
 status-passed = Наступіла
 status-waiting = Чакаем падзеі
+life-waitingFor = Чакаем: { $what }
 status-unknown = Не запісана
 
 dash-title = Што наперадзе
@@ -118,9 +120,10 @@ life-note = Заўвага
 life-save = Запісаць
 life-correct = Выправіць дату
 life-corrected = выпраўлена
-life-bySync = атрымана ад Аператара
-life-byUser = запісана ўручную
-life-recorded = { $who }, запісана { $at }
+life-recorded = { $who ->
+    [sync] атрымана ад Аператара
+   *[user] унесена ўручную
+} { $at }
 life-deadlines = Тэрміны па заяўцы
 life-metOn = выканана
 life-exportIcs = Тэрміны ў каляндар (.ics)
@@ -184,6 +187,24 @@ org-field-address = Адрас
 org-field-email = Электронная пошта
 org-hint-unp = 9 лічбаў
 org-updated = Зменена
+org-archivedTag = у архіве
+org-applications = { $count ->
+    [0] заявак няма
+    [one] { $count } заяўка
+    [few] { $count } заяўкі
+   *[many] { $count } заявак
+}
+org-showArchived = Паказаць архіў ({ $count })
+org-sameUnp = Арганізацыя з гэтым УНП ужо ёсць: { $names }. Хутчэй за ўсё, гэта яна — адкрыйце яе, каб не заводзіць другую.
+org-openOther = Адкрыць «{ $name }»
+org-saveAnyway = Усё роўна захаваць яшчэ адну
+org-archive = У архіў
+org-unarchive = Вярнуць з архіва
+org-delete = Выдаліць…
+org-deleteConfirm = Выдаліць арганізацыю «{ $name }»? Заявак ад яе імя няма; выдаленне нельга адмяніць.
+org-deleteYes = Выдаліць
+org-cannotDelete = Выдаліць нельга: ад яе імя аформлена заявак — { $count }. Яе можна адправіць у архіў.
+app-newFor = Для арганізацыі
 
 settings-language = Мова інтэрфейсу
 settings-window = Гадзіны падтрымкі для тэрмінаў у рабочых гадзінах
@@ -235,6 +256,7 @@ calendar-next = Наступны месяц
 calendar-month = Месяц
 calendar-year = Год
 calendar-today = Сёння
+calendar-deadlines = тэрміны: { $list }
 calendar-provisional = Пераносы рабочых дзён на гэты год Заяве невядомыя: даты, разлічаныя праз яго, папярэднія. Дадайце пераносы ніжэй, калі выйдзе пастанова.
 calendar-source = Крыніца
 calendar-legend-working = Рабочы дзень
@@ -275,10 +297,10 @@ sync-phase-push = Адпраўка змяненняў: { $done } з { $total }
 sync-phase-pull = Атрыманне падзей ад Аператара: { $received }
 sync-phase-data = Каляндар і правілы
 sync-done = Гатова: адпраўлена { $pushed }, атрымана { $pulled }.
-sync-url = Адрас API Аператара
-sync-urlHint = Толькі https:// (http:// — толькі для пясочніцы на гэтым камп’ютары, напрыклад http://127.0.0.1:8787). Пустое поле выключае абмен.
+sync-url = Адрас сервера абмену
+sync-urlHint = Адрас, які паведаміў Аператар; пачынаецца з https://. Пустое поле выключае абмен.
 sync-token = Токен доступу
-sync-tokenHint = Захоўваецца ў сістэмным сховішчы пароляў (Secret Service у Linux, Дыспетчар уліковых даных у Windows), а не ў базе і не ў файлах.
+sync-tokenHint = Ключ, выдадзены Аператарам. Захоўваецца ў абароненым сховішчы пароляў сістэмы, а не ў базе і не ў файлах.
 sync-tokenSaved = Токен захаваны ў сховішчы пароляў
 sync-tokenMissing = Токен не захаваны
 sync-tokenForget = Выдаліць токен
@@ -315,6 +337,7 @@ backup-hint = Кожны дзень і перад кожным абнаўлен�
 backup-save = Захаваць копію ў файл…
 backup-fromFile = Аднавіць з файла…
 backup-restore = Аднавіць
+backup-restoreOf = Аднавіць копію ад { $date }
 backup-none = Аўтаматычных копій пакуль няма.
 backup-kind-daily = штодзённая
 backup-kind-migration = перад абнаўленнем
@@ -328,6 +351,8 @@ backup-restart = Перазапусціць і аднавіць
 recovery-damaged = База даных пашкоджана
 recovery-fromBackup = Аднавіць з рэзервовай копіі
 recovery-fresh = Пачаць з новай базы (пашкоджаная будзе захавана)
+recovery-freshYes = Так, пачаць з новай базы
+recovery-freshConfirm = Пашкоджаная база будзе адкладзена ўбок (яе файл захаваецца побач), і Заява пачне з пустой базы: арганізацыі і заяўкі давядзецца аднавіць з рэзервовай копіі або ўнесці нанова. Працягнуць?
 mail-prepare = Падрыхтаваць ліст
 mail-save = Захаваць ліст…
 mail-to = Чарнавік ліста на { $to } адкрыецца ў вашай паштовай праграме; адпраўляеце яго вы.

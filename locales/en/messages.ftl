@@ -18,6 +18,8 @@ app-error-not-a-backup = «{ $file }» is not a Zayava database or backup. Nothi
 app-error-in-use = The database is already open in another Zayava window. Close it and try again.
 app-error-disk-full = The disk is full: the change was not saved and the earlier data is untouched. Free some space and try again.
 app-error-sent-locked = The application has been sent to the Operator, so its form is locked. To change it, press “Change the sent application”.
+app-error-no-organisation = Choose an organisation: an application is made in its name. If there is none yet, add yours under “Organisations”.
+app-error-organisation-in-use = This organisation cannot be deleted: { $count } application(s) are made in its name. Archive it instead: the applications stay, and it leaves the lists.
 app-error-startup = Could not open the database: { $detail }
 app-error-internal = Zayava hit an internal error: the action was not done. No data was changed; please try again, and tell the developers if it happens again.
 app-error-unknown-pdf-kind = There is no such document to print: “{ $kind }”. Choose the application, the contract package or the schedule.
@@ -147,7 +149,7 @@ core-validation-identifiers-an-iban-by-2-digits = an IBAN: BY, 2 digits, a 4-let
 core-validation-identifiers-the-ibans-check-digits-do = the IBAN's check digits do not match; check for a typo.
 core-validation-identifiers-a-bic-is-8-or = a BIC is 8 or 11 Latin letters and digits, e.g. AKBBBY2X.
 core-validation-identifiers-an-address-like-name-example = an address like name@example.by.
-core-validation-identifiers-a-number-in-375-xx = a number in +375 XX XXX-XX-XX format.
+core-validation-identifiers-a-number-in-375-xx = a Belarusian number: +375 29 123-45-67 or 8 029 123-45-67.
 core-validation-identifiers-375-must-be-followed-by = +375 must be followed by 9 digits: the code and the number.
 core-validation-identifiers-unknown-operator-or-area-code = unknown operator or area code (expected 25, 29, 33, 44 or an area code such as 17).
 core-validation-identifiers-a-postcode-is-6-digits = a postcode is 6 digits, e.g. 220140.
@@ -161,6 +163,7 @@ core-validation-the-field-field-hint = The field “{ $field }”: { $hint }
 core-validation-the-list-field-needs-at = The list “{ $field }” needs at least { $limit }.
 core-validation-the-list-field-may-hold = The list “{ $field }” may hold at most { $limit }.
 core-validation-the-field-field-must-equal = The field “{ $field }” must equal the number listed in the application: { $limit } now.
+core-validation-the-date-field-is-in-future = The field “{ $field }”: a document cannot be dated after today — type the date it bears.
 
 ## crates/zayava-pdf/src/documents.rs
 pdf-documents-yes = yes
@@ -265,6 +268,8 @@ core-explain-worked = Working days by transfer: { $list }.
 
 ## crates/zayava-core/src/forms/preflight.rs
 core-preflight-clause = clause { $clause }
+core-preflight-not-ticked = not ticked: “{ $label }”
+core-preflight-not-attached = no file attached: “{ $label }”
 core-preflight-no-organisation = no applying organisation is chosen.
 core-or = or
 core-preflight-tick-one = with { $when }, tick { $options }.
@@ -276,7 +281,7 @@ core-lifecycle-error-unknown-event = The event “{ $event }” does not belong 
 core-lifecycle-error-impossible = “{ $event }” cannot be recorded: the application is now “{ $state }”. Possible now: { $allowed }.
 core-lifecycle-error-before-previous = “{ $event }” on { $date } cannot be before the event it follows, “{ $previous }” on { $previous_date }.
 core-lifecycle-error-in-future = “{ $event }” on { $date } is in the future; only events that happened are recorded.
-core-lifecycle-error-nothing-to-correct = The event #{ $id } to correct is not recorded for this application.
+core-lifecycle-error-nothing-to-correct = The record to correct is not in this application’s history. Open the application again and press “Correct the date” next to the record.
 core-lifecycle-error-correction-of-other = A correction must be of the same event, “{ $event }”.
 core-lifecycle-error-precondition = “{ $event }” cannot be recorded: { $reason } (clause { $clause }). Record { $missing } first.
 core-lifecycle-gap = “{ $event }” is recorded but { $missing } is not: { $reason } (clause { $clause }).
@@ -310,10 +315,11 @@ core-ics-done = Done: { $title }
 store-parked-event = Sent by the Operator ({ $at }); it will count by itself as soon as the procedure allows. { $why }
 
 ## crates/zayava-sync/src/error.rs
-sync-error-not-configured = The Operator's API address is not set. Enter it in Settings.
-sync-error-bad-url = The Operator's API address is not valid: “{ $url }”.
-sync-error-not-https = Only https:// addresses are accepted (http:// only for this computer): “{ $url }”.
-sync-error-no-token = No access token for the Operator's API is saved. Enter it in Settings.
+sync-error-not-configured = The exchange server address is not set. Enter the address the Operator gave you in Settings.
+sync-error-bad-url = The exchange server address “{ $url }” does not look like a web address. Type it as the Operator gave it, e.g. https://api.nces.by.
+sync-error-no-scheme = The exchange server address is missing https:// at the start. Type it as: https://{ $url }
+sync-error-not-https = The exchange server address must start with https:// (a secure connection): “{ $url }”. Replace http:// with https://.
+sync-error-no-token = No access key for the exchange server is saved. Enter the key the Operator issued in Settings.
 sync-error-unauthorized = The Operator refused the access token. Enter a new one in Settings.
 sync-error-unreachable = The Operator's server cannot be reached; your changes are kept and will be sent later ({ $why }).
 sync-error-bad-response = The Operator's server gave an answer that cannot be read; nothing on this computer was changed ({ $why }).
@@ -382,6 +388,9 @@ cli-col-unp = UNP
 cli-col-name = Name
 cli-col-changed = Changed
 cli-organisation-added = Added organisation No. { $id }: { $name }
+cli-organisation-archived = Organisation “{ $name }” archived.
+cli-organisation-unarchived = Organisation “{ $name }” brought back from the archive.
+cli-organisation-deleted = Organisation “{ $name }” deleted.
 cli-pdf-written = { $path }: { $pages ->
     [one] { $pages } page
    *[other] { $pages } pages

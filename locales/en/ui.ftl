@@ -27,6 +27,7 @@ form-clause = cl. { $clause }
 form-add = Add
 form-addItem = Add: { $field }
 form-remove = Remove
+form-removeItem = Remove { $item }
 form-listFull = The list is full.
 form-noFile = No file attached
 form-chooseFile = Choose a file…
@@ -89,6 +90,7 @@ status-met = Met
 status-met_late = Met late
 status-passed = Reached
 status-waiting = Waiting for an event
+life-waitingFor = Waiting for { $what }
 status-unknown = Not recorded
 
 dash-title = What is due
@@ -118,9 +120,10 @@ life-note = Note
 life-save = Record
 life-correct = Correct the date
 life-corrected = corrected
-life-bySync = from the Operator
-life-byUser = entered by hand
-life-recorded = { $who }, recorded { $at }
+life-recorded = { $who ->
+    [sync] received from the Operator
+   *[user] entered by hand
+} { $at }
 life-deadlines = Deadlines of this application
 life-metOn = met
 life-exportIcs = Deadlines to a calendar (.ics)
@@ -180,6 +183,23 @@ org-field-address = Address
 org-field-email = E-mail
 org-hint-unp = 9 digits
 org-updated = Changed
+org-archivedTag = archived
+org-applications = { $count ->
+    [0] no applications
+    [one] { $count } application
+   *[other] { $count } applications
+}
+org-showArchived = Show archived ({ $count })
+org-sameUnp = An organisation with this UNP already exists: { $names }. It is most likely the same one — open it rather than make a second.
+org-openOther = Open “{ $name }”
+org-saveAnyway = Save another one anyway
+org-archive = Archive
+org-unarchive = Bring back from the archive
+org-delete = Delete…
+org-deleteConfirm = Delete the organisation “{ $name }”? No application is made in its name; deleting cannot be undone.
+org-deleteYes = Delete
+org-cannotDelete = It cannot be deleted: { $count } application(s) are made in its name. It can be archived.
+app-newFor = For organisation
 
 settings-language = Interface language
 settings-window = Support hours for working-hour deadlines
@@ -231,6 +251,7 @@ calendar-next = Next month
 calendar-month = Month
 calendar-year = Year
 calendar-today = Today
+calendar-deadlines = deadlines: { $list }
 calendar-provisional = Zayava does not know this year's transfers of working days: dates worked out through it are provisional. Add the transfers below once the resolution is out.
 calendar-source = Source
 calendar-legend-working = Working day
@@ -271,10 +292,10 @@ sync-phase-push = Sending changes: { $done } of { $total }
 sync-phase-pull = Receiving the Operator's events: { $received }
 sync-phase-data = Calendar and rules
 sync-done = Done: { $pushed } sent, { $pulled } received.
-sync-url = Operator API address
-sync-urlHint = https:// only (http:// only for a sandbox on this computer, e.g. http://127.0.0.1:8787). An empty field turns the exchange off.
+sync-url = Exchange server address
+sync-urlHint = The address the Operator gave you; it starts with https://. An empty field turns the exchange off.
 sync-token = Access token
-sync-tokenHint = Kept in the system's password store (Secret Service on Linux, Credential Manager on Windows), never in the database or files.
+sync-tokenHint = The key the Operator issued. Kept in the system’s protected password store, never in the database or files.
 sync-tokenSaved = The token is in the password store
 sync-tokenMissing = No token saved
 sync-tokenForget = Remove the token
@@ -311,6 +332,7 @@ backup-hint = Every day and before every program update Zayava keeps a copy of t
 backup-save = Save a copy to a file…
 backup-fromFile = Restore from a file…
 backup-restore = Restore
+backup-restoreOf = Restore the copy of { $date }
 backup-none = No automatic copies yet.
 backup-kind-daily = daily
 backup-kind-migration = before an update
@@ -324,6 +346,8 @@ backup-restart = Restart and restore
 recovery-damaged = The database is damaged
 recovery-fromBackup = Restore from a backup
 recovery-fresh = Start with a new database (the damaged one is kept)
+recovery-freshYes = Yes, start with a new database
+recovery-freshConfirm = The damaged database will be set aside (its file is kept next to it), and Zayava will start with an empty one: organisations and applications will have to be restored from a backup or entered again. Continue?
 mail-prepare = Prepare the e-mail
 mail-save = Save the e-mail…
 mail-to = A draft to { $to } opens in your mail program; you send it.

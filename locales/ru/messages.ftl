@@ -18,6 +18,8 @@ app-error-not-a-backup = Файл «{ $file }» — не база данных �
 app-error-in-use = База данных уже открыта в другом окне Заявы. Закройте его и попробуйте снова.
 app-error-disk-full = Диск заполнен: изменение не сохранено, прежние данные не тронуты. Освободите место на диске и повторите.
 app-error-sent-locked = Заявка уже направлена Оператору, поэтому её форма закрыта для правки. Чтобы изменить её, нажмите «Изменить отправленную заявку».
+app-error-no-organisation = Выберите организацию: заявка оформляется от её имени. Если организаций ещё нет, добавьте свою в разделе «Организации».
+app-error-organisation-in-use = Эту организацию нельзя удалить: от её имени оформлено заявок — { $count }. Отправьте её в архив: заявки останутся, а из списков она уйдёт.
 app-error-startup = Не удалось открыть базу данных: { $detail }
 app-error-internal = Внутренняя ошибка Заявы: действие не выполнено. Данные не изменены; попробуйте ещё раз, а если повторится — сообщите разработчикам.
 app-error-unknown-pdf-kind = Такого документа для печати нет: «{ $kind }». Выберите заявку, пакет договора или график сроков.
@@ -147,7 +149,7 @@ core-validation-identifiers-an-iban-by-2-digits = счёт в формате IBA
 core-validation-identifiers-the-ibans-check-digits-do = не сходятся контрольные цифры IBAN — проверьте, нет ли опечатки.
 core-validation-identifiers-a-bic-is-8-or = БИК — 8 или 11 латинских букв и цифр, например AKBBBY2X.
 core-validation-identifiers-an-address-like-name-example = адрес вида name@example.by.
-core-validation-identifiers-a-number-in-375-xx = номер в формате +375 XX XXX-XX-XX.
+core-validation-identifiers-a-number-in-375-xx = белорусский номер: +375 29 123-45-67 или 8 029 123-45-67.
 core-validation-identifiers-375-must-be-followed-by = после +375 нужно 9 цифр: код и номер.
 core-validation-identifiers-unknown-operator-or-area-code = неизвестный код оператора или города (ожидается 25, 29, 33, 44 или код города, например 17).
 core-validation-identifiers-a-postcode-is-6-digits = почтовый индекс — 6 цифр, например 220140.
@@ -161,6 +163,7 @@ core-validation-the-field-field-hint = Поле «{ $field }»: { $hint }
 core-validation-the-list-field-needs-at = В списке «{ $field }» должно быть не меньше { $limit }.
 core-validation-the-list-field-may-hold = В списке «{ $field }» может быть не больше { $limit }.
 core-validation-the-field-field-must-equal = Поле «{ $field }» должно совпадать с числом перечисленных в заявке: сейчас их { $limit }.
+core-validation-the-date-field-is-in-future = Поле «{ $field }»: документ не может быть датирован позже сегодняшнего дня — укажите дату, которая на нём стоит.
 
 ## crates/zayava-pdf/src/documents.rs
 pdf-documents-yes = да
@@ -274,6 +277,8 @@ core-explain-worked = Рабочие по переносу: { $list }.
 
 ## crates/zayava-core/src/forms/preflight.rs
 core-preflight-clause = п. { $clause }
+core-preflight-not-ticked = не отмечено: «{ $label }»
+core-preflight-not-attached = не приложен файл: «{ $label }»
 core-preflight-no-organisation = не выбрана организация-заявитель.
 core-or = или
 core-preflight-tick-one = при { $when } отметьте { $options }.
@@ -285,7 +290,7 @@ core-lifecycle-error-unknown-event = Событие «{ $event }» не отно
 core-lifecycle-error-impossible = Нельзя записать «{ $event }»: заявка сейчас в состоянии «{ $state }». Сейчас возможно: { $allowed }.
 core-lifecycle-error-before-previous = «{ $event }» { $date } не может быть раньше предшествующего события «{ $previous }» { $previous_date }.
 core-lifecycle-error-in-future = «{ $event }» { $date } — дата ещё не наступила; записываются только произошедшие события.
-core-lifecycle-error-nothing-to-correct = Исправляемое событие №{ $id } не найдено у этой заявки.
+core-lifecycle-error-nothing-to-correct = Запись, которую нужно исправить, не найдена в истории этой заявки. Откройте заявку заново и нажмите «Исправить дату» у нужной записи.
 core-lifecycle-error-correction-of-other = Исправление должно относиться к тому же событию «{ $event }».
 core-lifecycle-error-precondition = Нельзя записать «{ $event }»: { $reason } (п. { $clause }). Сначала запишите { $missing }.
 core-lifecycle-gap = «{ $event }» записано, а { $missing } — нет: { $reason } (п. { $clause }).
@@ -321,10 +326,11 @@ core-ics-done = Выполнено: { $title }
 store-parked-event = Пришло от Оператора ({ $at }) и будет учтено само, как только порядок действий это позволит. { $why }
 
 ## crates/zayava-sync/src/error.rs
-sync-error-not-configured = Адрес API Оператора не задан. Укажите его в Настройках.
-sync-error-bad-url = Адрес API Оператора указан неверно: «{ $url }».
-sync-error-not-https = Принимаются только адреса https:// (http:// — только для этого компьютера): «{ $url }».
-sync-error-no-token = Ключ доступа к API Оператора не сохранён. Введите его в Настройках.
+sync-error-not-configured = Адрес сервера обмена не задан. Введите в Настройках адрес, который сообщил Оператор.
+sync-error-bad-url = Адрес сервера обмена «{ $url }» не похож на адрес сайта. Введите его так, как сообщил Оператор, например https://api.nces.by.
+sync-error-no-scheme = В адресе сервера обмена не хватает https:// в начале. Введите его так: https://{ $url }
+sync-error-not-https = Адрес сервера обмена должен начинаться с https:// (защищённое соединение): «{ $url }». Замените http:// на https://.
+sync-error-no-token = Ключ доступа к серверу обмена не сохранён. Введите ключ, выданный Оператором, в Настройках.
 sync-error-unauthorized = Оператор не принял ключ доступа. Введите новый ключ в Настройках.
 sync-error-unreachable = Сервер Оператора недоступен; изменения сохранены и будут отправлены позже ({ $why }).
 sync-error-bad-response = Сервер Оператора ответил непонятно; данные на компьютере не изменены ({ $why }).
@@ -388,6 +394,9 @@ cli-col-unp = УНП
 cli-col-name = Наименование
 cli-col-changed = Изменено
 cli-organisation-added = Добавлена организация №{ $id }: { $name }
+cli-organisation-archived = Организация «{ $name }» отправлена в архив.
+cli-organisation-unarchived = Организация «{ $name }» возвращена из архива.
+cli-organisation-deleted = Организация «{ $name }» удалена.
 cli-pdf-written = { $path }: { $pages ->
     [one] { $pages } страница
     [few] { $pages } страницы

@@ -27,6 +27,7 @@ form-clause = п. { $clause }
 form-add = Добавить
 form-addItem = Добавить: { $field }
 form-remove = Удалить
+form-removeItem = Удалить: { $item }
 form-listFull = Список заполнен до предела.
 form-noFile = Файл не приложен
 form-chooseFile = Выбрать файл…
@@ -89,6 +90,7 @@ status-met = Выполнено
 status-met_late = Выполнено с опозданием
 status-passed = Наступила
 status-waiting = Ждём события
+life-waitingFor = Ждём: { $what }
 status-unknown = Не записано
 
 dash-title = Что предстоит
@@ -118,9 +120,10 @@ life-note = Примечание
 life-save = Записать
 life-correct = Исправить дату
 life-corrected = исправлено
-life-bySync = получено от Оператора
-life-byUser = записано вручную
-life-recorded = { $who }, записано { $at }
+life-recorded = { $who ->
+    [sync] получено от Оператора
+   *[user] внесено вручную
+} { $at }
 life-deadlines = Сроки по заявке
 life-metOn = выполнено
 life-exportIcs = Сроки в календарь (.ics)
@@ -184,6 +187,24 @@ org-field-address = Адрес
 org-field-email = Электронная почта
 org-hint-unp = 9 цифр
 org-updated = Изменено
+org-archivedTag = в архиве
+org-applications = { $count ->
+    [0] заявок нет
+    [one] { $count } заявка
+    [few] { $count } заявки
+   *[many] { $count } заявок
+}
+org-showArchived = Показать архив ({ $count })
+org-sameUnp = Организация с этим УНП уже есть: { $names }. Скорее всего, это она — откройте её, чтобы не завести вторую.
+org-openOther = Открыть «{ $name }»
+org-saveAnyway = Всё равно сохранить ещё одну
+org-archive = В архив
+org-unarchive = Вернуть из архива
+org-delete = Удалить…
+org-deleteConfirm = Удалить организацию «{ $name }»? Заявок от её имени нет; удаление нельзя отменить.
+org-deleteYes = Удалить
+org-cannotDelete = Удалить нельзя: от её имени оформлено заявок — { $count }. Её можно отправить в архив.
+app-newFor = Для организации
 
 settings-language = Язык интерфейса
 settings-window = Часы поддержки для сроков в рабочих часах
@@ -235,6 +256,7 @@ calendar-next = Следующий месяц
 calendar-month = Месяц
 calendar-year = Год
 calendar-today = Сегодня
+calendar-deadlines = сроки: { $list }
 calendar-provisional = Переносы рабочих дней на этот год Заяве неизвестны: даты, рассчитанные через него, предварительные. Добавьте переносы ниже, когда выйдет постановление.
 calendar-source = Источник
 calendar-legend-working = Рабочий день
@@ -275,10 +297,10 @@ sync-phase-push = Отправка изменений: { $done } из { $total }
 sync-phase-pull = Получение событий от Оператора: { $received }
 sync-phase-data = Календарь и правила
 sync-done = Готово: отправлено { $pushed }, получено { $pulled }.
-sync-url = Адрес API Оператора
-sync-urlHint = Только https:// (http:// — лишь для песочницы на этом компьютере, например http://127.0.0.1:8787). Пустое поле выключает обмен.
+sync-url = Адрес сервера обмена
+sync-urlHint = Адрес, который сообщил Оператор; начинается с https://. Пустое поле выключает обмен.
 sync-token = Ключ доступа
-sync-tokenHint = Хранится в системном хранилище паролей (Secret Service в Linux, Диспетчер учётных данных в Windows), а не в базе и не в файлах.
+sync-tokenHint = Ключ, выданный Оператором. Хранится в защищённом хранилище паролей системы, а не в базе и не в файлах.
 sync-tokenSaved = Ключ сохранён в хранилище паролей
 sync-tokenMissing = Ключ не сохранён
 sync-tokenForget = Удалить ключ
@@ -315,6 +337,7 @@ backup-hint = Каждый день и перед каждым обновлен�
 backup-save = Сохранить копию в файл…
 backup-fromFile = Восстановить из файла…
 backup-restore = Восстановить
+backup-restoreOf = Восстановить копию от { $date }
 backup-none = Автоматических копий пока нет.
 backup-kind-daily = ежедневная
 backup-kind-migration = перед обновлением
@@ -328,6 +351,8 @@ backup-restart = Перезапустить и восстановить
 recovery-damaged = База данных повреждена
 recovery-fromBackup = Восстановить из резервной копии
 recovery-fresh = Начать с новой базы (повреждённая будет сохранена)
+recovery-freshYes = Да, начать с новой базы
+recovery-freshConfirm = Повреждённая база будет отложена в сторону (её файл сохранится рядом), и Заява начнёт с пустой базы: организации и заявки придётся восстановить из резервной копии или внести заново. Продолжить?
 mail-prepare = Подготовить письмо
 mail-save = Сохранить письмо…
 mail-to = Черновик письма на { $to } откроется в вашей почтовой программе; отправляете его вы.

@@ -25,6 +25,7 @@ mod tests {
     use zayava_core::forms::preflight::{Finding, Preflight};
     use zayava_core::forms::{Choice, Field, FieldRole, FieldType, FormKind, FormSchema, Ground, GroundCheck, When};
     use zayava_core::organisation::Organisation;
+    use zayava_app::organisations::{ProfileCheck, SameUnp};
     use zayava_store::applications::{Application, ApplicationFilter, ApplicationStatus, ApplicationSummary, Outgoing};
     use zayava_store::attachments::AttachmentRef;
     use zayava_core::validation::{FieldError, IssueCode};
@@ -55,6 +56,8 @@ mod tests {
             declaration::<Problem>(&cfg),
             declaration::<AppInfo>(&cfg),
             declaration::<Organisation>(&cfg),
+            declaration::<SameUnp>(&cfg),
+            declaration::<ProfileCheck>(&cfg),
             declaration::<Transfer>(&cfg),
             declaration::<TransferOrigin>(&cfg),
             declaration::<YearTransfers>(&cfg),

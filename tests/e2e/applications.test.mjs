@@ -60,13 +60,17 @@ test("a one-window application with two users is fixed and marked ready", { time
     // Marking ready now is refused with the finding and its clause.
     await (await byTestId(browser, "app-ready")).click();
     const finding = await byTestId(browser, "preflight-finding");
-    assert.match(await finding.getText(), /3\.6/);
+    assert.equal(await finding.getAttribute("data-clause"), "3.6");
+    assert.match(await (await byTestId(browser, "app-preflight")).getText(), /п\. 3\.6 — /);
     assert.equal(await (await byTestId(browser, "app-status")).getText(), "Черновик");
 
     await type(browser, "field-users.1.email", "petrova@example.by");
     await browser.waitUntil(async () => !(await (await browser.$('[data-testid="field-users.1.email-error"]')).isExisting()), { timeout: 5_000 });
     await (await byTestId(browser, "app-ready")).click();
-    await browser.waitUntil(async () => (await (await byTestId(browser, "app-status")).getText()) === "Готова", { timeout: 5_000 });
+    const said = async () => browser.execute(() => [".preflight", "[data-testid=app-error]"].map((s) => document.querySelector(s)?.innerText ?? "").join(" / "));
+    await browser
+      .waitUntil(async () => (await (await byTestId(browser, "app-status")).getText()) === "Готова", { timeout: 5_000 })
+      .catch(async (e) => assert.fail(`not marked ready (${e.message}): ${await said()} / status ${await (await byTestId(browser, "app-status")).getText()}`));
     // The README's screenshot is refreshed from here: ZAYAVA_SCREENSHOT=docs/screenshot.png.
     if (process.env.ZAYAVA_SCREENSHOT) await shot(browser, process.env.ZAYAVA_SCREENSHOT, { top: true });
   } finally {

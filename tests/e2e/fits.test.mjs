@@ -1,9 +1,12 @@
 // Issue 18 in the real window: every screen fits every window from the smallest allowed
 // (900×600) to full HD. Nothing scrolls sideways, and no control lies beyond the window's
-// edges. Each screen is saved as a screenshot ($CARGO_TARGET_DIR/screenshots/) to look at.
+// edges. Each screen is saved as a screenshot ($CARGO_TARGET_DIR/screenshots/) to look at,
+// and axe-core (Deque's accessibility rules, run inside the page) finds nothing serious or
+// critical on any of them.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { test } from "node:test";
 import { byTestId, choose, cliBinary, launch, sampleOrganisation, scratch, seedOrganisations } from "./driver.mjs";
@@ -27,6 +30,20 @@ async function picture(browser, file) {
   execFileSync("/usr/bin/python3", ["-c", grab, file, String(Math.max(0, x)), String(Math.max(0, y)), String(width), String(height)]);
 }
 
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** axe-core's serious and critical findings on the page as it is, one line each. */
+async function accessibility(browser) {
+  await browser.execute(`if (!window.axe) { ${axeSource} }`);
+  const violations = await browser.executeAsync((done) => {
+    window.axe
+      .run(document, { resultTypes: ["violations"] })
+      .then((r) => done(r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`)))
+      .catch((e) => done([`axe failed: ${e}`]));
+  });
+  return violations;
+}
+
 /** What does not fit: the page or a pane scrolling sideways, a control beyond the window's edges. */
 async function misfits(browser) {
   return browser.execute(() => {
@@ -34,8 +51,9 @@ async function misfits(browser) {
     const page = document.scrollingElement;
     if (page.scrollWidth > page.clientWidth) out.push(`the page scrolls sideways: ${page.scrollWidth} > ${page.clientWidth}`);
     // A box that scrolls or clips sideways hides what lies beyond it; a visible one does not
-    // (what it lets out is caught by the controls' check below).
-    const clipping = [...document.querySelectorAll("*")].filter((el) => ["auto", "scroll", "hidden", "clip"].includes(getComputedStyle(el).overflowX) && !["INPUT", "SELECT", "TEXTAREA"].includes(el.tagName));
+    // (what it lets out is caught by the controls' check below). Words kept for screen
+    // readers only (.sr-only) are clipped to a pixel on purpose.
+    const clipping = [...document.querySelectorAll("*")].filter((el) => ["auto", "scroll", "hidden", "clip"].includes(getComputedStyle(el).overflowX) && !["INPUT", "SELECT", "TEXTAREA"].includes(el.tagName) && !el.classList.contains("sr-only"));
     for (const pane of clipping) {
       if (pane.scrollWidth > pane.clientWidth + 1) {
         const edge = pane.getBoundingClientRect().left + pane.clientWidth;
@@ -67,6 +85,8 @@ test("every screen fits from 900×600 to 1920×1080, with nothing sideways or of
     const found = [];
     const look = async (name, w, h, { top = true } = {}) => {
       for (const m of await misfits(browser)) found.push(`${name} at ${w}×${h}: ${m}`);
+      // The rules do not depend on the size: checked once, at 1280×800.
+      if (w === 1280) for (const v of await accessibility(browser)) found.push(`${name}: ${v}`);
       if (top) await browser.execute(() => document.querySelector(".content")?.scrollTo(0, 0));
       await picture(browser, path.join(shots, `${name}-${w}x${h}.png`));
     };

@@ -120,9 +120,29 @@ test("a late receipt voids the contract, a new application starts from its form,
     assert.match(await explanation.getText(), /п\. 3\.9/);
     if (process.env.ZAYAVA_SCREENSHOT_DASHBOARD) await shot(browser, process.env.ZAYAVA_SCREENSHOT_DASHBOARD, { top: true });
 
+    const [, dd, mm, yyyy] = /до (\d\d)\.(\d\d)\.(\d{4})/.exec(await rows[0].getText());
+
     // The row opens its application.
     await press(browser, "dash-open");
     await browser.waitUntil(async () => /Получен проект договора/.test(await (await byTestId(browser, "life-state")).getText()), { timeout: 5_000 });
+
+    // The calendar marks today, and the window's last day with the application it is for;
+    // it is a grid the arrow keys walk, into the next month too.
+    await (await byTestId(browser, "nav-calendar")).click();
+    const today = await browser.$('[aria-current="date"]');
+    await today.waitForExist({ timeout: 5_000 });
+    const todayId = await today.getAttribute("data-testid");
+    await today.click();
+    await browser.keys(["ArrowDown"]);
+    const week = (id) => { const t = new Date(`${id.slice(4)}T12:00:00Z`); t.setUTCDate(t.getUTCDate() + 7); return `day-${t.toISOString().slice(0, 10)}`; };
+    await browser.waitUntil(async () => (await browser.execute(() => document.activeElement?.getAttribute("data-testid"))) === week(todayId), { timeout: 5_000, timeoutMsg: "ArrowDown did not reach the same day a week on" });
+    await browser.keys(["ArrowUp"]);
+    await browser.waitUntil(async () => (await browser.execute(() => document.activeElement?.getAttribute("data-testid"))) === todayId, { timeout: 5_000 });
+    const dueId = `day-${yyyy}-${mm}-${dd}`;
+    for (let i = 0; i < 3 && (await browser.$$(`[data-testid="${dueId}"]`)).length === 0; i++) await (await byTestId(browser, "calendar-next")).click();
+    const dueDay = await byTestId(browser, dueId);
+    assert.match(await dueDay.getAttribute("class"), /has-due/);
+    assert.match(await browser.execute((el) => el.textContent, dueDay), /З-0002/, "its name says which application's deadline it is");
   } finally {
     await app.close();
   }

@@ -21,6 +21,11 @@ test("a damaged database opens on the recovery screen, with the way out offered"
     const screen = await byTestId(browser, "startup-error");
     assert.match(await screen.getText(), /База данных повреждена/);
     assert.match(await (await byTestId(browser, "startup-error-message")).getText(), /резервной копии|новой базы/);
+    // Starting afresh asks first; cancelling leaves everything as it was.
+    await (await byTestId(browser, "recovery-fresh")).click();
+    const confirm = await byTestId(browser, "recovery-fresh-confirm");
+    assert.match(await confirm.getText(), /Продолжить\?/);
+    await (await confirm.$("button=Отмена")).click();
     await byTestId(browser, "recovery-fresh");
     if (process.env.ZAYAVA_SCREENSHOT_RECOVERY) await shot(browser, process.env.ZAYAVA_SCREENSHOT_RECOVERY);
   } finally {

@@ -2,9 +2,9 @@
 
 export type Lang = "ru" | "be" | "en";
 
-export type IssueCode = "required" | "too_long" | "malformed" | "checksum" | "too_few" | "too_many" | "count_mismatch";
+export type IssueCode = "required" | "too_long" | "malformed" | "checksum" | "too_few" | "too_many" | "count_mismatch" | "in_future";
 
-export type ErrorCode = "internal" | "store.directory" | "store.disk_full" | "store.damaged" | "store.database" | "store.migration" | "store.not_found" | "store.corrupt_row" | "store.too_large" | "store.file" | "store.newer_version" | "store.not_a_backup" | "store.in_use" | "store.no_data_dir" | "store.not_damaged" | "validation.invalid" | "validation.bad_input" | "calendar.invalid_transfers" | "application.unknown_service" | "application.unknown_schema" | "application.not_ready" | "application.sent_locked" | "application.bad_file" | "import.refused" | "lifecycle.unknown_event" | "lifecycle.impossible" | "lifecycle.before_previous" | "lifecycle.in_future" | "lifecycle.bad_date" | "lifecycle.nothing_to_correct" | "lifecycle.correction_mismatch" | "lifecycle.precondition" | "deadlines.unknown_service" | "deadlines.unknown_event" | "deadlines.unknown_fact" | "deadlines.unknown_rule" | "deadlines.malformed_date" | "deadlines.impossible_date" | "deadlines.needs_time" | "deadlines.duplicate_event" | "deadlines.invalid_fact" | "deadlines.date_out_of_range" | "deadlines.malformed_input" | "sync.not_configured" | "sync.bad_url" | "sync.not_https" | "sync.no_token" | "sync.unauthorized" | "sync.unreachable" | "sync.bad_response" | "sync.no_keyring" | "sync.keyring" | "print.unknown_kind" | "print.unknown_form" | "print.all_is_a_schedule" | "print.cannot_open" | "export.spreadsheet" | "mail.no_inbox" | "mail.too_large" | "mail.cannot_open" | "settings.invalid_window" | "settings.invalid_leads";
+export type ErrorCode = "internal" | "store.directory" | "store.disk_full" | "store.damaged" | "store.database" | "store.migration" | "store.not_found" | "store.corrupt_row" | "store.too_large" | "store.file" | "store.newer_version" | "store.not_a_backup" | "store.in_use" | "store.no_data_dir" | "store.not_damaged" | "validation.invalid" | "validation.bad_input" | "calendar.invalid_transfers" | "application.unknown_service" | "application.unknown_schema" | "application.not_ready" | "application.sent_locked" | "application.bad_file" | "import.refused" | "organisation.has_applications" | "application.no_organisation" | "lifecycle.unknown_event" | "lifecycle.impossible" | "lifecycle.before_previous" | "lifecycle.in_future" | "lifecycle.bad_date" | "lifecycle.nothing_to_correct" | "lifecycle.correction_mismatch" | "lifecycle.precondition" | "deadlines.unknown_service" | "deadlines.unknown_event" | "deadlines.unknown_fact" | "deadlines.unknown_rule" | "deadlines.malformed_date" | "deadlines.impossible_date" | "deadlines.needs_time" | "deadlines.duplicate_event" | "deadlines.invalid_fact" | "deadlines.date_out_of_range" | "deadlines.malformed_input" | "sync.not_configured" | "sync.bad_url" | "sync.no_scheme" | "sync.not_https" | "sync.no_token" | "sync.unauthorized" | "sync.unreachable" | "sync.bad_response" | "sync.no_keyring" | "sync.keyring" | "print.unknown_kind" | "print.unknown_form" | "print.all_is_a_schedule" | "print.cannot_open" | "export.spreadsheet" | "mail.no_inbox" | "mail.too_large" | "mail.cannot_open" | "settings.invalid_window" | "settings.invalid_leads";
 
 export type FieldError = { field: string, code: IssueCode, message: string, };
 
@@ -28,7 +28,19 @@ name: string, unp: string,
 /**
  * When it was last changed, as RFC 3339 UTC.
  */
-updated_at: string, };
+updated_at: string, 
+/**
+ * No longer worked with: out of the lists and of the choice for a new application.
+ */
+archived: boolean, 
+/**
+ * How many applications name it (one with none may be deleted).
+ */
+applications: number, };
+
+export type SameUnp = { id: number, name: string, };
+
+export type ProfileCheck = { issues: Array<FieldError>, same_unp: Array<SameUnp>, };
 
 export type Transfer = { day_off: string, working_day: string, };
 
@@ -210,7 +222,17 @@ fact?: string,
 /**
  * What the field is to the rest of the program (see `FieldRole`).
  */
-role?: FieldRole, };
+role?: FieldRole, 
+/**
+ * A date of a document that already exists (a letter, a conclusion): it cannot be
+ * later than today.
+ */
+past: boolean, 
+/**
+ * Filled from the application's organisation: its fields of these roles, joined by
+ * commas (the consumer's full name; a contact and phone). See `refill`.
+ */
+from_organisation: Array<FieldRole>, };
 
 export type GroundCheck = "invalid_fields" | "unmet_prerequisites" | "missing_attachments" | { "all_true": { list: string, field: string, } } | { "confirmed": string } | { "one_of": { when: string, any_of: Array<string>, } };
 
@@ -246,7 +268,20 @@ ground: string, clause: string,
 /**
  * The field at fault (`procedures[0].aer_agreed`, `organisation.unp`), if one is.
  */
-field: string | null, message: string, 
+field: string | null, 
+/**
+ * The seed's ground, as the seed words it (shown once over its findings).
+ */
+ground_text: string, 
+/**
+ * What is wrong, without the ground or the clause: «Поле «E-mail» обязательно.»,
+ * «не отмечено: «Ключи ЭЦП получены»».
+ */
+detail: string, 
+/**
+ * The ground and the detail in one sentence, for a line of its own (the terminal).
+ */
+message: string, 
 /**
  * The user must confirm something the app cannot see (debts to the Operator).
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatDue, formatNumber, parseDate, toIso } from "./format";
+import { formatDate, formatDateTime, formatDue, formatNumber, formatPhone, parseDate, toIso } from "./format";
 
 describe("dates are shown as dd.mm.yyyy", () => {
   it("reorders an ISO date with leading zeros kept", () => {
@@ -43,5 +43,17 @@ describe("rule results and typed dates", () => {
     expect(parseDate("29.02.2025")).toBeNull();
     expect(parseDate("1.13.2025")).toBeNull();
     expect(parseDate("01.01.2025 10:00")).toBeNull();
+  });
+});
+
+describe("stored phones are shown as people write them", () => {
+  it("groups the code and the number as the printed documents do, on one line", () => {
+    expect(formatPhone("+375291234567")).toBe("+375\u00a029\u00a0123-45-67");
+    expect(formatPhone("+375173113000")).toBe("+375\u00a017\u00a0311-30-00");
+    expect(formatPhone("+375162123456")).toBe("+375\u00a0162\u00a012-34-56");
+  });
+  it("leaves anything that is not a stored Belarusian number as typed", () => {
+    expect(formatPhone("8 029 1234567")).toBe("8 029 1234567");
+    expect(formatPhone("+37529123456")).toBe("+37529123456");
   });
 });

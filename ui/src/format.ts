@@ -60,3 +60,21 @@ export function parseDate(typed: string): string | null {
   if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) return null;
   return `${y}-${pad(mo)}-${pad(d)}`;
 }
+
+/** Codes of two digits after +375 (mobile operators and Minsk); the others have three. */
+const TWO_DIGIT_CODES = new Set(["17", "25", "29", "33", "44"]);
+
+/**
+ * A stored phone (E.164, `+375291234567`) as people write it, kept on one line by no-break
+ * spaces: `+375 29 123-45-67`, `+375 162 12-34-56`. Anything else is shown as it is. The
+ * same layout as the printed documents (Rust's `phone_display`).
+ */
+export function formatPhone(stored: string): string {
+  const m = /^\+375(\d{9})$/.exec(stored);
+  if (!m) return stored;
+  const rest = m[1];
+  const codeLen = TWO_DIGIT_CODES.has(rest.slice(0, 2)) ? 2 : 3;
+  const [code, n] = [rest.slice(0, codeLen), rest.slice(codeLen)];
+  const nb = "\u00a0";
+  return n.length === 7 ? `+375${nb}${code}${nb}${n.slice(0, 3)}-${n.slice(3, 5)}-${n.slice(5)}` : `+375${nb}${code}${nb}${n.slice(0, 2)}-${n.slice(2, 4)}-${n.slice(4)}`;
+}

@@ -45,6 +45,8 @@ export function applicationsChanged(id?: string): void {
   void queryClient.invalidateQueries({ queryKey: keys.dashboard });
   void queryClient.invalidateQueries({ queryKey: id ? keys.timeline(id) : ["timeline"] });
   void queryClient.invalidateQueries({ queryKey: id ? keys.application(id) : ["application"] });
+  // Each profile counts its applications (one with none may be deleted).
+  void queryClient.invalidateQueries({ queryKey: keys.organisations });
 }
 
 /** After a transfer was saved: every month and every date worked out from them. */

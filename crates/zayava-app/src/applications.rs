@@ -44,7 +44,7 @@ pub struct ApplicationView {
 /// An application as shown, checked against the form version it was saved under.
 pub async fn view(db: &Database, application: Application, lang: Lang, now: Now) -> Result<ApplicationView, AppError> {
     let issues = match forms::by_version(&application.schema_version) {
-        Some(schema) => localize_all(&forms::validate(schema, &application.values), lang),
+        Some(schema) => localize_all(&forms::validate(schema, &application.values, now.today()), lang),
         None => vec![],
     };
     let operator_fields = db.operator_fields(&application.id).await?;
@@ -97,9 +97,11 @@ pub async fn show(db: &Database, id: &str, lang: Lang, now: Now) -> Result<Appli
     view(db, app, lang, now).await
 }
 
-/// A new draft of `service`'s current form.
+/// A new draft of `service`'s current form, for an organisation (one is required), filled
+/// with what that organisation's profile already says.
 pub async fn create(db: &Database, service: &str, organisation_id: Option<i64>, lang: Lang, now: Now) -> Result<ApplicationView, AppError> {
-    let app = db.create_application(service, organisation_id, now.utc).await?;
+    let organisation_id = organisation_id.ok_or(AppError::NoOrganisation)?;
+    let app = db.create_application(service, Some(organisation_id), now.utc).await?;
     view(db, app, lang, now).await
 }
 
@@ -109,8 +111,8 @@ pub async fn save(db: &Database, id: &str, organisation_id: Option<i64>, values:
     view(db, app, lang, now).await
 }
 
-pub async fn preflight(db: &Database, id: &str, lang: Lang) -> Result<Preflight, AppError> {
-    Ok(db.preflight(id, lang).await?)
+pub async fn preflight(db: &Database, id: &str, lang: Lang, now: Now) -> Result<Preflight, AppError> {
+    Ok(db.preflight(id, now.today(), lang).await?)
 }
 
 /// Marks a draft ready (refused while the pre-flight finds grounds for annulment).

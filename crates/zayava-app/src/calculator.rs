@@ -23,10 +23,20 @@ pub struct Calculation {
     pub verdicts: Vec<CalculatedVerdict>,
 }
 
-/// What each service asks for: its events and facts.
+/// What each service asks for: its events, in the order the procedure goes through them
+/// (its lifecycle's transitions: sent, received, the draft, signed…; any the lifecycle does
+/// not name after them, in rulebook order), and its facts.
 pub fn services(book: &Rulebook) -> Vec<ServiceInputs> {
-    book.inputs()
+    let mut inputs = book.inputs();
+    for service in &mut inputs {
+        let transitions = zayava_core::lifecycle::lifecycle().transitions(&service.id);
+        let place = |event: &str| transitions.iter().position(|t| t.event == event).unwrap_or(usize::MAX);
+        // A stable sort: events the lifecycle does not name keep their rulebook order.
+        service.events.sort_by_key(|e| place(&e.id));
+    }
+    inputs
 }
+
 
 /// Blank fields are not yet entered, not errors.
 pub async fn compute(db: &Database, book: &Rulebook, service: &str, events: BTreeMap<String, String>, facts: BTreeMap<String, String>, lang: Lang) -> Result<Calculation, AppError> {
@@ -39,4 +49,22 @@ pub async fn compute(db: &Database, book: &Rulebook, service: &str, events: BTre
     let report = report(&query, &outcomes, &cal, lang);
     let verdicts = calculator_verdicts(book, service, &report.items, &events, lang);
     Ok(Calculation { report, verdicts })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_calculator_asks_for_events_in_the_order_the_procedure_goes() {
+        let book = Rulebook::embedded();
+        let all = services(&book);
+        let one_window: Vec<&str> = all.iter().find(|s| s.id == "one-window").unwrap().events.iter().map(|e| e.id.as_str()).collect();
+        let at = |e: &str| one_window.iter().position(|x| *x == e).unwrap();
+        assert!(at("application_sent") < at("application_received"));
+        assert!(at("application_received") < at("draft_contract_received"));
+        assert!(at("draft_contract_received") < at("signed_contract_sent"));
+        assert!(at("signed_contract_sent") < at("signed_contract_received"));
+        assert_eq!(one_window.len(), book.service("one-window").unwrap().events.len(), "none left out");
+    }
 }

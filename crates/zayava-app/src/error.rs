@@ -59,6 +59,8 @@ pub enum AppError {
     MailTooLarge { mb: usize },
     /// Reminder lead times that are not numbers 0–60 (`term`: those before a contract's end).
     BadLeads { term: bool },
+    /// A new application with no organisation chosen.
+    NoOrganisation,
     /// A defect caught at the edge.
     Internal,
     /// The same failure, also shown next to one field of the form.
@@ -108,6 +110,7 @@ impl AppError {
             AppError::CannotOpenMail(_) => ErrorCode::MailCannotOpen,
             AppError::MailTooLarge { .. } => ErrorCode::MailTooLarge,
             AppError::BadLeads { .. } => ErrorCode::SettingsInvalidLeads,
+            AppError::NoOrganisation => ErrorCode::ApplicationNoOrganisation,
             AppError::Internal => ErrorCode::Internal,
             AppError::OnField(f, _) => f.code(),
         }
@@ -145,6 +148,8 @@ const NO_INBOX: Text = Text::id("app-error-no-inbox");
 const MAIL_TOO_LARGE: Text = Text::id("app-error-mail-too-large");
 const BAD_TERM_LEADS: Text = Text::id("app-error-bad-term-leads");
 const BAD_LEADS: Text = Text::id("app-error-bad-leads");
+const NO_ORGANISATION: Text = Text::id("app-error-no-organisation");
+const ORGANISATION_IN_USE: Text = Text::id("app-error-organisation-in-use");
 
 impl Problem {
     /// Puts a failure into words in `lang`: the one place this happens.
@@ -163,6 +168,7 @@ impl Problem {
             AppError::NoDataDir => plain(NO_DATA_DIR),
             AppError::NotDamaged => plain(NOT_DAMAGED),
             AppError::Internal => plain(INTERNAL),
+            AppError::NoOrganisation => on_field(NO_ORGANISATION, "organisation"),
             AppError::UnknownPdfKind(kind) => filled(UNKNOWN_PDF_KIND, &[("kind", kind)]),
             AppError::AllIsASchedule => plain(ALL_IS_A_SCHEDULE),
             AppError::BadApplicationFile(detail) => filled(BAD_APPLICATION_FILE, &[("detail", detail)]),
@@ -208,6 +214,7 @@ impl Problem {
             StoreError::NewerVersion { found, supported } => (NEWER.fill(lang, &[("found", &found.to_string()), ("supported", &supported.to_string())]), vec![]),
             StoreError::Damaged(detail) => (DAMAGED.fill(lang, &[("detail", detail)]), vec![]),
             StoreError::InUse => (IN_USE.get(lang).to_string(), vec![]),
+            StoreError::OrganisationInUse { applications } => (ORGANISATION_IN_USE.fill(lang, &[("count", &applications.to_string())]), vec![]),
             StoreError::SentLocked => (SENT_LOCKED.get(lang).to_string(), vec![]),
             StoreError::NotABackup(file) => (NOT_A_BACKUP.fill(lang, &[("file", file)]), vec![]),
             StoreError::Transfers(e) => (e.message(lang), vec![]),

@@ -137,8 +137,9 @@ async fn an_operators_number_typed_by_hand_is_trimmed_and_a_bad_one_changes_noth
 async fn a_long_list_crosses_to_the_window_a_page_at_a_time_with_its_length() {
     let dir = tempfile::tempdir().unwrap();
     let (db, _) = database(dir.path()).await;
+    let org = organisations::list(&db).await.unwrap()[0].id;
     for _ in 0..4 {
-        applications::create(&db, "hosting", None, Lang::Ru, now()).await.unwrap();
+        applications::create(&db, "hosting", Some(org), Lang::Ru, now()).await.unwrap();
     }
     let filter = Default::default();
     let first = applications::page(&db, &filter, applications::Page { offset: 0, limit: 2 }, now()).await.unwrap();
@@ -149,4 +150,36 @@ async fn a_long_list_crosses_to_the_window_a_page_at_a_time_with_its_length() {
     let paged: Vec<String> = first.items.iter().chain(&rest.items).map(|a| a.id.clone()).collect();
     assert_eq!(paged, all.iter().map(|a| a.id.clone()).collect::<Vec<_>>(), "pages in the list's order, none twice");
     db.close().await;
+}
+
+#[tokio::test]
+async fn an_application_is_made_for_an_organisation_and_none_without_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = database(dir.path()).await;
+    let before = applications::list(&db, &Default::default(), now()).await.unwrap().len();
+    let refused = applications::create(&db, "hosting", None, Lang::Ru, now()).await.unwrap_err();
+    let problem = zayava_app::Problem::render(&refused, Lang::Ru);
+    assert_eq!((problem.code, problem.fields[0].field.as_str()), (ErrorCode::ApplicationNoOrganisation, "organisation"));
+    assert!(problem.message.contains("Выберите организацию"), "{}", problem.message);
+    assert_eq!(applications::list(&db, &Default::default(), now()).await.unwrap().len(), before, "nothing stored");
+}
+
+#[tokio::test]
+async fn an_organisation_is_checked_before_saving_with_a_warning_of_the_same_unp() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = database(dir.path()).await;
+    let stored = organisations::list(&db).await.unwrap().remove(0);
+    let mut typed = stored.values.clone();
+    typed["phone"] = json!("8029 123-45-67");
+    let as_new = organisations::check(&db, None, &typed, Lang::Ru).await.unwrap();
+    assert!(as_new.issues.is_empty(), "{:?}", as_new.issues);
+    assert_eq!(as_new.same_unp.iter().map(|o| o.id).collect::<Vec<_>>(), [stored.id]);
+    assert!(organisations::check(&db, Some(stored.id), &typed, Lang::Ru).await.unwrap().same_unp.is_empty());
+    typed["email"] = json!("");
+    let issues = organisations::check(&db, Some(stored.id), &typed, Lang::Ru).await.unwrap().issues;
+    assert_eq!(issues.iter().map(|i| i.field.as_str()).collect::<Vec<_>>(), ["email"]);
+    // The local phone form is stored in E.164.
+    typed["email"] = stored.values["email"].clone();
+    let saved = organisations::update(&db, stored.id, &typed, now()).await.unwrap();
+    assert_eq!(saved.values["phone"], "+375291234567");
 }

@@ -77,7 +77,7 @@ pub fn preflight(source: &Path, json: bool, lang: Lang) -> Result<(), Failure> {
     if schema.id != file.service {
         return Err(usage(format!("form version {} is not for service {}", schema.version, file.service)));
     }
-    let result = preflight::check(schema, &file.values, file.organisation.as_ref(), lang);
+    let result = preflight::check(schema, &file.values, file.organisation.as_ref(), Now::read().today(), lang);
     if json {
         println!("{}", serde_json::to_string_pretty(&result)?);
     } else if result.clean {

@@ -202,7 +202,7 @@ impl From<serde_json::Error> for Failure {
 /// Codes that mean "the input was refused: fix it and run again" (exit 2).
 fn is_input_to_fix(code: ErrorCode) -> bool {
     let area = code.as_str().split('.').next().unwrap_or_default();
-    matches!(area, "validation" | "lifecycle" | "deadlines" | "calendar" | "application" | "import" | "print" | "settings")
+    matches!(area, "validation" | "lifecycle" | "deadlines" | "calendar" | "application" | "organisation" | "import" | "print" | "settings")
         || matches!(
             code,
             ErrorCode::StoreNotFound
@@ -214,6 +214,7 @@ fn is_input_to_fix(code: ErrorCode) -> bool {
                 | ErrorCode::StoreNoDataDir
                 | ErrorCode::SyncNotConfigured
                 | ErrorCode::SyncBadUrl
+                | ErrorCode::SyncNoScheme
                 | ErrorCode::SyncNotHttps
                 | ErrorCode::SyncNoToken
         )

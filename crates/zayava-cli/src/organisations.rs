@@ -13,8 +13,11 @@ use crate::{values, Failure};
 
 #[derive(clap::Subcommand)]
 pub enum Command {
-    /// Lists the stored organisation profiles.
+    /// Lists the stored organisation profiles (the archived ones with --archived).
     List {
+        /// Also list the archived profiles.
+        #[arg(long)]
+        archived: bool,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
@@ -37,6 +40,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Archives a profile: its applications keep it, it leaves the lists (--undo brings it back).
+    Archive {
+        id: i64,
+        #[arg(long)]
+        undo: bool,
+    },
+    /// Deletes a profile no application names (one that has applications can be archived).
+    Delete {
+        id: i64,
+    },
 }
 
 fn updated(text: &str) -> String {
@@ -45,8 +58,8 @@ fn updated(text: &str) -> String {
 
 pub async fn run(command: Command, db: &Database, lang: Lang) -> Result<(), Failure> {
     match command {
-        Command::List { json } => {
-            let list = organisations::list(db).await?;
+        Command::List { archived, json } => {
+            let list: Vec<_> = organisations::list(db).await?.into_iter().filter(|o| archived || !o.archived).collect();
             if json {
                 return print_json(&list);
             }
@@ -72,6 +85,18 @@ pub async fn run(command: Command, db: &Database, lang: Lang) -> Result<(), Fail
                 return print_json(&o);
             }
             println!("{}", say_with(lang, "cli-organisation-added", &[("id", &o.id.to_string()), ("name", &o.name)]));
+            Ok(())
+        }
+        Command::Archive { id, undo } => {
+            let o = organisations::archive(db, id, !undo, Now::read()).await?;
+            let key = if undo { "cli-organisation-unarchived" } else { "cli-organisation-archived" };
+            println!("{}", say_with(lang, key, &[("name", &o.name)]));
+            Ok(())
+        }
+        Command::Delete { id } => {
+            let name = organisations::show(db, id).await?.name;
+            organisations::delete(db, id).await?;
+            println!("{}", say_with(lang, "cli-organisation-deleted", &[("name", &name)]));
             Ok(())
         }
     }

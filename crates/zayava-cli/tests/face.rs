@@ -200,6 +200,31 @@ fn what_is_due_is_listed_for_a_party_and_a_calendar_file_holds_every_open_deadli
 }
 
 #[test]
+fn an_organisation_is_archived_or_deleted_only_when_no_application_names_it() {
+    let p = place();
+    with_a_sent_application(&p);
+    let said = refused(&p, &["organisations", "delete", "1"]);
+    assert!(said.contains("нельзя удалить") && said.contains("[organisation.has_applications]"), "{said}");
+    assert_eq!(json(&p, &["organisations", "list", "--json"]).as_array().unwrap().len(), 1, "nothing deleted");
+    ok(&p, &["organisations", "archive", "1"]);
+    assert_eq!(json(&p, &["organisations", "list", "--json"]), Value::Array(vec![]));
+    let archived = json(&p, &["organisations", "list", "--archived", "--json"]);
+    assert_eq!((archived[0]["archived"].as_bool(), archived[0]["applications"].as_u64()), (Some(true), Some(1)));
+    ok(&p, &["organisations", "archive", "1", "--undo"]);
+    let second = json(&p, &["organisations", "add", "--from", &fixture("organisation.json"), "--json"]);
+    let said = ok(&p, &["organisations", "delete", &second["id"].to_string()]);
+    assert!(said.contains("удалена"), "{said}");
+    assert_eq!(json(&p, &["organisations", "list", "--json"]).as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn an_application_needs_an_organisation() {
+    let p = place();
+    let said = refused(&p, &["applications", "new", "--service", "kvp"]);
+    assert!(said.contains("Выберите организацию") && said.contains("[application.no_organisation]"), "{said}");
+}
+
+#[test]
 fn an_archived_application_leaves_the_list_and_comes_back() {
     let p = place();
     with_a_sent_application(&p);

@@ -118,12 +118,12 @@ fn an_application_stored_under_an_older_form_version_still_validates_and_prints(
         let db = zayava_store::Database::open(&db_path).await.unwrap();
         let app = db.application("00000000-0000-4000-8000-000000000001").await.unwrap();
         assert_eq!(app.schema_version, "hosting@2025-01-01", "kept under its own version");
-        let check = db.preflight(&app.id, zayava_core::i18n::Lang::Ru).await.unwrap();
+        let check = db.preflight(&app.id, chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(), zayava_core::i18n::Lang::Ru).await.unwrap();
         assert!(check.clean, "checked by its own form: {:?}", check.findings);
         // A copy is a new application, under the current form, which asks the new questions.
         let copy = db.duplicate_application(&app.id, chrono::Utc::now()).await.unwrap();
         assert_eq!(copy.schema_version, "hosting@2025-01-01.2");
-        assert!(!db.preflight(&copy.id, zayava_core::i18n::Lang::Ru).await.unwrap().clean);
+        assert!(!db.preflight(&copy.id, chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(), zayava_core::i18n::Lang::Ru).await.unwrap().clean);
         db.close().await;
     });
     let out = dir.path().join("old.pdf");

@@ -72,6 +72,11 @@ codes! {
 
     ImportRefused = "import.refused",
 
+    /// An organisation that applications name cannot be deleted (it can be archived).
+    OrganisationHasApplications = "organisation.has_applications",
+    /// A new application is made for an organisation: none was chosen.
+    ApplicationNoOrganisation = "application.no_organisation",
+
     LifecycleUnknownEvent = "lifecycle.unknown_event",
     LifecycleImpossible = "lifecycle.impossible",
     LifecycleBeforePrevious = "lifecycle.before_previous",
@@ -95,6 +100,8 @@ codes! {
 
     SyncNotConfigured = "sync.not_configured",
     SyncBadUrl = "sync.bad_url",
+    /// An address typed without `https://`.
+    SyncNoScheme = "sync.no_scheme",
     SyncNotHttps = "sync.not_https",
     SyncNoToken = "sync.no_token",
     SyncUnauthorized = "sync.unauthorized",

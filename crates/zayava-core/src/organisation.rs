@@ -21,6 +21,10 @@ pub struct Organisation {
     pub unp: String,
     /// When it was last changed, as RFC 3339 UTC.
     pub updated_at: String,
+    /// No longer worked with: out of the lists and of the choice for a new application.
+    pub archived: bool,
+    /// How many applications name it (one with none may be deleted).
+    pub applications: u32,
 }
 
 /// The profile's field playing `role` (the organisation form says which field that is).
@@ -42,7 +46,9 @@ pub fn unp(values: &Value) -> String {
 /// stored only whole: every required field filled and every value well-formed.
 pub fn checked(values: &Value) -> Result<Value, Vec<FieldIssue>> {
     let schema = forms::organisation();
-    let issues = forms::validate(schema, values);
+    // The profile holds no document's date (no field of it is `past`: a test pins this), so
+    // no day is needed to check it.
+    let issues = forms::validate(schema, values, chrono::NaiveDate::MAX);
     if issues.is_empty() {
         Ok(forms::normalise(schema, values))
     } else {
@@ -73,6 +79,11 @@ pub(crate) mod tests {
         assert_eq!(stored["iban"], "BY86AKBB10100000002966000000");
         assert_eq!(stored["phone"], "+375291234567");
         assert_eq!(display_name(&stored), "ОАО «Пример»");
+    }
+
+    #[test]
+    fn the_profile_has_no_document_date_so_it_is_checked_without_a_day() {
+        assert!(forms::organisation().fields.iter().all(|f| !f.past));
     }
 
     #[test]

@@ -201,10 +201,13 @@ impl Database {
     /// Starts an empty draft for a service under its current form.
     pub async fn create_application(&self, service: &str, organisation_id: Option<i64>, now: DateTime<Utc>) -> Result<Application, StoreError> {
         let schema = forms::current_application(service).ok_or_else(|| StoreError::UnknownService(service.to_string()))?;
-        if let Some(org) = organisation_id {
-            self.organisation(org).await?;
-        }
-        let id = self.insert_application(service, organisation_id, &schema.version, &Value::Object(Default::default()), now).await?;
+        let org = match organisation_id {
+            Some(org) => Some(self.organisation(org).await?.values),
+            None => None,
+        };
+        // The draft starts with what its organisation already says (the consumer's name…).
+        let values = forms::refill(schema, &Value::Object(Default::default()), None, org.as_ref());
+        let id = self.insert_application(service, organisation_id, &schema.version, &values, now).await?;
         self.application(&id).await
     }
 
@@ -291,10 +294,25 @@ impl Database {
         if text.len() > MAX_VALUES_BYTES {
             return Err(StoreError::TooLarge { limit: MAX_VALUES_BYTES });
         }
-        if let Some(org) = organisation_id {
-            self.organisation(org).await?;
-        }
+        let new_org = match organisation_id {
+            Some(org) => Some(self.organisation(org).await?.values),
+            None => None,
+        };
         let current = self.application(id).await?;
+        // Another organisation: what the old one filled in is replaced by the new one's.
+        let refilled;
+        let values = if current.organisation_id != organisation_id {
+            let old_org = match current.organisation_id {
+                Some(org) => self.organisation(org).await.ok().map(|o| o.values),
+                None => None,
+            };
+            let schema = forms::by_version(&current.schema_version).ok_or_else(|| StoreError::UnknownSchema(current.schema_version.clone()))?;
+            refilled = forms::refill(schema, values, old_org.as_ref(), new_org.as_ref());
+            &refilled
+        } else {
+            values
+        };
+        let text = values.to_string();
         if current.values == *values && current.organisation_id == organisation_id {
             return Ok(current);
         }
@@ -355,19 +373,20 @@ impl Database {
     }
 
     /// The pre-flight check of a stored application, with its organisation's profile.
-    pub async fn preflight(&self, id: &str, lang: Lang) -> Result<preflight::Preflight, StoreError> {
+    /// `today` is the day a document's date may not pass.
+    pub async fn preflight(&self, id: &str, today: NaiveDate, lang: Lang) -> Result<preflight::Preflight, StoreError> {
         let app = self.application(id).await?;
         let schema = forms::by_version(&app.schema_version).ok_or_else(|| StoreError::UnknownSchema(app.schema_version.clone()))?;
         let org = match app.organisation_id {
             Some(org) => Some(self.organisation(org).await?.values),
             None => None,
         };
-        Ok(preflight::check(schema, &app.values, org.as_ref(), lang))
+        Ok(preflight::check(schema, &app.values, org.as_ref(), today, lang))
     }
 
     /// Marks an application ready; refused, changing nothing, unless the pre-flight is clean.
     pub async fn mark_ready(&self, id: &str, now: DateTime<Utc>, lang: Lang) -> Result<Application, StoreError> {
-        let check = self.preflight(id, lang).await?;
+        let check = self.preflight(id, zayava_core::calendar::minsk_date(now), lang).await?;
         if !check.clean {
             return Err(StoreError::NotReady(check.findings));
         }

@@ -45,6 +45,8 @@ pub enum StoreError {
     Damaged(String),
     #[error("the database is open in Zayava; close the app first")]
     InUse,
+    #[error("the organisation is named by {applications} application(s)")]
+    OrganisationInUse { applications: u32 },
     #[error("{0} is not a Zayava database or backup")]
     NotABackup(String),
     #[error("the application was sent to the Operator; amend it first to change its form")]
@@ -78,6 +80,7 @@ impl StoreError {
             StoreError::Damaged(_) => ErrorCode::StoreDamaged,
             StoreError::NotABackup(_) => ErrorCode::StoreNotABackup,
             StoreError::InUse => ErrorCode::StoreInUse,
+            StoreError::OrganisationInUse { .. } => ErrorCode::OrganisationHasApplications,
             StoreError::SentLocked => ErrorCode::ApplicationSentLocked,
             StoreError::Lifecycle { error, .. } => error.code(),
         }

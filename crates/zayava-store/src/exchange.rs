@@ -44,6 +44,9 @@ pub struct ExportedOrganisation {
     /// The id in the exporting database; applications refer to it.
     pub id: i64,
     pub values: Value,
+    /// Archived in the exporting database (written only when it is; older files lack it).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub archived: bool,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -286,7 +289,7 @@ impl Database {
 
     /// Everything, as one export file (attachments included).
     pub async fn export(&self, now: DateTime<Utc>) -> Result<ExportFile, StoreError> {
-        let organisations = self.organisations().await?.into_iter().map(|o| ExportedOrganisation { id: o.id, values: o.values }).collect();
+        let organisations = self.organisations().await?.into_iter().map(|o| ExportedOrganisation { id: o.id, values: o.values, archived: o.archived }).collect();
         let mut applications = Vec::new();
         let mut hashes = Vec::new();
         for archived in [false, true] {
@@ -350,7 +353,7 @@ impl Database {
                 None => {
                     summary.organisations_added += 1;
                     sqlx::query_scalar(
-                        "INSERT INTO organisation (name, unp, address, email, profile, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                        "INSERT INTO organisation (name, unp, address, email, profile, created_at, updated_at, archived) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                     )
                     .bind(organisation::display_name(&values))
                     .bind(&unp)
@@ -359,6 +362,7 @@ impl Database {
                     .bind(values.to_string())
                     .bind(&at)
                     .bind(&at)
+                    .bind(o.archived)
                     .fetch_one(&mut *tx)
                     .await?
                 }

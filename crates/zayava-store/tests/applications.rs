@@ -134,6 +134,7 @@ async fn export_and_import_move_profiles_applications_and_files() {
     let letter = source.store_attachment_bytes("письмо.pdf", b"letter body", at(1)).await.unwrap();
     source.save_application(&app.id, Some(org.id), &json!({ "letter_number": "5", "letter_file": letter }), at(2)).await.unwrap();
     source.set_outgoing(&app.id, Some("01-12/345"), chrono::NaiveDate::from_ymd_opt(2025, 1, 2).unwrap(), at(2)).await.unwrap();
+    source.archive_organisation(org.id, true, at(2)).await.unwrap();
     let file = source.export(at(3)).await.unwrap();
     let text = serde_json::to_string(&file).unwrap();
 
@@ -141,6 +142,7 @@ async fn export_and_import_move_profiles_applications_and_files() {
     let summary = target.import(&exchange::parse(&text).unwrap(), at(4)).await.unwrap();
     assert_eq!((summary.organisations_added, summary.applications_added, summary.attachments_added), (1, 2, 1));
     let imported = target.application(&app.id).await.unwrap();
+    assert!(target.organisation(imported.organisation_id.unwrap()).await.unwrap().archived, "an archived profile stays archived");
     assert_eq!(imported.values["letter_number"], "5");
     assert_eq!(imported.number, 2, "the short number is kept");
     let outgoing = imported.outgoing.expect("the letter's outgoing number moves with it");

@@ -87,6 +87,76 @@ async fn profiles_are_listed_by_name() {
 }
 
 #[tokio::test]
+async fn a_second_profile_with_the_same_unp_is_found_for_the_warning_but_not_the_profile_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Database::open(&dir.path().join("z.sqlite3")).await.unwrap();
+    let first = db.create_organisation(&draft("«Первая»"), at(1)).await.unwrap();
+    let found = db.organisations_with_unp("100217336", None).await.unwrap();
+    assert_eq!(found.iter().map(|o| o.id).collect::<Vec<_>>(), [first.id]);
+    assert!(db.organisations_with_unp("100217336", Some(first.id)).await.unwrap().is_empty(), "a profile is not its own duplicate");
+    assert!(db.organisations_with_unp("190000001", None).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn an_archived_profile_keeps_its_applications_and_comes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Database::open(&dir.path().join("z.sqlite3")).await.unwrap();
+    let org = db.create_organisation(&draft("«Архивная»"), at(1)).await.unwrap();
+    let app = db.create_application("hosting", Some(org.id), at(2)).await.unwrap();
+    let archived = db.archive_organisation(org.id, true, at(3)).await.unwrap();
+    assert!(archived.archived);
+    assert_eq!(archived.applications, 1);
+    assert_eq!(db.application(&app.id).await.unwrap().organisation_id, Some(org.id));
+    assert!(!db.archive_organisation(org.id, false, at(4)).await.unwrap().archived);
+    assert!(matches!(db.archive_organisation(999, true, at(4)).await, Err(StoreError::NotFound { .. })));
+}
+
+#[tokio::test]
+async fn only_a_profile_no_application_names_can_be_deleted_and_nothing_of_it_is_sent_after() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Database::open(&dir.path().join("z.sqlite3")).await.unwrap();
+    let used = db.create_organisation(&draft("«Занятая»"), at(1)).await.unwrap();
+    db.create_application("hosting", Some(used.id), at(2)).await.unwrap();
+    match db.delete_organisation(used.id).await {
+        Err(StoreError::OrganisationInUse { applications: 1 }) => {}
+        other => panic!("expected OrganisationInUse, got {other:?}"),
+    }
+    let kept = db.organisation(used.id).await.unwrap();
+    assert_eq!((kept.values, kept.updated_at, kept.applications), (used.values, used.updated_at, 1), "nothing changed");
+
+    let unused = db.create_organisation(&draft("«Лишняя»"), at(1)).await.unwrap();
+    db.update_organisation(unused.id, &draft("«Лишняя 2»"), at(2)).await.unwrap();
+    let queued = "SELECT COUNT(*) FROM outbox WHERE kind = 'organisation' AND entity = (SELECT sync_id FROM organisation WHERE id = ?)";
+    assert!(sqlx::query_scalar::<_, i64>(queued).bind(unused.id).fetch_one(db.pool()).await.unwrap() > 0);
+    let before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'organisation'").fetch_one(db.pool()).await.unwrap();
+    db.delete_organisation(unused.id).await.unwrap();
+    assert!(matches!(db.organisation(unused.id).await, Err(StoreError::NotFound { .. })));
+    let after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'organisation'").fetch_one(db.pool()).await.unwrap();
+    assert!(after < before, "its queued changes went with it");
+    assert!(matches!(db.delete_organisation(unused.id).await, Err(StoreError::NotFound { .. })));
+}
+
+#[tokio::test]
+async fn a_new_application_takes_its_organisations_name_and_a_change_of_organisation_replaces_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Database::open(&dir.path().join("z.sqlite3")).await.unwrap();
+    let a = db.create_organisation(&draft("«А»"), at(1)).await.unwrap();
+    let b = db.create_organisation(&draft("«Б»"), at(1)).await.unwrap();
+    let app = db.create_application("one-window", Some(a.id), at(2)).await.unwrap();
+    assert_eq!(app.values["contracting_name"], "Открытое акционерное общество «А»");
+    let mut typed = app.values.clone();
+    typed["tariff_users"] = json!(2);
+    let moved = db.save_application(&app.id, Some(b.id), &typed, at(3)).await.unwrap();
+    assert_eq!(moved.values["contracting_name"], "Открытое акционерное общество «Б»");
+    assert_eq!(moved.values["tariff_users"], 2);
+    let mut own = moved.values.clone();
+    own["contracting_name"] = json!("Филиал ОАО «Б»");
+    db.save_application(&app.id, Some(b.id), &own, at(4)).await.unwrap();
+    let back = db.save_application(&app.id, Some(a.id), &own, at(5)).await.unwrap();
+    assert_eq!(back.values["contracting_name"], "Филиал ОАО «Б»", "what the user typed is kept");
+}
+
+#[tokio::test]
 async fn the_language_defaults_to_russian_and_is_remembered() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("z.sqlite3");

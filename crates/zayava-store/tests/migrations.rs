@@ -45,6 +45,10 @@ async fn fill(pool: &sqlx::SqlitePool, level: i64) {
     if level >= 7 {
         sql.push("UPDATE application SET number = 42 WHERE id = '11111111-2222-4333-8444-555555555555'");
     }
+    if level >= 9 {
+        sql.push("UPDATE application SET outgoing_number = '01-12/345', outgoing_date = '2025-01-12' WHERE id = '11111111-2222-4333-8444-555555555555'");
+        sql.push("UPDATE organisation SET outgoing_last = 345 WHERE id = 1");
+    }
     if level >= 8 {
         sql.push("INSERT INTO sync_parked (remote_id, seq, application_id, event, at, note, reason, parked_at) VALUES ('r-1', 7, '11111111-2222-4333-8444-555555555555', 'remarks_sent', '2025-01-19', 'замечания', 'not yet', '2025-01-19T09:00:00Z')");
     }
@@ -87,6 +91,11 @@ async fn a_database_from_every_earlier_schema_opens_with_its_data() {
         if version >= 7 {
             assert_eq!(db.application("11111111-2222-4333-8444-555555555555").await.unwrap().number, 42, "schema {version}: the short number is kept");
         }
+        if version >= 9 {
+            let app = db.application("11111111-2222-4333-8444-555555555555").await.unwrap();
+            assert_eq!(app.outgoing.map(|o| o.number), Some("01-12/345".to_string()), "schema {version}: the outgoing number is kept");
+        }
+        assert!(orgs.iter().all(|o| !o.archived), "schema {version}: no organisation starts archived");
         // The old file was copied aside before its migrations ran, and that copy still opens.
         let kept = safety::backups(&path).unwrap();
         assert_eq!(kept.len(), 1, "schema {version}");

@@ -11,6 +11,10 @@ use crate::SyncError;
 /// `localhost` and loopback addresses, so a token never crosses a network unencrypted.
 pub fn check_base_url(text: &str) -> Result<Url, SyncError> {
     let trimmed = text.trim().trim_end_matches('/');
+    // «api.nces.by», as people copy an address from a letter: say what is missing.
+    if !trimmed.is_empty() && !trimmed.contains("://") && !trimmed.contains(char::is_whitespace) && trimmed.contains('.') {
+        return Err(SyncError::NoScheme(trimmed.to_string()));
+    }
     let url = Url::parse(trimmed).map_err(|_| SyncError::BadUrl(trimmed.to_string()))?;
     if url.cannot_be_a_base() || url.host_str().is_none_or(str::is_empty) || !url.username().is_empty() || url.password().is_some() || url.query().is_some() || url.fragment().is_some() {
         return Err(SyncError::BadUrl(trimmed.to_string()));
@@ -49,6 +53,7 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_a_plain_base_address() {
+        assert!(matches!(check_base_url("api.nces.by/zayava"), Err(SyncError::NoScheme(a)) if a == "api.nces.by/zayava"));
         for bad in ["", "api.nces.by", "ftp://api.nces.by", "https://user:pw@api.nces.by", "https://api.nces.by/?x=1", "file:///etc/passwd", "mailto:a@b.by"] {
             assert!(check_base_url(bad).is_err(), "{bad} was accepted");
         }

@@ -10,6 +10,9 @@ pub enum SyncError {
     NotConfigured,
     #[error("the operator's address is invalid: {0}")]
     BadUrl(String),
+    /// An address typed without `https://` («api.nces.by»): the message says to add it.
+    #[error("the operator's address lacks https://: {0}")]
+    NoScheme(String),
     #[error("only https addresses are accepted (plain http only on this computer): {0}")]
     NotHttps(String),
     #[error("no token is saved for the operator's API")]
@@ -34,6 +37,7 @@ impl SyncError {
         match self {
             SyncError::NotConfigured => ErrorCode::SyncNotConfigured,
             SyncError::BadUrl(_) => ErrorCode::SyncBadUrl,
+            SyncError::NoScheme(_) => ErrorCode::SyncNoScheme,
             SyncError::NotHttps(_) => ErrorCode::SyncNotHttps,
             SyncError::NoToken => ErrorCode::SyncNoToken,
             SyncError::Unauthorized => ErrorCode::SyncUnauthorized,
@@ -52,6 +56,7 @@ impl SyncError {
         match self {
             SyncError::NotConfigured => Text::id("sync-error-not-configured").get(lang).into(),
             SyncError::BadUrl(u) => with("sync-error-bad-url", "url", u),
+            SyncError::NoScheme(u) => with("sync-error-no-scheme", "url", u),
             SyncError::NotHttps(u) => with("sync-error-not-https", "url", u),
             SyncError::NoToken => Text::id("sync-error-no-token").get(lang).into(),
             SyncError::Unauthorized => Text::id("sync-error-unauthorized").get(lang).into(),

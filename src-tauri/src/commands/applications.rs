@@ -52,7 +52,7 @@ pub async fn save_application(state: State<'_, AppState>, id: String, organisati
 pub async fn preflight_application(state: State<'_, AppState>, id: String) -> Result<Preflight, Problem> {
     guarded(state.inner(), async move {
         let db = database(&state)?;
-        applications::preflight(db, &id, language(db).await).await
+        applications::preflight(db, &id, language(db).await, Now::read()).await
     }).await
 }
 

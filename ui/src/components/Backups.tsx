@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import { api } from "../api";
 import type { BackupKind, IpcError, StagedRestore } from "../bindings";
 import { formatDateTime } from "../format";
-import { useI18n, type MessageKey } from "../i18n";
+import { useI18n, type MessageKey, useWords } from "../i18n";
 import { useBackups } from "../queries";
 
 /** Each kind's words (the type is Rust's `BackupKind`: a new kind does not compile here until named). */
@@ -36,7 +36,7 @@ function BackupList({ onStaged, onError }: { onStaged: (s: StagedRestore) => voi
             <td>{t(KIND_KEY[b.kind])}</td>
             <td className="muted small">{t("common-sizeKb", { kb: Math.max(1, Math.round(b.bytes / 1024)) })}</td>
             <td>
-              <button type="button" data-testid="backup-restore" onClick={() => api.restoreBackup(b.path).then(onStaged, onError)}>
+              <button type="button" data-testid="backup-restore" aria-label={t("backup-restoreOf", { date: formatDateTime(b.made_at) })} onClick={() => api.restoreBackup(b.path).then(onStaged, onError)}>
                 {t("backup-restore")}
               </button>
             </td>
@@ -71,8 +71,8 @@ function Staged({ staged, onCancel }: { staged: StagedRestore; onCancel: () => v
 /** Settings → Резервные копии. */
 export function BackupPanel() {
   const { t } = useI18n();
-  const [error, setError] = useState<IpcError | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [error, setError] = useWords<IpcError>();
+  const [saved, setSaved] = useWords<string>();
   const [staged, setStaged] = useState<StagedRestore | null>(null);
   const [busy, setBusy] = useState(false);
   const saveCopy = () => {
@@ -113,8 +113,10 @@ export function BackupPanel() {
 /** Instead of the app, when the database could not be opened. */
 export function RecoveryScreen({ error }: { error: IpcError }) {
   const { t } = useI18n();
-  const [problem, setProblem] = useState<IpcError | null>(null);
+  const [problem, setProblem] = useWords<IpcError>();
   const [staged, setStaged] = useState<StagedRestore | null>(null);
+  // Starting afresh sets the damaged file aside: the user says so first.
+  const [confirmFresh, setConfirmFresh] = useState(false);
   const recoverable = error.code === "store.damaged" || error.code === "store.newer_version";
   return (
     <div className="startup-error" role="alert" data-testid="startup-error">
@@ -128,12 +130,23 @@ export function RecoveryScreen({ error }: { error: IpcError }) {
             <button type="button" onClick={() => api.restoreFromFile().then((s) => s && setStaged(s), setProblem)}>
               {t("backup-fromFile")}
             </button>
-            {error.code === "store.damaged" && (
-              <button type="button" data-testid="recovery-fresh" onClick={() => api.startWithNewDatabase().catch(setProblem)}>
+            {error.code === "store.damaged" && !confirmFresh && (
+              <button type="button" data-testid="recovery-fresh" onClick={() => setConfirmFresh(true)}>
                 {t("recovery-fresh")}
               </button>
             )}
           </div>
+          {confirmFresh && (
+            <div className="warn-box" role="alertdialog" aria-label={t("recovery-fresh")} data-testid="recovery-fresh-confirm">
+              <p>{t("recovery-freshConfirm")}</p>
+              <button type="button" className="danger" autoFocus data-testid="recovery-fresh-yes" onClick={() => api.startWithNewDatabase().catch(setProblem)}>
+                {t("recovery-freshYes")}
+              </button>{" "}
+              <button type="button" onClick={() => setConfirmFresh(false)}>
+                {t("common-cancel")}
+              </button>
+            </div>
+          )}
           {problem && <p className="error">{problem.message}</p>}
         </section>
       )}

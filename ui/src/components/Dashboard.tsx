@@ -7,7 +7,7 @@ import { PrintButtons } from "./Print";
 import { api } from "../api";
 import type { DueEntry, IpcError, Item, Party } from "../bindings";
 import { formatDue } from "../format";
-import { useI18n } from "../i18n";
+import { useI18n, useWords } from "../i18n";
 import { useDashboard, useExpiring } from "../queries";
 import { ExplanationPanel } from "./ExplainedDate";
 import { partyKey, statusKey } from "./TimelinePanel";
@@ -25,9 +25,9 @@ export function Dashboard({ serviceTitle, onOpenApplication }: { serviceTitle: (
   const [party, setParty] = useState<Party | null>(null);
   const due = useDashboard({ working_days: days, party, limit: 200 });
   const entries = due.data ?? null;
-  const [ownError, setError] = useState<IpcError | null>(null);
+  const [ownError, setError] = useWords<IpcError>();
   const [opened, setOpened] = useState<{ key: string; item: Item | null } | null>(null);
-  const [exported, setExported] = useState<string | null>(null);
+  const [exported, setExported] = useWords<string>();
 
   // Contracts ending within three months that are not renewed yet.
   const expiring = useExpiring(EXPIRING_DAYS);

@@ -4,7 +4,7 @@
 import { useState } from "react";
 import { api } from "../api";
 import type { ApplicationFilter, DashboardQuery, IpcError, Registry } from "../bindings";
-import { useI18n } from "../i18n";
+import { useI18n, useWords } from "../i18n";
 
 const NO_FILTER: ApplicationFilter = { organisation_id: null, service: null, status: null, stage: null, text: null, archived: false };
 const NO_QUERY: DashboardQuery = { working_days: 10, party: null, limit: 500 };
@@ -12,8 +12,8 @@ const NO_QUERY: DashboardQuery = { working_days: 10, party: null, limit: 500 };
 export function ExcelExport({ registry, label, filter = NO_FILTER, query = NO_QUERY, testId }: { registry: Registry; label: string; filter?: ApplicationFilter; query?: DashboardQuery; testId: string }) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useWords<string>();
+  const [error, setError] = useWords<string>();
   const go = async () => {
     setBusy(true);
     setDone(null);

@@ -1,7 +1,7 @@
 // A computed date that opens to show how it was worked out. The words come whole from Rust
 // (rule and clause, base event, period, each skipped day and why, any roll-forward, the
 // provisional flag), so the CLI and the window explain a date the same way.
-import type { Item } from "../bindings";
+import type { Item, Lang, ServiceInputs } from "../bindings";
 import { formatDue } from "../format";
 import { useI18n } from "../i18n";
 
@@ -36,4 +36,11 @@ export function ExplanationPanel({ item, testId }: { item: Item; testId?: string
       </p>
     </div>
   );
+}
+
+/** What a date not yet known waits for, by name: the events' and facts' labels. */
+export function waitingFor(service: ServiceInputs | undefined, item: Item, lang: Lang): string {
+  const eventNames = (item.waiting_for ?? []).map((e) => service?.events.find((s) => s.id === e)?.label[lang] ?? e);
+  const factNames = (item.needs_facts ?? []).map((f) => service?.facts.find((s) => s.id === f)?.label[lang] ?? f);
+  return [...eventNames, ...factNames].map((n) => `«${n}»`).join(", ");
 }

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { api } from "../api";
 import type { IpcError, Letter, PreparedMail } from "../bindings";
 import { formatDue } from "../format";
-import { useI18n } from "../i18n";
+import { useI18n, useWords } from "../i18n";
 import { applicationsChanged } from "../queries";
 
 /** `done`: what the letter is for has happened; only what was just recorded stays shown. */
@@ -15,8 +15,8 @@ export function MailButton({ id, letter, to, done = false, beforeMail, onRecorde
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [prepared, setPrepared] = useState<PreparedMail | null>(null);
-  const [recorded, setRecorded] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [recorded, setRecorded] = useWords<string>();
+  const [error, setError] = useWords<string>();
 
   const go = async (save: boolean): Promise<void> => {
     await beforeMail?.();

@@ -6,7 +6,7 @@
 import { useState } from "react";
 import { api } from "../api";
 import type { IpcError, PdfKind } from "../bindings";
-import { useI18n, type MessageKey } from "../i18n";
+import { useI18n, type MessageKey, useWords } from "../i18n";
 
 const ALL_KINDS: PdfKind[] = ["application", "package", "schedule"];
 
@@ -14,8 +14,8 @@ export function PrintButtons({ id, kinds = ALL_KINDS, beforePrint, testId = "pri
   const { t } = useI18n();
   const [kind, setKind] = useState<PdfKind>(kinds[0]);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useWords<string>();
+  const [error, setError] = useWords<string>();
   /** `save`: ask where to write it; else open it in the viewer, or save it when none opens it. */
   const go = async (save: boolean): Promise<void> => {
     await beforePrint?.();

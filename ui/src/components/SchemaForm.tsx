@@ -1,11 +1,11 @@
 // Renders any form from its schema (the same JSON the Rust validator reads), so no screen
 // hard-codes a service's fields. Values are a plain JSON object; the findings shown next to
 // each field come from Rust, matched by path (`users[1].email`).
-import { useState } from "react";
+import { useCallback, useState, type FocusEvent } from "react";
 import { api } from "../api";
 import type { AttachmentRef, Field, FieldError, IpcError } from "../bindings";
-import { formatDate, toIso } from "../format";
-import { useI18n } from "../i18n";
+import { formatDate, formatPhone, toIso } from "../format";
+import { useI18n, useWords } from "../i18n";
 
 export type Values = Record<string, unknown>;
 
@@ -22,6 +22,7 @@ export function applies(field: Field, siblings: Values): boolean {
 export function shown(field: Field, value: unknown): string {
   if (value === undefined || value === null) return "";
   if (field.type === "date" && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+  if (field.type === "phone" && typeof value === "string") return formatPhone(value);
   return String(value);
 }
 
@@ -30,6 +31,25 @@ export function stored(field: Field, typed: string): unknown {
   if (field.type === "date") return toIso(typed);
   if (field.type === "integer") return /^\s*\d+\s*$/.test(typed) ? Number(typed) : typed;
   return typed;
+}
+
+/**
+ * Which fields the user has left, so both forms check the same way: a field's problems show
+ * once it is left, and every problem once the user saves (or asks for the check). Put
+ * `onBlur` on the form: focus leaving any input (`field-…`) marks its path.
+ */
+export function useLeftFields() {
+  const [left, setLeft] = useState<ReadonlySet<string>>(() => new Set());
+  /** Marks the field whose input has this element id (`field-users.1.email`) as left. */
+  const markLeft = useCallback((id: string) => {
+    if (!id.startsWith("field-")) return;
+    const path = id.slice("field-".length);
+    setLeft((s) => (s.has(path) ? s : new Set(s).add(path)));
+  }, []);
+  const onBlur = useCallback((e: FocusEvent<HTMLElement>) => markLeft(e.target.id), [markLeft]);
+  /** The findings to show: those of fields left, or all of them once `all`. */
+  const shownOf = useCallback((errors: FieldError[], all: boolean) => (all ? errors : errors.filter((e) => left.has(pathId(e.field)))), [left]);
+  return { left, onBlur, markLeft, shownOf, reset: () => setLeft(new Set()) };
 }
 
 interface Props {
@@ -136,7 +156,7 @@ function FieldInput({ field, path, value, errors, onChange }: { field: Field; pa
         </div>
       );
     case "attachment":
-      return <AttachmentInput id={id} label={label} value={value as AttachmentRef | undefined} onChange={onChange} messages={messages} invalid={own.length > 0} />;
+      return <AttachmentInput id={id} label={label} labelText={field.label[lang]} value={value as AttachmentRef | undefined} onChange={onChange} messages={messages} invalid={own.length > 0} />;
     case "multiline":
       return (
         <div className={`field${own.length ? " invalid" : ""}`}>
@@ -185,7 +205,7 @@ function ListInput({ field, path, value, errors, onChange }: { field: Field; pat
             <strong>
               {itemName} {i + 1}
             </strong>
-            <button type="button" data-testid={`${id}.${i}-remove`} onClick={() => onChange(items.filter((_, j) => j !== i))}>
+            <button type="button" data-testid={`${id}.${i}-remove`} aria-label={t("form-removeItem", { item: `${itemName} ${i + 1}` })} onClick={() => onChange(items.filter((_, j) => j !== i))}>
               {t("form-remove")}
             </button>
           </div>
@@ -205,10 +225,10 @@ function ListInput({ field, path, value, errors, onChange }: { field: Field; pat
   );
 }
 
-function AttachmentInput({ id, label, value, onChange, messages, invalid }: { id: string; label: React.ReactNode; value: AttachmentRef | undefined; onChange: (v: unknown) => void; messages: React.ReactNode; invalid: boolean }) {
+function AttachmentInput({ id, label, labelText, value, onChange, messages, invalid }: { id: string; label: React.ReactNode; labelText: string; value: AttachmentRef | undefined; onChange: (v: unknown) => void; messages: React.ReactNode; invalid: boolean }) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useWords<string>();
   const pick = async () => {
     setError(null);
     setBusy(true);
@@ -233,11 +253,11 @@ function AttachmentInput({ id, label, value, onChange, messages, invalid }: { id
         ) : (
           <span className="muted">{t("form-noFile")}</span>
         )}
-        <button type="button" data-testid={id} disabled={busy} onClick={pick}>
+        <button type="button" data-testid={id} disabled={busy} aria-label={`${t("form-chooseFile")} ${labelText}`} onClick={pick}>
           {busy ? t("form-copying") : t("form-chooseFile")}
         </button>
         {value?.sha256 && (
-          <button type="button" onClick={() => onChange(null)}>
+          <button type="button" aria-label={`${t("form-remove")}: ${value.name}`} onClick={() => onChange(null)}>
             {t("form-remove")}
           </button>
         )}

@@ -7,7 +7,7 @@ import { api } from "../api";
 import type { FormSchema, IpcError, Lang, SyncConflict, SyncOverview, SyncProgress } from "../bindings";
 import { applicationsChanged, keys, syncChanged, useSchemas } from "../queries";
 import { formatDateTime } from "../format";
-import { has, type MessageKey, type Translate, useI18n } from "../i18n";
+import { has, type MessageKey, type Translate, useI18n, useWords } from "../i18n";
 
 /** The overview from the one cache: read every 15 s by whichever screens show it (once,
  * however many), and at once when a run ends (see `followSyncStatus`). */
@@ -26,8 +26,8 @@ function phaseText(p: SyncProgress, t: Translate): string {
 export function SyncStatus() {
   const { t } = useI18n();
   const [overview, reload] = useSyncOverview();
-  const [error, setError] = useState<IpcError | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useWords<IpcError>();
+  const [done, setDone] = useWords<string>();
   if (!overview) return null;
   const run = overview.run;
   const counts = overview.state.counts;
@@ -107,7 +107,7 @@ const show = (v: unknown) => (v === undefined || v === null ? "—" : typeof v =
 
 function Conflict({ c, schemas, onSettled }: { c: SyncConflict; schemas: FormSchema[]; onSettled: () => void }) {
   const { lang, t } = useI18n();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useWords<string>();
   const keys = [...new Set([...Object.keys(c.local_values), ...Object.keys(c.server_values)])].filter(
     (k) => JSON.stringify(c.local_values[k]) !== JSON.stringify(c.server_values[k]),
   );
@@ -154,8 +154,8 @@ export function SyncSettings() {
   const [overview, reload] = useSyncOverview();
   const [url, setUrl] = useState<string | null>(null);
   const [token, setToken] = useState("");
-  const [urlError, setUrlError] = useState<string | null>(null);
-  const [tokenError, setTokenError] = useState<string | null>(null);
+  const [urlError, setUrlError] = useWords<string>();
+  const [tokenError, setTokenError] = useWords<string>();
   const [saved, setSaved] = useState<"url" | "token" | null>(null);
   const schemas = useSchemas().data ?? [];
   useEffect(() => {

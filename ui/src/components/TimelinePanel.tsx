@@ -3,11 +3,11 @@
 // click away, how it was worked out.
 import { Fragment, useEffect, useState } from "react";
 import { api } from "../api";
-import type { DeadlineStatus, IpcError, Party } from "../bindings";
+import type { DeadlineStatus, IpcError, Party, ServiceInputs } from "../bindings";
 import { formatDateTime, formatDue, toIso } from "../format";
-import { useI18n, type MessageKey } from "../i18n";
+import { useI18n, type MessageKey, useWords } from "../i18n";
 import { applicationsChanged, useTimeline } from "../queries";
-import { DateButton, ExplanationPanel } from "./ExplainedDate";
+import { DateButton, ExplanationPanel, waitingFor } from "./ExplainedDate";
 import { MailButton } from "./Mail";
 
 export const statusKey = (s: DeadlineStatus): MessageKey => `status-${s}` as MessageKey;
@@ -15,12 +15,15 @@ export const partyKey = (p: Party | null): MessageKey => (p ? (`party-${p}` as M
 
 export function TimelinePanel({
   applicationId,
+  service,
   labels,
   byOperator,
   onChanged,
   onStartNew,
 }: {
   applicationId: string;
+  /** The application's service: names what a waiting deadline waits for. */
+  service?: ServiceInputs;
   labels: (event: string) => string;
   /** The Operator's own step (the rulebook's `by_operator`): it comes by sync. */
   byOperator?: (event: string) => boolean;
@@ -29,7 +32,7 @@ export function TimelinePanel({
    *  the seed asks for a new application to change a concluded one (hosting 3.3). */
   onStartNew?: () => void;
 }) {
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
   const timeline = useTimeline(applicationId);
   const line = timeline.data ?? null;
   const [event, setEvent] = useState("");
@@ -38,11 +41,11 @@ export function TimelinePanel({
   const [date, setDate] = useState("");
   const [note, setNote] = useState("");
   const [corrects, setCorrects] = useState<number | null>(null);
-  const [ownError, setError] = useState<IpcError | null>(null);
+  const [ownError, setError] = useWords<IpcError>();
   const error = ownError ?? timeline.error ?? null;
   const [busy, setBusy] = useState(false);
   const [opened, setOpened] = useState<string | null>(null);
-  const [exported, setExported] = useState<string | null>(null);
+  const [exported, setExported] = useWords<string>();
 
   // The event offered keeps the user's choice while it can still come next.
   useEffect(() => {
@@ -138,9 +141,10 @@ export function TimelinePanel({
               {e.event.note && <span className="muted"> · {e.event.note}</span>}
               <span className="muted small">
                 {" "}
-                · {t("life-recorded", { who: e.event.recorded_by === "sync" ? t("life-bySync") : t("life-byUser"), at: formatDateTime(e.event.recorded_at) })}
+                · {t("life-recorded", { who: e.event.recorded_by, at: formatDateTime(e.event.recorded_at) })}
               </span>
-              {!e.corrected && e.event.corrects === null && (
+              {/* The record in force can be corrected, a correction too (a slip in it). */}
+              {!e.corrected && (
                 <button type="button" className="link small" onClick={() => (setCorrects(e.event.id), setEvent(e.event.event))}>
                   {t("life-correct")}
                 </button>
@@ -223,7 +227,7 @@ export function TimelinePanel({
                 </td>
                 <td>{t(partyKey(d.item.party))}</td>
                 <td>
-                  <span className={`status st-${d.status}`}>{t(statusKey(d.status))}</span>
+                  <span className={`status st-${d.status}`}>{d.status === "waiting" && waitingFor(service, d.item, lang) ? t("life-waitingFor", { what: waitingFor(service, d.item, lang) }) : t(statusKey(d.status))}</span>
                   {d.met_on && <span className="muted small"> {formatDue(d.met_on)}</span>}
                 </td>
               </tr>

@@ -4,7 +4,7 @@
 // components read `t` from `I18nContext`. Numbers in messages go through Intl (Fluent
 // formats them in the bundle's locale).
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
-import { createContext, useContext } from "react";
+import { createContext, useContext, useEffect, useState, type Dispatch, type SetStateAction } from "react";
 import type { Lang } from "../bindings";
 import be from "../../../locales/be/ui.ftl?raw";
 import en from "../../../locales/en/ui.ftl?raw";
@@ -64,4 +64,16 @@ export const I18nContext = createContext<I18n>({ lang: "ru", t: (key, args) => t
 
 export function useI18n(): I18n {
   return useContext(I18nContext);
+}
+
+/**
+ * State that holds words already put together in one language (an error from Rust, a
+ * «Сохранено…» line): emptied when the language changes, so nothing on screen stays in
+ * the language left behind. What can be asked again is, by the query cache.
+ */
+export function useWords<T>(): [T | null, Dispatch<SetStateAction<T | null>>] {
+  const { lang } = useI18n();
+  const [value, setValue] = useState<T | null>(null);
+  useEffect(() => setValue(null), [lang]);
+  return [value, setValue];
 }

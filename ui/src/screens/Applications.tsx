@@ -3,14 +3,14 @@
 // or crash), the pre-flight check, and ready / duplicate / archive.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { api } from "../api";
-import type { ApplicationFilter, ApplicationStatus, ApplicationView, FormSchema, IpcError, Organisation, Outgoing, Preflight } from "../bindings";
+import type { ApplicationFilter, ApplicationStatus, ApplicationView, Finding, FormSchema, IpcError, Organisation, Outgoing, Preflight } from "../bindings";
 import { ExcelExport } from "../components/ExcelExport";
 import { MailButton } from "../components/Mail";
 import { PrintButtons } from "../components/Print";
-import { SchemaForm, pathId, type Values } from "../components/SchemaForm";
+import { SchemaForm, pathId, useLeftFields, type Values } from "../components/SchemaForm";
 import { TimelinePanel } from "../components/TimelinePanel";
 import { formatDate, formatDateTime, formatNumber, toIso } from "../format";
-import { useI18n, type MessageKey } from "../i18n";
+import { useI18n, type MessageKey, useWords } from "../i18n";
 import { applicationsChanged, useApplications, useDebounced, useOrganisations, useSchemas, useServices } from "../queries";
 
 const statusKey = (s: ApplicationStatus): MessageKey => `app-status-${s}` as MessageKey;
@@ -31,6 +31,10 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
   const schemas = useMemo(() => (allSchemas.data ?? []).filter((s) => s.kind === "application"), [allSchemas.data]);
   const orgs = useOrganisations().data ?? [];
   const [filter, setFilter] = useState<ApplicationFilter>({ organisation_id: null, service: null, status: null, stage: null, text: null, archived: false });
+  // A new application is for one of the organisations still worked with.
+  const activeOrgs = orgs.filter((o) => !o.archived);
+  const [newOrg, setNewOrg] = useState<number | null>(null);
+  const newOrgId = activeOrgs.find((o) => o.id === (newOrg ?? filter.organisation_id))?.id ?? activeOrgs[0]?.id ?? null;
   // What is typed in the search box reaches the filter once typing pauses.
   const [search, setSearch] = useState("");
   const text = useDebounced(search.trim());
@@ -42,7 +46,7 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
   const list = applications.data;
   const [newService, setNewService] = useState("one-window");
   const [current, setCurrent] = useState<ApplicationView | null>(null);
-  const [ownError, setError] = useState<IpcError | null>(null);
+  const [ownError, setError] = useWords<IpcError>();
   const error = ownError ?? allSchemas.error ?? applications.error ?? null;
 
   // Opened from elsewhere (a row of Сроки): show that application.
@@ -60,7 +64,7 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
 
   const create = async () => {
     try {
-      const app = await api.createApplication(newService, filter.organisation_id ?? orgs[0]?.id ?? null);
+      const app = await api.createApplication(newService, newOrgId);
       setCurrent(app);
       refresh();
     } catch (e) {
@@ -80,11 +84,20 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
               </option>
             ))}
           </select>
-          <button type="button" className="primary" data-testid="app-new" onClick={create}>
+          {activeOrgs.length > 1 && (
+            <select aria-label={t("app-newFor")} data-testid="app-new-organisation" value={newOrgId ?? ""} onChange={(e) => setNewOrg(Number(e.target.value))}>
+              {activeOrgs.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          )}
+          <button type="button" className="primary" data-testid="app-new" disabled={newOrgId === null} onClick={create}>
             + {t("app-new")}
           </button>
         </div>
-        {orgs.length === 0 && <p className="warning small">{t("app-noOrganisations")}</p>}
+        {activeOrgs.length === 0 && <p className="warning small">{t("app-noOrganisations")}</p>}
         <div className="filters">
           <input
             type="search"
@@ -181,8 +194,16 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen, onClose }: { initia
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [check, setCheck] = useState<Preflight | null>(null);
   const [checked, setChecked] = useState(false);
-  const [error, setError] = useState<IpcError | null>(null);
+  const [error, setError] = useWords<IpcError>();
   const [amending, setAmending] = useState(false);
+  const left = useLeftFields();
+  // What Rust said of the form (its findings, the stage) is said again in a new language.
+  const shownLang = useRef(lang);
+  useEffect(() => {
+    if (lang === shownLang.current) return;
+    shownLang.current = lang;
+    void api.getApplication(initial.application.id).then(setView, setError);
+  }, [lang, initial.application.id, setError]);
   const pending = useRef<{ values: Values; orgId: number | null } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const app = view.application;
@@ -253,12 +274,26 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen, onClose }: { initia
     const result = await api.preflightApplication(app.id).catch((e: IpcError) => (setError(e), null));
     if (!result) return;
     setCheck(result);
-    if (result.clean) await run(() => api.markApplicationReady(app.id));
+    // Once ready, the check has done its work: its panel goes.
+    if (result.clean && (await run(() => api.markApplicationReady(app.id)))) setCheck(null);
   };
 
-  // Empty required fields are not shouted about while a draft is being typed; they are
-  // shown once the user asks for the check (or tries to mark the application ready).
-  const errors = checked ? view.issues : view.issues.filter((e) => e.code !== "required" && e.code !== "too_few");
+  // As in the organisation form: a field's problems show once it is left, and all of them
+  // once the user asks for the check (or tries to mark the application ready).
+  const errors = left.shownOf(view.issues, checked);
+  // A field left is checked once what was typed in it is saved: findings from before the
+  // edit would flash up and shift the form under the user's pointer.
+  const leaveField = (e: React.FocusEvent<HTMLFormElement>) => {
+    const id = e.target.id;
+    void flush().then(() => left.markLeft(id));
+  };
+
+  // Another organisation: saved at once, and the form takes what the new one fills in
+  // (the consumer's name…) in place of what the old one did.
+  const changeOrganisation = (next: number) => {
+    setOrgId(next);
+    void flush().then(() => run(() => api.saveApplication(app.id, next, values)));
+  };
 
   return (
     <div className="editor" data-testid="app-editor">
@@ -334,9 +369,9 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen, onClose }: { initia
       <fieldset className="plain" disabled={view.locked}>
       <div className="field">
         <label htmlFor="app-organisation">{t("app-organisation")}</label>
-        <select id="app-organisation" data-testid="app-organisation" value={orgId ?? ""} onChange={(e) => change(values, e.target.value ? Number(e.target.value) : null)}>
-          <option value="">{t("app-noOrganisation")}</option>
-          {orgs.map((o) => (
+        <select id="app-organisation" data-testid="app-organisation" value={orgId ?? ""} onChange={(e) => e.target.value && changeOrganisation(Number(e.target.value))}>
+          {orgId === null && <option value="">{t("app-noOrganisation")}</option>}
+          {orgs.filter((o) => !o.archived || o.id === orgId).map((o) => (
             <option key={o.id} value={o.id}>
               {o.name} ({o.unp})
             </option>
@@ -344,7 +379,7 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen, onClose }: { initia
         </select>
       </div>
       {schema && (
-        <form className="form-pane" onSubmit={(e) => e.preventDefault()} noValidate aria-label={t("app-form")}>
+        <form className="form-pane" onSubmit={(e) => e.preventDefault()} onBlur={leaveField} noValidate aria-label={t("app-form")}>
           <SchemaForm fields={schema.fields} values={values} errors={errors} onChange={(v) => change(v, orgId)} />
         </form>
       )}
@@ -354,22 +389,34 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen, onClose }: { initia
           {error.message}
         </p>
       )}
-      {check && (
+      {check && !view.sent && app.status !== "ready" && (
         <div className={`preflight ${check.clean ? "clean" : ""}`} data-testid="app-preflight" role="region" aria-label={t("app-preflightTitle")}>
           <h3>{t("app-preflightTitle")}</h3>
           {check.clean ? (
             <p className="ok">✓ {t("app-preflightClean")}</p>
           ) : (
-            <ul>
-              {check.findings.map((f, i) => (
-                <li key={i} data-testid="preflight-finding">
-                  <button type="button" className="link" onClick={() => f.field && document.getElementById(`field-${pathId(f.field)}`)?.focus()}>
-                    {t("form-clause", { clause: f.clause })}
-                  </button>{" "}
-                  {f.message}
-                </li>
-              ))}
-            </ul>
+            // One group per ground of the seed: its words and clause once, then each
+            // finding once, as a link to its field.
+            groupByGround(check.findings).map(([ground, findings]) => (
+              <div key={ground} className="preflight-ground">
+                <p>
+                  <strong>{t("form-clause", { clause: findings[0].clause })}</strong> — {findings[0].ground_text}:
+                </p>
+                <ul>
+                  {findings.map((f, i) => (
+                    <li key={i} data-testid="preflight-finding" data-clause={f.clause}>
+                      {f.field ? (
+                        <button type="button" className="link" onClick={() => document.getElementById(`field-${pathId(f.field ?? "")}`)?.focus()}>
+                          {f.detail}
+                        </button>
+                      ) : (
+                        f.detail
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))
           )}
         </div>
       )}
@@ -378,6 +425,7 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen, onClose }: { initia
       <TimelinePanel
         key={app.id}
         applicationId={app.id}
+        service={serviceInputs}
         labels={(e) => eventLabels[e] ?? e}
         byOperator={(e) => operatorEvents.has(e)}
         onChanged={() => {
@@ -394,9 +442,11 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen, onClose }: { initia
             <button type="button" data-testid="app-check" onClick={preflight}>
               {t("app-check")}
             </button>
-            <button type="button" className="primary" data-testid="app-ready" disabled={app.status === "ready"} onClick={markReady}>
-              {t("app-markReady")}
-            </button>
+            {app.status !== "ready" && (
+              <button type="button" className="primary" data-testid="app-ready" onClick={markReady}>
+                {t("app-markReady")}
+              </button>
+            )}
           </>
         )}
         {/* The rarer actions sit in a menu, so the bar stays one row at any window size. */}
@@ -414,6 +464,13 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen, onClose }: { initia
       </div>
     </div>
   );
+}
+
+/** Findings in the order found, gathered under their ground. */
+function groupByGround(findings: Finding[]): [string, Finding[]][] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) groups.set(f.ground, [...(groups.get(f.ground) ?? []), f]);
+  return [...groups.entries()];
 }
 
 /** The letters' outgoing number and date: typed as the office registers it, or the next of

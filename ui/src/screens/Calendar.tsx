@@ -1,12 +1,14 @@
 // The working-day calendar: a month with holidays, transfers and provisional years marked,
-// and the year's transfers, which the user can add or correct (saved in Rust, used at once
-// by every date Zayava works out).
-import { useEffect, useState } from "react";
+// today and the user's own deadlines on their days, and the year's transfers, which the
+// user can add or correct (saved in Rust, used at once by every date Zayava works out).
+// The month is a real grid: rows of weeks, arrow keys move between days (and on into the
+// next or previous month), each day named with what it is.
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { api } from "../api";
-import type { DayClass, DayView, IpcError, Transfer } from "../bindings";
+import type { DayClass, DayView, DueEntry, IpcError, Transfer } from "../bindings";
 import { formatDate, parseDate } from "../format";
-import { useI18n, type MessageKey } from "../i18n";
-import { calendarChanged, useCalendarYears, useMonth } from "../queries";
+import { useI18n, type MessageKey, useWords } from "../i18n";
+import { calendarChanged, useCalendarYears, useDashboard, useMonth } from "../queries";
 
 const legend: { cls: DayClass; key: MessageKey }[] = [
   { cls: "working", key: "calendar-legend-working" },
@@ -27,14 +29,64 @@ export function shiftMonth(year: number, month: number, by: number): { year: num
   return { year: Math.floor(index / 12), month: (index % 12) + 1 };
 }
 
+/** The ISO date `days` after `iso` (before, when negative). */
+export function addDays(iso: string, days: number): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** Today in Minsk, as an ISO date (from the parts: how a locale joins them varies). */
+export function todayIso(now = new Date()): string {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat("en", { timeZone: "Europe/Minsk", year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/** The month's days as weeks of seven, Monday first; `null` pads the first and last week. */
+export function weeks(days: DayView[]): (DayView | null)[][] {
+  if (days.length === 0) return [];
+  const cells: (DayView | null)[] = [...Array(mondayColumn(days[0].date)).fill(null), ...days];
+  while (cells.length % 7 !== 0) cells.push(null);
+  return Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
+}
+
+/** How far a key moves the focused day: arrows by a day or a week, Home/End to the week's ends. */
+function keyStep(key: string, iso: string): number | null {
+  switch (key) {
+    case "ArrowLeft":
+      return -1;
+    case "ArrowRight":
+      return 1;
+    case "ArrowUp":
+      return -7;
+    case "ArrowDown":
+      return 7;
+    case "Home":
+      return -mondayColumn(iso);
+    case "End":
+      return 6 - mondayColumn(iso);
+    default:
+      return null;
+  }
+}
+
 export function Calendar() {
   const { t } = useI18n();
-  const now = new Date();
-  const [at, setAt] = useState({ year: now.getFullYear(), month: now.getMonth() + 1 });
+  const today = todayIso();
+  const [at, setAt] = useState({ year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) });
   const month = useMonth(at.year, at.month);
   const view = month.data ?? null;
   const error = month.error ?? null;
   const [picked, setPicked] = useState<DayView | null>(null);
+  // The one day reached by Tab (the others by the arrows), and whether to move focus to it.
+  const [focusDate, setFocusDate] = useState<string>(today);
+  const moveFocus = useRef(false);
+  // The user's own open deadlines, overdue ones included, by day.
+  const due = useDashboard({ working_days: 400, party: null, limit: 2000 }).data;
+  const dueByDay = useMemo(() => {
+    const map = new Map<string, DueEntry[]>();
+    for (const d of due ?? []) map.set(d.due.slice(0, 10), [...(map.get(d.due.slice(0, 10)) ?? []), d]);
+    return map;
+  }, [due]);
 
   // A day picked in another month is no longer on screen.
   useEffect(() => {
@@ -49,7 +101,44 @@ export function Calendar() {
 
   const months = t("month-names").split(",");
   const weekdays = t("weekday-short").split(",");
-  const blanks = view && view.days.length > 0 ? mondayColumn(view.days[0].date) : 0;
+  const monthPrefix = `${at.year}-${String(at.month).padStart(2, "0")}`;
+  // The day Tab reaches: the one last focused if on screen, else today, else the 1st.
+  const tabDay = view?.days.find((d) => d.date === focusDate)?.date ?? view?.days.find((d) => d.date === today)?.date ?? view?.days[0]?.date;
+
+  // After an arrow key (and the month it led to has come), the focus goes to its day.
+  useEffect(() => {
+    if (!moveFocus.current || !view) return;
+    const el = document.querySelector<HTMLButtonElement>(`[data-testid="day-${focusDate}"]`);
+    if (el) {
+      el.focus();
+      moveFocus.current = false;
+    }
+  }, [focusDate, view]);
+
+  const onKey = (e: KeyboardEvent<HTMLButtonElement>, d: DayView) => {
+    let target: string | null = null;
+    const step = keyStep(e.key, d.date);
+    if (step !== null) target = addDays(d.date, step);
+    else if (e.key === "PageUp" || e.key === "PageDown") {
+      const m = shiftMonth(Number(d.date.slice(0, 4)), Number(d.date.slice(5, 7)), e.key === "PageUp" ? -1 : 1);
+      target = `${m.year}-${String(m.month).padStart(2, "0")}-01`;
+    }
+    if (target === null) return;
+    e.preventDefault();
+    moveFocus.current = true;
+    setFocusDate(target);
+    if (!target.startsWith(monthPrefix)) setAt({ year: Number(target.slice(0, 4)), month: Number(target.slice(5, 7)) });
+  };
+
+  /** A day as a screen reader says it: its date, what kind of day, the holiday, the deadlines. */
+  const dayName = (d: DayView): string => {
+    const parts = [formatDate(d.date), legendName(t, d.class)];
+    if (d.note) parts.push(d.note);
+    if (d.date === today) parts.push(t("calendar-today"));
+    const deadlines = dueByDay.get(d.date) ?? [];
+    if (deadlines.length) parts.push(t("calendar-deadlines", { list: deadlines.map((x) => `${x.number} ${x.title}`).join("; ") }));
+    return parts.join(", ");
+  };
 
   return (
     <section>
@@ -74,7 +163,7 @@ export function Calendar() {
         <button type="button" onClick={() => go(1)} aria-label={t("calendar-next")} data-testid="calendar-next">
           ▶
         </button>
-        <button type="button" onClick={() => setAt({ year: now.getFullYear(), month: now.getMonth() + 1 })}>
+        <button type="button" onClick={() => setAt({ year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) })}>
           {t("calendar-today")}
         </button>
       </div>
@@ -89,28 +178,42 @@ export function Calendar() {
         </p>
       )}
       {view && (
-        <div className="month-grid" role="grid" aria-label={`${months[at.month - 1]} ${at.year}`}>
-          {weekdays.map((w) => (
-            <div className="weekday" role="columnheader" key={w}>
-              {w}
+        <div className="month-grid" role="grid" aria-label={`${months[at.month - 1]} ${at.year}`} data-testid="calendar-grid">
+          <div role="row" className="week">
+            {weekdays.map((w) => (
+              <div className="weekday" role="columnheader" key={w}>
+                {w}
+              </div>
+            ))}
+          </div>
+          {weeks(view.days).map((week, i) => (
+            <div role="row" className="week" key={i}>
+              {week.map((d, j) =>
+                d === null ? (
+                  <div role="gridcell" key={`blank-${j}`} />
+                ) : (
+                  <button
+                    type="button"
+                    role="gridcell"
+                    key={d.date}
+                    className={`day ${d.class}${picked?.date === d.date ? " picked" : ""}${d.date === today ? " today" : ""}${dueByDay.has(d.date) ? " has-due" : ""}`}
+                    title={d.note || undefined}
+                    aria-current={d.date === today ? "date" : undefined}
+                    aria-selected={picked?.date === d.date}
+                    tabIndex={d.date === tabDay ? 0 : -1}
+                    data-testid={`day-${d.date}`}
+                    data-class={d.class}
+                    onClick={() => (setPicked(d), setFocusDate(d.date))}
+                    onKeyDown={(e) => onKey(e, d)}
+                  >
+                    {Number(d.date.slice(8))}
+                    {/* Read out after the number shown: the date, the kind of day, the holiday, the deadlines. */}
+                    <span className="sr-only"> ({dayName(d)})</span>
+                    {dueByDay.has(d.date) && <span className="due-dot" aria-hidden="true" />}
+                  </button>
+                ),
+              )}
             </div>
-          ))}
-          {Array.from({ length: blanks }, (_, i) => (
-            <div key={`blank-${i}`} />
-          ))}
-          {view.days.map((d) => (
-            <button
-              type="button"
-              role="gridcell"
-              key={d.date}
-              className={`day ${d.class}${picked?.date === d.date ? " picked" : ""}`}
-              title={d.note || undefined}
-              data-testid={`day-${d.date}`}
-              data-class={d.class}
-              onClick={() => setPicked(d)}
-            >
-              {Number(d.date.slice(8))}
-            </button>
           ))}
         </div>
       )}
@@ -122,10 +225,22 @@ export function Calendar() {
         ))}
       </ul>
       {picked && (
-        <p className="day-detail" data-testid="day-detail">
-          <strong>{formatDate(picked.date)}</strong> — {picked.note || legendName(t, picked.class)}
-          {picked.source && <span className="muted"> ({picked.source})</span>}
-        </p>
+        <div className="day-detail" data-testid="day-detail">
+          <p>
+            <strong>{formatDate(picked.date)}</strong> — {picked.note || legendName(t, picked.class)}
+            {picked.source && <span className="muted"> ({picked.source})</span>}
+          </p>
+          {(dueByDay.get(picked.date) ?? []).length > 0 && (
+            <ul className="day-deadlines" data-testid="day-deadlines">
+              {(dueByDay.get(picked.date) ?? []).map((x) => (
+                <li key={`${x.application_id}-${x.rule}-${x.round}`}>
+                  <span className="app-number">{x.number}</span> {x.title}
+                  {x.organisation_name && <span className="muted"> · {x.organisation_name}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
       )}
       {view && view.source && (
         <p className="muted">
@@ -173,7 +288,7 @@ function TransfersEditor({ year, onSaved }: { year: number; onSaved: () => void 
   const held = years.data?.find((x) => x.year === year) ?? null;
   const [source, setSource] = useState("");
   const [rows, setRows] = useState<Row[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useWords<string>();
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
 

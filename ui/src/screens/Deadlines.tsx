@@ -2,10 +2,10 @@
 // (dd.mm.yyyy, or with a time for minute and hour rules) and facts; the dates are worked
 // out in Rust as you type, each with its explanation one click away.
 import { Fragment, useEffect, useMemo, useState } from "react";
-import type { Calculation, Lang, ServiceInputs } from "../bindings";
+import type { Calculation } from "../bindings";
 import { partyKey } from "../components/TimelinePanel";
 import { Dashboard } from "../components/Dashboard";
-import { DateButton, ExplanationPanel } from "../components/ExplainedDate";
+import { DateButton, ExplanationPanel, waitingFor } from "../components/ExplainedDate";
 import { toIso } from "../format";
 import { useI18n } from "../i18n";
 import { useCalculation, useServices } from "../queries";
@@ -154,7 +154,7 @@ export function Deadlines({ onOpenApplication }: { onOpenApplication?: (id: stri
                       <td>
                         {item.due === null ? (
                           <span className="muted">
-                            {t("deadlines-waiting")}: {waitingLabels(service, item.waiting_for ?? [], item.needs_facts ?? [], lang)}
+                            {t("deadlines-waiting")}: {waitingFor(service, item, lang)}
                           </span>
                         ) : (
                           <DateButton
@@ -195,10 +195,4 @@ export function Deadlines({ onOpenApplication }: { onOpenApplication?: (id: stri
     </section>
     </>
   );
-}
-
-function waitingLabels(service: ServiceInputs | undefined, events: string[], facts: string[], lang: Lang): string {
-  const eventNames = events.map((e) => service?.events.find((s) => s.id === e)?.label[lang] ?? e);
-  const factNames = facts.map((f) => service?.facts.find((s) => s.id === f)?.label[lang] ?? f);
-  return [...eventNames, ...factNames].join(", ");
 }

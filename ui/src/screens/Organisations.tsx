@@ -1,61 +1,148 @@
 // Organisation profiles: the list on the left, the selected (or new) profile's form on the
-// right, rendered from the `organisation` schema. Checks happen in Rust; a profile is
-// stored only whole, and each problem is shown next to its field.
-import { useRef, useState, type FormEvent } from "react";
+// right, rendered from the `organisation` schema. Checks happen in Rust, as each field is
+// left and on save; a profile is stored only whole, and each problem is shown next to its
+// field. Another profile with the same УНП is warned about before saving. A profile no
+// longer worked with is archived; one no application names can be deleted, after asking.
+import { useEffect, useRef, useState, type FocusEvent, type FormEvent } from "react";
 import { api } from "../api";
-import type { FieldError, IpcError, Organisation } from "../bindings";
-import { SchemaForm, pathId, type Values } from "../components/SchemaForm";
+import type { IpcError, Organisation, ProfileCheck } from "../bindings";
+import { SchemaForm, pathId, useLeftFields, type Values } from "../components/SchemaForm";
 import { formatDateTime } from "../format";
-import { useI18n } from "../i18n";
+import { useI18n, useWords } from "../i18n";
 import { keys, queryClient, useOrganisations, useSchemas } from "../queries";
 
 export function Organisations() {
   const { lang, t } = useI18n();
   const schema = useSchemas().data?.find((s) => s.kind === "organisation") ?? null;
   const organisations = useOrganisations();
-  const list = organisations.data ?? null;
+  const [showArchived, setShowArchived] = useState(false);
+  const all = organisations.data ?? null;
+  const list = all?.filter((o) => showArchived || !o.archived) ?? null;
   const [selected, setSelected] = useState<number | null>(null);
+  const current = all?.find((o) => o.id === selected) ?? null;
   const [values, setValues] = useState<Values>({});
-  const [fieldErrors, setFieldErrors] = useState<FieldError[]>([]);
-  const [ownError, setError] = useState<IpcError | null>(null);
+  const [check, setCheck] = useState<ProfileCheck | null>(null);
+  // Every problem is shown once the user tried to save; before, those of fields left.
+  const [tried, setTried] = useState(false);
+  const [duplicateConfirmed, setDuplicateConfirmed] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [ownError, setError] = useWords<IpcError>();
   const error = ownError ?? organisations.error ?? null;
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const left = useLeftFields();
 
   const reload = () => queryClient.invalidateQueries({ queryKey: keys.organisations });
 
   const openProfile = (o: Organisation | null) => {
     setSelected(o?.id ?? null);
     setValues(o ? (o.values as Values) : {});
-    setFieldErrors([]);
+    setCheck(null);
+    setTried(false);
+    setDuplicateConfirmed(false);
+    setConfirmDelete(false);
+    left.reset();
     setError(null);
     setSaved(false);
     setTimeout(() => formRef.current?.querySelector<HTMLInputElement>("input, select")?.focus(), 0);
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  // Checked in Rust as the user goes: each time a field is left, and on save.
+  const recheck = async (v: Values) => {
+    try {
+      const result = await api.checkOrganisation(selected, v);
+      setCheck(result);
+      return result;
+    } catch (e) {
+      setError(e as IpcError);
+      return null;
+    }
+  };
+  // Leaving a field checks the profile as it stands (what is shown: the fields left).
+  // The findings shown are Rust's sentences: asked again in a new language.
+  const shownLang = useRef(lang);
+  useEffect(() => {
+    if (lang === shownLang.current) return;
+    shownLang.current = lang;
+    if (check) void recheck(values);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [lang]);
+  const onBlur = (e: FocusEvent<HTMLFormElement>) => {
+    left.onBlur(e);
+    if (e.target.id.startsWith("field-")) void recheck(values);
+  };
+
+  const store = async () => {
     setSaving(true);
-    setSaved(false);
     try {
       const stored = selected === null ? await api.createOrganisation(values) : await api.updateOrganisation(selected, values);
       setSelected(stored.id);
       setValues(stored.values as Values);
-      setFieldErrors([]);
+      setCheck(null);
+      setTried(false);
+      left.reset();
+      setDuplicateConfirmed(false);
       setError(null);
       setSaved(true);
       await reload();
     } catch (err) {
       const ipc = err as IpcError;
       setError(ipc);
-      setFieldErrors(ipc.fields);
+      setCheck((c) => ({ issues: ipc.fields, same_unp: c?.same_unp ?? [] }));
       const first = ipc.fields[0]?.field;
       if (first) document.getElementById(`field-${pathId(first)}`)?.focus();
     } finally {
       setSaving(false);
     }
   };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setTried(true);
+    setSaved(false);
+    const result = await recheck(values);
+    if (!result) return;
+    if (result.issues.length > 0) {
+      setError(null);
+      const first = result.issues[0].field;
+      document.getElementById(`field-${pathId(first)}`)?.focus();
+      return;
+    }
+    // A second profile with the same УНП is usually a mistake: the user says so first.
+    if (result.same_unp.length > 0 && !duplicateConfirmed) {
+      document.querySelector<HTMLElement>("[data-testid=org-same-unp] button")?.focus();
+      return;
+    }
+    await store();
+  };
+
+  const archive = async (archived: boolean) => {
+    if (selected === null) return;
+    try {
+      await api.archiveOrganisation(selected, archived);
+      setError(null);
+      await reload();
+    } catch (e) {
+      setError(e as IpcError);
+    }
+  };
+
+  const remove = async () => {
+    if (selected === null) return;
+    try {
+      await api.deleteOrganisation(selected);
+      setConfirmDelete(false);
+      openProfile(null);
+      await reload();
+    } catch (e) {
+      setError(e as IpcError);
+    }
+  };
+
+  const shownErrors = left.shownOf(check?.issues ?? [], tried);
+  const sameUnp = check?.same_unp ?? [];
+  const archivedCount = all?.filter((o) => o.archived).length ?? 0;
 
   return (
     <section className="split">
@@ -66,7 +153,7 @@ export function Organisations() {
         </button>
         {list === null ? (
           <p className="muted">{t("common-loading")}</p>
-        ) : list.length === 0 ? (
+        ) : list.length === 0 && archivedCount === 0 ? (
           <p className="muted" data-testid="org-empty">
             {t("org-empty")}
           </p>
@@ -75,19 +162,56 @@ export function Organisations() {
             {list.map((o) => (
               <li key={o.id}>
                 <button type="button" data-testid="org-item" aria-current={selected === o.id ? "true" : undefined} onClick={() => openProfile(o)}>
-                  <span className="item-title">{o.name}</span>
+                  <span className="item-title">
+                    {o.name}
+                    {o.archived && <span className="status archived"> {t("org-archivedTag")}</span>}
+                  </span>
                   <span className="item-sub">
-                    {t("org-field-unp")} {o.unp} · {t("org-updated")} {formatDateTime(o.updated_at)}
+                    {t("org-field-unp")} {o.unp} · {t("org-applications", { count: o.applications })} · {t("org-updated")} {formatDateTime(o.updated_at)}
                   </span>
                 </button>
               </li>
             ))}
           </ul>
         )}
+        {archivedCount > 0 && (
+          <label className="check-inline">
+            <input type="checkbox" data-testid="org-show-archived" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> {t("org-showArchived", { count: archivedCount })}
+          </label>
+        )}
       </div>
-      <form className="form-pane" ref={formRef} onSubmit={submit} noValidate data-testid="org-form">
-        <h2>{selected === null ? t("org-newTitle") : t("org-editTitle")}</h2>
-        {schema && <SchemaForm fields={schema.fields} values={values} errors={fieldErrors} onChange={(v) => (setValues(v), setSaved(false))} />}
+      <form className="form-pane" ref={formRef} onSubmit={submit} onBlur={onBlur} noValidate data-testid="org-form">
+        <h2>
+          {selected === null ? t("org-newTitle") : t("org-editTitle")}
+          {current?.archived && <span className="status archived"> {t("org-archivedTag")}</span>}
+        </h2>
+        {schema && (
+          <SchemaForm
+            fields={schema.fields}
+            values={values}
+            errors={shownErrors}
+            onChange={(v) => {
+              setValues(v);
+              setSaved(false);
+              setDuplicateConfirmed(false);
+            }}
+          />
+        )}
+        {sameUnp.length > 0 && (
+          <div className="warn-box" role="alert" data-testid="org-same-unp">
+            <p>{t("org-sameUnp", { names: sameUnp.map((o) => `«${o.name}»`).join(", ") })}</p>
+            {sameUnp.map((o) => (
+              <button key={o.id} type="button" onClick={() => openProfile(all?.find((x) => x.id === o.id) ?? null)}>
+                {t("org-openOther", { name: o.name })}
+              </button>
+            ))}{" "}
+            {tried && !duplicateConfirmed && (
+              <button type="button" data-testid="org-save-anyway" onClick={() => (setDuplicateConfirmed(true), void store())}>
+                {t("org-saveAnyway")}
+              </button>
+            )}
+          </div>
+        )}
         {error && (
           <p className="error" role="alert" data-testid="org-error">
             {error.message}
@@ -102,7 +226,29 @@ export function Organisations() {
               ✓ {t("common-saved")}
             </span>
           )}
+          {current && (
+            <button type="button" data-testid="org-archive" onClick={() => void archive(!current.archived)}>
+              {current.archived ? t("org-unarchive") : t("org-archive")}
+            </button>
+          )}
+          {current && current.applications === 0 && !confirmDelete && (
+            <button type="button" className="danger" data-testid="org-delete" onClick={() => setConfirmDelete(true)}>
+              {t("org-delete")}
+            </button>
+          )}
         </div>
+        {current && confirmDelete && (
+          <div className="warn-box" role="alertdialog" aria-label={t("org-delete")} data-testid="org-delete-confirm">
+            <p>{t("org-deleteConfirm", { name: current.name })}</p>
+            <button type="button" className="danger" data-testid="org-delete-yes" autoFocus onClick={() => void remove()}>
+              {t("org-deleteYes")}
+            </button>{" "}
+            <button type="button" onClick={() => setConfirmDelete(false)}>
+              {t("common-cancel")}
+            </button>
+          </div>
+        )}
+        {current && current.applications > 0 && <p className="muted small">{t("org-cannotDelete", { count: current.applications })}</p>}
         <p className="muted small">{schema?.title[lang]}</p>
       </form>
     </section>

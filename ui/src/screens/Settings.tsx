@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { api } from "../api";
 import type { AppInfo, IpcError, Lang } from "../bindings";
-import { languages, useI18n, type MessageKey } from "../i18n";
+import { languages, useI18n, type MessageKey, useWords } from "../i18n";
 import { SyncSettings } from "../components/Sync";
 import { BackupPanel } from "../components/Backups";
 import { keys, queryClient } from "../queries";
@@ -15,7 +15,7 @@ import { keys, queryClient } from "../queries";
 function TextSetting({ id, label, hint, load, store }: { id: string; label: MessageKey; hint: MessageKey; load: () => Promise<string>; store: (v: string) => Promise<void> }) {
   const { t } = useI18n();
   const [text, setText] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useWords<string>();
   const [saved, setSaved] = useState(false);
   const held = useQuery({ queryKey: [...keys.settings, id], queryFn: load });
   useEffect(() => {
@@ -58,7 +58,7 @@ function TextSetting({ id, label, hint, load, store }: { id: string; label: Mess
 
 export function Settings({ info, onLanguage }: { info: AppInfo; onLanguage: (lang: Lang) => Promise<void> }) {
   const { lang, t } = useI18n();
-  const [error, setError] = useState<IpcError | null>(null);
+  const [error, setError] = useWords<IpcError>();
   return (
     <section>
       <h1>{t("nav-settings")}</h1>

@@ -15,6 +15,12 @@ use ts_rs::TS;
 use crate::i18n::Text;
 pub use transfers::{Transfer, TransferError, TransferOrigin, YearTransfers};
 
+/// Minsk's date at a UTC moment. Belarus keeps UTC+3 all year (no summer time since 2011),
+/// so a fixed offset is exact; used where only the recording clock (UTC) is at hand.
+pub fn minsk_date(utc: chrono::DateTime<chrono::Utc>) -> NaiveDate {
+    (utc + Duration::hours(3)).date_naive()
+}
+
 /// The first and last dates the calendar answers for.
 pub const FIRST_YEAR: i32 = 1990;
 pub const LAST_YEAR: i32 = 2150;

@@ -1,6 +1,7 @@
 //! Validation of form values against a schema: every field, every list item, each with the
 //! path of the field at fault (`users[1].email`).
 
+use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
 use crate::i18n::Text;
@@ -61,7 +62,7 @@ const NOT_FLAG: Text = Text::id("core-forms-check-not-flag");
 const NOT_ATTACHMENT: Text = Text::id("core-forms-check-not-attachment");
 const NOT_LIST: Text = Text::id("core-forms-check-not-list");
 
-fn check_value(at: String, field: &Field, value: &Value, issues: &mut Vec<FieldIssue>) {
+fn check_value(at: String, field: &Field, value: &Value, today: NaiveDate, issues: &mut Vec<FieldIssue>) {
     let bad = |detail: Text| FieldIssue::new(at.clone(), field.label.clone(), IssueCode::Malformed).with_detail(detail);
     match field.field_type {
         FieldType::Text | FieldType::Multiline => match value.as_str() {
@@ -82,11 +83,11 @@ fn check_value(at: String, field: &Field, value: &Value, issues: &mut Vec<FieldI
             }
             None => issues.push(bad(NOT_TEXT)),
         },
-        FieldType::Date => {
-            if value.as_str().and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()).is_none() {
-                issues.push(bad(NOT_DATE));
-            }
-        }
+        FieldType::Date => match value.as_str().and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()) {
+            None => issues.push(bad(NOT_DATE)),
+            Some(date) if field.past && date > today => issues.push(FieldIssue::new(at, field.label.clone(), IssueCode::InFuture)),
+            Some(_) => {}
+        },
         FieldType::Integer => {
             let n = value.as_i64().or_else(|| value.as_str().and_then(|s| s.trim().parse().ok()));
             match n {
@@ -122,7 +123,7 @@ fn check_value(at: String, field: &Field, value: &Value, issues: &mut Vec<FieldI
                 for (i, item) in items.iter().enumerate() {
                     let item_at = format!("{at}[{i}]");
                     match item.as_object() {
-                        Some(obj) => check_fields(&item_at, &field.fields, obj, issues),
+                        Some(obj) => check_fields(&item_at, &field.fields, obj, today, issues),
                         None => issues.push(FieldIssue::new(item_at, field.label.clone(), IssueCode::Malformed).with_detail(NOT_LIST)),
                     }
                 }
@@ -133,7 +134,7 @@ fn check_value(at: String, field: &Field, value: &Value, issues: &mut Vec<FieldI
     }
 }
 
-fn check_fields(prefix: &str, fields: &[Field], values: &Map<String, Value>, issues: &mut Vec<FieldIssue>) {
+fn check_fields(prefix: &str, fields: &[Field], values: &Map<String, Value>, today: NaiveDate, issues: &mut Vec<FieldIssue>) {
     for field in fields {
         if !applies(field, values) {
             continue;
@@ -151,7 +152,7 @@ fn check_fields(prefix: &str, fields: &[Field], values: &Map<String, Value>, iss
         }
         let value = value.expect("not empty");
         let before = issues.len();
-        check_value(at.clone(), field, value, issues);
+        check_value(at.clone(), field, value, today, issues);
         if let (Some(list), true) = (&field.count_of, issues.len() == before) {
             let listed = values.get(list).and_then(Value::as_array).map_or(0, Vec::len);
             let n = value.as_i64().or_else(|| value.as_str().and_then(|s| s.trim().parse().ok()));
@@ -163,13 +164,13 @@ fn check_fields(prefix: &str, fields: &[Field], values: &Map<String, Value>, iss
 }
 
 /// Every problem with `values` under `schema`: empty required fields, malformed values,
-/// list limits. Required attachments and unticked prerequisites are the pre-flight's to
-/// report, since a draft may lack them.
-pub fn validate(schema: &FormSchema, values: &Value) -> Vec<FieldIssue> {
+/// list limits, a document's date after `today`. Required attachments and unticked
+/// prerequisites are the pre-flight's to report, since a draft may lack them.
+pub fn validate(schema: &FormSchema, values: &Value, today: NaiveDate) -> Vec<FieldIssue> {
     let mut issues = Vec::new();
     match values.as_object() {
-        Some(map) => check_fields("", &schema.fields, map, &mut issues),
-        None => check_fields("", &schema.fields, &Map::new(), &mut issues),
+        Some(map) => check_fields("", &schema.fields, map, today, &mut issues),
+        None => check_fields("", &schema.fields, &Map::new(), today, &mut issues),
     }
     issues
 }

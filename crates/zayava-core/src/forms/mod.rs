@@ -4,6 +4,7 @@
 
 mod check;
 pub mod preflight;
+mod prefill;
 
 #[cfg(test)]
 mod tests;
@@ -14,6 +15,7 @@ use ts_rs::TS;
 use crate::i18n::Words;
 
 pub use check::{normalise, validate};
+pub use prefill::refill;
 
 /// The value types a field can hold. Identifier types are checked by
 /// `validation::identifiers` under the same name.
@@ -148,6 +150,14 @@ pub struct Field {
     #[serde(default)]
     #[ts(optional)]
     pub role: Option<FieldRole>,
+    /// A date of a document that already exists (a letter, a conclusion): it cannot be
+    /// later than today.
+    #[serde(default)]
+    pub past: bool,
+    /// Filled from the application's organisation: its fields of these roles, joined by
+    /// commas (the consumer's full name; a contact and phone). See `refill`.
+    #[serde(default)]
+    pub from_organisation: Vec<FieldRole>,
 }
 
 impl Field {

@@ -2,6 +2,7 @@
 //! that the data shows, each finding naming its field and its clause. An application may be
 //! marked ready only when this comes back clean.
 
+use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::{Map, Value};
 use ts_rs::TS;
@@ -18,6 +19,12 @@ pub struct Finding {
     pub clause: String,
     /// The field at fault (`procedures[0].aer_agreed`, `organisation.unp`), if one is.
     pub field: Option<String>,
+    /// The seed's ground, as the seed words it (shown once over its findings).
+    pub ground_text: String,
+    /// What is wrong, without the ground or the clause: «Поле «E-mail» обязательно.»,
+    /// «не отмечено: «Ключи ЭЦП получены»».
+    pub detail: String,
+    /// The ground and the detail in one sentence, for a line of its own (the terminal).
     pub message: String,
     /// The user must confirm something the app cannot see (debts to the Operator).
     pub needs_confirmation: bool,
@@ -48,15 +55,18 @@ fn walk<'a>(prefix: &str, fields: &'a [Field], values: &'a Map<String, Value>, v
     }
 }
 
-fn clause_of(field: &Field, lang: Lang) -> String {
+
+/// The field's own clause, when it is not the ground's (said once, over the findings):
+/// « (п. 3.1)».
+fn own_clause(field: &Field, ground_clause: &str, lang: Lang) -> String {
     match &field.clause {
-        Some(c) => format!(" ({})", Text::id("core-preflight-clause").fill(lang, &[("clause", c)])),
-        None => String::new(),
+        Some(c) if c != ground_clause => format!(" ({})", Text::id("core-preflight-clause").fill(lang, &[("clause", c)])),
+        _ => String::new(),
     }
 }
 
 /// Runs every ground of `schema` over an application's `values` and its organisation's.
-pub fn check(schema: &FormSchema, values: &Value, organisation_values: Option<&Value>, lang: Lang) -> Preflight {
+pub fn check(schema: &FormSchema, values: &Value, organisation_values: Option<&Value>, today: NaiveDate, lang: Lang) -> Preflight {
     let empty = Map::new();
     let map = values.as_object().unwrap_or(&empty);
     let mut findings = Vec::new();
@@ -66,7 +76,9 @@ pub fn check(schema: &FormSchema, values: &Value, organisation_values: Option<&V
                 ground: ground.id.clone(),
                 clause: ground.clause.clone(),
                 field,
+                ground_text: ground.text.get(lang).to_string(),
                 message: format!("{}: {detail}", ground.text.get(lang)),
+                detail,
                 needs_confirmation,
             })
         };
@@ -74,7 +86,7 @@ pub fn check(schema: &FormSchema, values: &Value, organisation_values: Option<&V
             GroundCheck::InvalidFields => {
                 match organisation_values {
                     Some(org) => {
-                        for issue in validate(organisation(), org) {
+                        for issue in validate(organisation(), org, today) {
                             push(Some(format!("organisation.{}", issue.field)), issue.message(lang), false);
                         }
                     }
@@ -84,18 +96,20 @@ pub fn check(schema: &FormSchema, values: &Value, organisation_values: Option<&V
                         false,
                     ),
                 }
-                for issue in validate(schema, values) {
+                for issue in validate(schema, values, today) {
                     push(Some(issue.field.clone()), issue.message(lang), false);
                 }
             }
             GroundCheck::UnmetPrerequisites => walk("", &schema.fields, map, &mut |at, field, value| {
                 if field.field_type == FieldType::Prerequisite && value != Some(&Value::Bool(true)) {
-                    push(Some(at), format!("«{}»{}", field.label.get(lang), clause_of(field, lang)), false);
+                    let said = Text::id("core-preflight-not-ticked").fill(lang, &[("label", field.label.get(lang))]);
+                    push(Some(at), format!("{said}{}", own_clause(field, &ground.clause, lang)), false);
                 }
             }),
             GroundCheck::MissingAttachments => walk("", &schema.fields, map, &mut |at, field, value| {
                 if field.field_type == FieldType::Attachment && field.required && is_empty(value) {
-                    push(Some(at), format!("«{}»{}", field.label.get(lang), clause_of(field, lang)), false);
+                    let said = Text::id("core-preflight-not-attached").fill(lang, &[("label", field.label.get(lang))]);
+                    push(Some(at), format!("{said}{}", own_clause(field, &ground.clause, lang)), false);
                 }
             }),
             GroundCheck::AllTrue { list, field } => {

@@ -7,6 +7,9 @@ use super::*;
 use crate::i18n::Lang;
 use crate::organisation::tests::complete as organisation;
 
+/// The day the checks run on: documents dated later are refused.
+const TODAY: chrono::NaiveDate = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+
 fn one_window() -> Value {
     json!({
         "contracting_name": "ОАО «Пример»",
@@ -21,7 +24,7 @@ fn one_window() -> Value {
 }
 
 fn grounds(schema: &str, values: &Value, org: Option<&Value>) -> Vec<(String, Option<String>)> {
-    check(current(schema).unwrap(), values, org, Lang::Ru).findings.into_iter().map(|f| (f.ground, f.field)).collect()
+    check(current(schema).unwrap(), values, org, TODAY, Lang::Ru).findings.into_iter().map(|f| (f.ground, f.field)).collect()
 }
 
 #[test]
@@ -48,7 +51,7 @@ fn every_schema_is_embedded_with_a_version_and_services_have_grounds() {
 
 #[test]
 fn a_complete_one_window_application_is_clean() {
-    let p = check(current("one-window").unwrap(), &one_window(), Some(&organisation()), Lang::Ru);
+    let p = check(current("one-window").unwrap(), &one_window(), Some(&organisation()), TODAY, Lang::Ru);
     assert!(p.clean, "{:?}", p.findings);
 }
 
@@ -57,7 +60,7 @@ fn list_items_are_checked_with_their_path() {
     let mut v = one_window();
     v["users"][1]["email"] = json!("petrova@");
     v["users"][0]["full_name"] = json!("");
-    let issues = validate(current("one-window").unwrap(), &v);
+    let issues = validate(current("one-window").unwrap(), &v, TODAY);
     let paths: Vec<&str> = issues.iter().map(|i| i.field.as_str()).collect();
     assert_eq!(paths, ["users[0].full_name", "users[1].email"]);
 }
@@ -66,13 +69,13 @@ fn list_items_are_checked_with_their_path() {
 fn the_training_group_holds_at_most_10() {
     let trainee = json!({ "full_name": "Слушатель", "position": "Инженер", "email": "t@example.by" });
     let mut v = json!({ "want_training": true, "training_group": vec![trainee.clone(); 11] });
-    let issues = validate(current("constructor").unwrap(), &v);
+    let issues = validate(current("constructor").unwrap(), &v, TODAY);
     assert!(issues.iter().any(|i| i.field == "training_group" && i.code == crate::validation::IssueCode::TooMany));
     v["training_group"] = json!(vec![trainee; 10]);
-    assert!(!validate(current("constructor").unwrap(), &v).iter().any(|i| i.field == "training_group"));
+    assert!(!validate(current("constructor").unwrap(), &v, TODAY).iter().any(|i| i.field == "training_group"));
     // Without training wanted, the group is not asked for.
     let v = json!({ "want_training": false });
-    assert!(!validate(current("constructor").unwrap(), &v).iter().any(|i| i.field.starts_with("training_group")));
+    assert!(!validate(current("constructor").unwrap(), &v, TODAY).iter().any(|i| i.field.starts_with("training_group")));
 }
 
 #[test]
@@ -91,7 +94,7 @@ fn one_window_grounds_incorrect_data_prerequisites_and_debts() {
             ("one-window.debts".to_string(), Some("no_debts".to_string())),
         ]
     );
-    let p = check(current("one-window").unwrap(), &v, Some(&org), Lang::Ru);
+    let p = check(current("one-window").unwrap(), &v, Some(&org), TODAY, Lang::Ru);
     assert_eq!(p.findings[1].clause, "3.3", "prerequisites are an obligation of 3.3, not an annulment ground of 3.6");
     assert!(p.findings[2].needs_confirmation);
     assert!(!p.clean);
@@ -134,7 +137,7 @@ fn hosting_grounds_aer_conditions_and_the_testing_conclusion() {
 #[test]
 fn constructor_grounds_name_field_and_clause() {
     let v = json!({ "admin_name": "Админ", "admin_email": "admin@example", "admin_phone": "+375 17 311-30-00", "send_method": "email", "crypto_client": true });
-    let p = check(current("constructor").unwrap(), &v, Some(&organisation()), Lang::Ru);
+    let p = check(current("constructor").unwrap(), &v, Some(&organisation()), TODAY, Lang::Ru);
     let found: Vec<(&str, &str)> = p.findings.iter().map(|f| (f.ground.as_str(), f.field.as_deref().unwrap())).collect();
     assert_eq!(found, [("constructor.incomplete", "admin_email"), ("constructor.prerequisites", "channel"), ("constructor.debts", "no_debts")]);
     assert!(p.findings[1].message.contains("(п. 3.1)"), "{}", p.findings[1].message);
@@ -145,7 +148,7 @@ fn constructor_grounds_name_field_and_clause() {
 fn constructor_4_2_access_without_the_users_training_is_refused_by_the_preflight() {
     let base = json!({ "admin_name": "Админ", "admin_email": "admin@example.by", "admin_phone": "+375 17 311-30-00", "send_method": "email",
         "crypto_client": true, "channel": true, "no_debts": true, "want_access": true });
-    let p = check(current("constructor").unwrap(), &base, Some(&organisation()), Lang::Ru);
+    let p = check(current("constructor").unwrap(), &base, Some(&organisation()), TODAY, Lang::Ru);
     let found: Vec<(&str, Option<&str>)> = p.findings.iter().map(|f| (f.ground.as_str(), f.field.as_deref())).collect();
     assert_eq!(found, [("constructor.training_first", Some("want_training"))]);
     assert_eq!(p.findings[0].clause, "4.2");
@@ -187,7 +190,7 @@ fn kvp_grounds_letter_requirements_and_missing_organisation() {
 #[test]
 fn malformed_values_of_every_type_are_named() {
     let v = json!({ "letter_date": "2025-02-30", "users": "not a list", "training": "yes" });
-    let issues = validate(current("kvp").unwrap(), &v);
+    let issues = validate(current("kvp").unwrap(), &v, TODAY);
     let by: Vec<(&str, crate::validation::IssueCode)> = issues.iter().map(|i| (i.field.as_str(), i.code)).collect();
     assert!(by.contains(&("letter_date", crate::validation::IssueCode::Malformed)));
     assert!(by.contains(&("users", crate::validation::IssueCode::Malformed)));
@@ -206,8 +209,8 @@ fn an_application_stored_under_an_older_form_is_still_checked_by_that_form() {
         "git_access": "https://git.example/repo", "software_count": 2, "third_party": false,
         "via_ir_is": true, "gsectls_server": true, "no_debts": true
     });
-    assert!(check(old, &v, Some(&organisation()), Lang::Ru).clean);
-    assert!(!check(current("hosting").unwrap(), &v, Some(&organisation()), Lang::Ru).clean);
+    assert!(check(old, &v, Some(&organisation()), TODAY, Lang::Ru).clean);
+    assert!(!check(current("hosting").unwrap(), &v, Some(&organisation()), TODAY, Lang::Ru).clean);
     assert_eq!(current("hosting").unwrap().version, "hosting@2025-01-01.2");
 }
 
@@ -215,12 +218,12 @@ fn an_application_stored_under_an_older_form_is_still_checked_by_that_form() {
 fn one_window_the_tariffs_user_count_must_equal_the_users_listed() {
     let mut v = one_window();
     v["tariff_users"] = json!(3);
-    let issues = validate(current("one-window").unwrap(), &v);
+    let issues = validate(current("one-window").unwrap(), &v, TODAY);
     assert_eq!(issues.len(), 1, "{issues:?}");
     assert_eq!((issues[0].field.as_str(), issues[0].code), ("tariff_users", crate::validation::IssueCode::CountMismatch));
     assert!(issues[0].message(Lang::Ru).contains("сейчас их 2"), "{}", issues[0].message(Lang::Ru));
     v["tariff_users"] = json!(2);
-    assert!(validate(current("one-window").unwrap(), &v).is_empty());
+    assert!(validate(current("one-window").unwrap(), &v, TODAY).is_empty());
     // The key field names both ways of 3.3: a GosSUOK key or a biometric document.
     let users = current("one-window").unwrap().fields.iter().find(|f| f.id == "users").unwrap();
     let key = users.fields.iter().find(|f| f.id == "key").unwrap();
@@ -234,7 +237,7 @@ fn kvp_users_are_optional_and_list_885_cites_clause_1_2() {
     let users = kvp.fields.iter().find(|f| f.id == "users").unwrap();
     assert!(!users.required && users.min_items.is_none());
     assert_eq!(kvp.fields.iter().find(|f| f.id == "on_list_885").unwrap().clause.as_deref(), Some("1.2"));
-    assert!(!validate(kvp, &json!({})).iter().any(|i| i.field == "users"));
+    assert!(!validate(kvp, &json!({}), TODAY).iter().any(|i| i.field == "users"));
 }
 
 #[test]
@@ -291,4 +294,16 @@ fn every_role_has_at_most_one_field_and_the_profile_has_the_roles_read_from_it()
     for role in [FieldRole::Name, FieldRole::FullName, FieldRole::Unp, FieldRole::Address, FieldRole::Email, FieldRole::Contact] {
         assert!(org.fields.iter().any(|f| f.role == Some(role)), "{role:?}");
     }
+}
+
+#[test]
+fn a_document_cannot_be_dated_after_the_day_of_the_check() {
+    let kvp = current("kvp").unwrap();
+    let dated = |d: &str| validate(kvp, &json!({ "letter_date": d }), TODAY).into_iter().filter(|i| i.field == "letter_date").map(|i| i.code).collect::<Vec<_>>();
+    assert_eq!(dated("2026-11-25"), []);
+    assert_eq!(dated("2026-11-26"), [crate::validation::IssueCode::InFuture]);
+    let hosting = current("hosting").unwrap();
+    let issues = validate(hosting, &json!({ "third_party": true, "testing_date": "2027-01-10" }), TODAY);
+    let issue = issues.iter().find(|i| i.field == "testing_date").unwrap();
+    assert_eq!(issue.message(Lang::Ru), "Поле «Заключение о тестировании: дата»: документ не может быть датирован позже сегодняшнего дня — укажите дату, которая на нём стоит.");
 }

@@ -202,7 +202,7 @@ impl LifecycleError {
                 .fill(lang, &[("event", &label(event)), ("date", &human_date(*date)), ("previous", &label(previous)), ("previous_date", &human_date(*previous_date))]),
             LifecycleError::InFuture { event, date } => Text::id("core-lifecycle-error-in-future").fill(lang, &[("event", &label(event)), ("date", &human_date(*date))]),
             LifecycleError::Date(e) => e.message(lang),
-            LifecycleError::NothingToCorrect(id) => Text::id("core-lifecycle-error-nothing-to-correct").fill(lang, &[("id", &id.to_string())]),
+            LifecycleError::NothingToCorrect(_) => Text::id("core-lifecycle-error-nothing-to-correct").get(lang).to_string(),
             LifecycleError::CorrectionOfOtherEvent { expected, .. } => Text::id("core-lifecycle-error-correction-of-other").fill(lang, &[("event", &label(expected))]),
             LifecycleError::Precondition { event, missing, clause, reason } => {
                 let or = format!(" {} ", Text::id("core-or").get(lang));
@@ -220,17 +220,30 @@ pub fn effective(events: &[RecordedEvent]) -> Vec<RecordedEvent> {
     for e in events {
         match e.corrects {
             Some(target) => {
-                // A correction of a correction corrects the original too.
-                if let Some(slot) = out.iter_mut().find(|x| x.id == target || x.corrects == Some(target)) {
-                    let mut fixed = e.clone();
-                    fixed.corrects = Some(slot.corrects.unwrap_or(slot.id));
-                    *slot = RecordedEvent { id: slot.id, ..fixed };
+                // A correction of a correction corrects the original: its place is the
+                // original's, under the original's id.
+                let root = original_of(events, target);
+                if let Some(slot) = out.iter_mut().find(|x| x.id == root) {
+                    *slot = RecordedEvent { id: root, corrects: Some(root), ..e.clone() };
                 }
             }
             None => out.push(e.clone()),
         }
     }
     out
+}
+
+/// The event a record (or a chain of corrections of it) first recorded: the one whose
+/// place the corrections take. Bounded by the trail's length, so a damaged loop ends.
+pub fn original_of(events: &[RecordedEvent], id: i64) -> i64 {
+    let mut current = id;
+    for _ in 0..events.len() {
+        match events.iter().find(|e| e.id == current).and_then(|e| e.corrects) {
+            Some(earlier) if earlier != current => current = earlier,
+            _ => break,
+        }
+    }
+    current
 }
 
 /// Where the events lead: the state, and the state-moving event that led there.
@@ -355,15 +368,17 @@ pub fn check_new(book: &Rulebook, service: &str, form_ready: bool, recorded: &[R
     if date > today && !planned {
         return Err(LifecycleError::InFuture { event: new.event.clone(), date });
     }
-    if let Some(target) = new.corrects {
-        let original = effective(recorded).into_iter().find(|e| e.id == target).ok_or(LifecycleError::NothingToCorrect(target))?;
+    // A correction may correct a correction: it takes the place of the event first recorded.
+    let corrected = new.corrects.map(|target| original_of(recorded, target));
+    if let (Some(target), Some(root)) = (new.corrects, corrected) {
+        let original = effective(recorded).into_iter().find(|e| e.id == root).ok_or(LifecycleError::NothingToCorrect(target))?;
         if original.event != new.event {
             return Err(LifecycleError::CorrectionOfOtherEvent { expected: original.event, given: new.event.clone() });
         }
     }
     // A precondition is checked for the event being recorded only: a stored trail from before
     // the rule keeps its place and shows the gap instead (`Timeline::gaps`).
-    let others: Vec<RecordedEvent> = effective(recorded).into_iter().filter(|e| Some(e.id) != new.corrects).collect();
+    let others: Vec<RecordedEvent> = effective(recorded).into_iter().filter(|e| Some(e.id) != corrected).collect();
     if let Some(req) = unmet(lifecycle(), service, &new.event, date, &others) {
         return Err(LifecycleError::Precondition { event: new.event.clone(), missing: req.any_of.clone(), clause: req.clause.clone(), reason: req.reason.clone() });
     }

@@ -86,6 +86,22 @@ fn a_correction_is_a_new_event_that_replaces_the_date_and_is_checked_too() {
     assert_eq!(in_force[1].id, 2, "keeps the original's place");
 }
 
+#[test]
+fn a_correction_can_itself_be_corrected_and_the_last_one_is_in_force() {
+    let book = Rulebook::embedded();
+    let mut recorded = chain(&[("application_sent", "2025-03-03"), ("application_received", "2025-03-05")]);
+    recorded.push(RecordedEvent { corrects: Some(2), ..ev(3, "application_received", "2025-03-04") });
+    let again = NewEvent { event: "application_received".into(), at: "2025-03-06".into(), corrects: Some(3), note: "по журналу".into() };
+    assert!(check_new(&book, "kvp", true, &recorded, &again, d("2026-01-01")).is_ok(), "the correction of 04.03 is corrected");
+    recorded.push(RecordedEvent { corrects: Some(3), ..ev(4, "application_received", "2025-03-06") });
+    let in_force = effective(&recorded);
+    assert_eq!(in_force.len(), 2);
+    assert_eq!((in_force[1].id, in_force[1].at.as_str()), (2, "2025-03-06"), "the last correction, in the original's place");
+    assert_eq!(original_of(&recorded, 4), 2);
+    let other = NewEvent { event: "application_sent".into(), at: "2025-03-04".into(), corrects: Some(4), note: String::new() };
+    assert_eq!(check_new(&book, "kvp", true, &recorded, &other, d("2026-01-01")).unwrap_err().code(), "lifecycle.correction_mismatch");
+}
+
 fn line(service: &str, events: &[(&str, &str)], facts: Vec<(String, Value)>, now: &str) -> Timeline {
     timeline(&Rulebook::embedded(), &Calendar::embedded(), WorkingWindow::default(), service, true, &chain(events), facts, at(now), &NoticeContext::default(), Lang::Ru).unwrap()
 }

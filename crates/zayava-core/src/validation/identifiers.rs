@@ -178,11 +178,22 @@ fn phone_code_known(number: &str) -> bool {
     }
 }
 
-/// A phone in +375 format: +375, an operator or area code, then the number — 9 digits after
-/// 375. Spaces, dashes and brackets are allowed and dropped. Stored as +375XXXXXXXXX.
+/// A Belarusian phone as people write it: «+375 29 123-45-67», «375291234567», the national
+/// «8 029 123-45-67» or «80291234567», «(029) 123-45-67», or just «29 123-45-67». Spaces,
+/// dashes, dots and brackets are dropped. Stored in E.164: +375, then the operator or area
+/// code and the number, 9 digits in all. Hand-written rather than the `phonenumber` crate:
+/// only Belarus is accepted, and these few prefixes are the whole national plan's dialling
+/// rule, where the crate brings every country's metadata and a regex engine with it.
 pub fn phone(raw: &str) -> Result<String, Problem> {
-    let digits: String = raw.chars().filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '\u{a0}')).collect();
-    let rest = digits.strip_prefix("+375").ok_or(malformed(Text::id("core-validation-identifiers-a-number-in-375-xx")))?;
+    let digits: String = raw.chars().filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '.' | '\u{a0}')).collect();
+    let rest = match digits.strip_prefix('+') {
+        Some(international) => international.strip_prefix("375").ok_or(malformed(Text::id("core-validation-identifiers-a-number-in-375-xx")))?,
+        None if digits.len() == 12 && digits.starts_with("375") => &digits[3..],
+        None if digits.len() == 11 && digits.starts_with("80") => &digits[2..],
+        None if digits.len() == 10 && digits.starts_with('0') => &digits[1..],
+        None if digits.len() == 9 => &digits,
+        None => return Err(malformed(Text::id("core-validation-identifiers-a-number-in-375-xx"))),
+    };
     if rest.len() != 9 || !rest.chars().all(|c| c.is_ascii_digit()) {
         return Err(malformed(Text::id("core-validation-identifiers-375-must-be-followed-by")));
     }

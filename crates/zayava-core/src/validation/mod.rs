@@ -23,6 +23,8 @@ pub enum IssueCode {
     TooMany,
     /// A count that must equal the number of items of a list does not (`limit` holds it).
     CountMismatch,
+    /// A date of a document that already exists lies after today.
+    InFuture,
 }
 
 impl IssueCode {
@@ -35,6 +37,7 @@ impl IssueCode {
             IssueCode::TooFew => "too_few",
             IssueCode::TooMany => "too_many",
             IssueCode::CountMismatch => "count_mismatch",
+            IssueCode::InFuture => "in_future",
         }
     }
 
@@ -47,6 +50,7 @@ impl IssueCode {
             IssueCode::TooFew => Text::id("core-validation-the-list-field-needs-at"),
             IssueCode::TooMany => Text::id("core-validation-the-list-field-may-hold"),
             IssueCode::CountMismatch => Text::id("core-validation-the-field-field-must-equal"),
+            IssueCode::InFuture => Text::id("core-validation-the-date-field-is-in-future"),
         }
     }
 }

@@ -90,12 +90,19 @@ fn a_stored_phone_prints_as_people_write_it_on_one_line() {
 }
 
 #[test]
-fn phones_need_plus_375_and_a_known_code() {
+fn phones_are_read_in_the_usual_belarusian_forms_and_stored_as_e164() {
+    for typed in ["+375 29 123-45-67", "+375 (29) 123-45-67", "375291234567", "8029 123-45-67", "80291234567", "8 (029) 123-45-67", "(029) 123-45-67", "29 123 45 67", "+375.29.123.45.67"] {
+        assert_eq!(ok(phone, typed), "+375291234567", "{typed}");
+    }
     assert_eq!(ok(phone, "+375 17 311-30-00"), "+375173113000");
-    assert_eq!(ok(phone, "+375 (29) 123-45-67"), "+375291234567");
+    assert_eq!(ok(phone, "8 017 311-30-00"), "+375173113000");
     assert_eq!(ok(phone, "+375447654321"), "+375447654321");
-    assert_eq!(ok(phone, "+375152123456"), "+375152123456");
-    for v in ["80291234567", "+37529123456", "+3752912345678", "+375301234567", "+375241234567", "+375251234567", "+7 495 123-45-67", "+375 29 abc-45-67"] {
+    assert_eq!(ok(phone, "8 0152 12-34-56"), "+375152123456");
+}
+
+#[test]
+fn phones_of_other_countries_or_unknown_codes_or_wrong_lengths_are_refused() {
+    for v in ["+37529123456", "+3752912345678", "+375301234567", "+375241234567", "+375251234567", "80301234567", "2912345", "8291234567", "90291234567", "+7 495 123-45-67", "+375 29 abc-45-67", "3752912345678", ""] {
         assert_eq!(code(phone, v), IssueCode::Malformed, "{v}");
     }
 }
