@@ -79,9 +79,9 @@ core-deadlines-error-unknown-service-service-known-known = Невядомая п
 core-deadlines-error-unknown-event-event-for-service = Невядомая падзея «{ $event }» для паслугі { $service }. Вядомыя: { $known }.
 core-deadlines-error-unknown-fact-fact-known-known = Невядомы факт «{ $fact }». Вядомыя: { $known }.
 core-deadlines-error-unknown-rule-rule-for-service = Невядомае правіла «{ $rule }» для паслугі { $service }.
-core-deadlines-error-event-event-value-is-not = Падзея «{ $event }»: «{ $value }» — не дата. Чакаецца ГГГГ-ММ-ДД або ГГГГ-ММ-ДДTГГ:ХХ.
+core-deadlines-error-event-event-value-is-not = Падзея «{ $event }»: «{ $value }» — не дата. Увядзіце дату як дд.мм.гггг (або гггг-мм-дд), з часам — дд.мм.гггг гг:хх.
 core-deadlines-error-event-event-the-date-value = Падзея «{ $event }»: даты { $value } не існуе.
-core-deadlines-error-event-event-is-counted-in = Падзея «{ $event }» лічыцца ў хвілінах або гадзінах: укажыце час, напрыклад { $value }T09:30.
+core-deadlines-error-event-event-is-counted-in = Падзея «{ $event }» лічыцца ў хвілінах або гадзінах: пакажыце і час, напрыклад { $value } 09:30.
 core-deadlines-error-event-event-is-given-twice = Падзея «{ $event }» указана двойчы.
 core-deadlines-error-fact-fact-value-is-not = Факт «{ $fact }»: значэнне «{ $value }» не падыходзіць; трэба { $expected }.
 core-deadlines-error-the-date-date-is-outside = Дата { $date } па-за перыядам, які падтрымлівае праграма ({ $first }–{ $last }).
@@ -332,11 +332,11 @@ sync-error-no-scheme = У адрасе сервера абмену не хапа
 sync-error-not-https = Адрас сервера абмену павінен пачынацца з https:// (абароненае злучэнне): «{ $url }». Замяніце http:// на https://.
 sync-error-no-token = Ключ доступу да сервера абмену не захаваны. Увядзіце ключ, выдадзены Аператарам, у Наладах.
 sync-error-unauthorized = Аператар не прыняў токен доступу. Увядзіце новы токен у Наладах.
-sync-error-unreachable = Сервер Аператара недаступны; змены захаваныя і будуць адпраўлены пазней ({ $why }).
-sync-error-bad-response = Сервер Аператара адказаў незразумела; даныя на камп’ютары не змененыя ({ $why }).
+sync-error-unreachable = Сервер абмену не адказвае — праверце падключэнне да інтэрнэту. Вашы змены захаваныя і пойдуць пры наступным абмене. (Для адміністратара: { $why })
+sync-error-bad-response = Сервер абмену адказаў так, што Заява не можа гэта прачытаць; на камп’ютары нічога не змянілася. Калі гэта паўтараецца, паведаміце Аператару. (Для адміністратара: { $why })
 sync-error-no-keyring = Сістэмнае сховішча пароляў недаступнае, таму токен доступу нельга захаваць. У Linux патрэбна служба Secret Service (GNOME Keyring або KWallet), у Windows — Дыспетчар уліковых даных.
-sync-error-keyring = Сістэмнае сховішча пароляў вярнула памылку: { $why }.
-sync-error-store = Памылка базы даных: { $why }
+sync-error-keyring = Сховішча пароляў сістэмы не выдала ключ доступу. Перазапусціце камп’ютар або звярніцеся да адміністратара. (Для адміністратара: { $why })
+sync-error-store = Не ўдалося запісаць атрыманае ў базу на гэтым камп’ютары; нічога не страчана — абмен паўторыцца сам. (Для адміністратара: { $why })
 
 ## crates/zayava-pdf/src/subject.rs
 pdf-schedule-of-all = Графік тэрмінаў па ўсіх заяўках

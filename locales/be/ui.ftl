@@ -228,7 +228,6 @@ explain-rolled = Перанесена з нерабочага дня
 explain-unmoved = Без пераносу
 explain-provisional = Папярэдне
 explain-clause = Пункт
-explain-source = п. { $clause } · { $source }
 explain-reason-weekend = выхадны
 explain-reason-holiday = свята
 explain-reason-transfer = перанос
@@ -264,6 +263,7 @@ calendar-legend-weekend = Выхадны
 calendar-legend-holiday = Свята
 calendar-legend-transferOff = Выхадны па пераносе
 calendar-legend-transferWork = Рабочы па пераносе
+calendar-legend-deadline = Ваш тэрмін (націсніце на дзень)
 calendar-transfers = Пераносы рабочых дзён
 calendar-transfersFor = Пераносы ў { $year } годзе
 calendar-origin-embedded = убудавана ў Заяву
@@ -275,6 +275,8 @@ calendar-addMove = Дадаць перанос
 calendar-removeMove = Выдаліць
 calendar-sourceHint = Пастанова Савета Міністраў: нумар і дата
 calendar-reset = Адмяніць ручныя змяненні
+calendar-resetYes = Так, адмяніць
+calendar-resetConfirm = Адмяніць пераносы на { $year } год, уведзеныя ўручную? Вернуцца ўбудаваныя ў Заяву (або іх не будзе), і тэрміны пералічацца.
 calendar-badDate = Радок { $line }: увядзіце дату ў выглядзе дд.мм.гггг.
 calendar-noMoves = Пераносаў няма.
 
@@ -304,10 +306,22 @@ sync-tokenHint = Ключ, выдадзены Аператарам. Захоўв
 sync-tokenSaved = Токен захаваны ў сховішчы пароляў
 sync-tokenMissing = Токен не захаваны
 sync-tokenForget = Выдаліць токен
+sync-tokenForgetYes = Так, выдаліць ключ
+sync-tokenForgetConfirm = Выдаліць ключ доступу са сховішча пароляў? Абмен з Аператарам спыніцца, пакуль вы не ўвядзеце ключ зноў.
 sync-issues = Што не ўдалося пры абмене
+sync-issueDetail = Падрабязнасці (для адміністратара)
+sync-subject-events = падзеі ад Аператара
+sync-subject-rulebook = правілы тэрмінаў
+sync-subject-calendar-transfers = пераносы працоўных дзён
 sync-issuesDismiss = Схаваць прачытанае
 sync-retryRefused = Адправіць адхіленае зноў
 sync-conflict-title = Заяўка зменена і ў вас, і ў Аператара
+sync-conflict-application = Заяўка { $number }
+sync-conflict-items = { $count ->
+    [one] { $count } запіс
+    [few] { $count } запісы
+   *[many] { $count } запісаў
+}
 sync-conflict-field = Поле
 sync-conflict-mine = У вас
 sync-conflict-theirs = У Аператара

@@ -79,9 +79,9 @@ core-deadlines-error-unknown-service-service-known-known = Unknown service “{ 
 core-deadlines-error-unknown-event-event-for-service = Unknown event “{ $event }” for service { $service }. Known: { $known }.
 core-deadlines-error-unknown-fact-fact-known-known = Unknown fact “{ $fact }”. Known: { $known }.
 core-deadlines-error-unknown-rule-rule-for-service = Unknown rule “{ $rule }” for service { $service }.
-core-deadlines-error-event-event-value-is-not = Event “{ $event }”: “{ $value }” is not a date. Expected YYYY-MM-DD or YYYY-MM-DDTHH:MM.
+core-deadlines-error-event-event-value-is-not = Event “{ $event }”: “{ $value }” is not a date. Type it as dd.mm.yyyy (or yyyy-mm-dd), with a time as dd.mm.yyyy hh:mm.
 core-deadlines-error-event-event-the-date-value = Event “{ $event }”: the date { $value } does not exist.
-core-deadlines-error-event-event-is-counted-in = Event “{ $event }” is counted in minutes or hours: give a time, e.g. { $value }T09:30.
+core-deadlines-error-event-event-is-counted-in = Event “{ $event }” is counted in minutes or hours: give the time too, e.g. { $value } 09:30.
 core-deadlines-error-event-event-is-given-twice = Event “{ $event }” is given twice.
 core-deadlines-error-fact-fact-value-is-not = Fact “{ $fact }”: “{ $value }” is not { $expected }.
 core-deadlines-error-the-date-date-is-outside = The date { $date } is outside the supported range ({ $first }–{ $last }).
@@ -321,11 +321,11 @@ sync-error-no-scheme = The exchange server address is missing https:// at the st
 sync-error-not-https = The exchange server address must start with https:// (a secure connection): “{ $url }”. Replace http:// with https://.
 sync-error-no-token = No access key for the exchange server is saved. Enter the key the Operator issued in Settings.
 sync-error-unauthorized = The Operator refused the access token. Enter a new one in Settings.
-sync-error-unreachable = The Operator's server cannot be reached; your changes are kept and will be sent later ({ $why }).
-sync-error-bad-response = The Operator's server gave an answer that cannot be read; nothing on this computer was changed ({ $why }).
+sync-error-unreachable = The exchange server does not answer — check the internet connection. Your changes are kept and go with the next exchange. (For the administrator: { $why })
+sync-error-bad-response = The exchange server answered with something Zayava cannot read; nothing on this computer changed. If it happens again, tell the Operator. (For the administrator: { $why })
 sync-error-no-keyring = No system keyring is available, so the token cannot be saved. On Linux a Secret Service (GNOME Keyring or KWallet) is needed, on Windows the Credential Manager.
-sync-error-keyring = The system keyring returned an error: { $why }.
-sync-error-store = Database error: { $why }
+sync-error-keyring = The system password store did not give the access key. Restart the computer or ask your administrator. (For the administrator: { $why })
+sync-error-store = What came could not be written to the database on this computer; nothing is lost — the exchange will try again by itself. (For the administrator: { $why })
 
 ## crates/zayava-pdf/src/subject.rs
 pdf-schedule-of-all = Deadline schedule of all applications

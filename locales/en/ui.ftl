@@ -223,7 +223,6 @@ explain-rolled = Moved off a day off
 explain-unmoved = Before moving
 explain-provisional = Provisional
 explain-clause = Clause
-explain-source = cl. { $clause } · { $source }
 explain-reason-weekend = weekend
 explain-reason-holiday = holiday
 explain-reason-transfer = transfer
@@ -259,6 +258,7 @@ calendar-legend-weekend = Weekend
 calendar-legend-holiday = Public holiday
 calendar-legend-transferOff = Day off by transfer
 calendar-legend-transferWork = Working day by transfer
+calendar-legend-deadline = Your deadline (click the day)
 calendar-transfers = Transfers of working days
 calendar-transfersFor = Transfers in { $year }
 calendar-origin-embedded = shipped with Zayava
@@ -270,6 +270,8 @@ calendar-addMove = Add a transfer
 calendar-removeMove = Remove
 calendar-sourceHint = Council of Ministers resolution: number and date
 calendar-reset = Discard the hand-entered transfers
+calendar-resetYes = Yes, undo
+calendar-resetConfirm = Undo the transfers for { $year } entered by hand? Those built into Zayava come back (or none), and the dates are worked out again.
 calendar-badDate = Line { $line }: enter the date as dd.mm.yyyy.
 calendar-noMoves = No transfers.
 
@@ -299,10 +301,21 @@ sync-tokenHint = The key the Operator issued. Kept in the system’s protected p
 sync-tokenSaved = The token is in the password store
 sync-tokenMissing = No token saved
 sync-tokenForget = Remove the token
+sync-tokenForgetYes = Yes, remove the key
+sync-tokenForgetConfirm = Remove the access key from the password store? The exchange with the Operator stops until you enter the key again.
 sync-issues = What the exchange could not do
+sync-issueDetail = Details (for the administrator)
+sync-subject-events = events from the Operator
+sync-subject-rulebook = the deadline rules
+sync-subject-calendar-transfers = working-day transfers
 sync-issuesDismiss = Hide what I have read
 sync-retryRefused = Send the refused items again
 sync-conflict-title = Changed both here and by the Operator
+sync-conflict-application = Application { $number }
+sync-conflict-items = { $count ->
+    [one] { $count } entry
+   *[other] { $count } entries
+}
 sync-conflict-field = Field
 sync-conflict-mine = Yours
 sync-conflict-theirs = The Operator's

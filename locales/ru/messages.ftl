@@ -79,9 +79,9 @@ core-deadlines-error-unknown-service-service-known-known = Неизвестна�
 core-deadlines-error-unknown-event-event-for-service = Неизвестное событие «{ $event }» для услуги { $service }. Известны: { $known }.
 core-deadlines-error-unknown-fact-fact-known-known = Неизвестный факт «{ $fact }». Известны: { $known }.
 core-deadlines-error-unknown-rule-rule-for-service = Неизвестное правило «{ $rule }» для услуги { $service }.
-core-deadlines-error-event-event-value-is-not = Событие «{ $event }»: «{ $value }» — не дата. Ожидается ГГГГ-ММ-ДД или ГГГГ-ММ-ДДTЧЧ:ММ.
+core-deadlines-error-event-event-value-is-not = Событие «{ $event }»: «{ $value }» — не дата. Введите дату как дд.мм.гггг (или гггг-мм-дд), со временем — дд.мм.гггг чч:мм.
 core-deadlines-error-event-event-the-date-value = Событие «{ $event }»: даты { $value } не существует.
-core-deadlines-error-event-event-is-counted-in = Событие «{ $event }» считается в минутах или часах: укажите время, например { $value }T09:30.
+core-deadlines-error-event-event-is-counted-in = Событие «{ $event }» считается в минутах или часах: укажите и время, например { $value } 09:30.
 core-deadlines-error-event-event-is-given-twice = Событие «{ $event }» указано дважды.
 core-deadlines-error-fact-fact-value-is-not = Факт «{ $fact }»: значение «{ $value }» не подходит; нужно { $expected }.
 core-deadlines-error-the-date-date-is-outside = Дата { $date } вне поддерживаемого периода ({ $first }–{ $last }).
@@ -332,11 +332,11 @@ sync-error-no-scheme = В адресе сервера обмена не хват
 sync-error-not-https = Адрес сервера обмена должен начинаться с https:// (защищённое соединение): «{ $url }». Замените http:// на https://.
 sync-error-no-token = Ключ доступа к серверу обмена не сохранён. Введите ключ, выданный Оператором, в Настройках.
 sync-error-unauthorized = Оператор не принял ключ доступа. Введите новый ключ в Настройках.
-sync-error-unreachable = Сервер Оператора недоступен; изменения сохранены и будут отправлены позже ({ $why }).
-sync-error-bad-response = Сервер Оператора ответил непонятно; данные на компьютере не изменены ({ $why }).
+sync-error-unreachable = Сервер обмена не отвечает — проверьте подключение к интернету. Ваши изменения сохранены и уйдут при следующем обмене. (Для администратора: { $why })
+sync-error-bad-response = Сервер обмена ответил так, что Заява не может это прочесть; на компьютере ничего не изменилось. Если это повторяется, сообщите Оператору. (Для администратора: { $why })
 sync-error-no-keyring = Системное хранилище паролей недоступно, поэтому ключ доступа нельзя сохранить. В Linux нужна служба Secret Service (GNOME Keyring или KWallet), в Windows — Диспетчер учётных данных.
-sync-error-keyring = Системное хранилище паролей вернуло ошибку: { $why }.
-sync-error-store = Ошибка базы данных: { $why }
+sync-error-keyring = Хранилище паролей системы не выдало ключ доступа. Перезапустите компьютер или обратитесь к администратору. (Для администратора: { $why })
+sync-error-store = Не удалось записать полученное в базу на этом компьютере; ничего не потеряно — обмен повторится сам. (Для администратора: { $why })
 
 ## crates/zayava-pdf/src/subject.rs
 pdf-schedule-of-all = График сроков по всем заявкам

@@ -228,7 +228,6 @@ explain-rolled = Перенесено с нерабочего дня
 explain-unmoved = Без переноса
 explain-provisional = Предварительно
 explain-clause = Пункт
-explain-source = п. { $clause } · { $source }
 explain-reason-weekend = выходной
 explain-reason-holiday = праздник
 explain-reason-transfer = перенос
@@ -264,6 +263,7 @@ calendar-legend-weekend = Выходной
 calendar-legend-holiday = Праздник
 calendar-legend-transferOff = Выходной по переносу
 calendar-legend-transferWork = Рабочий по переносу
+calendar-legend-deadline = Ваш срок (нажмите на день)
 calendar-transfers = Переносы рабочих дней
 calendar-transfersFor = Переносы в { $year } году
 calendar-origin-embedded = встроено в Заяву
@@ -275,6 +275,8 @@ calendar-addMove = Добавить перенос
 calendar-removeMove = Удалить
 calendar-sourceHint = Постановление Совета Министров: номер и дата
 calendar-reset = Отменить ручные изменения
+calendar-resetYes = Да, отменить
+calendar-resetConfirm = Отменить переносы на { $year } год, введённые вручную? Вернутся встроенные в Заяву (или их не будет), и сроки пересчитаются.
 calendar-badDate = Строка { $line }: введите дату в виде дд.мм.гггг.
 calendar-noMoves = Переносов нет.
 
@@ -304,10 +306,22 @@ sync-tokenHint = Ключ, выданный Оператором. Хранитс
 sync-tokenSaved = Ключ сохранён в хранилище паролей
 sync-tokenMissing = Ключ не сохранён
 sync-tokenForget = Удалить ключ
+sync-tokenForgetYes = Да, удалить ключ
+sync-tokenForgetConfirm = Удалить ключ доступа из хранилища паролей? Обмен с Оператором остановится, пока вы не введёте ключ снова.
 sync-issues = Что не удалось при обмене
+sync-issueDetail = Подробности (для администратора)
+sync-subject-events = события от Оператора
+sync-subject-rulebook = правила сроков
+sync-subject-calendar-transfers = переносы рабочих дней
 sync-issuesDismiss = Скрыть прочитанное
 sync-retryRefused = Отправить отклонённое снова
 sync-conflict-title = Заявка изменена и у вас, и у Оператора
+sync-conflict-application = Заявка { $number }
+sync-conflict-items = { $count ->
+    [one] { $count } запись
+    [few] { $count } записи
+   *[many] { $count } записей
+}
 sync-conflict-field = Поле
 sync-conflict-mine = У вас
 sync-conflict-theirs = У Оператора

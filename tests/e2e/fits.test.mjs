@@ -13,6 +13,8 @@ import { byTestId, choose, cliBinary, launch, sampleOrganisation, scratch, seedO
 
 const SIZES = [
   [900, 600],
+  // The window as it first opens.
+  [1200, 780],
   [1280, 800],
   [1920, 1080],
 ];
@@ -79,6 +81,13 @@ test("every screen fits from 900×600 to 1920×1080, with nothing sideways or of
   seedOrganisations(place, [sampleOrganisation]);
   const fixture = new URL("../fixtures/constructor-application.json", import.meta.url).pathname;
   execFileSync(cliBinary, ["--db", place.db, "applications", "new", "--service", "constructor", "--organisation", "1", "--from", fixture], { stdio: "pipe" });
+  // Sent, received and the draft contract come: the progress panel offers its longest
+  // event names, and a deadline is open.
+  execFileSync(cliBinary, ["--db", place.db, "applications", "ready", "1"], { stdio: "pipe" });
+  const daysAgo = (n) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+  for (const [event, n] of [["application_sent", 3], ["application_received", 2], ["draft_contract_received", 1]]) {
+    execFileSync(cliBinary, ["--db", place.db, "events", "record", "1", "--event", event, "--at", daysAgo(n)], { stdio: "pipe" });
+  }
   const app = await launch(place);
   try {
     const { browser } = app;

@@ -125,6 +125,10 @@ test("a late receipt voids the contract, a new application starts from its form,
     // The row opens its application.
     await press(browser, "dash-open");
     await browser.waitUntil(async () => /Получен проект договора/.test(await (await byTestId(browser, "life-state")).getText()), { timeout: 5_000 });
+    if (process.env.ZAYAVA_SCREENSHOT_PROGRESS) {
+      await (await byTestId(browser, "timeline")).scrollIntoView({ block: "start" });
+      await shot(browser, process.env.ZAYAVA_SCREENSHOT_PROGRESS);
+    }
 
     // The calendar marks today, and the window's last day with the application it is for;
     // it is a grid the arrow keys walk, into the next month too.
@@ -143,6 +147,10 @@ test("a late receipt voids the contract, a new application starts from its form,
     const dueDay = await byTestId(browser, dueId);
     assert.match(await dueDay.getAttribute("class"), /has-due/);
     assert.match(await browser.execute((el) => el.textContent, dueDay), /З-0002/, "its name says which application's deadline it is");
+    if (process.env.ZAYAVA_SCREENSHOT_CALENDAR) {
+      await dueDay.click();
+      await shot(browser, process.env.ZAYAVA_SCREENSHOT_CALENDAR);
+    }
   } finally {
     await app.close();
   }

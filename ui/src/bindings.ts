@@ -543,9 +543,17 @@ code: string,
 /**
  * What it concerns: an application id, an outbox entity, an address.
  */
-subject: string, detail: string, };
+subject: string, 
+/**
+ * The application it concerns as people know it («З-0042»), when it is one here.
+ */
+number?: string, detail: string, };
 
-export type SyncConflict = { application_id: string, server_revision: number, server_values: Record<string, unknown>, local_values: Record<string, unknown>, at: string, };
+export type SyncConflict = { application_id: string, 
+/**
+ * The application as people know it: «З-0042».
+ */
+number: string, server_revision: number, server_values: Record<string, unknown>, local_values: Record<string, unknown>, at: string, };
 
 export type Resolution = "keep_mine" | "take_server";
 

@@ -60,6 +60,10 @@ pub struct SyncIssue {
     pub code: String,
     /// What it concerns: an application id, an outbox entity, an address.
     pub subject: String,
+    /// The application it concerns as people know it («З-0042»), when it is one here.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
     pub detail: String,
 }
 
@@ -67,6 +71,8 @@ pub struct SyncIssue {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct SyncConflict {
     pub application_id: String,
+    /// The application as people know it: «З-0042».
+    pub number: String,
     pub server_revision: i64,
     #[ts(type = "Record<string, unknown>")]
     pub server_values: Value,
@@ -262,7 +268,7 @@ impl Database {
     /// Conflicts waiting for the user, with both versions.
     pub async fn sync_conflicts(&self) -> Result<Vec<SyncConflict>, StoreError> {
         let rows = sqlx::query(
-            "SELECT c.application_id, c.server_revision, c.server_values, c.at, a.form_values FROM sync_conflict c JOIN application a ON a.id = c.application_id ORDER BY c.at",
+            "SELECT c.application_id, c.server_revision, c.server_values, c.at, a.form_values, a.number FROM sync_conflict c JOIN application a ON a.id = c.application_id ORDER BY c.at",
         )
         .fetch_all(&self.pool)
         .await?;
@@ -271,6 +277,7 @@ impl Database {
             .map(|r| {
                 Ok(SyncConflict {
                     application_id: r.try_get("application_id")?,
+                    number: crate::applications::number_text(r.try_get("number")?),
                     server_revision: r.try_get("server_revision")?,
                     server_values: json(r.try_get("server_values")?)?,
                     local_values: json(r.try_get("form_values")?)?,
@@ -415,9 +422,23 @@ impl Database {
 
     /// Issues not yet dismissed, newest first.
     pub async fn sync_issues(&self, limit: u32) -> Result<Vec<SyncIssue>, StoreError> {
-        let rows = sqlx::query("SELECT id, at, code, subject, detail FROM sync_issue WHERE seen = 0 ORDER BY id DESC LIMIT ?").bind(limit as i64).fetch_all(&self.pool).await?;
+        let rows = sqlx::query(
+            "SELECT i.id, i.at, i.code, i.subject, i.detail, a.number FROM sync_issue i LEFT JOIN application a ON a.id = i.subject WHERE i.seen = 0 ORDER BY i.id DESC LIMIT ?",
+        )
+        .bind(limit as i64)
+        .fetch_all(&self.pool)
+        .await?;
         rows.iter()
-            .map(|r| Ok(SyncIssue { id: r.try_get("id")?, at: r.try_get("at")?, code: r.try_get("code")?, subject: r.try_get("subject")?, detail: r.try_get("detail")? }))
+            .map(|r| {
+                Ok(SyncIssue {
+                    id: r.try_get("id")?,
+                    at: r.try_get("at")?,
+                    code: r.try_get("code")?,
+                    subject: r.try_get("subject")?,
+                    number: r.try_get::<Option<i64>, _>("number")?.map(crate::applications::number_text),
+                    detail: r.try_get("detail")?,
+                })
+            })
             .collect()
     }
 

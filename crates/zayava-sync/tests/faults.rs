@@ -94,7 +94,7 @@ async fn a_server_that_stays_down_leaves_everything_queued() {
     // Nothing listens any more: still queued, and the error says so in words.
     let err = run(&db, "http://127.0.0.1:9", quick()).await.unwrap_err();
     assert_eq!(err.code(), "sync.unreachable");
-    assert!(err.message(zayava_core::i18n::Lang::Ru).contains("будут отправлены позже"));
+    assert!(err.message(zayava_core::i18n::Lang::Ru).contains("уйдут при следующем обмене"));
     run(&db, &url, quick()).await.unwrap();
     assert_all_delivered_once(&sb, &db, 2).await;
 }

@@ -3,6 +3,7 @@
 // recovery screen when the database is damaged or from a newer version.
 import { useEffect, useState } from "react";
 import { api } from "../api";
+import { ConfirmButton } from "./Confirm";
 import type { BackupKind, IpcError, StagedRestore } from "../bindings";
 import { formatDateTime } from "../format";
 import { useI18n, type MessageKey, useWords } from "../i18n";
@@ -115,8 +116,6 @@ export function RecoveryScreen({ error }: { error: IpcError }) {
   const { t } = useI18n();
   const [problem, setProblem] = useWords<IpcError>();
   const [staged, setStaged] = useState<StagedRestore | null>(null);
-  // Starting afresh sets the damaged file aside: the user says so first.
-  const [confirmFresh, setConfirmFresh] = useState(false);
   const recoverable = error.code === "store.damaged" || error.code === "store.newer_version";
   return (
     <div className="startup-error" role="alert" data-testid="startup-error">
@@ -130,22 +129,9 @@ export function RecoveryScreen({ error }: { error: IpcError }) {
             <button type="button" onClick={() => api.restoreFromFile().then((s) => s && setStaged(s), setProblem)}>
               {t("backup-fromFile")}
             </button>
-            {error.code === "store.damaged" && !confirmFresh && (
-              <button type="button" data-testid="recovery-fresh" onClick={() => setConfirmFresh(true)}>
-                {t("recovery-fresh")}
-              </button>
-            )}
           </div>
-          {confirmFresh && (
-            <div className="warn-box" role="alertdialog" aria-label={t("recovery-fresh")} data-testid="recovery-fresh-confirm">
-              <p>{t("recovery-freshConfirm")}</p>
-              <button type="button" className="danger" autoFocus data-testid="recovery-fresh-yes" onClick={() => api.startWithNewDatabase().catch(setProblem)}>
-                {t("recovery-freshYes")}
-              </button>{" "}
-              <button type="button" onClick={() => setConfirmFresh(false)}>
-                {t("common-cancel")}
-              </button>
-            </div>
+          {error.code === "store.damaged" && (
+            <ConfirmButton label={t("recovery-fresh")} question={t("recovery-freshConfirm")} yes={t("recovery-freshYes")} onConfirm={() => api.startWithNewDatabase().catch(setProblem)} testId="recovery-fresh" />
           )}
           {problem && <p className="error">{problem.message}</p>}
         </section>

@@ -30,10 +30,8 @@ export function ExplanationPanel({ item, testId }: { item: Item; testId?: string
   const e = item.explanation;
   return (
     <div className="explanation" role="region" aria-label={t("explain-show")} data-testid={testId}>
+      {/* The text ends with its ground: the clause and the seed's title, once. */}
       <p>{e.text}</p>
-      <p className="muted">
-        {t("explain-source", { clause: e.clause, source: e.source })}
-      </p>
     </div>
   );
 }

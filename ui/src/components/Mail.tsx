@@ -9,33 +9,17 @@ import type { IpcError, Letter, PreparedMail } from "../bindings";
 import { formatDue } from "../format";
 import { useI18n, useWords } from "../i18n";
 import { applicationsChanged } from "../queries";
+import { useOpenOrSave } from "./openOrSave";
 
 /** `done`: what the letter is for has happened; only what was just recorded stays shown. */
 export function MailButton({ id, letter, to, done = false, beforeMail, onRecorded, testId = "mail" }: { id: string; letter: Letter; to: string; done?: boolean; beforeMail?: () => Promise<void>; onRecorded?: () => void; testId?: string }) {
   const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
   const [prepared, setPrepared] = useState<PreparedMail | null>(null);
   const [recorded, setRecorded] = useWords<string>();
-  const [error, setError] = useWords<string>();
-
-  const go = async (save: boolean): Promise<void> => {
-    await beforeMail?.();
-    setBusy(true);
+  const { busy, setBusy, error, setError, go: make } = useOpenOrSave((save) => api.prepareMail(id, letter, save), setPrepared, "mail.cannot_open", beforeMail);
+  const go = (save: boolean) => {
     setRecorded(null);
-    if (!save) setError(null);
-    try {
-      const r = await api.prepareMail(id, letter, save);
-      if (r) setPrepared(r);
-    } catch (e) {
-      const problem = e as IpcError;
-      setError(problem.message);
-      if (!save && problem.code === "mail.cannot_open") {
-        setBusy(false);
-        return go(true);
-      }
-    } finally {
-      setBusy(false);
-    }
+    return make(save);
   };
 
   const record = async () => {

@@ -5,36 +5,26 @@
 // with the document somewhere.
 import { useState } from "react";
 import { api } from "../api";
-import type { IpcError, PdfKind } from "../bindings";
+import type { PdfKind } from "../bindings";
 import { useI18n, type MessageKey, useWords } from "../i18n";
+import { useOpenOrSave } from "./openOrSave";
 
 const ALL_KINDS: PdfKind[] = ["application", "package", "schedule"];
 
 export function PrintButtons({ id, kinds = ALL_KINDS, beforePrint, testId = "print" }: { id: string; kinds?: PdfKind[]; beforePrint?: () => Promise<void>; testId?: string }) {
   const { t } = useI18n();
   const [kind, setKind] = useState<PdfKind>(kinds[0]);
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useWords<string>();
-  const [error, setError] = useWords<string>();
+  const { busy, error, go: make } = useOpenOrSave(
+    (save) => api.printPdf(id, kind, save),
+    (r) => setResult(r.replaced ? t("print-done-replaced", { pages: r.pages, chars: r.replaced }) : t("print-done", { pages: r.pages })),
+    "print.cannot_open",
+    beforePrint,
+  );
   /** `save`: ask where to write it; else open it in the viewer, or save it when none opens it. */
-  const go = async (save: boolean): Promise<void> => {
-    await beforePrint?.();
-    setBusy(true);
+  const go = (save: boolean) => {
     setResult(null);
-    if (!save) setError(null);
-    try {
-      const r = await api.printPdf(id, kind, save);
-      if (r) setResult(r.replaced ? t("print-done-replaced", { pages: r.pages, chars: r.replaced }) : t("print-done", { pages: r.pages }));
-    } catch (e) {
-      const problem = e as IpcError;
-      setError(problem.message);
-      if (!save && problem.code === "print.cannot_open") {
-        setBusy(false);
-        return go(true);
-      }
-    } finally {
-      setBusy(false);
-    }
+    return make(save);
   };
   return (
     <span className="print">

@@ -4,6 +4,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { api } from "../api";
+import { ConfirmButton } from "./Confirm";
 import type { FormSchema, IpcError, Lang, SyncConflict, SyncOverview, SyncProgress } from "../bindings";
 import { applicationsChanged, keys, syncChanged, useSchemas } from "../queries";
 import { formatDateTime } from "../format";
@@ -103,7 +104,18 @@ function fieldLabel(schemas: FormSchema[], id: string, lang: Lang): string {
   return id;
 }
 
-const show = (v: unknown) => (v === undefined || v === null ? "—" : typeof v === "string" ? v : JSON.stringify(v));
+/** The words for what an issue concerns, when it is not an application («calendar/transfers»). */
+const subjectKey = (subject: string) => `sync-subject-${subject.replace(/\//g, "-")}`;
+
+/** A value as the form shows it: a choice by its label, yes/no in words, a list by its length. */
+function show(schemas: FormSchema[], id: string, v: unknown, lang: Lang, t: Translate): string {
+  if (v === undefined || v === null || v === "") return "—";
+  const field = schemas.flatMap((s) => s.fields).find((f) => f.id === id);
+  if (typeof v === "boolean") return t(v ? "common-yes" : "common-no");
+  if (typeof v === "string") return field?.options.find((o) => o.value === v)?.label[lang] ?? v;
+  if (Array.isArray(v)) return t("sync-conflict-items", { count: v.length });
+  return JSON.stringify(v);
+}
 
 function Conflict({ c, schemas, onSettled }: { c: SyncConflict; schemas: FormSchema[]; onSettled: () => void }) {
   const { lang, t } = useI18n();
@@ -116,7 +128,7 @@ function Conflict({ c, schemas, onSettled }: { c: SyncConflict; schemas: FormSch
   return (
     <div className="conflict" data-testid="sync-conflict">
       <h3>{t("sync-conflict-title")}</h3>
-      <p className="muted small">{c.application_id}</p>
+      <p className="muted small">{t("sync-conflict-application", { number: c.number })}</p>
       <table>
         <thead>
           <tr>
@@ -129,8 +141,8 @@ function Conflict({ c, schemas, onSettled }: { c: SyncConflict; schemas: FormSch
           {keys.map((k) => (
             <tr key={k}>
               <td>{fieldLabel(schemas, k, lang)}</td>
-              <td>{show(c.local_values[k])}</td>
-              <td>{show(c.server_values[k])}</td>
+              <td>{show(schemas, k, c.local_values[k], lang, t)}</td>
+              <td>{show(schemas, k, c.server_values[k], lang, t)}</td>
             </tr>
           ))}
         </tbody>
@@ -198,9 +210,7 @@ export function SyncSettings() {
             {t("common-save")}
           </button>
           {overview.token_saved && (
-            <button type="button" data-testid="sync-token-forget" onClick={() => api.forgetSyncToken().then(reload, (e: IpcError) => setTokenError(e.message))}>
-              {t("sync-tokenForget")}
-            </button>
+            <ConfirmButton label={t("sync-tokenForget")} question={t("sync-tokenForgetConfirm")} yes={t("sync-tokenForgetYes")} onConfirm={() => api.forgetSyncToken().then(reload, (e: IpcError) => setTokenError(e.message))} testId="sync-token-forget" />
           )}
         </div>
         {tokenError ? (
@@ -223,8 +233,18 @@ export function SyncSettings() {
             {overview.issues.map((i) => (
               <li key={i.id}>
                 <span className="muted small">{formatDateTime(i.at)}</span> {issueText(i.code)}
-                {i.subject && <span className="muted small"> · {i.subject}</span>}
-                {i.detail && <div className="small">{i.detail}</div>}
+                {i.number ? (
+                  <span className="muted small"> · {t("sync-conflict-application", { number: i.number })}</span>
+                ) : (
+                  has(subjectKey(i.subject)) && <span className="muted small"> · {t(subjectKey(i.subject) as MessageKey)}</span>
+                )}
+                {/* What the server sent, kept as it came: for whoever looks into it. */}
+                {i.detail && (
+                  <details className="small">
+                    <summary>{t("sync-issueDetail")}</summary>
+                    <code>{i.detail}</code>
+                  </details>
+                )}
               </li>
             ))}
           </ul>

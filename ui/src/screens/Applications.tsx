@@ -61,6 +61,10 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
   // `schemas` for applications stored under them.
   const services = schemas.filter((s) => !s.superseded_by);
   const title = (service: string) => schemas.find((s) => s.id === service)?.title[lang] ?? service;
+  // Menus name a service briefly («Подключение к ПК «Одно окно»»): the form's full title
+  // does not fit a menu's width.
+  const serviceNames = useServices().data;
+  const shortName = (service: string) => serviceNames?.find((s) => s.id === service)?.name[lang] ?? title(service);
 
   const create = async () => {
     try {
@@ -77,10 +81,10 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
       <div className="list-pane">
         <h1>{t("nav-applications")}</h1>
         <div className="new-app">
-          <select aria-label={t("app-service")} data-testid="app-new-service" value={newService} onChange={(e) => setNewService(e.target.value)}>
+          <select aria-label={t("app-service")} title={title(newService)} data-testid="app-new-service" value={newService} onChange={(e) => setNewService(e.target.value)}>
             {services.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.title[lang]}
+                {shortName(s.id)}
               </option>
             ))}
           </select>
@@ -120,7 +124,7 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
             <option value="">{t("app-filter-allServices")}</option>
             {services.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.title[lang]}
+                {shortName(s.id)}
               </option>
             ))}
           </select>

@@ -5,6 +5,7 @@
 // next or previous month), each day named with what it is.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { api } from "../api";
+import { ConfirmButton } from "../components/Confirm";
 import type { DayClass, DayView, DueEntry, IpcError, Transfer } from "../bindings";
 import { formatDate, parseDate } from "../format";
 import { useI18n, type MessageKey, useWords } from "../i18n";
@@ -223,6 +224,15 @@ export function Calendar() {
             <span className={`swatch day ${l.cls}`} aria-hidden="true" /> {t(l.key)}
           </li>
         ))}
+        <li>
+          <span className="swatch day today" aria-hidden="true" /> {t("calendar-today")}
+        </li>
+        <li>
+          <span className="swatch day has-due" aria-hidden="true">
+            <span className="due-dot" />
+          </span>{" "}
+          {t("calendar-legend-deadline")}
+        </li>
       </ul>
       {picked && (
         <div className="day-detail" data-testid="day-detail">
@@ -371,9 +381,7 @@ function TransfersEditor({ year, onSaved }: { year: number; onSaved: () => void 
           {saving ? t("common-saving") : t("common-save")}
         </button>
         {held?.origin === "user" && (
-          <button type="button" onClick={reset}>
-            {t("calendar-reset")}
-          </button>
+          <ConfirmButton label={t("calendar-reset")} question={t("calendar-resetConfirm", { year })} yes={t("calendar-resetYes")} onConfirm={reset} testId="calendar-reset" />
         )}
         {saved && (
           <span className="ok" role="status">

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState, type FocusEvent, type FormEvent } from "react";
 import { api } from "../api";
 import type { IpcError, Organisation, ProfileCheck } from "../bindings";
+import { ConfirmButton } from "../components/Confirm";
 import { SchemaForm, pathId, useLeftFields, type Values } from "../components/SchemaForm";
 import { formatDateTime } from "../format";
 import { useI18n, useWords } from "../i18n";
@@ -25,7 +26,6 @@ export function Organisations() {
   // Every problem is shown once the user tried to save; before, those of fields left.
   const [tried, setTried] = useState(false);
   const [duplicateConfirmed, setDuplicateConfirmed] = useState(false);
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const [ownError, setError] = useWords<IpcError>();
   const error = ownError ?? organisations.error ?? null;
   const [saving, setSaving] = useState(false);
@@ -41,7 +41,6 @@ export function Organisations() {
     setCheck(null);
     setTried(false);
     setDuplicateConfirmed(false);
-    setConfirmDelete(false);
     left.reset();
     setError(null);
     setSaved(false);
@@ -132,7 +131,6 @@ export function Organisations() {
     if (selected === null) return;
     try {
       await api.deleteOrganisation(selected);
-      setConfirmDelete(false);
       openProfile(null);
       await reload();
     } catch (e) {
@@ -231,22 +229,9 @@ export function Organisations() {
               {current.archived ? t("org-unarchive") : t("org-archive")}
             </button>
           )}
-          {current && current.applications === 0 && !confirmDelete && (
-            <button type="button" className="danger" data-testid="org-delete" onClick={() => setConfirmDelete(true)}>
-              {t("org-delete")}
-            </button>
-          )}
         </div>
-        {current && confirmDelete && (
-          <div className="warn-box" role="alertdialog" aria-label={t("org-delete")} data-testid="org-delete-confirm">
-            <p>{t("org-deleteConfirm", { name: current.name })}</p>
-            <button type="button" className="danger" data-testid="org-delete-yes" autoFocus onClick={() => void remove()}>
-              {t("org-deleteYes")}
-            </button>{" "}
-            <button type="button" onClick={() => setConfirmDelete(false)}>
-              {t("common-cancel")}
-            </button>
-          </div>
+        {current && current.applications === 0 && (
+          <ConfirmButton key={current.id} label={t("org-delete")} question={t("org-deleteConfirm", { name: current.name })} yes={t("org-deleteYes")} onConfirm={remove} testId="org-delete" />
         )}
         {current && current.applications > 0 && <p className="muted small">{t("org-cannotDelete", { count: current.applications })}</p>}
         <p className="muted small">{schema?.title[lang]}</p>

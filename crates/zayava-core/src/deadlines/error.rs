@@ -17,10 +17,18 @@ pub enum Expected {
 }
 
 impl Expected {
-    fn describe(&self, lang: Lang) -> String {
+    /// What is expected, in words: a choice's values by their labels (`fact` names whose).
+    fn describe(&self, fact: &str, lang: Lang) -> String {
         match self {
             Expected::PositiveInteger => Text::id("core-deadlines-expected-positive").get(lang).to_string(),
-            Expected::OneOf(o) => Text::id("core-deadlines-expected-one-of").fill(lang, &[("values", &o.join(", "))]),
+            Expected::OneOf(o) => {
+                let options = crate::rules::Rulebook::shared().fact(fact).and_then(|f| match &f.fact_type {
+                    crate::rules::FactType::OneOf(options) => Some(options.clone()),
+                    _ => None,
+                });
+                let label = |v: &String| options.iter().flatten().find(|x| &x.value == v).map(|x| format!("«{}»", x.label.get(lang))).unwrap_or_else(|| v.clone());
+                Text::id("core-deadlines-expected-one-of").fill(lang, &[("values", &o.iter().map(label).collect::<Vec<_>>().join(", "))])
+            }
             Expected::CoveredByBands => Text::id("core-deadlines-expected-covered").get(lang).to_string(),
         }
     }
@@ -70,8 +78,19 @@ impl QueryError {
         }
     }
 
-    /// The sentence a person reads.
+    /// The sentence a person reads: events and facts by their labels (the id only when the
+    /// rulebook does not know it), dates as dd.mm.yyyy.
     pub fn message(&self, lang: Lang) -> String {
+        let book = crate::rules::Rulebook::shared();
+        let event_name = |event: &String| {
+            book.services.iter().flat_map(|s| &s.events).find(|e| &e.id == event).map(|e| e.label.get(lang).to_string()).unwrap_or_else(|| event.clone())
+        };
+        let fact_name = |fact: &String| book.fact(fact).map(|f| f.label.get(lang).to_string()).unwrap_or_else(|| fact.clone());
+        // «2025-02-30» → «30.02.2025», by the text: an impossible date does not parse.
+        let as_typed = |value: &String| match (value.get(0..4), value.get(5..7), value.get(8..10)) {
+            (Some(y), Some(m), Some(d)) if value.len() == 10 && value.is_char_boundary(10) && value.as_bytes()[4] == b'-' && value.as_bytes()[7] == b'-' => format!("{d}.{m}.{y}"),
+            _ => value.clone(),
+        };
         let (text, args): (Text, Vec<(&str, String)>) = match self {
             QueryError::UnknownService { service, known } => (
                 Text::id("core-deadlines-error-unknown-service-service-known-known"),
@@ -91,23 +110,23 @@ impl QueryError {
             ),
             QueryError::MalformedMoment { event, value } => (
                 Text::id("core-deadlines-error-event-event-value-is-not"),
-                vec![("event", event.clone()), ("value", value.clone())],
+                vec![("event", event_name(event)), ("value", value.clone())],
             ),
             QueryError::ImpossibleDate { event, value } => (
                 Text::id("core-deadlines-error-event-event-the-date-value"),
-                vec![("event", event.clone()), ("value", value.clone())],
+                vec![("event", event_name(event)), ("value", as_typed(value))],
             ),
             QueryError::NeedsTime { event, value } => (
                 Text::id("core-deadlines-error-event-event-is-counted-in"),
-                vec![("event", event.clone()), ("value", value.clone())],
+                vec![("event", event_name(event)), ("value", as_typed(value))],
             ),
             QueryError::DuplicateEvent { event } => (
                 Text::id("core-deadlines-error-event-event-is-given-twice"),
-                vec![("event", event.clone())],
+                vec![("event", event_name(event))],
             ),
             QueryError::InvalidFact { fact, value, expected } => (
                 Text::id("core-deadlines-error-fact-fact-value-is-not"),
-                vec![("fact", fact.clone()), ("value", value.clone()), ("expected", expected.describe(lang))],
+                vec![("fact", fact_name(fact)), ("value", value.clone()), ("expected", expected.describe(fact, lang))],
             ),
             QueryError::OutOfRange { date } => (
                 Text::id("core-deadlines-error-the-date-date-is-outside"),

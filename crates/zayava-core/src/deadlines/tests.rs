@@ -242,8 +242,8 @@ fn bad_input_is_refused_naming_the_part() {
     }
     assert_eq!(code(ask("one-window", &[], &[("org_kind", json!("state"))])), "invalid_fact");
     let e = ask("hosting", &[("application_received", "2025-02-30")], &[]).unwrap_err();
-    assert_eq!(e.message(Lang::Ru), "Событие «application_received»: даты 2025-02-30 не существует.");
-    assert_eq!(e.message(Lang::En), "Event “application_received”: the date 2025-02-30 does not exist.");
+    assert_eq!(e.message(Lang::Ru), "Событие «Оператор получил заявку»: даты 30.02.2025 не существует.");
+    assert_eq!(e.message(Lang::En), "Event “The Operator received the application”: the date 30.02.2025 does not exist.");
     assert_eq!(code(ask("hosting", &[("application_received", "1989-12-31")], &[])), "date_out_of_range");
 }
 
