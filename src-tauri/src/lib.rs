@@ -128,10 +128,11 @@ pub fn run() {
                             // The runner's status goes to the window's status line as it changes.
                             let mut status = sync_runner.subscribe();
                             let forward = handle.clone();
+                            let reader = db.clone();
                             tauri::async_runtime::spawn(async move {
-                                while status.changed().await.is_ok() {
-                                    let snapshot = status.borrow_and_update().clone();
-                                    let _ = forward.emit("sync-status", snapshot);
+                                while status.changed().await.is_some() {
+                                    let lang = reader.language().await.unwrap_or_default();
+                                    let _ = forward.emit("sync-status", status.read(lang));
                                 }
                             });
                             tauri::async_runtime::spawn(async move { sync_runner.keep_in_sync(db, Now::read).await });

@@ -62,7 +62,7 @@ async fn status(db: &Database, lang: Lang) -> Result<(), Failure> {
     println!("{}", say_with(lang, "cli-sync-address", &[("url", &url.unwrap_or_else(|| say(lang, "cli-sync-not-set").to_string()))]));
     println!("{}", say_with(lang, "cli-sync-counts", &[("pending", &s.counts.pending.to_string()), ("rejected", &s.counts.rejected.to_string()), ("conflicts", &s.counts.conflicts.to_string())]));
     println!("{}", say_with(lang, "cli-sync-last", &[("at", &s.last_success.unwrap_or_else(|| say(lang, "cli-sync-never").to_string()))]));
-    for i in db.sync_issues(20).await? {
+    for i in db.sync_issues(20, lang).await? {
         println!("{}  {}  {}  {}", i.at, i.code, i.subject, i.detail);
     }
     Ok(())

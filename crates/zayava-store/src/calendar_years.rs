@@ -80,7 +80,8 @@ impl Database {
 
     /// Takes the operator's years: each one the user has not corrected and that differs from
     /// what is in force is stored (origin operator), in one transaction, and the due dates are
-    /// recomputed once. Returns how many changed, and the years refused with why.
+    /// recomputed once. Returns how many changed, and the years refused with why (in every
+    /// language, as a sync issue's detail is stored).
     pub async fn save_operator_years(&self, years: &[YearTransfers], now: DateTime<Utc>) -> Result<(usize, Vec<(i32, String)>), StoreError> {
         let mut in_force = transfers::embedded();
         let stored = self.calendar_years().await?;
@@ -95,7 +96,7 @@ impl Database {
                 continue;
             }
             if let Err(e) = year.check() {
-                refused.push((year.year, e.message(zayava_core::i18n::Lang::Ru)));
+                refused.push((year.year, crate::sync::Every::new(|lang| e.message(lang)).stored()));
                 continue;
             }
             sqlx::query(

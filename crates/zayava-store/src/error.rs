@@ -97,3 +97,11 @@ pub fn is_corrupt(e: &sqlx::Error) -> bool {
 pub fn is_disk_full(e: &sqlx::Error) -> bool {
     e.as_database_error().and_then(|d| d.code()).is_some_and(|c| c == "13" || c.parse::<i32>().is_ok_and(|n| n & 0xff == 13))
 }
+
+/// An UPDATE that must have found its row: none changed means the id names nothing.
+pub(crate) fn one_changed(done: sqlx::sqlite::SqliteQueryResult, entity: &'static str, id: impl ToString) -> Result<(), StoreError> {
+    match done.rows_affected() {
+        0 => Err(StoreError::NotFound { entity, id: id.to_string() }),
+        _ => Ok(()),
+    }
+}

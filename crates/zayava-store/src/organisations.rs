@@ -64,16 +64,12 @@ impl Database {
 
     /// Archives a profile (or brings it back): its applications keep it; it leaves the lists.
     pub async fn archive_organisation(&self, id: i64, archived: bool, now: DateTime<Utc>) -> Result<Organisation, StoreError> {
-        let changed = sqlx::query("UPDATE organisation SET archived = ?, updated_at = ? WHERE id = ?")
+        crate::error::one_changed(sqlx::query("UPDATE organisation SET archived = ?, updated_at = ? WHERE id = ?")
             .bind(archived)
             .bind(timestamp(now))
             .bind(id)
             .execute(&self.pool)
-            .await?
-            .rows_affected();
-        if changed == 0 {
-            return Err(StoreError::NotFound { entity: "organisation", id: id.to_string() });
-        }
+            .await?, "organisation", id)?;
         self.organisation(id).await
     }
 
@@ -137,7 +133,7 @@ impl Database {
     /// Replaces a profile's fields; refuses it whole, changing nothing, if any field is wrong.
     pub async fn update_organisation(&self, id: i64, values: &Value, now: DateTime<Utc>) -> Result<Organisation, StoreError> {
         let v = checked(values)?;
-        let changed = sqlx::query("UPDATE organisation SET name = ?, unp = ?, address = ?, email = ?, profile = ?, updated_at = ? WHERE id = ?")
+        crate::error::one_changed(sqlx::query("UPDATE organisation SET name = ?, unp = ?, address = ?, email = ?, profile = ?, updated_at = ? WHERE id = ?")
             .bind(organisation::display_name(&v))
             .bind(organisation::unp(&v))
             .bind(address(&v))
@@ -146,11 +142,7 @@ impl Database {
             .bind(timestamp(now))
             .bind(id)
             .execute(&self.pool)
-            .await?
-            .rows_affected();
-        if changed == 0 {
-            return Err(StoreError::NotFound { entity: "organisation", id: id.to_string() });
-        }
+            .await?, "organisation", id)?;
         self.organisation(id).await
     }
 }

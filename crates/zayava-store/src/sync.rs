@@ -352,14 +352,18 @@ impl Database {
                 continue;
             }
             let local = match &ev.invalid {
-                Some(why) => Err(Outcome::Issue("sync.unreadable_event", why.clone())),
+                Some(why) => Err(Outcome::Issue("sync.unreadable_event", Said::Raw(why.clone()))),
                 None => page.apply(&mut tx, ev, now, today).await?,
             };
             match &local {
                 Ok(_) => out.recorded += 1,
                 Err(Outcome::Issue(code, detail)) => {
                     out.refused += 1;
-                    insert_issue(&mut tx, code, &ev.application_id, &format!("{detail} — {}", raw(ev)), now).await?;
+                    let detail = match detail {
+                        Said::Raw(why) => format!("{why} — {}", raw(ev)),
+                        Said::Each(why) => why.stored_with(raw(ev)),
+                    };
+                    insert_issue(&mut tx, code, &ev.application_id, &detail, now).await?;
                 }
                 Err(Outcome::Parked(reason)) => {
                     out.parked += 1;
@@ -420,8 +424,8 @@ impl Database {
         Ok(())
     }
 
-    /// Issues not yet dismissed, newest first.
-    pub async fn sync_issues(&self, limit: u32) -> Result<Vec<SyncIssue>, StoreError> {
+    /// Issues not yet dismissed, newest first; their details in `lang` where they are words.
+    pub async fn sync_issues(&self, limit: u32, lang: Lang) -> Result<Vec<SyncIssue>, StoreError> {
         let rows = sqlx::query(
             "SELECT i.id, i.at, i.code, i.subject, i.detail, a.number FROM sync_issue i LEFT JOIN application a ON a.id = i.subject WHERE i.seen = 0 ORDER BY i.id DESC LIMIT ?",
         )
@@ -430,13 +434,14 @@ impl Database {
         .await?;
         rows.iter()
             .map(|r| {
+                let code: String = r.try_get("code")?;
                 Ok(SyncIssue {
                     id: r.try_get("id")?,
                     at: r.try_get("at")?,
-                    code: r.try_get("code")?,
+                    detail: detail_in(&code, r.try_get("detail")?, lang),
+                    code,
                     subject: r.try_get("subject")?,
                     number: r.try_get::<Option<i64>, _>("number")?.map(crate::applications::number_text),
-                    detail: r.try_get("detail")?,
                 })
             })
             .collect()
@@ -520,10 +525,53 @@ pub(crate) async fn park(tx: &mut Transaction<'_, Sqlite>, application_id: &str,
     Ok(())
 }
 
+/// Why an issue was kept: a value as it came, or a sentence in every language.
+enum Said {
+    Raw(String),
+    Each(Every),
+}
+
+/// A sentence in each of the app's languages, stored as JSON so that it is read in the
+/// language chosen when it is read, not the one chosen when it was written:
+/// `{"why": {"ru": …, "be": …, "en": …}, "raw": …}`, the raw value (if any) as it came.
+pub(crate) struct Every([String; 3]);
+
+impl Every {
+    pub(crate) fn new(render: impl Fn(Lang) -> String) -> Every {
+        Every(Lang::ALL.map(render))
+    }
+
+    pub(crate) fn stored(&self) -> String {
+        self.stored_with(Value::Null)
+    }
+
+    fn stored_with(&self, raw: Value) -> String {
+        let why: Map<String, Value> = Lang::ALL.iter().zip(&self.0).map(|(l, text)| (l.code().to_string(), Value::String(text.clone()))).collect();
+        serde_json::json!({ "why": why, "raw": raw }).to_string()
+    }
+}
+
+/// The issues whose detail is stored in every language (see `Every`).
+const IN_EVERY_LANGUAGE: [&str; 2] = ["sync.refused_event", "sync.refused_calendar"];
+
+/// An issue's detail for the reader: in `lang` when it was stored in every language, with
+/// the raw value after it; as stored otherwise (raw values, and rows from before).
+fn detail_in(code: &str, detail: String, lang: Lang) -> String {
+    if !IN_EVERY_LANGUAGE.contains(&code) {
+        return detail;
+    }
+    let Ok(stored) = serde_json::from_str::<Value>(&detail) else { return detail };
+    match (stored["why"][lang.code()].as_str(), &stored["raw"]) {
+        (Some(why), Value::Null) => why.to_string(),
+        (Some(why), raw) => format!("{why} — {raw}"),
+        (None, _) => detail,
+    }
+}
+
 /// What became of an operator event that could not be recorded now.
 enum Outcome {
     /// Kept as a visible issue (code, why); its raw content goes with it.
-    Issue(&'static str, String),
+    Issue(&'static str, Said),
     /// Waiting in `sync_parked` for the trail to allow it (why).
     Parked(String),
 }
@@ -537,8 +585,8 @@ pub(crate) fn human_at(at: &str) -> String {
 }
 
 /// The event as the server sent it, for an issue the user can read and keep.
-fn raw(ev: &PulledEvent) -> String {
-    serde_json::json!({ "seq": ev.seq, "id": ev.remote_id, "application": ev.application_id, "event": ev.event, "at": ev.at, "note": ev.note, "fields": ev.fields }).to_string()
+fn raw(ev: &PulledEvent) -> Value {
+    serde_json::json!({ "seq": ev.seq, "id": ev.remote_id, "application": ev.application_id, "event": ev.event, "at": ev.at, "note": ev.note, "fields": ev.fields })
 }
 
 async fn insert_synced(tx: &mut Transaction<'_, Sqlite>, application_id: &str, new: &NewEvent, now: DateTime<Utc>) -> Result<i64, StoreError> {
@@ -654,11 +702,12 @@ impl Page {
             }
         }
         if let Err(e) = lifecycle::check_new(Rulebook::shared(), &service, ready || implied, trail, &new, today) {
-            let why = e.message(Rulebook::shared(), &service, Lang::Ru);
+            let why = Every::new(|lang| e.message(Rulebook::shared(), &service, lang));
             return Ok(Err(match e {
                 // Not an event of this service, or a date that is no date: nothing to wait for.
-                lifecycle::LifecycleError::UnknownEvent { .. } | lifecycle::LifecycleError::Date(_) => Outcome::Issue("sync.refused_event", why),
-                _ => Outcome::Parked(why),
+                lifecycle::LifecycleError::UnknownEvent { .. } | lifecycle::LifecycleError::Date(_) => Outcome::Issue("sync.refused_event", Said::Each(why)),
+                // The timeline says why it waits in the language of the moment; this is the record.
+                _ => Outcome::Parked(why.stored()),
             }));
         }
         let id = insert_synced(tx, &ev.application_id, &new, now).await?;

@@ -130,7 +130,7 @@ async fn a_refused_item_is_set_aside_shown_and_the_queue_goes_on() {
     assert_eq!(report.rejected, 1);
     let counts = db.outbox_counts().await.unwrap();
     assert_eq!((counts.pending, counts.rejected), (0, 1));
-    let issues = db.sync_issues(10).await.unwrap();
+    let issues = db.sync_issues(10, zayava_core::i18n::Lang::Ru).await.unwrap();
     assert_eq!(issues[0].code, "sync.rejected");
     assert!(issues[0].detail.contains("unknown application"), "{}", issues[0].detail);
     assert_all_delivered_once(&sb, &db, 2).await;
@@ -170,7 +170,7 @@ async fn hostile_answers_are_reported_and_change_nothing() {
     assert_eq!(run(&db, &url, opts).await.unwrap_err().code(), "sync.bad_response");
     let after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM application_event").fetch_one(db.pool()).await.unwrap();
     assert_eq!((after, db.sync_cursor().await.unwrap()), (before, cursor), "nothing changed");
-    let issues = db.sync_issues(10).await.unwrap();
+    let issues = db.sync_issues(10, zayava_core::i18n::Lang::Ru).await.unwrap();
     assert_eq!(issues.iter().filter(|i| i.code == "sync.bad_response").count(), 2);
     assert!(issues.iter().any(|i| i.detail.contains("larger than")));
     integrity_ok(&db).await;

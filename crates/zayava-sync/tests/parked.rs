@@ -126,8 +126,15 @@ async fn a_poisoned_event_in_a_page_is_listed_and_the_good_ones_are_applied_and_
     let trail: Vec<(String, String)> = db.events(&app).await.unwrap().into_iter().map(|e| (e.event, e.at)).collect();
     let want = [("application_sent", "2026-11-02"), ("application_received", "2026-11-03"), ("draft_contract_received", "2026-11-06")];
     assert_eq!(trail, want.map(|(e, a)| (e.to_string(), a.to_string())));
-    let issues = db.sync_issues(100).await.unwrap();
+    let issues = db.sync_issues(100, zayava_core::i18n::Lang::Ru).await.unwrap();
     assert!(issues.iter().any(|i| i.detail.contains("1ю2ю2025")), "the raw value is listed: {issues:?}");
+    // Why it was refused reads in the language of the moment, not the one of the sync.
+    let in_english = db.sync_issues(100, zayava_core::i18n::Lang::En).await.unwrap();
+    let detail = |list: &[zayava_store::sync::SyncIssue]| list.iter().find(|i| i.detail.contains("1ю2ю2025")).map(|i| i.detail.clone()).unwrap();
+    let (ru, en) = (detail(&issues), detail(&in_english));
+    assert_ne!(ru, en);
+    assert!(ru.split(" — ").next().unwrap().chars().any(|c| ('а'..='я').contains(&c) && c != 'ю'), "{ru}");
+    assert!(!en.split(" — ").next().unwrap().chars().any(|c| ('а'..='я').contains(&c) && c != 'ю'), "{en}");
     // The next sync goes on from past the page.
     operator(&url, &app, json!({ "event": "signed_contract_received", "at": "2026-11-10" })).await;
     assert_eq!(run(&db, &url, quick()).await.unwrap().pulled, 1);

@@ -15,7 +15,7 @@ use zayava_store::sync::{Resolution, SyncConflict, SyncIssue, SyncState};
 use zayava_store::Database;
 use zayava_sync::{credentials, endpoint, sync_once, Api, Options, SyncError, SyncProgress, SyncReport};
 
-pub use runner::{RunStatus, Runner};
+pub use runner::{RunStatus, Runner, StatusFeed};
 
 use crate::{AppError, Now};
 
@@ -97,8 +97,8 @@ pub async fn overview(db: &Database, runner: &Runner, lang: Lang) -> Result<Sync
         token_saved,
         keyring_problem: keyring_problem.or_else(|| runner.keyring_problem.as_ref().map(|e| e.message(lang))),
         state: db.sync_state().await?,
-        run: runner.status(),
-        issues: db.sync_issues(50).await?,
+        run: runner.status(lang),
+        issues: db.sync_issues(50, lang).await?,
         conflicts: db.sync_conflicts().await?,
     })
 }

@@ -5,6 +5,7 @@
 use serde::Serialize;
 use tokio::sync::{watch, Mutex, Notify};
 use ts_rs::TS;
+use zayava_core::i18n::Lang;
 use zayava_store::Database;
 use zayava_sync::{credentials, Options, SyncError, SyncProgress, SyncReport};
 
@@ -22,10 +23,39 @@ pub struct RunStatus {
     pub last_report: Option<SyncReport>,
 }
 
+/// The runner's own record of where sync is: the last failure is kept in every language,
+/// so whoever reads the status gets it in the language chosen at that moment, not in the
+/// one that was current when the run failed.
+#[derive(Debug, Clone, Default)]
+struct Run {
+    running: bool,
+    progress: Option<SyncProgress>,
+    last_error: Option<Box<[Problem; 3]>>,
+    last_report: Option<SyncReport>,
+}
+
+impl Run {
+    fn failed(&mut self, render: impl Fn(Lang) -> Problem) {
+        self.running = false;
+        self.progress = None;
+        self.last_error = Some(Box::new(Lang::ALL.map(render)));
+    }
+
+    fn in_lang(&self, lang: Lang) -> RunStatus {
+        let at = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        RunStatus {
+            running: self.running,
+            progress: self.progress.clone(),
+            last_error: self.last_error.as_ref().map(|all| all[at].clone()),
+            last_report: self.last_report.clone(),
+        }
+    }
+}
+
 pub struct Runner {
     trigger: Notify,
     one_at_a_time: Mutex<()>,
-    status: watch::Sender<RunStatus>,
+    status: watch::Sender<Run>,
     /// Set when no keyring could be opened at start: the Settings screen says so.
     pub keyring_problem: Option<SyncError>,
 }
@@ -39,16 +69,18 @@ impl Default for Runner {
 impl Runner {
     /// A runner using the platform's keyring for the token.
     pub fn new() -> Runner {
-        Runner { trigger: Notify::new(), one_at_a_time: Mutex::new(()), status: watch::Sender::new(RunStatus::default()), keyring_problem: credentials::use_platform_store().err() }
+        Runner { trigger: Notify::new(), one_at_a_time: Mutex::new(()), status: watch::Sender::new(Run::default()), keyring_problem: credentials::use_platform_store().err() }
     }
 
-    pub fn status(&self) -> RunStatus {
-        self.status.borrow().clone()
+    /// Where sync is, its last failure in `lang`.
+    pub fn status(&self, lang: Lang) -> RunStatus {
+        self.status.borrow().in_lang(lang)
     }
 
-    /// Every change of the status, for the face to pass on (the window's status line).
-    pub fn subscribe(&self) -> watch::Receiver<RunStatus> {
-        self.status.subscribe()
+    /// Every change of the status, for the face to pass on (the window's status line):
+    /// the receiver hears of the change and reads it in the language of that moment.
+    pub fn subscribe(&self) -> StatusFeed {
+        StatusFeed(self.status.subscribe())
     }
 
     /// Wakes the background loop (after the address or token changed).
@@ -56,7 +88,7 @@ impl Runner {
         self.trigger.notify_one();
     }
 
-    fn update(&self, f: impl FnOnce(&mut RunStatus)) {
+    fn update(&self, f: impl FnOnce(&mut Run)) {
         self.status.send_modify(f);
     }
 
@@ -67,14 +99,9 @@ impl Runner {
         self.update(|s| (s.running = true, s.progress = None).1);
         let mut progress = |p: SyncProgress| self.update(|s| s.progress = Some(p));
         let result = run_once(db, &api, Options::default(), now, &mut progress).await;
-        let lang = db.language().await.unwrap_or_default();
-        self.update(|s| {
-            s.running = false;
-            s.progress = None;
-            match &result {
-                Ok(r) => (s.last_error, s.last_report) = (None, Some(r.clone())),
-                Err(e) => s.last_error = Some(Problem::from_sync(e, lang)),
-            }
+        self.update(|s| match &result {
+            Ok(r) => (s.running, s.progress, s.last_error, s.last_report) = (false, None, None, Some(r.clone())),
+            Err(e) => s.failed(|lang| Problem::from_sync(e, lang)),
         });
         result
     }
@@ -101,12 +128,7 @@ impl Runner {
             let result = match outcome {
                 Ok(result) => result,
                 Err(_) => {
-                    let lang = db.language().await.unwrap_or_default();
-                    self.update(|s| {
-                        s.running = false;
-                        s.progress = None;
-                        s.last_error = Some(Problem::render(&AppError::Internal, lang));
-                    });
+                    self.update(|s| s.failed(|lang| Problem::render(&AppError::Internal, lang)));
                     Err(SyncError::BadResponse("internal error".into()))
                 }
             };
@@ -118,5 +140,39 @@ impl Runner {
                 Err(e) => schedule.next(Outcome::Failed(e), fastrand::f64()),
             };
         }
+    }
+}
+
+/// The runner's status as it changes, for the window's status line.
+pub struct StatusFeed(watch::Receiver<Run>);
+
+impl StatusFeed {
+    /// Waits for the next change; `None` once the runner is gone.
+    pub async fn changed(&mut self) -> Option<()> {
+        self.0.changed().await.ok()
+    }
+
+    /// The status now, its last failure in `lang`.
+    pub fn read(&mut self, lang: Lang) -> RunStatus {
+        self.0.borrow_and_update().in_lang(lang)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A failure is shown in the language chosen when the status is read, so switching the
+    /// language after a failed run does not leave the old language's sentence on screen.
+    #[test]
+    fn a_failure_reads_in_the_language_of_the_reader() {
+        let runner = Runner { trigger: Notify::new(), one_at_a_time: Mutex::new(()), status: watch::Sender::new(Run::default()), keyring_problem: None };
+        runner.update(|s| s.failed(|lang| Problem::from_sync(&SyncError::Unreachable("down".into()), lang)));
+        let ru = runner.status(Lang::Ru).last_error.unwrap().message;
+        let en = runner.status(Lang::En).last_error.unwrap().message;
+        let be = runner.status(Lang::Be).last_error.unwrap().message;
+        assert_ne!(ru, en);
+        assert_ne!(ru, be);
+        assert_eq!(en, SyncError::Unreachable("down".into()).message(Lang::En));
     }
 }

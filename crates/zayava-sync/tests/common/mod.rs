@@ -88,5 +88,5 @@ pub async fn operator(url: &str, app: &str, body: serde_json::Value) -> reqwest:
 }
 
 pub async fn sync_issue_codes(db: &Database) -> Vec<String> {
-    db.sync_issues(100).await.unwrap().into_iter().map(|i| i.code).collect()
+    db.sync_issues(100, zayava_core::i18n::Lang::Ru).await.unwrap().into_iter().map(|i| i.code).collect()
 }
