@@ -11,9 +11,12 @@ use zayava_core::i18n::Lang;
 use zayava_core::rules::Rulebook;
 
 fn check(line: &str) -> Result<(), TestCaseError> {
-    match answer(Rulebook::shared(), calendar(), WorkingWindow::default(), line, Lang::Ru) {
-        Answer::Error { error } => prop_assert!(!error.code.is_empty() && !error.message.is_empty()),
-        _ => {}
+    // Both answers: the plain one a script reads, and the one with explanations.
+    for explain in [false, true] {
+        match answer(Rulebook::shared(), calendar(), WorkingWindow::default(), line, Lang::Ru, explain) {
+            Answer::Error { error } => prop_assert!(!error.code.is_empty() && !error.message.is_empty()),
+            _ => {}
+        }
     }
     Ok(())
 }

@@ -86,9 +86,7 @@ pub struct ApplicationPage {
 
 /// The part of the list a window shows: only it crosses to the page, however long the list.
 pub async fn page(db: &Database, filter: &ApplicationFilter, page: Page, now: Now) -> Result<ApplicationPage, AppError> {
-    let all = list(db, filter, now).await?;
-    let total = all.len() as u32;
-    let items = all.into_iter().skip(page.offset as usize).take(page.limit.clamp(1, 1000) as usize).collect();
+    let (items, total) = db.applications_page(filter, now.today(), page.offset, page.limit.clamp(1, 1000)).await?;
     Ok(ApplicationPage { items, total })
 }
 
@@ -117,7 +115,7 @@ pub async fn preflight(db: &Database, id: &str, lang: Lang, now: Now) -> Result<
 
 /// Marks a draft ready (refused while the pre-flight finds grounds for annulment).
 pub async fn mark_ready(db: &Database, id: &str, lang: Lang, now: Now) -> Result<ApplicationView, AppError> {
-    let app = db.mark_ready(id, now.utc, lang).await?;
+    let app = db.mark_ready(id, now.utc, now.today(), lang).await?;
     view(db, app, lang, now).await
 }
 

@@ -35,6 +35,9 @@ pub struct DeadlinesArgs {
     /// Read JSON lines from this file ('-' for stdin) and answer each with one JSON line.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["service", "events", "facts", "rules"])]
     batch: Option<PathBuf>,
+    /// With --batch: add each item's full explanation (how the date was worked out).
+    #[arg(long, requires = "batch")]
+    explain: bool,
 }
 
 fn usage(message: String) -> Failure {
@@ -66,7 +69,7 @@ pub async fn run(args: DeadlinesArgs, db: Option<PathBuf>, lang: Lang) -> Result
     let book = Rulebook::embedded();
     let (cal, window) = calendar(db).await?;
     if let Some(source) = &args.batch {
-        return run_batch(source, &book, &cal, window, lang);
+        return run_batch(source, &book, &cal, window, lang, args.explain);
     }
     let service = args.service.as_deref().ok_or_else(|| usage("--service is required (or use --batch -)".into()))?;
     let events = args.events.iter().map(|e| split_pair("event", e)).collect::<Result<Vec<_>, _>>()?;
@@ -88,25 +91,33 @@ pub async fn run(args: DeadlinesArgs, db: Option<PathBuf>, lang: Lang) -> Result
     Ok(())
 }
 
-fn run_batch(source: &PathBuf, book: &Rulebook, cal: &Calendar, window: WorkingWindow, lang: Lang) -> Result<(), Failure> {
-    let input: Box<dyn BufRead> = if source.as_os_str() == "-" {
+/// Reads, answers and writes line by line: one line buffer reused, output buffered, so a
+/// million lines stream through in constant memory.
+fn run_batch(source: &PathBuf, book: &Rulebook, cal: &Calendar, window: WorkingWindow, lang: Lang, explain: bool) -> Result<(), Failure> {
+    let mut input: Box<dyn BufRead> = if source.as_os_str() == "-" {
         Box::new(std::io::stdin().lock())
     } else {
         let file = std::fs::File::open(source).map_err(|e| usage(format!("{}: {e}", source.display())))?;
-        Box::new(std::io::BufReader::new(file))
+        Box::new(std::io::BufReader::with_capacity(1 << 16, file))
     };
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    for (number, line) in input.split(b'\n').enumerate() {
-        let bytes = line?;
-        let answer = match String::from_utf8(bytes) {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut line = Vec::with_capacity(1024);
+    let mut number = 0;
+    loop {
+        line.clear();
+        if input.read_until(b'\n', &mut line)? == 0 {
+            break;
+        }
+        number += 1;
+        if line.last() == Some(&b'\n') {
+            line.pop();
+        }
+        let answer = match std::str::from_utf8(&line) {
             // Every line gets an answer, a blank one too, so answers line up with questions.
-            Ok(text) if text.trim().is_empty() => Answer::from_error(&QueryError::MalformedInput { detail: format!("line {} is empty", number + 1) }, lang),
-            Ok(text) => batch::answer(book, cal, window, text.trim_end_matches('\r'), lang),
-            Err(_) => Answer::from_error(
-                &QueryError::MalformedInput { detail: format!("line {} is not UTF-8", number + 1) },
-                lang,
-            ),
+            Ok(text) if text.trim().is_empty() => Answer::from_error(&QueryError::MalformedInput { detail: format!("line {number} is empty") }, lang),
+            Ok(text) => batch::answer(book, cal, window, text.trim_end_matches('\r'), lang, explain),
+            Err(_) => Answer::from_error(&QueryError::MalformedInput { detail: format!("line {number} is not UTF-8") }, lang),
         };
         serde_json::to_writer(&mut out, &answer)?;
         out.write_all(b"\n")?;

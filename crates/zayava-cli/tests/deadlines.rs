@@ -102,6 +102,28 @@ fn batch_answers_each_line_in_order_and_goes_on_after_an_error() {
     assert_eq!(lines[4]["items"][0]["due"], "2025-03-17");
 }
 
+/// A batch answers with dates, statuses and clauses; the explanations come only with
+/// `--explain`, and then on every item.
+#[test]
+fn batch_explains_only_when_asked() {
+    let home = tempfile::tempdir().unwrap();
+    let line = r#"{"service": "constructor", "events": {"draft_contract_received": "2025-03-07"}}"#;
+    let answer = |extra: &[&str]| -> Value {
+        let mut child = zayava(home.path()).args(["deadlines", "--batch", "-"]).args(extra).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+        child.stdin.take().unwrap().write_all(line.as_bytes()).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success());
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let plain = answer(&[]);
+    let item = &plain["items"][0];
+    assert_eq!((item["due"].as_str(), item["clause"].as_str(), item["provisional"].as_bool()), (Some("2025-03-24"), Some("3.9"), Some(false)));
+    assert!(item.get("explanation").is_none(), "{plain}");
+    let explained = answer(&["--explain"]);
+    assert_eq!(explained["items"][0]["explanation"]["rolled_forward_from"], "2025-03-22");
+    assert_eq!(explained["items"][0]["due"], item["due"]);
+}
+
 #[test]
 fn without_json_a_readable_table_in_russian_or_english() {
     let home = tempfile::tempdir().unwrap();

@@ -2,10 +2,14 @@
 //! ў and і included. Text is measured here for wrapping, and cleaned before it is set:
 //! control characters and bidi marks go, characters the font cannot show become □.
 
+use std::sync::OnceLock;
+
 use printpdf::{FontId, ParsedFont, PdfDocument};
 
 pub struct Face {
-    pub parsed: ParsedFont,
+    /// Parsed once per process (parsing DejaVu takes longer than laying out a document);
+    /// each document adds it under its own id.
+    pub parsed: &'static ParsedFont,
     pub id: FontId,
 }
 
@@ -17,14 +21,16 @@ pub struct Fonts {
 /// What stands in for a character the font cannot show.
 pub const REPLACEMENT: char = '□';
 
+fn parsed(cell: &'static OnceLock<ParsedFont>, bytes: &[u8]) -> &'static ParsedFont {
+    cell.get_or_init(|| ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).expect("the embedded DejaVu font parses"))
+}
+
 impl Fonts {
     pub fn load(doc: &mut PdfDocument) -> Fonts {
-        let mut face = |bytes: &[u8]| {
-            let parsed = ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).expect("the embedded DejaVu font parses");
-            let id = doc.add_font(&parsed);
-            Face { parsed, id }
-        };
-        Fonts { regular: face(dejavu::sans::regular()), bold: face(dejavu::sans::bold()) }
+        static REGULAR: OnceLock<ParsedFont> = OnceLock::new();
+        static BOLD: OnceLock<ParsedFont> = OnceLock::new();
+        let mut face = |parsed: &'static ParsedFont| Face { id: doc.add_font(parsed), parsed };
+        Fonts { regular: face(parsed(&REGULAR, dejavu::sans::regular())), bold: face(parsed(&BOLD, dejavu::sans::bold())) }
     }
 }
 

@@ -24,6 +24,9 @@ const PATHS: [(&str, &[&str], &str); 4] = [
     ("kvp", &["application_sent", "application_received", "draft_contract_received", "signed_contract_sent", "signed_contract_received", "activation_notice_sent"], "maintenance_planned"),
 ];
 
+const WORDS: [&str; 12] = ["Портал", "Реестр", "Учёт", "Закупки", "Кадры", "Архив", "Склад", "Платежи", "Обращения", "Приём", "Библиотека", "Музей"];
+const NAMES: [&str; 8] = ["Иванов", "Петрова", "Сидоренко", "Ковалёв", "Новик", "Жук", "Лукашевич", "Шевчук"];
+
 /// Builds a database of `applications` applications over 100 organisations, with up to
 /// `max_events` events, through the store's own refresh of every application's dates.
 pub async fn build(path: &Path, applications: usize, max_events: usize) -> Database {
@@ -46,12 +49,23 @@ pub async fn build(path: &Path, applications: usize, max_events: usize) -> Datab
         let (service, path, repeat) = PATHS[a % 4];
         let id = format!("00000000-0000-4000-8000-{a:012}");
         let version = zayava_core::forms::current(service).unwrap().version.clone();
-        sqlx::query("INSERT INTO application (id, organisation_id, service, schema_version, form_values, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'ready', '2024-01-01T09:00:00+00:00', '2024-01-01T09:00:00+00:00')")
+        // Words to search by: a system's name from a small vocabulary, and a contact.
+        let values = serde_json::json!({
+            "software_count": 3,
+            "system_name": format!("{} {} {a}", WORDS[rng.next(WORDS.len() as u64) as usize], WORDS[rng.next(WORDS.len() as u64) as usize]),
+            "contact": format!("{} +375 29 {:03}-{:02}-{:02}", NAMES[rng.next(NAMES.len() as u64) as usize], rng.next(1000), rng.next(100), rng.next(100)),
+        });
+        let search_text = values.as_object().unwrap().values().filter_map(|v| v.as_str()).map(|s| s.to_lowercase() + " ").collect::<String>();
+        let updated = (start.and_hms_opt(9, 0, 0).unwrap() + chrono::Duration::minutes(a as i64 * 7)).format("%Y-%m-%dT%H:%M:00+00:00").to_string();
+        sqlx::query("INSERT INTO application (id, organisation_id, service, schema_version, form_values, search_text, status, number, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'ready', ?, '2024-01-01T09:00:00+00:00', ?)")
             .bind(&id)
             .bind((a % 100) as i64 + 1)
             .bind(service)
             .bind(version)
-            .bind(r#"{"software_count": 3}"#)
+            .bind(values.to_string())
+            .bind(search_text)
+            .bind(a as i64 + 1)
+            .bind(updated)
             .execute(&mut *tx)
             .await
             .unwrap();

@@ -194,6 +194,82 @@ fn effective_state() -> &'static str {
     })
 }
 
+/// A value bound to a list query's condition.
+enum Arg {
+    Text(String),
+    Int(i64),
+}
+
+/// The WHERE part of a list query and its values, in order: the same for a page and for
+/// the count of the whole list.
+struct Conditions {
+    sql: String,
+    args: Vec<Arg>,
+}
+
+impl Conditions {
+    /// None when the filter can find nothing (words with no letter or digit in them).
+    fn of(filter: &ApplicationFilter, today: NaiveDate) -> Result<Option<Conditions>, StoreError> {
+        let mut c = Conditions { sql: "a.archived = ?".into(), args: vec![Arg::Int(filter.archived as i64)] };
+        if let Some(o) = filter.organisation_id {
+            c.and("a.organisation_id = ?", [Arg::Int(o)]);
+        }
+        if let Some(s) = &filter.service {
+            c.and("a.service = ?", [Arg::Text(s.clone())]);
+        }
+        if let Some(s) = filter.status {
+            c.and("a.status = ?", [Arg::Text(s.code().to_string())]);
+        }
+        if let Some(id) = &filter.stage {
+            let states = lifecycle::lifecycle().stages.iter().find(|s| &s.id == id).map(|s| s.states.clone()).ok_or_else(|| StoreError::BadInput { field: "stage".into(), detail: format!("unknown stage {id}") })?;
+            let today = today.format("%Y-%m-%d").to_string();
+            c.and(&format!("({}) IN (SELECT value FROM json_each(?))", effective_state()), [Arg::Text(today.clone()), Arg::Text(today), Arg::Text(serde_json::to_string(&states).expect("strings"))]);
+        }
+        if let Some(text) = filter.text.as_deref().filter(|t| !t.trim().is_empty()) {
+            let Some(words) = match_words(text) else { return Ok(None) };
+            c.and("a.number IN (SELECT rowid FROM application_search WHERE application_search MATCH ?)", [Arg::Text(words)]);
+        }
+        Ok(Some(c))
+    }
+
+    fn and<const N: usize>(&mut self, sql: &str, args: [Arg; N]) {
+        self.sql.push_str(" AND ");
+        self.sql.push_str(sql);
+        self.args.extend(args);
+    }
+}
+
+/// Binds a condition's values to a query (a page's or a count's), in order.
+macro_rules! bind_conditions {
+    ($query:expr, $cond:expr) => {{
+        let mut q = $query;
+        for a in &$cond.args {
+            q = match a {
+                Arg::Text(t) => q.bind(t.as_str()),
+                Arg::Int(i) => q.bind(*i),
+            };
+        }
+        q
+    }};
+}
+
+/// What a person typed in the search box as an FTS5 query: every run of letters and digits
+/// a word that must be there, matched as a prefix («з-0042» → `"з"* "0042"*`, «ГОРОДСКОЙ
+/// 100%» → `"городской"* "100"*`), «ё» read as «е» as the index has it. None if nothing
+/// typed is a letter or a digit. Quoted, so no word is read as an FTS5 operator.
+fn match_words(text: &str) -> Option<String> {
+    let folded: String = text
+        .chars()
+        .map(|c| match c {
+            'ё' => 'е',
+            'Ё' => 'Е',
+            c => c,
+        })
+        .collect();
+    let words: Vec<String> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| format!("\"{w}\"*")).collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
 /// The most a draft's values may weigh, so a runaway paste cannot bloat the database.
 pub const MAX_VALUES_BYTES: usize = 2 * 1024 * 1024;
 
@@ -385,8 +461,9 @@ impl Database {
     }
 
     /// Marks an application ready; refused, changing nothing, unless the pre-flight is clean.
-    pub async fn mark_ready(&self, id: &str, now: DateTime<Utc>, lang: Lang) -> Result<Application, StoreError> {
-        let check = self.preflight(id, zayava_core::calendar::minsk_date(now), lang).await?;
+    pub async fn mark_ready(&self, id: &str, now: DateTime<Utc>, today: NaiveDate, lang: Lang) -> Result<Application, StoreError> {
+        // `today` is the day the user's pre-flight check ran on, so marking agrees with it.
+        let check = self.preflight(id, today, lang).await?;
         if !check.clean {
             return Err(StoreError::NotReady(check.findings));
         }
@@ -407,16 +484,12 @@ impl Database {
     }
 
     pub async fn set_archived(&self, id: &str, archived: bool, now: DateTime<Utc>) -> Result<Application, StoreError> {
-        let changed = sqlx::query("UPDATE application SET archived = ?, updated_at = ? WHERE id = ?")
+        crate::error::one_changed(sqlx::query("UPDATE application SET archived = ?, updated_at = ? WHERE id = ?")
             .bind(archived as i64)
             .bind(timestamp(now))
             .bind(id)
             .execute(&self.pool)
-            .await?
-            .rows_affected();
-        if changed == 0 {
-            return Err(StoreError::NotFound { entity: "application", id: id.to_string() });
-        }
+            .await?, "application", id)?;
         self.application(id).await
     }
 
@@ -429,60 +502,38 @@ impl Database {
 
     /// Applications matching the filter, newest first, each with its stage as of `today`.
     pub async fn applications_on(&self, filter: &ApplicationFilter, today: NaiveDate) -> Result<Vec<ApplicationSummary>, StoreError> {
+        self.list(filter, today, 0, -1).await
+    }
+
+    /// One page of the list (`limit` lines from `offset`, newest first) and how many lines
+    /// the whole list has: both found in SQL, so a page of 100,000 applications costs what
+    /// a page of 100 does.
+    pub async fn applications_page(&self, filter: &ApplicationFilter, today: NaiveDate, offset: u32, limit: u32) -> Result<(Vec<ApplicationSummary>, u32), StoreError> {
+        let Some(cond) = Conditions::of(filter, today)? else { return Ok((Vec::new(), 0)) };
+        let total: i64 = bind_conditions!(sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM application a WHERE {}", cond.sql))), cond).fetch_one(&self.pool).await?;
+        let items = self.list(filter, today, offset as i64, limit as i64).await?;
+        Ok((items, total as u32))
+    }
+
+    /// `limit` lines from `offset` (-1: all). The page's ids are found first, so the stage
+    /// (subqueries per line) is worked out for the lines shown only.
+    async fn list(&self, filter: &ApplicationFilter, today: NaiveDate, offset: i64, limit: i64) -> Result<Vec<ApplicationSummary>, StoreError> {
         let l = lifecycle::lifecycle();
+        let Some(cond) = Conditions::of(filter, today)? else { return Ok(Vec::new()) };
         let today_text = today.format("%Y-%m-%d").to_string();
-        let mut sql = format!(
-            "SELECT a.id, a.number, a.organisation_id, o.name AS organisation_name, a.service, a.status, a.archived, a.updated_at, a.search_text,
+        let sql = format!(
+            "SELECT a.id, a.number, a.organisation_id, o.name AS organisation_name, a.service, a.status, a.archived, a.updated_at,
                     {} AS state
-             FROM application a LEFT JOIN organisation o ON o.id = a.organisation_id WHERE a.archived = ?",
-            effective_state()
+             FROM application a LEFT JOIN organisation o ON o.id = a.organisation_id
+             WHERE a.rowid IN (SELECT a.rowid FROM application a WHERE {} ORDER BY a.updated_at DESC, a.id LIMIT ? OFFSET ?)
+             ORDER BY a.updated_at DESC, a.id",
+            effective_state(),
+            cond.sql
         );
-        if filter.organisation_id.is_some() {
-            sql.push_str(" AND a.organisation_id = ?");
-        }
-        if filter.service.is_some() {
-            sql.push_str(" AND a.service = ?");
-        }
-        if filter.status.is_some() {
-            sql.push_str(" AND a.status = ?");
-        }
-        let stage_states: Option<Vec<String>> = match &filter.stage {
-            Some(id) => Some(l.stages.iter().find(|s| &s.id == id).map(|s| s.states.clone()).ok_or_else(|| StoreError::BadInput { field: "stage".into(), detail: format!("unknown stage {id}") })?),
-            None => None,
-        };
-        if stage_states.is_some() {
-            sql.push_str(&format!(" AND ({}) IN (SELECT value FROM json_each(?))", effective_state()));
-        }
-        // Text is matched here rather than in SQL: SQLite's lower() folds only ASCII, and
-        // people search Cyrillic names in any case.
-        let words: Vec<String> = filter.text.as_deref().unwrap_or("").split_whitespace().map(|w| w.to_lowercase()).collect();
-        sql.push_str(" ORDER BY a.updated_at DESC, a.id");
-        // Safe: `sql` is built from fixed fragments only; every value is bound.
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(&today_text).bind(&today_text).bind(filter.archived as i64);
-        if let Some(o) = filter.organisation_id {
-            q = q.bind(o);
-        }
-        if let Some(s) = &filter.service {
-            q = q.bind(s);
-        }
-        if let Some(s) = filter.status {
-            q = q.bind(s.code());
-        }
-        if let Some(states) = &stage_states {
-            q = q.bind(&today_text).bind(&today_text).bind(serde_json::to_string(states).expect("strings"));
-        }
-        let rows = q.fetch_all(&self.pool).await?;
+        let q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(&today_text).bind(&today_text);
+        let rows = bind_conditions!(q, cond).bind(limit).bind(offset).fetch_all(&self.pool).await?;
         let lang = self.language().await.unwrap_or_default();
         rows.iter()
-            .filter(|r| {
-                if words.is_empty() {
-                    return true;
-                }
-                let text: String = r.try_get("search_text").unwrap_or_default();
-                let org: String = r.try_get::<Option<String>, _>("organisation_name").ok().flatten().unwrap_or_default().to_lowercase();
-                let number = number_text(r.try_get::<Option<i64>, _>("number").ok().flatten().unwrap_or_default()).to_lowercase();
-                words.iter().all(|w| text.contains(w.as_str()) || org.contains(w.as_str()) || number.contains(w.as_str()))
-            })
             .map(|r| {
                 let state: String = r.try_get("state")?;
                 let stage = l.stage_of(&state);

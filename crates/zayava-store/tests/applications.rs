@@ -46,7 +46,7 @@ async fn a_draft_keeps_whatever_was_typed_and_becomes_ready_only_when_clean() {
     let mut values = one_window(2);
     values["users"][1]["email"] = json!("bad@");
     db.save_application(&app.id, Some(org.id), &values, at(2)).await.unwrap();
-    match db.mark_ready(&app.id, at(3), Lang::Ru).await {
+    match db.mark_ready(&app.id, at(3), at(3).date_naive(), Lang::Ru).await {
         Err(StoreError::NotReady(findings)) => assert_eq!(findings[0].field.as_deref(), Some("users[1].email")),
         other => panic!("expected a refusal, got {other:?}"),
     }
@@ -54,7 +54,7 @@ async fn a_draft_keeps_whatever_was_typed_and_becomes_ready_only_when_clean() {
 
     values["users"][1]["email"] = json!("petrova@example.by");
     db.save_application(&app.id, Some(org.id), &values, at(4)).await.unwrap();
-    assert_eq!(db.mark_ready(&app.id, at(5), Lang::Ru).await.unwrap().status, ApplicationStatus::Ready);
+    assert_eq!(db.mark_ready(&app.id, at(5), at(5).date_naive(), Lang::Ru).await.unwrap().status, ApplicationStatus::Ready);
     // Any change makes it a draft again.
     values["access"] = json!("internet");
     assert_eq!(db.save_application(&app.id, Some(org.id), &values, at(6)).await.unwrap().status, ApplicationStatus::Draft);
@@ -70,6 +70,53 @@ async fn a_saved_draft_survives_reopening_the_file() {
     db.close().await;
     let db = Database::open(&path).await.unwrap();
     assert_eq!(db.application(&app.id).await.unwrap().values["letter_number"], "01-12/345");
+}
+
+/// Search finds applications by the beginnings of words in their form, their organisation's
+/// name and УНП, their number and the Operator's numbers, in any case and with ё as е; the
+/// index follows every change; a page comes with the length of the whole list.
+#[tokio::test]
+async fn search_by_words_follows_every_change_and_pages() {
+    let (_dir, db) = open().await;
+    let org = db.create_organisation(&profile("Ёлочка", "100217336"), at(0)).await.unwrap();
+    let app = db.create_application("one-window", Some(org.id), at(1)).await.unwrap();
+    db.save_application(&app.id, Some(org.id), &json!({ "contracting_name": "Районный Центр Гигиены" }), at(2)).await.unwrap();
+    for n in 0..30 {
+        db.create_application("kvp", None, at(3 + n)).await.unwrap();
+    }
+    let find = |text: &str| {
+        let db = db.clone();
+        let filter = ApplicationFilter { text: Some(text.into()), ..Default::default() };
+        async move { db.applications_page(&filter, chrono::NaiveDate::MIN, 0, 10).await.unwrap() }
+    };
+    for text in ["гигиен", "ЦЕНТР гиг", "елочк", "ёлочка", "1002173", "З-0001", "\"центр*", "(гигиен)", "^районн"] {
+        let (items, total) = find(text).await;
+        assert_eq!((items.len(), total), (1, 1), "{text}");
+        assert_eq!(items[0].id, app.id, "{text}");
+    }
+    assert_eq!(find("гигиена").await.1, 0, "a word longer than the one stored is not a prefix of it");
+    assert_eq!(find("!!! —").await.1, 0, "nothing to search for finds nothing");
+    // A renamed organisation and a number from the Operator are found at once.
+    let mut renamed = profile("Берёзка", "100217336");
+    renamed["full_name"] = json!("Общество Берёзка");
+    db.update_organisation(org.id, &renamed, at(40)).await.unwrap();
+    assert_eq!(find("березка").await.1, 1);
+    assert_eq!(find("елочка").await.1, 0);
+    sqlx::query("INSERT INTO sync_application (application_id, operator_fields, updated_at) VALUES (?, ?, ?)")
+        .bind(&app.id)
+        .bind(json!({ "registration_number": "РН-77123" }).to_string())
+        .bind("2026-11-24T10:41:00Z")
+        .execute(db.pool())
+        .await
+        .unwrap();
+    assert_eq!(find("рн-77123").await.1, 1);
+    // Pages: newest first, the whole list counted.
+    let filter = ApplicationFilter { service: Some("kvp".into()), ..Default::default() };
+    let (first, total) = db.applications_page(&filter, chrono::NaiveDate::MIN, 0, 10).await.unwrap();
+    let (third, _) = db.applications_page(&filter, chrono::NaiveDate::MIN, 20, 10).await.unwrap();
+    assert_eq!((first.len(), third.len(), total), (10, 10, 30));
+    assert_eq!(first[0].number, "З-0031");
+    assert_eq!(third[9].number, "З-0002");
 }
 
 #[tokio::test]

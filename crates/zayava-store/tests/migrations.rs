@@ -91,6 +91,13 @@ async fn a_database_from_every_earlier_schema_opens_with_its_data() {
         if version >= 7 {
             assert_eq!(db.application("11111111-2222-4333-8444-555555555555").await.unwrap().number, 42, "schema {version}: the short number is kept");
         }
+        if version >= 7 {
+            // The search index is filled from what was there: by a word, the number, the УНП.
+            for text in ["иванов", "З-0042", "100000011"] {
+                let filter = zayava_store::applications::ApplicationFilter { text: Some(text.into()), ..Default::default() };
+                assert_eq!(db.applications_page(&filter, chrono::NaiveDate::MIN, 0, 10).await.unwrap().1, 1, "schema {version}: {text}");
+            }
+        }
         if version >= 9 {
             let app = db.application("11111111-2222-4333-8444-555555555555").await.unwrap();
             assert_eq!(app.outgoing.map(|o| o.number), Some("01-12/345".to_string()), "schema {version}: the outgoing number is kept");

@@ -1,6 +1,8 @@
 //! One line of `zayava deadlines --batch`: a JSON object `{"service", "events", "facts",
-//! "rules"?}` in, a report or `{"error": {"code", "message"}}` out. Kept here, pure, so the
-//! parser can be tested and fuzzed without a process.
+//! "rules"?}` in, `{"service", "items": [{"rule", "kind", "party", "due", "clause",
+//! "provisional"}…]}` or `{"error": {"code", "message"}}` out; each item's `explanation`
+//! only when asked for (`--explain`), since a script reads dates and a person reads
+//! explanations. Kept here, pure, so the parser can be tested and fuzzed without a process.
 
 use std::collections::BTreeMap;
 
@@ -8,10 +10,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::Calendar;
 use crate::i18n::Lang;
-use crate::rules::Rulebook;
+use crate::rules::{Party, RuleKind, Rulebook};
 
-use super::report::{report, Report};
-use super::{evaluate, Query, QueryError, WorkingWindow};
+use super::explain::{explain, Explanation};
+use super::{evaluate, Due, Query, QueryError, State, WorkingWindow};
 
 /// The longest line accepted; anything longer is refused before parsing.
 pub const MAX_LINE_BYTES: usize = 64 * 1024;
@@ -34,16 +36,35 @@ pub struct ErrorBody {
     pub message: String,
 }
 
+/// One rule's answer: the fields of the single query's report item, in the same order,
+/// with the explanation only when asked for. Names and clauses are borrowed from the
+/// rulebook, the date written as it is serialised: nothing is copied to be printed.
+#[derive(Debug, Serialize)]
+pub struct Item<'b> {
+    pub rule: &'b str,
+    pub kind: RuleKind,
+    pub party: Option<Party>,
+    pub due: Option<Due>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waiting_for: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub needs_facts: Option<Vec<String>>,
+    pub clause: &'b str,
+    pub provisional: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<Explanation>,
+}
+
 /// What one batch line answers.
 #[derive(Debug, Serialize)]
 #[serde(untagged)]
-pub enum Answer {
-    Report(Report),
+pub enum Answer<'b> {
+    Report { service: &'b str, items: Vec<Item<'b>> },
     Error { error: ErrorBody },
 }
 
-impl Answer {
-    pub fn from_error(e: &QueryError, lang: Lang) -> Answer {
+impl Answer<'_> {
+    pub fn from_error(e: &QueryError, lang: Lang) -> Answer<'static> {
         Answer::Error { error: ErrorBody { code: e.code().local(), message: e.message(lang) } }
     }
 }
@@ -55,9 +76,9 @@ fn parse(text: &str) -> Result<Line, QueryError> {
     serde_json::from_str(text).map_err(|e| QueryError::MalformedInput { detail: e.to_string() })
 }
 
-/// Answers one input line.
-pub fn answer(book: &Rulebook, cal: &Calendar, window: WorkingWindow, text: &str, lang: Lang) -> Answer {
-    let run = || -> Result<Report, QueryError> {
+/// Answers one input line; `explain_items` adds each item's explanation in `lang`.
+pub fn answer<'b>(book: &'b Rulebook, cal: &Calendar, window: WorkingWindow, text: &str, lang: Lang, explain_items: bool) -> Answer<'b> {
+    let run = || -> Result<Answer<'b>, QueryError> {
         let line = parse(text)?;
         let mut events = Vec::with_capacity(line.events.len());
         for (name, value) in line.events {
@@ -68,12 +89,23 @@ pub fn answer(book: &Rulebook, cal: &Calendar, window: WorkingWindow, text: &str
         }
         let query = Query::build(book, &line.service, events, line.facts, line.rules)?;
         let outcomes = evaluate(&query, cal, window)?;
-        Ok(report(&query, &outcomes, cal, lang))
+        let items = outcomes
+            .into_iter()
+            .map(|o| {
+                let explanation = explain_items.then(|| explain(query.service, &o, cal, lang));
+                let rule = o.rule;
+                let (due, waiting_for, needs_facts, provisional) = match o.state {
+                    // The same test as the explanation's: a count through a year whose
+                    // calendar is not yet published.
+                    State::Due { landing, provisional_years, .. } => (Some(landing.due), None, None, !provisional_years.is_empty()),
+                    State::Waiting { events, facts, .. } => (None, Some(events), (!facts.is_empty()).then_some(facts), false),
+                };
+                Item { rule: &rule.id, kind: rule.kind, party: rule.party, due, waiting_for, needs_facts, clause: &rule.clause, provisional, explanation }
+            })
+            .collect();
+        Ok(Answer::Report { service: &query.service.id, items })
     };
-    match run() {
-        Ok(r) => Answer::Report(r),
-        Err(e) => Answer::from_error(&e, lang),
-    }
+    run().unwrap_or_else(|e| Answer::from_error(&e, lang))
 }
 
 #[cfg(test)]
@@ -81,8 +113,36 @@ mod tests {
     use super::*;
 
     fn line(text: &str) -> serde_json::Value {
-        let answer = answer(&Rulebook::embedded(), &Calendar::embedded(), WorkingWindow::default(), text, Lang::En);
+        explained(text, true)
+    }
+
+    fn explained(text: &str, explain: bool) -> serde_json::Value {
+        let book = Rulebook::embedded();
+        let answer = answer(&book, &Calendar::embedded(), WorkingWindow::default(), text, Lang::En, explain);
         serde_json::to_value(answer).unwrap()
+    }
+
+    /// Without `--explain` an item carries the same fields as with it, but no explanation;
+    /// `provisional` still says whether the count ran through an unpublished calendar.
+    #[test]
+    fn a_plain_answer_is_the_explained_one_without_explanations() {
+        let lines = [
+            r#"{"service":"constructor","events":{"draft_contract_received":"2025-03-07"},"facts":{}}"#,
+            r#"{"service":"constructor","events":{"draft_contract_received":"2099-03-07"},"facts":{}}"#,
+            r#"{"service":"one-window","events":{"signed_contract_received":"2025-03-03"},"facts":{"org_kind":"commercial"}}"#,
+            r#"{"service":"kvp","events":{"failure_reported":"2025-01-10T15:00"}}"#,
+        ];
+        let mut provisional = 0;
+        for text in lines {
+            let (plain, mut full) = (explained(text, false), explained(text, true));
+            for item in full["items"].as_array_mut().unwrap() {
+                assert!(item["explanation"].is_object(), "{text}");
+                provisional += item["provisional"].as_bool().unwrap() as u32;
+                item.as_object_mut().unwrap().remove("explanation");
+            }
+            assert_eq!(plain, full, "{text}");
+        }
+        assert!(provisional > 0, "a count through 2099 is provisional");
     }
 
     #[test]
