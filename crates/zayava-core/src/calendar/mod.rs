@@ -80,6 +80,9 @@ pub struct Calendar {
     /// Per schedule: the day indices of working days, ascending.
     working_days: [Vec<u32>; 2],
     years: BTreeMap<i32, YearTransfers>,
+    /// `provisional[y - FIRST_YEAR]`: no transfers are held for year `y` (a flag per year
+    /// of the range, read by every due date the compiled plan works out).
+    provisional: Vec<bool>,
 }
 
 impl Calendar {
@@ -97,7 +100,8 @@ impl Calendar {
         let len = (last - first).num_days() as usize + 1;
         let mut working_before = [Vec::with_capacity(len + 1), Vec::with_capacity(len + 1)];
         let mut working_days = [Vec::new(), Vec::new()];
-        let mut calendar = Calendar { first, working_before: [vec![], vec![]], working_days: [vec![], vec![]], years };
+        let provisional = (FIRST_YEAR..=LAST_YEAR).map(|y| !years.contains_key(&y)).collect();
+        let mut calendar = Calendar { first, working_before: [vec![], vec![]], working_days: [vec![], vec![]], years, provisional };
         let mut counts = [0u32; 2];
         for i in 0..len {
             let date = first + Duration::days(i as i64);
@@ -217,7 +221,17 @@ impl Calendar {
     /// A year is provisional when no transfers are held for it: its weekends and holidays
     /// are known, but a resolution may still move days.
     pub fn is_provisional(&self, year: i32) -> bool {
-        !self.years.contains_key(&year)
+        match usize::try_from(year - FIRST_YEAR).ok().and_then(|i| self.provisional.get(i)) {
+            Some(p) => *p,
+            None => !self.years.contains_key(&year),
+        }
+    }
+
+    /// Whether any year touched by the dates from `a` to `b` (either order) is provisional:
+    /// `provisional_years` without the list.
+    pub fn any_provisional(&self, a: NaiveDate, b: NaiveDate) -> bool {
+        let (lo, hi) = if a <= b { (a.year(), b.year()) } else { (b.year(), a.year()) };
+        (lo..=hi).any(|y| self.is_provisional(y))
     }
 
     /// The provisional years touched by the dates from `a` to `b` (either order).

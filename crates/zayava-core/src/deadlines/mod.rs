@@ -8,6 +8,7 @@ pub mod explain;
 pub mod facts;
 mod moment;
 pub mod period;
+pub mod plan;
 pub mod query;
 pub mod report;
 
