@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use proptest::prelude::*;
-use zayava_core::deadlines::batch::{answer, Answer};
+use zayava_core::deadlines::batch::{Answer, Batch};
 use zayava_core::deadlines::WorkingWindow;
 use zayava_core::i18n::Lang;
 use zayava_core::rules::Rulebook;
@@ -13,7 +13,7 @@ use zayava_core::rules::Rulebook;
 fn check(line: &str) -> Result<(), TestCaseError> {
     // Both answers: the plain one a script reads, and the one with explanations.
     for explain in [false, true] {
-        match answer(Rulebook::shared(), calendar(), WorkingWindow::default(), line, Lang::Ru, explain) {
+        match Batch::new(Rulebook::shared()).answer(calendar(), WorkingWindow::default(), line, Lang::Ru, explain) {
             Answer::Error { error } => prop_assert!(!error.code.is_empty() && !error.message.is_empty()),
             _ => {}
         }

@@ -104,6 +104,7 @@ fn run_batch(source: &PathBuf, book: &Rulebook, cal: &Calendar, window: WorkingW
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut line = Vec::with_capacity(1024);
     let mut number = 0;
+    let answers = batch::Batch::new(book);
     loop {
         line.clear();
         if input.read_until(b'\n', &mut line)? == 0 {
@@ -116,7 +117,7 @@ fn run_batch(source: &PathBuf, book: &Rulebook, cal: &Calendar, window: WorkingW
         let answer = match std::str::from_utf8(&line) {
             // Every line gets an answer, a blank one too, so answers line up with questions.
             Ok(text) if text.trim().is_empty() => Answer::from_error(&QueryError::MalformedInput { detail: format!("line {number} is empty") }, lang),
-            Ok(text) => batch::answer(book, cal, window, text.trim_end_matches('\r'), lang, explain),
+            Ok(text) => answers.answer(cal, window, text.trim_end_matches('\r'), lang, explain),
             Err(_) => Answer::from_error(&QueryError::MalformedInput { detail: format!("line {number} is not UTF-8") }, lang),
         };
         serde_json::to_writer(&mut out, &answer)?;

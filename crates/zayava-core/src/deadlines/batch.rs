@@ -13,6 +13,7 @@ use crate::i18n::Lang;
 use crate::rules::{Party, RuleKind, Rulebook};
 
 use super::explain::{explain, Explanation};
+use super::plan::{Outcome, Plan};
 use super::{evaluate, Due, Query, QueryError, State, WorkingWindow};
 
 /// The longest line accepted; anything longer is refused before parsing.
@@ -76,36 +77,82 @@ fn parse(text: &str) -> Result<Line, QueryError> {
     serde_json::from_str(text).map_err(|e| QueryError::MalformedInput { detail: e.to_string() })
 }
 
-/// Answers one input line; `explain_items` adds each item's explanation in `lang`.
-pub fn answer<'b>(book: &'b Rulebook, cal: &Calendar, window: WorkingWindow, text: &str, lang: Lang, explain_items: bool) -> Answer<'b> {
-    let run = || -> Result<Answer<'b>, QueryError> {
-        let line = parse(text)?;
-        let mut events = Vec::with_capacity(line.events.len());
-        for (name, value) in line.events {
-            match value {
-                serde_json::Value::String(s) => events.push((name, s)),
-                other => return Err(QueryError::MalformedMoment { event: name, value: other.to_string() }),
+/// Answers batch lines: with the compiled plan, or with the interpreter when the
+/// explanations are asked for (only it builds them) or the plan cannot take a case.
+pub struct Batch<'b> {
+    book: &'b Rulebook,
+    plan: Option<Plan<'b>>,
+}
+
+impl<'b> Batch<'b> {
+    pub fn new(book: &'b Rulebook) -> Batch<'b> {
+        Batch { book, plan: Plan::compile(book) }
+    }
+
+    /// Answers one input line; `explain_items` adds each item's explanation in `lang`.
+    pub fn answer(&self, cal: &Calendar, window: WorkingWindow, text: &str, lang: Lang, explain_items: bool) -> Answer<'b> {
+        let run = || -> Result<Answer<'b>, QueryError> {
+            let line = parse(text)?;
+            let mut events = Vec::with_capacity(line.events.len());
+            for (name, value) in line.events {
+                match value {
+                    serde_json::Value::String(s) => events.push((name, s)),
+                    other => return Err(QueryError::MalformedMoment { event: name, value: other.to_string() }),
+                }
             }
+            let query = Query::build(self.book, &line.service, events, line.facts, line.rules)?;
+            if !explain_items {
+                if let Some(items) = self.compiled(&query, cal, window)? {
+                    return Ok(Answer::Report { service: &query.service.id, items });
+                }
+            }
+            let outcomes = evaluate(&query, cal, window)?;
+            let items = outcomes
+                .into_iter()
+                .map(|o| {
+                    let explanation = explain_items.then(|| explain(query.service, &o, cal, lang));
+                    let rule = o.rule;
+                    let (due, waiting_for, needs_facts, provisional) = match o.state {
+                        // The same test as the explanation's: a count through a year whose
+                        // calendar is not yet published.
+                        State::Due { landing, provisional_years, .. } => (Some(landing.due), None, None, !provisional_years.is_empty()),
+                        State::Waiting { events, facts, .. } => (None, Some(events), (!facts.is_empty()).then_some(facts), false),
+                    };
+                    Item { rule: &rule.id, kind: rule.kind, party: rule.party, due, waiting_for, needs_facts, clause: &rule.clause, provisional, explanation }
+                })
+                .collect();
+            Ok(Answer::Report { service: &query.service.id, items })
+        };
+        run().unwrap_or_else(|e| Answer::from_error(&e, lang))
+    }
+
+    /// The items from the compiled plan; None where it cannot take the case.
+    fn compiled(&self, query: &Query<'b>, cal: &Calendar, window: WorkingWindow) -> Result<Option<Vec<Item<'b>>>, QueryError> {
+        let Some(service) = self.plan.as_ref().and_then(|p| p.service(&query.service.id)) else { return Ok(None) };
+        let Some(input) = service.input(self.book, query) else { return Ok(None) };
+        let mut rows = Vec::with_capacity(query.service.rules.len());
+        if !service.evaluate(self.book, &input, cal, window, &mut rows)? {
+            return Ok(None);
         }
-        let query = Query::build(book, &line.service, events, line.facts, line.rules)?;
-        let outcomes = evaluate(&query, cal, window)?;
-        let items = outcomes
-            .into_iter()
-            .map(|o| {
-                let explanation = explain_items.then(|| explain(query.service, &o, cal, lang));
-                let rule = o.rule;
-                let (due, waiting_for, needs_facts, provisional) = match o.state {
-                    // The same test as the explanation's: a count through a year whose
-                    // calendar is not yet published.
-                    State::Due { landing, provisional_years, .. } => (Some(landing.due), None, None, !provisional_years.is_empty()),
-                    State::Waiting { events, facts, .. } => (None, Some(events), (!facts.is_empty()).then_some(facts), false),
+        let names = |list: &[u8], all: &dyn Fn(usize) -> String| list.iter().map(|i| all(*i as usize)).collect::<Vec<_>>();
+        let items = rows
+            .iter()
+            .filter(|r| query.only_rules.as_ref().is_none_or(|only| only.contains(&r.rule.id)))
+            .map(|r| {
+                let (due, waiting_for, needs_facts, provisional) = match r.outcome {
+                    Outcome::Due { due, provisional } => (Some(due), None, None, provisional),
+                    Outcome::Waiting { events, facts } => (
+                        None,
+                        Some(names(events.as_slice(), &|i| query.service.events[i].id.clone())),
+                        (!facts.is_empty()).then(|| names(facts.as_slice(), &|i| self.book.facts[i].id.clone())),
+                        false,
+                    ),
                 };
-                Item { rule: &rule.id, kind: rule.kind, party: rule.party, due, waiting_for, needs_facts, clause: &rule.clause, provisional, explanation }
+                Item { rule: &r.rule.id, kind: r.rule.kind, party: r.rule.party, due, waiting_for, needs_facts, clause: &r.rule.clause, provisional, explanation: None }
             })
             .collect();
-        Ok(Answer::Report { service: &query.service.id, items })
-    };
-    run().unwrap_or_else(|e| Answer::from_error(&e, lang))
+        Ok(Some(items))
+    }
 }
 
 #[cfg(test)]
@@ -118,12 +165,13 @@ mod tests {
 
     fn explained(text: &str, explain: bool) -> serde_json::Value {
         let book = Rulebook::embedded();
-        let answer = answer(&book, &Calendar::embedded(), WorkingWindow::default(), text, Lang::En, explain);
+        let answer = Batch::new(&book).answer(&Calendar::embedded(), WorkingWindow::default(), text, Lang::En, explain);
         serde_json::to_value(answer).unwrap()
     }
 
-    /// Without `--explain` an item carries the same fields as with it, but no explanation;
-    /// `provisional` still says whether the count ran through an unpublished calendar.
+    /// Without `--explain` (the compiled plan) an item carries the same fields as with it
+    /// (the interpreter), but no explanation; `provisional` still says whether the count
+    /// ran through an unpublished calendar, and a rule filter filters the same.
     #[test]
     fn a_plain_answer_is_the_explained_one_without_explanations() {
         let lines = [
@@ -131,6 +179,7 @@ mod tests {
             r#"{"service":"constructor","events":{"draft_contract_received":"2099-03-07"},"facts":{}}"#,
             r#"{"service":"one-window","events":{"signed_contract_received":"2025-03-03"},"facts":{"org_kind":"commercial"}}"#,
             r#"{"service":"kvp","events":{"failure_reported":"2025-01-10T15:00"}}"#,
+            r#"{"service":"one-window","events":{"signed_contract_received":"2025-03-03"},"facts":{"org_kind":"commercial"},"rules":["one-window.connection"]}"#,
         ];
         let mut provisional = 0;
         for text in lines {
