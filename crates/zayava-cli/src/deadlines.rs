@@ -1,7 +1,7 @@
 //! `zayava deadlines`: the deadline engine from a terminal or a script. One query from
 //! flags, or many as JSON lines on stdin (`--batch -`). The JSON shape is a contract.
 
-use std::io::{BufRead, Write};
+use std::io::{Read, Write};
 use std::path::PathBuf;
 
 use zayava_core::calendar::Calendar;
@@ -91,40 +91,67 @@ pub async fn run(args: DeadlinesArgs, db: Option<PathBuf>, lang: Lang) -> Result
     Ok(())
 }
 
-/// Reads, answers and writes line by line: one line buffer reused, output buffered, so a
-/// million lines stream through in constant memory.
+/// Reads, answers and writes line by line in constant memory: input read in 64 KB chunks
+/// and each line answered where it lies in the chunk, answers gathered and written 64 KB at
+/// a time, one row buffer for every line.
 fn run_batch(source: &PathBuf, book: &Rulebook, cal: &Calendar, window: WorkingWindow, lang: Lang, explain: bool) -> Result<(), Failure> {
-    let mut input: Box<dyn BufRead> = if source.as_os_str() == "-" {
+    let mut input: Box<dyn Read> = if source.as_os_str() == "-" {
         Box::new(std::io::stdin().lock())
     } else {
-        let file = std::fs::File::open(source).map_err(|e| usage(format!("{}: {e}", source.display())))?;
-        Box::new(std::io::BufReader::with_capacity(1 << 16, file))
+        Box::new(std::fs::File::open(source).map_err(|e| usage(format!("{}: {e}", source.display())))?)
     };
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let mut line = Vec::with_capacity(1024);
+    let mut out = stdout.lock();
+    const CHUNK: usize = 1 << 16;
+    let (mut pending, mut answers) = (Vec::with_capacity(2 * CHUNK), Vec::with_capacity(2 * CHUNK));
+    let mut rows = Vec::with_capacity(32);
     let mut number = 0;
-    let answers = batch::Batch::new(book);
+    let batch = batch::Batch::new(book);
+    let mut answer = |line: &[u8], answers: &mut Vec<u8>| {
+        number += 1;
+        match std::str::from_utf8(line) {
+            // Every line gets an answer, a blank one too, so answers line up with questions.
+            Ok(text) if text.trim().is_empty() => error_line(answers, &QueryError::MalformedInput { detail: format!("line {number} is empty") }, lang),
+            Ok(text) => batch.write(answers, cal, window, text.trim_end_matches('\r'), lang, explain, &mut rows),
+            Err(_) => error_line(answers, &QueryError::MalformedInput { detail: format!("line {number} is not UTF-8") }, lang),
+        }
+    };
     loop {
-        line.clear();
-        if input.read_until(b'\n', &mut line)? == 0 {
+        let kept = pending.len();
+        pending.resize(kept + CHUNK, 0);
+        let read = input.read(&mut pending[kept..]);
+        pending.truncate(kept + *read.as_ref().unwrap_or(&0));
+        let read = match read {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e.into()),
+        };
+        let mut done = 0;
+        while let Some(end) = memchr::memchr(b'\n', &pending[done..]) {
+            answer(&pending[done..done + end], &mut answers);
+            done += end + 1;
+        }
+        if read == 0 {
+            // The end: a last line without a newline is a line too.
+            if done < pending.len() {
+                answer(&pending[done..], &mut answers);
+            }
             break;
         }
-        number += 1;
-        if line.last() == Some(&b'\n') {
-            line.pop();
+        pending.drain(..done);
+        if answers.len() >= CHUNK {
+            out.write_all(&answers)?;
+            answers.clear();
         }
-        let answer = match std::str::from_utf8(&line) {
-            // Every line gets an answer, a blank one too, so answers line up with questions.
-            Ok(text) if text.trim().is_empty() => Answer::from_error(&QueryError::MalformedInput { detail: format!("line {number} is empty") }, lang),
-            Ok(text) => answers.answer(cal, window, text.trim_end_matches('\r'), lang, explain),
-            Err(_) => Answer::from_error(&QueryError::MalformedInput { detail: format!("line {number} is not UTF-8") }, lang),
-        };
-        serde_json::to_writer(&mut out, &answer)?;
-        out.write_all(b"\n")?;
     }
+    out.write_all(&answers)?;
     out.flush()?;
     Ok(())
+}
+
+fn error_line(out: &mut Vec<u8>, e: &QueryError, lang: Lang) {
+    serde_json::to_writer(&mut *out, &Answer::from_error(e, lang)).expect("writing to memory cannot fail");
+    out.push(b'\n');
 }
 
 /// The readable table: one line per rule, then its explanation indented below.

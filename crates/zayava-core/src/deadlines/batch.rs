@@ -10,11 +10,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::Calendar;
 use crate::i18n::Lang;
-use crate::rules::{Party, RuleKind, Rulebook};
+use crate::rules::{EventKind, FactType, Party, RuleKind, Rulebook};
 
 use super::explain::{explain, Explanation};
-use super::plan::{Outcome, Plan};
-use super::{evaluate, Due, Query, QueryError, State, WorkingWindow};
+use chrono::{Datelike, NaiveDate, Timelike};
+
+use super::plan::{Input, Outcome, Plan, Row};
+use super::{evaluate, Due, Moment, Query, QueryError, State, WorkingWindow};
 
 /// The longest line accepted; anything longer is refused before parsing.
 pub const MAX_LINE_BYTES: usize = 64 * 1024;
@@ -70,6 +72,266 @@ impl Answer<'_> {
     }
 }
 
+/// A line as the fast way reads it: strings borrowed from the line, events and facts in
+/// small fixed arrays.
+struct Plain<'a> {
+    service: &'a str,
+    events: Pairs<'a, &'a str, 16>,
+    facts: Pairs<'a, PlainFact<'a>, 4>,
+}
+
+#[derive(Clone, Copy, Default)]
+enum PlainFact<'a> {
+    Count(u64),
+    #[default]
+    None,
+    Word(&'a str),
+}
+
+/// Up to N pairs of a JSON object, in order (small: 16 events, 4 facts).
+struct Pairs<'a, V, const N: usize> {
+    items: [(&'a str, V); N],
+    len: usize,
+}
+
+impl<'a, V: Copy + Default, const N: usize> Pairs<'a, V, N> {
+    fn new() -> Self {
+        Pairs { items: [("", V::default()); N], len: 0 }
+    }
+
+    fn as_slice(&self) -> &[(&'a str, V)] {
+        &self.items[..self.len]
+    }
+
+    /// False when full or when the name is already there (JSON keeps the last; the
+    /// general way does the same and says so).
+    fn push(&mut self, name: &'a str, value: V) -> bool {
+        if self.len == N || self.as_slice().iter().any(|(n, _)| *n == name) {
+            return false;
+        }
+        self.items[self.len] = (name, value);
+        self.len += 1;
+        true
+    }
+}
+
+/// Reads the one shape a well-formed line has — `{"service": "…", "events": {"name":
+/// "value", …}, "facts": {"name": 5 or "word", …}}`, keys in any order, events and facts
+/// optional, whitespace anywhere JSON allows — and nothing else. Anything it does not take
+/// (escapes or control characters in a string, other numbers, other keys, a key twice,
+/// trailing text) is for serde_json and the general way, which accept or refuse it as JSON
+/// does: so this never answers a line the general way would answer differently (a test
+/// holds them equal).
+fn scan(text: &str) -> Option<Plain<'_>> {
+    let mut r = Reader { b: text.as_bytes(), at: 0, text };
+    let (mut service, mut events, mut facts) = (None, None, None);
+    r.byte(b'{')?;
+    if !r.peek_is(b'}') {
+        loop {
+            match r.string()? {
+                "service" if service.is_none() => {
+                    r.byte(b':')?;
+                    service = Some(r.string()?);
+                }
+                "events" if events.is_none() => {
+                    r.byte(b':')?;
+                    let mut pairs = Pairs::new();
+                    r.object(|r, name| {
+                        let value = r.string()?;
+                        pairs.push(name, value).then_some(())
+                    })?;
+                    events = Some(pairs);
+                }
+                "facts" if facts.is_none() => {
+                    r.byte(b':')?;
+                    let mut pairs = Pairs::new();
+                    r.object(|r, name| {
+                        let value = if r.peek_is(b'"') { PlainFact::Word(r.string()?) } else { PlainFact::Count(r.count()?) };
+                        pairs.push(name, value).then_some(())
+                    })?;
+                    facts = Some(pairs);
+                }
+                _ => return None,
+            }
+            if !r.comma_or(b'}')? {
+                break;
+            }
+        }
+    } else {
+        r.byte(b'}')?;
+    }
+    r.space();
+    (r.at == r.b.len()).then_some(())?;
+    Some(Plain { service: service?, events: events.unwrap_or_else(Pairs::new), facts: facts.unwrap_or_else(Pairs::new) })
+}
+
+/// Where a string's content ends: the first quote, backslash or control character. Eight
+/// bytes at a time (the bit tricks find the first such byte exactly: a borrow only ever
+/// marks bytes above a true find).
+fn string_end(b: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+    let mut at = 0;
+    while at + 8 <= b.len() {
+        let x = u64::from_le_bytes(b[at..at + 8].try_into().expect("eight bytes"));
+        let found = zero_byte(x ^ (ONES * b'"' as u64)) | zero_byte(x ^ (ONES * b'\\' as u64)) | (x.wrapping_sub(ONES * 0x20) & !x & HIGHS);
+        if found != 0 {
+            return Some(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    b[at..].iter().position(|&c| c == b'"' || c == b'\\' || c < 0x20).map(|p| at + p)
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+    text: &'a str,
+}
+
+impl<'a> Reader<'a> {
+    fn space(&mut self) {
+        while self.at < self.b.len() && matches!(self.b[self.at], b' ' | b'\t' | b'\n' | b'\r') {
+            self.at += 1;
+        }
+    }
+
+    fn peek_is(&mut self, c: u8) -> bool {
+        self.space();
+        self.b.get(self.at) == Some(&c)
+    }
+
+    fn byte(&mut self, c: u8) -> Option<()> {
+        self.peek_is(c).then(|| self.at += 1)
+    }
+
+    /// After a member: true on a comma (another member follows), false on `close`.
+    fn comma_or(&mut self, close: u8) -> Option<bool> {
+        self.space();
+        let c = *self.b.get(self.at)?;
+        self.at += 1;
+        match c {
+            b',' => Some(true),
+            c if c == close => Some(false),
+            _ => None,
+        }
+    }
+
+    /// A string with no escape and no control character, borrowed.
+    fn string(&mut self) -> Option<&'a str> {
+        self.byte(b'"')?;
+        let start = self.at;
+        let len = string_end(&self.b[start..])?;
+        (self.b[start + len] == b'"').then_some(())?;
+        self.at = start + len + 1;
+        // The line is valid UTF-8 and the quotes are ASCII, so this is a char boundary.
+        Some(&self.text[start..start + len])
+    }
+
+    /// A positive integer as JSON writes one (no sign, no leading zero, no fraction), up to
+    /// 18 digits.
+    fn count(&mut self) -> Option<u64> {
+        self.space();
+        let start = self.at;
+        while self.at < self.b.len() && self.b[self.at].is_ascii_digit() {
+            self.at += 1;
+        }
+        let digits = &self.b[start..self.at];
+        if digits.is_empty() || digits.len() > 18 || digits[0] == b'0' || matches!(self.b.get(self.at), Some(b'.' | b'e' | b'E')) {
+            return None;
+        }
+        Some(digits.iter().fold(0, |n, d| n * 10 + (d - b'0') as u64))
+    }
+
+    /// `{ "name": value, … }`, each value read by `member`.
+    fn object(&mut self, mut member: impl FnMut(&mut Self, &'a str) -> Option<()>) -> Option<()> {
+        self.byte(b'{')?;
+        if self.peek_is(b'}') {
+            self.at += 1;
+            return Some(());
+        }
+        loop {
+            let name = self.string()?;
+            self.byte(b':')?;
+            member(self, name)?;
+            if !self.comma_or(b'}')? {
+                return Some(());
+            }
+        }
+    }
+}
+
+/// `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM` for a timed event (a dated one given a time counts
+/// by its day), exactly; anything else (spaces, a date-only time event, an impossible
+/// date) is for the general way, which names what is wrong.
+fn plain_moment(text: &str, kind: EventKind) -> Option<Moment> {
+    let b = text.as_bytes();
+    let num = |r: std::ops::Range<usize>| -> Option<u32> { b[r].iter().try_fold(0u32, |n, c| c.is_ascii_digit().then(|| n * 10 + (c - b'0') as u32)) };
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)?;
+    match (b.len(), kind) {
+        (10, EventKind::Date) => Some(Moment::Date(date)),
+        (16, _) if b[10] == b'T' && b[13] == b':' => {
+            let time = date.and_hms_opt(num(11..13)?, num(14..16)?, 0)?;
+            Some(match kind {
+                EventKind::Date => Moment::Date(date),
+                EventKind::Time => Moment::Time(time),
+            })
+        }
+        _ => None,
+    }
+}
+
+/// A due date as `Due`'s Display writes it (`2025-03-24`, `2025-03-24T10:00`, `2025-03`).
+fn write_due(out: &mut Vec<u8>, due: Due) {
+    fn digits(out: &mut Vec<u8>, n: u32, width: usize) {
+        let mut buf = [b'0'; 4];
+        let mut n = n;
+        for i in (0..width).rev() {
+            buf[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+        out.extend_from_slice(&buf[..width]);
+    }
+    let date = |out: &mut Vec<u8>, d: NaiveDate| {
+        digits(out, d.year() as u32, 4);
+        out.push(b'-');
+        digits(out, d.month(), 2);
+        out.push(b'-');
+        digits(out, d.day(), 2);
+    };
+    match due {
+        Due::Date(d) => date(out, d),
+        Due::Time(t) => {
+            date(out, t.date());
+            out.push(b'T');
+            digits(out, t.hour(), 2);
+            out.push(b':');
+            digits(out, t.minute(), 2);
+        }
+        Due::Month { year, month } => {
+            digits(out, year as u32, 4);
+            out.push(b'-');
+            digits(out, month, 2);
+        }
+    }
+}
+
+/// `["a","b"]` from names kept as JSON.
+fn list(out: &mut Vec<u8>, items: &[u8], names: &[Vec<u8>]) {
+    out.push(b'[');
+    for (k, i) in items.iter().enumerate() {
+        if k > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(&names[*i as usize]);
+    }
+    out.push(b']');
+}
+
 fn parse(text: &str) -> Result<Line, QueryError> {
     if text.len() > MAX_LINE_BYTES {
         return Err(QueryError::MalformedInput { detail: format!("the line is longer than {MAX_LINE_BYTES} bytes") });
@@ -82,11 +344,134 @@ fn parse(text: &str) -> Result<Line, QueryError> {
 pub struct Batch<'b> {
     book: &'b Rulebook,
     plan: Option<Plan<'b>>,
+    printed: Vec<Printed>,
+    /// Each fact's name as JSON.
+    fact_names: Vec<Vec<u8>>,
+}
+
+/// One service's answer as JSON, in the pieces that never change, written once so that an
+/// answer is these pieces and the dates between them (see `Batch::write`).
+struct Printed {
+    /// `{"service":"…","items":[`
+    head: Vec<u8>,
+    /// Per rule: `{"rule":…,"kind":…,"party":…,"due":` and `,"clause":…,"provisional":`.
+    rules: Vec<(Vec<u8>, Vec<u8>)>,
+    /// Each event's name as JSON.
+    events: Vec<Vec<u8>>,
+    /// The events' indices by the length of their names, so a name is compared only with
+    /// names as long as it.
+    by_length: Vec<Vec<usize>>,
+}
+
+fn json(value: &impl Serialize) -> Vec<u8> {
+    serde_json::to_vec(value).expect("rulebook values serialise")
 }
 
 impl<'b> Batch<'b> {
     pub fn new(book: &'b Rulebook) -> Batch<'b> {
-        Batch { book, plan: Plan::compile(book) }
+        let printed = book
+            .services
+            .iter()
+            .map(|s| Printed {
+                head: [&b"{\"service\":"[..], &json(&s.id), b",\"items\":["].concat(),
+                rules: s
+                    .rules
+                    .iter()
+                    .map(|r| {
+                        let head = [&b"{\"rule\":"[..], &json(&r.id), b",\"kind\":", &json(&r.kind), b",\"party\":", &json(&r.party), b",\"due\":"].concat();
+                        let tail = [&b",\"clause\":"[..], &json(&r.clause), b",\"provisional\":"].concat();
+                        (head, tail)
+                    })
+                    .collect(),
+                events: s.events.iter().map(|e| json(&e.id)).collect(),
+                by_length: {
+                    let mut by = vec![Vec::new(); s.events.iter().map(|e| e.id.len() + 1).max().unwrap_or(0)];
+                    for (i, e) in s.events.iter().enumerate() {
+                        by[e.id.len()].push(i);
+                    }
+                    by
+                },
+            })
+            .collect();
+        Batch { book, plan: Plan::compile(book), printed, fact_names: book.facts.iter().map(|f| json(&f.id)).collect() }
+    }
+
+    /// Writes the answer to one line, and a newline, into `out`: byte for byte what
+    /// serialising `answer` gives. A well-formed line is parsed in place (its strings
+    /// borrowed, its events and facts in fixed arrays), evaluated by the compiled plan and
+    /// written from the pieces kept in `printed`, with nothing allocated; anything else (an
+    /// error to report, escapes in a string, a rule filter, `--explain`) goes the general way.
+    pub fn write(&self, out: &mut Vec<u8>, cal: &Calendar, window: WorkingWindow, text: &str, lang: Lang, explain_items: bool, rows: &mut Vec<Row<'b>>) {
+        if explain_items || !self.write_plain(out, cal, window, text, rows) {
+            serde_json::to_writer(&mut *out, &self.answer(cal, window, text, lang, explain_items)).expect("writing to memory cannot fail");
+        }
+        out.push(b'\n');
+    }
+
+    /// The fast way; false (and nothing written) where the general way is to answer.
+    fn write_plain(&self, out: &mut Vec<u8>, cal: &Calendar, window: WorkingWindow, text: &str, rows: &mut Vec<Row<'b>>) -> bool {
+        let Some(plan) = &self.plan else { return false };
+        if text.len() > MAX_LINE_BYTES {
+            return false;
+        }
+        let Some(line) = scan(text) else { return false };
+        let Some(at) = self.book.services.iter().position(|s| s.id == line.service) else { return false };
+        let (spec, printed) = (&self.book.services[at], &self.printed[at]);
+        let service = plan.service_at(at);
+        let mut input = Input::default();
+        for (name, value) in line.events.as_slice() {
+            let Some(&i) = printed.by_length.get(name.len()).and_then(|same| same.iter().find(|i| spec.events[**i].id == *name)) else { return false };
+            let Some(at) = plain_moment(value, spec.events[i].kind) else { return false };
+            if !input.set_event(i, at) {
+                return false;
+            }
+        }
+        for (name, value) in line.facts.as_slice() {
+            let Some(i) = self.book.facts.iter().position(|f| f.id == *name) else { return false };
+            let value = match (&self.book.facts[i].fact_type, value) {
+                (FactType::PositiveInteger, PlainFact::Count(n)) => *n,
+                (FactType::OneOf(options), PlainFact::Word(w)) => match options.iter().position(|o| o.value == *w) {
+                    Some(o) => o as u64,
+                    None => return false,
+                },
+                _ => return false,
+            };
+            if !input.set_fact(i, value) {
+                return false;
+            }
+        }
+        if !matches!(service.evaluate(self.book, &input, cal, window, rows), Ok(true)) {
+            return false;
+        }
+        out.extend_from_slice(&printed.head);
+        for (k, row) in rows.iter().enumerate() {
+            if k > 0 {
+                out.push(b',');
+            }
+            let (head, tail) = &printed.rules[row.index as usize];
+            out.extend_from_slice(head);
+            let provisional = match row.outcome {
+                Outcome::Due { due, provisional } => {
+                    out.push(b'"');
+                    write_due(out, due);
+                    out.push(b'"');
+                    provisional
+                }
+                Outcome::Waiting { events, facts } => {
+                    out.extend_from_slice(b"null,\"waiting_for\":");
+                    list(out, events.as_slice(), &printed.events);
+                    if !facts.is_empty() {
+                        out.extend_from_slice(b",\"needs_facts\":");
+                        list(out, facts.as_slice(), &self.fact_names);
+                    }
+                    false
+                }
+            };
+            out.extend_from_slice(tail);
+            out.extend_from_slice(if provisional { b"true}" } else { b"false}" });
+        }
+        out.extend_from_slice(b"]}");
+        true
     }
 
     /// Answers one input line; `explain_items` adds each item's explanation in `lang`.
@@ -249,5 +634,96 @@ mod tests {
         }
         let long = format!(r#"{{"service":"{}"}}"#, "x".repeat(MAX_LINE_BYTES));
         assert_eq!(line(&long)["error"]["code"], "malformed_input");
+    }
+
+    /// The fast way writes byte for byte what serialising the general answer writes, on
+    /// lines good and bad: odd dates, times for dated events and dates for timed ones,
+    /// facts as numbers, words, floats, zero, strings of digits, unknown names, escapes,
+    /// a rule filter, an unknown field. And it does take the well-formed lines.
+    #[test]
+    fn the_fast_way_writes_what_the_general_way_writes() {
+        use proptest::prelude::*;
+        use proptest::strategy::ValueTree;
+        let book = Rulebook::embedded();
+        let batch = Batch::new(&book);
+        let cal = Calendar::embedded();
+        let services: Vec<String> = book.services.iter().map(|s| s.id.clone()).chain(["nope".to_string(), "host\\u0069ng".to_string()]).collect();
+        let events: Vec<String> = book.services.iter().flat_map(|s| s.events.iter().map(|e| e.id.clone())).chain(["x".to_string()]).collect();
+        let moment = prop_oneof![
+            (2019i32..2031, 1u32..13, 1u32..29).prop_map(|(y, m, d)| format!("\"{y:04}-{m:02}-{d:02}\"")),
+            (2019i32..2031, 1u32..13, 1u32..29, 0u32..24, 0u32..60).prop_map(|(y, m, d, h, mi)| format!("\"{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}\"")),
+            Just("\"2025-02-30\"".to_string()),
+            Just("\"2025-01-10 10:00\"".to_string()),
+            Just("\"2025-01-10T25:00\"".to_string()),
+            Just("\" 2025-01-10\"".to_string()),
+            Just("\"1ю2ю2025\"".to_string()),
+            Just("20250110".to_string()),
+            Just("\"1989-12-31\"".to_string()),
+        ];
+        let fact = prop_oneof![
+            (0u64..50).prop_map(|n| format!("\"software_count\":{n}")),
+            Just("\"software_count\":5.0".to_string()),
+            Just("\"software_count\":\"7\"".to_string()),
+            Just("\"software_count\":-3".to_string()),
+            Just("\"software_count\":null".to_string()),
+            Just("\"org_kind\":\"budget\"".to_string()),
+            Just("\"org_kind\":\"commercial\"".to_string()),
+            Just("\"org_kind\":\" budget\"".to_string()),
+            Just("\"org_kind\":\"other\"".to_string()),
+            Just("\"colour\":\"red\"".to_string()),
+        ];
+        let extra = prop_oneof![Just(String::new()), Just(String::new()), Just(String::new()), Just(",\"rules\":[\"hosting.placement\"]".to_string()), Just(",\"other\":1".to_string())];
+        // Mostly the service's own events, sometimes another's or an unknown one.
+        let per_service: Vec<Vec<String>> = services.iter().map(|id| book.service(id).map(|s| s.events.iter().map(|e| e.id.clone()).collect()).unwrap_or_default()).collect();
+        let service_and_events = (0..services.len()).prop_flat_map(move |i| {
+            let own = if per_service[i].is_empty() { events.clone() } else { per_service[i].clone() };
+            let name = prop_oneof![8 => prop::sample::select(own), 1 => prop::sample::select(events.clone())];
+            (Just(services[i].clone()), prop::collection::vec((name, moment.clone()), 0..5))
+        });
+        let line = (service_and_events, prop::collection::vec(fact, 0..3), extra, 0..12usize).prop_map(|((service, events), facts, extra, variant)| {
+            let events: Vec<String> = events.into_iter().map(|(e, m)| format!("\"{e}\":{m}")).collect();
+            let line = format!("{{\"service\":\"{service}\",\"events\":{{{}}},\"facts\":{{{}}}{extra}}}", events.join(","), facts.join(","));
+            // The same line written otherwise: some as JSON allows, some as it does not.
+            match variant {
+                0 => line.replace(':', " : ").replace(',', " ,\t"),
+                1 => format!("  {line}  "),
+                2 => line.replacen('}', ",}", 1),
+                3 => format!("{line}x"),
+                4 => line.replacen("\"facts\"", "\"f\\u0061cts\"", 1),
+                5 => line.replace(":5", ":05").replace(":1", ":1.0"),
+                6 => line.replacen("\"events\":{", "\"events\":{\"a\":\"b\",\"a\":\"c\",", 1),
+                7 => line.replacen("{", "{\"service\":\"kvp\",", 1),
+                8 => line.replace(":{}", ":null"),
+                9 => line.replacen("2025", "2\u{1}25", 1),
+                _ => line,
+            }
+        });
+        let mut runner = proptest::test_runner::TestRunner::deterministic();
+        let (mut rows, mut fast) = (Vec::new(), 0);
+        for _ in 0..4000 {
+            let text = line.new_tree(&mut runner).unwrap().current();
+            let mut written = Vec::new();
+            batch.write(&mut written, &cal, WorkingWindow::default(), &text, Lang::Ru, false, &mut rows);
+            let mut general = serde_json::to_vec(&batch.answer(&cal, WorkingWindow::default(), &text, Lang::Ru, false)).unwrap();
+            general.push(b'\n');
+            assert_eq!(String::from_utf8(written).unwrap(), String::from_utf8(general).unwrap(), "{text}");
+            let mut probe = Vec::new();
+            fast += batch.write_plain(&mut probe, &cal, WorkingWindow::default(), &text, &mut rows) as u32;
+        }
+        assert!(fast > 100, "the fast way took {fast} lines of 4000");
+    }
+
+    /// The eight-at-a-time search finds what the plain search finds, wherever it lies.
+    #[test]
+    fn a_string_ends_where_it_ends() {
+        let plain = |b: &[u8]| b.iter().position(|&c| c == b'"' || c == b'\\' || c < 0x20);
+        let mut runner = proptest::test_runner::TestRunner::deterministic();
+        use proptest::prelude::*;
+        use proptest::strategy::ValueTree;
+        let bytes = proptest::collection::vec(prop_oneof![8 => 0x20u8..0x7f, 1 => Just(b'"'), 1 => Just(b'\\'), 1 => 0u8..0x20, 1 => 0x80u8..=0xff], 0..40);
+        for _ in 0..20_000 {
+            let b = bytes.new_tree(&mut runner).unwrap().current();
+            assert_eq!(string_end(&b), plain(&b), "{b:?}");
+        }
     }
 }

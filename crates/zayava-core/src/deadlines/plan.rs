@@ -89,6 +89,34 @@ impl Default for Input {
     }
 }
 
+impl Input {
+    /// Sets event `index` (of the service's list); false if the moment does not fit (the
+    /// interpreter is to answer) or the event was already set.
+    #[must_use]
+    pub fn set_event(&mut self, index: usize, at: Moment) -> bool {
+        match (self.events.get(index), pack(at)) {
+            (Some(&ABSENT), Some(key)) => {
+                self.events[index] = key;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Sets fact `index` (of the rulebook's list) to a count, or to the index of one of its
+    /// options; false if it was already set or does not fit.
+    #[must_use]
+    pub fn set_fact(&mut self, index: usize, value: u64) -> bool {
+        match self.facts.get(index) {
+            Some(&NO_FACT) if value != NO_FACT => {
+                self.facts[index] = value;
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
 /// The first day a packed moment can be on; the last is some 2,900 years later, far past
 /// the calendar's range.
 const EPOCH_DAYS_FROM_CE: i32 = 693_596; // 1900-01-01
@@ -165,6 +193,8 @@ pub enum Outcome {
 #[derive(Debug, Clone, Copy)]
 pub struct Row<'b> {
     pub rule: &'b Rule,
+    /// The rule's place in its service's list.
+    pub index: u8,
     pub outcome: Outcome,
 }
 
@@ -174,7 +204,7 @@ enum Slot {
     Untouched,
     /// Due: its date or time as a base (packed).
     Due(u32),
-    Waiting(usize),
+    Waiting(u8),
 }
 
 impl<'b> Plan<'b> {
@@ -190,6 +220,11 @@ impl<'b> Plan<'b> {
 
     pub fn service(&self, id: &str) -> Option<&ServicePlan<'b>> {
         self.services.iter().find(|s| s.spec.id == id)
+    }
+
+    /// The plan of the rulebook's `index`-th service (the plan keeps the rulebook's order).
+    pub fn service_at(&self, index: usize) -> &ServicePlan<'b> {
+        &self.services[index]
     }
 }
 
@@ -306,7 +341,7 @@ impl<'b> ServicePlan<'b> {
                         }
                         Slot::Waiting(row) => {
                             touched = true;
-                            let Outcome::Waiting { events: e, facts: f } = rows[row].outcome else { unreachable!("a waiting slot names a waiting row") };
+                            let Outcome::Waiting { events: e, facts: f } = rows[row as usize].outcome else { unreachable!("a waiting slot names a waiting row") };
                             if !events.extend(&e) || !facts.extend(&f) {
                                 return Ok(false);
                             }
@@ -319,8 +354,8 @@ impl<'b> ServicePlan<'b> {
                 continue;
             }
             if !events.is_empty() || !facts.is_empty() {
-                slots[index] = Slot::Waiting(rows.len());
-                rows.push(Row { rule: plan.rule, outcome: Outcome::Waiting { events, facts } });
+                slots[index] = Slot::Waiting(rows.len() as u8);
+                rows.push(Row { rule: plan.rule, index: index as u8, outcome: Outcome::Waiting { events, facts } });
                 continue;
             }
             let base = unpack(latest.expect("a touched rule with nothing awaited has a base"));
@@ -329,13 +364,13 @@ impl<'b> ServicePlan<'b> {
                     // A due time with seconds cannot be a base here (none has them).
                     let Some(at) = pack(due.as_moment()) else { return Ok(false) };
                     slots[index] = Slot::Due(at);
-                    rows.push(Row { rule: plan.rule, outcome: Outcome::Due { due, provisional } });
+                    rows.push(Row { rule: plan.rule, index: index as u8, outcome: Outcome::Due { due, provisional } });
                 }
                 Err(Stop::MissingFact(name)) => {
                     let mut facts = Few::EMPTY;
                     let _ = facts.push(book.facts.iter().position(|f| f.id == name).unwrap_or_default() as u8);
-                    slots[index] = Slot::Waiting(rows.len());
-                    rows.push(Row { rule: plan.rule, outcome: Outcome::Waiting { events: Few::EMPTY, facts } });
+                    slots[index] = Slot::Waiting(rows.len() as u8);
+                    rows.push(Row { rule: plan.rule, index: index as u8, outcome: Outcome::Waiting { events: Few::EMPTY, facts } });
                 }
                 Err(Stop::NoBand { fact, value }) => return Err(QueryError::InvalidFact { fact, value: value.to_string(), expected: Expected::CoveredByBands }),
                 Err(Stop::OutOfRange(date)) => return Err(QueryError::OutOfRange { date }),
