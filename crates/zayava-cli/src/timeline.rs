@@ -30,6 +30,9 @@ pub struct TimelineArgs {
     /// Read JSON lines {"service", "events": [{"event", "at"}…], "facts", "now"} from this file ('-' for stdin) and answer each with one JSON line.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["application", "json"])]
     batch: Option<PathBuf>,
+    /// With --batch: add each deadline's full explanation (how the date was worked out).
+    #[arg(long, requires = "batch")]
+    explain: bool,
 }
 
 const NOT_UTF8: Text = Text::id("cli-timeline-not-utf8");
@@ -38,7 +41,7 @@ const BLANK: Text = Text::id("cli-timeline-blank");
 pub async fn run(args: TimelineArgs, db: Option<PathBuf>, lang: Lang) -> Result<(), Failure> {
     if let Some(source) = &args.batch {
         let (cal, window) = crate::deadlines::calendar(db).await?;
-        return run_batch(source, &cal, window, lang);
+        return run_batch(source, &cal, window, lang, args.explain);
     }
     let application = args.application.as_deref().unwrap_or_default();
     let source = Source::from_argument(application);
@@ -59,7 +62,7 @@ pub async fn run(args: TimelineArgs, db: Option<PathBuf>, lang: Lang) -> Result<
     Ok(())
 }
 
-fn run_batch(source: &PathBuf, cal: &Calendar, window: WorkingWindow, lang: Lang) -> Result<(), Failure> {
+fn run_batch(source: &PathBuf, cal: &Calendar, window: WorkingWindow, lang: Lang, explain: bool) -> Result<(), Failure> {
     let book = Rulebook::shared();
     let input: Box<dyn BufRead> = if source.as_os_str() == "-" {
         Box::new(std::io::stdin().lock())
@@ -74,7 +77,7 @@ fn run_batch(source: &PathBuf, cal: &Calendar, window: WorkingWindow, lang: Lang
         // Every line gets an answer, a blank one too, so answers line up with questions.
         let answer = match String::from_utf8(line?) {
             Ok(text) if text.trim().is_empty() => error("malformed_input", BLANK, number),
-            Ok(text) => batch::answer(book, cal, window, text.trim_end_matches('\r'), number, lang),
+            Ok(text) => batch::answer(book, cal, window, text.trim_end_matches('\r'), number, lang, explain),
             Err(_) => error("malformed_input", NOT_UTF8, number),
         };
         serde_json::to_writer(&mut out, &answer)?;

@@ -13,7 +13,11 @@ fn zayava(home: &std::path::Path) -> Command {
 }
 
 fn batch(home: &std::path::Path, input: &str) -> Vec<Value> {
-    let mut child = zayava(home).args(["timeline", "--batch", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    batch_with(home, input, &[])
+}
+
+fn batch_with(home: &std::path::Path, input: &str, extra: &[&str]) -> Vec<Value> {
+    let mut child = zayava(home).args(["timeline", "--batch", "-"]).args(extra).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -21,6 +25,21 @@ fn batch(home: &std::path::Path, input: &str) -> Vec<Value> {
 }
 
 const CONTRACT: &str = r#"[{"event":"application_sent","at":"2026-11-09"},{"event":"application_received","at":"2026-11-10"},{"event":"draft_contract_received","at":"2026-11-12"}"#;
+
+/// Explanations come only with `--explain`; the rest of the answer is the same.
+#[test]
+fn a_batch_explains_only_when_asked() {
+    let home = tempfile::tempdir().unwrap();
+    let line = format!(r#"{{"service":"one-window","events":{CONTRACT}],"facts":{{"org_kind":"budget"}},"now":"2026-12-03T10:00"}}"#);
+    let plain = batch(home.path(), &line).remove(0);
+    let mut explained = batch_with(home.path(), &line, &["--explain"]).remove(0);
+    assert!(plain["deadlines"].as_array().unwrap().iter().all(|d| d.get("explanation").is_none()), "{plain}");
+    for d in explained["deadlines"].as_array_mut().unwrap() {
+        assert!(d["explanation"]["text"].as_str().is_some_and(|t| !t.is_empty()), "{d}");
+        d.as_object_mut().unwrap().remove("explanation");
+    }
+    assert_eq!(plain, explained);
+}
 
 #[test]
 fn each_line_is_answered_in_order_with_state_rounds_and_verdicts() {

@@ -46,6 +46,9 @@ pub struct LineDeadline {
     pub status: DeadlineStatus,
     pub met_by: Option<String>,
     pub met_on: Option<String>,
+    /// How the date was worked out: only when asked for (`--explain`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<crate::deadlines::explain::Explanation>,
 }
 
 #[derive(Debug, Serialize)]
@@ -63,8 +66,9 @@ fn error(code: &'static str, message: String) -> Answer {
     Answer::Error { error: ErrorBody { code, message } }
 }
 
-/// Answers one input line (`number` counts from 1, for messages).
-pub fn answer(book: &Rulebook, cal: &Calendar, window: WorkingWindow, text: &str, number: usize, lang: Lang) -> Answer {
+/// Answers one input line (`number` counts from 1, for messages); `explain` keeps each
+/// deadline's explanation.
+pub fn answer(book: &Rulebook, cal: &Calendar, window: WorkingWindow, text: &str, number: usize, lang: Lang, explain: bool) -> Answer {
     if text.len() > MAX_LINE_BYTES {
         let detail = format!("> {MAX_LINE_BYTES} bytes");
         return error("malformed_input", MALFORMED.fill(lang, &[("line", &number.to_string()), ("detail", &detail)]));
@@ -115,7 +119,7 @@ pub fn answer(book: &Rulebook, cal: &Calendar, window: WorkingWindow, text: &str
             deadlines: t
                 .deadlines
                 .into_iter()
-                .map(|d| LineDeadline { rule: d.item.rule, round: d.round, due: d.item.due, status: d.status, met_by: d.met_by, met_on: d.met_on })
+                .map(|d| LineDeadline { rule: d.item.rule, round: d.round, due: d.item.due, status: d.status, met_by: d.met_by, met_on: d.met_on, explanation: explain.then_some(d.item.explanation) })
                 .collect(),
         },
         Err(e) => error(e.code().local(), e.message(lang)),
@@ -127,7 +131,7 @@ mod tests {
     use super::*;
 
     fn ask(line: &str) -> serde_json::Value {
-        serde_json::to_value(answer(&Rulebook::embedded(), &Calendar::embedded(), WorkingWindow::default(), line, 1, Lang::Ru)).unwrap()
+        serde_json::to_value(answer(&Rulebook::embedded(), &Calendar::embedded(), WorkingWindow::default(), line, 1, Lang::Ru, false)).unwrap()
     }
 
     #[test]
