@@ -1,17 +1,20 @@
 // The window's frame: navigation on the left, the chosen section on the right. Later
 // screens slot into `screens`.
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { listen } from "@tauri-apps/api/event";
 import { api } from "./api";
 import type { AppInfo, IpcError, Lang } from "./bindings";
 import { type Args, I18nContext, type MessageKey, translate } from "./i18n";
 import { followSyncStatus, queryClient } from "./queries";
 import { sectionForShortcut, sections, type SectionId } from "./sections";
-import { Applications } from "./screens/Applications";
-import { Calendar } from "./screens/Calendar";
 import { Deadlines } from "./screens/Deadlines";
-import { Organisations } from "./screens/Organisations";
-import { Settings } from "./screens/Settings";
+
+// The first screen (Сроки) comes with the page; the others are loaded when first opened, so
+// the script parsed at start-up is smaller (issue 19: start-up and memory).
+const Applications = lazy(() => import("./screens/Applications").then((m) => ({ default: m.Applications })));
+const Calendar = lazy(() => import("./screens/Calendar").then((m) => ({ default: m.Calendar })));
+const Organisations = lazy(() => import("./screens/Organisations").then((m) => ({ default: m.Organisations })));
+const Settings = lazy(() => import("./screens/Settings").then((m) => ({ default: m.Settings })));
 import { SyncStatus } from "./components/Sync";
 import { RecoveryScreen } from "./components/Backups";
 
@@ -129,7 +132,9 @@ export function App() {
           </ul>
           {info && <SyncStatus />}
         </nav>
-        <main className="content">{content}</main>
+        <main className="content">
+          <Suspense fallback={<p className="muted">{i18n.t("common-loading")}</p>}>{content}</Suspense>
+        </main>
       </div>
     </I18nContext.Provider>
   );
