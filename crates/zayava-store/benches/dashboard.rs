@@ -23,8 +23,8 @@ fn bench(c: &mut Criterion) {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
     // Named by the seed's version: a database seeded before applications had numbers and
     // words to find is not reused.
-    let path = dir.join("dashboard-100k-v2.sqlite3");
-    let ready = dir.join("dashboard-100k-v2.ready");
+    let path = dir.join("dashboard-100k-v3.sqlite3");
+    let ready = dir.join("dashboard-100k-v3.ready");
     let db = rt.block_on(async {
         if ready.exists() {
             Database::open(&path).await.unwrap()
@@ -58,7 +58,7 @@ fn bench(c: &mut Criterion) {
     let searches = [
         ("common_word", "реестр", None),
         ("two_words", "учет ковалев", None),
-        ("number", "З-04217", None),
+        ("number", "З-4217", None),
         ("organisation", "организация 17", None),
         ("word_and_service", "архив", Some("kvp")),
         ("prefix_being_typed", "пла", None),

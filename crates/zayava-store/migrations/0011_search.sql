@@ -9,6 +9,10 @@
 -- The index row of an application has the application's number as its rowid: numbers are
 -- unique and never change, while the table's own rowid may change in a VACUUM.
 -- Triggers keep it, so no write path can forget it.
+--
+-- A second column, tags, holds what the list is filtered by (archived or not, service,
+-- status, organisation) as tokens (a0, sonewindow, tready, o17), so a search with filters is
+-- counted by the index alone; people's words are matched in the first column only.
 
 -- What an application is found by: one place, used by the triggers and the first fill.
 CREATE VIEW application_words AS
@@ -19,21 +23,22 @@ SELECT a.number AS number,
            coalesce((SELECT group_concat(f.value, ' ') FROM sync_application s, json_each(s.operator_fields) f
                      WHERE s.application_id = a.id AND json_valid(s.operator_fields) AND f.type = 'text'), ''),
            'ё', 'е'), 'Ё', 'Е') AS words,
+       'a' || a.archived || ' s' || replace(a.service, '-', '') || ' t' || a.status || ' o' || coalesce(a.organisation_id, 0) AS tags,
        a.id AS id
 FROM application a
 WHERE a.number IS NOT NULL;
 
-CREATE VIRTUAL TABLE application_search USING fts5(words, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
+CREATE VIRTUAL TABLE application_search USING fts5(words, tags, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
 
-INSERT INTO application_search (rowid, words) SELECT number, words FROM application_words;
+INSERT INTO application_search (rowid, words, tags) SELECT number, words, tags FROM application_words;
 
 CREATE TRIGGER application_search_insert AFTER INSERT ON application BEGIN
-    INSERT INTO application_search (rowid, words) SELECT number, words FROM application_words WHERE id = new.id;
+    INSERT INTO application_search (rowid, words, tags) SELECT number, words, tags FROM application_words WHERE id = new.id;
 END;
 
-CREATE TRIGGER application_search_update AFTER UPDATE OF search_text, organisation_id, number ON application BEGIN
+CREATE TRIGGER application_search_update AFTER UPDATE OF search_text, organisation_id, number, archived, service, status ON application BEGIN
     DELETE FROM application_search WHERE rowid = old.number;
-    INSERT INTO application_search (rowid, words) SELECT number, words FROM application_words WHERE id = new.id;
+    INSERT INTO application_search (rowid, words, tags) SELECT number, words, tags FROM application_words WHERE id = new.id;
 END;
 
 CREATE TRIGGER application_search_delete AFTER DELETE ON application BEGIN
@@ -42,17 +47,17 @@ END;
 
 CREATE TRIGGER application_search_organisation AFTER UPDATE OF name, unp ON organisation BEGIN
     DELETE FROM application_search WHERE rowid IN (SELECT number FROM application WHERE organisation_id = new.id);
-    INSERT INTO application_search (rowid, words) SELECT w.number, w.words FROM application_words w JOIN application a ON a.id = w.id WHERE a.organisation_id = new.id;
+    INSERT INTO application_search (rowid, words, tags) SELECT w.number, w.words, w.tags FROM application_words w JOIN application a ON a.id = w.id WHERE a.organisation_id = new.id;
 END;
 
 CREATE TRIGGER application_search_operator_insert AFTER INSERT ON sync_application BEGIN
     DELETE FROM application_search WHERE rowid = (SELECT number FROM application WHERE id = new.application_id);
-    INSERT INTO application_search (rowid, words) SELECT number, words FROM application_words WHERE id = new.application_id;
+    INSERT INTO application_search (rowid, words, tags) SELECT number, words, tags FROM application_words WHERE id = new.application_id;
 END;
 
 CREATE TRIGGER application_search_operator_update AFTER UPDATE OF operator_fields ON sync_application BEGIN
     DELETE FROM application_search WHERE rowid = (SELECT number FROM application WHERE id = new.application_id);
-    INSERT INTO application_search (rowid, words) SELECT number, words FROM application_words WHERE id = new.application_id;
+    INSERT INTO application_search (rowid, words, tags) SELECT number, words, tags FROM application_words WHERE id = new.application_id;
 END;
 
 -- The list is read newest first, page by page.

@@ -194,6 +194,11 @@ fn effective_state() -> &'static str {
     })
 }
 
+/// Below this many finds, a page of a search is found from the index's finds (sorted by
+/// recency); from this many, by walking the list from the newest down until the page is
+/// full, which then stops early.
+const RARE: i64 = 1000;
+
 /// A value bound to a list query's condition.
 enum Arg {
     Text(String),
@@ -205,12 +210,16 @@ enum Arg {
 struct Conditions {
     sql: String,
     args: Vec<Arg>,
+    /// The search, as an FTS5 query: people's words in the `words` column and the filters
+    /// that are tags (archived, service, status, organisation) in the `tags` column. None
+    /// without words.
+    search: Option<String>,
 }
 
 impl Conditions {
     /// None when the filter can find nothing (words with no letter or digit in them).
     fn of(filter: &ApplicationFilter, today: NaiveDate) -> Result<Option<Conditions>, StoreError> {
-        let mut c = Conditions { sql: "a.archived = ?".into(), args: vec![Arg::Int(filter.archived as i64)] };
+        let mut c = Conditions { sql: "a.archived = ?".into(), args: vec![Arg::Int(filter.archived as i64)], search: None };
         if let Some(o) = filter.organisation_id {
             c.and("a.organisation_id = ?", [Arg::Int(o)]);
         }
@@ -227,9 +236,29 @@ impl Conditions {
         }
         if let Some(text) = filter.text.as_deref().filter(|t| !t.trim().is_empty()) {
             let Some(words) = match_words(text) else { return Ok(None) };
-            c.and("a.number IN (SELECT rowid FROM application_search WHERE application_search MATCH ?)", [Arg::Text(words)]);
+            // The tags are the filters above in the index's words (see migration 0011).
+            let mut tags = vec![format!("a{}", filter.archived as i64)];
+            if let Some(s) = &filter.service {
+                tags.push(format!("s{}", s.replace('-', "")));
+            }
+            if let Some(s) = filter.status {
+                tags.push(format!("t{}", s.code()));
+            }
+            if let Some(o) = filter.organisation_id {
+                tags.push(format!("o{o}"));
+            }
+            let tags: Vec<String> = tags.into_iter().filter(|t| t.chars().all(char::is_alphanumeric)).map(|t| format!("tags : \"{t}\"")).collect();
+            c.search = Some(format!("{words} AND {}", tags.join(" AND ")));
         }
         Ok(Some(c))
+    }
+
+    /// The condition with the search as a subquery (when the list, not the index, leads).
+    fn with_search(&self) -> String {
+        match self.search {
+            Some(_) => format!("{} AND a.number IN (SELECT rowid FROM application_search WHERE application_search MATCH ?)", self.sql),
+            None => self.sql.clone(),
+        }
     }
 
     fn and<const N: usize>(&mut self, sql: &str, args: [Arg; N]) {
@@ -254,8 +283,8 @@ macro_rules! bind_conditions {
 }
 
 /// What a person typed in the search box as an FTS5 query: every run of letters and digits
-/// a word that must be there, matched as a prefix («з-0042» → `"з"* "0042"*`, «ГОРОДСКОЙ
-/// 100%» → `"городской"* "100"*`), «ё» read as «е» as the index has it. None if nothing
+/// a word that must be there, matched as a prefix in the words column («з-0042» →
+/// `words : "з"* AND words : "0042"*`), «ё» read as «е» as the index has it. None if nothing
 /// typed is a letter or a digit. Quoted, so no word is read as an FTS5 operator.
 fn match_words(text: &str) -> Option<String> {
     let folded: String = text
@@ -266,8 +295,8 @@ fn match_words(text: &str) -> Option<String> {
             c => c,
         })
         .collect();
-    let words: Vec<String> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| format!("\"{w}\"*")).collect();
-    (!words.is_empty()).then(|| words.join(" "))
+    let words: Vec<String> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| format!("words : \"{w}\"*")).collect();
+    (!words.is_empty()).then(|| words.join(" AND "))
 }
 
 /// The most a draft's values may weigh, so a runaway paste cannot bloat the database.
@@ -502,36 +531,66 @@ impl Database {
 
     /// Applications matching the filter, newest first, each with its stage as of `today`.
     pub async fn applications_on(&self, filter: &ApplicationFilter, today: NaiveDate) -> Result<Vec<ApplicationSummary>, StoreError> {
-        self.list(filter, today, 0, -1).await
+        let Some(cond) = Conditions::of(filter, today)? else { return Ok(Vec::new()) };
+        self.list(&cond, today, 0, -1, false).await
     }
 
     /// One page of the list (`limit` lines from `offset`, newest first) and how many lines
-    /// the whole list has: both found in SQL, so a page of 100,000 applications costs what
-    /// a page of 100 does.
+    /// the whole list has, both found in SQL. With words, the index counts what it finds
+    /// (its tags carry every filter but the stage); then a page is found from the newest
+    /// line down when the words are common, from what the index found when they are rare,
+    /// so neither way reads much more than the page.
     pub async fn applications_page(&self, filter: &ApplicationFilter, today: NaiveDate, offset: u32, limit: u32) -> Result<(Vec<ApplicationSummary>, u32), StoreError> {
         let Some(cond) = Conditions::of(filter, today)? else { return Ok((Vec::new(), 0)) };
-        let total: i64 = bind_conditions!(sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM application a WHERE {}", cond.sql))), cond).fetch_one(&self.pool).await?;
-        let items = self.list(filter, today, offset as i64, limit as i64).await?;
+        let total: i64 = match (&cond.search, &filter.stage) {
+            (Some(search), None) => sqlx::query_scalar("SELECT COUNT(*) FROM application_search WHERE application_search MATCH ?").bind(search).fetch_one(&self.pool).await?,
+            _ => {
+                let mut q = bind_conditions!(sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM application a WHERE {}", cond.with_search()))), cond);
+                if let Some(search) = &cond.search {
+                    q = q.bind(search.as_str());
+                }
+                q.fetch_one(&self.pool).await?
+            }
+        };
+        let by_search = cond.search.is_some() && total < RARE;
+        let items = self.list(&cond, today, offset as i64, limit as i64, by_search).await?;
         Ok((items, total as u32))
     }
 
-    /// `limit` lines from `offset` (-1: all). The page's ids are found first, so the stage
-    /// (subqueries per line) is worked out for the lines shown only.
-    async fn list(&self, filter: &ApplicationFilter, today: NaiveDate, offset: i64, limit: i64) -> Result<Vec<ApplicationSummary>, StoreError> {
+    /// `limit` lines from `offset` (-1: all); `by_search`: from the index's finds rather
+    /// than down the list. The page's ids are found first, so the stage (subqueries per
+    /// line) is worked out for the lines shown only.
+    async fn list(&self, cond: &Conditions, today: NaiveDate, offset: i64, limit: i64, by_search: bool) -> Result<Vec<ApplicationSummary>, StoreError> {
         let l = lifecycle::lifecycle();
-        let Some(cond) = Conditions::of(filter, today)? else { return Ok(Vec::new()) };
         let today_text = today.format("%Y-%m-%d").to_string();
+        let page = match (by_search, &cond.search) {
+            (true, Some(_)) => format!(
+                "SELECT a.rowid FROM application_search s CROSS JOIN application a ON a.number = s.rowid WHERE application_search MATCH ? AND {} ORDER BY a.updated_at DESC, a.id LIMIT ? OFFSET ?",
+                cond.sql
+            ),
+            _ => format!("SELECT a.rowid FROM application a WHERE {} ORDER BY a.updated_at DESC, a.id LIMIT ? OFFSET ?", cond.with_search()),
+        };
         let sql = format!(
             "SELECT a.id, a.number, a.organisation_id, o.name AS organisation_name, a.service, a.status, a.archived, a.updated_at,
                     {} AS state
              FROM application a LEFT JOIN organisation o ON o.id = a.organisation_id
-             WHERE a.rowid IN (SELECT a.rowid FROM application a WHERE {} ORDER BY a.updated_at DESC, a.id LIMIT ? OFFSET ?)
+             WHERE a.rowid IN ({page})
              ORDER BY a.updated_at DESC, a.id",
             effective_state(),
-            cond.sql
         );
-        let q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(&today_text).bind(&today_text);
-        let rows = bind_conditions!(q, cond).bind(limit).bind(offset).fetch_all(&self.pool).await?;
+        // The values in the order of the `?`s: the stage's dates, then the page's condition
+        // (the search first when the index leads, last when the list does).
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(&today_text).bind(&today_text);
+        if by_search {
+            q = q.bind(cond.search.as_deref());
+        }
+        let mut q = bind_conditions!(q, cond);
+        if !by_search {
+            if let Some(search) = &cond.search {
+                q = q.bind(search.as_str());
+            }
+        }
+        let rows = q.bind(limit).bind(offset).fetch_all(&self.pool).await?;
         let lang = self.language().await.unwrap_or_default();
         rows.iter()
             .map(|r| {

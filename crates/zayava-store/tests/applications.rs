@@ -119,6 +119,48 @@ async fn search_by_words_follows_every_change_and_pages() {
     assert_eq!(third[9].number, "З-0002");
 }
 
+/// A common word (more finds than a page is found among by the index) and a rare one give
+/// the page and the count that the whole list gives, with every filter the index carries.
+#[tokio::test]
+async fn common_and_rare_words_page_as_the_whole_list_does() {
+    let (_dir, db) = open().await;
+    let org = db.create_organisation(&profile("Архив", "100217336"), at(0)).await.unwrap();
+    let mut tx = db.pool().begin().await.unwrap();
+    for n in 0..2_000i64 {
+        let (service, word) = match n % 3 {
+            0 => ("kvp", "Реестр"),
+            1 => ("one-window", "Портал"),
+            _ => ("hosting", "Портал"),
+        };
+        let values = json!({ "contact": format!("{word} {n}") });
+        sqlx::query("INSERT INTO application (id, organisation_id, service, schema_version, form_values, search_text, status, archived, number, created_at, updated_at) VALUES (?, ?, ?, 'v', ?, ?, 'draft', ?, ?, '2026-11-24T10:00:00Z', ?)")
+            .bind(format!("app-{n}"))
+            .bind(if n % 2 == 0 { Some(org.id) } else { None })
+            .bind(service)
+            .bind(values.to_string())
+            .bind(format!("{} {n}", word.to_lowercase()))
+            .bind((n % 10 == 0) as i64)
+            .bind(n + 1)
+            .bind(format!("2026-11-24T10:{:02}:{:02}Z", n / 60 % 60, n % 60))
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+    }
+    tx.commit().await.unwrap();
+    let today = chrono::NaiveDate::MIN;
+    for text in ["портал", "реестр", "реестр 33", "портал 1", "архив"] {
+        for (service, organisation_id, archived) in [(None, None, false), (Some("kvp"), None, false), (Some("one-window"), None, false), (None, Some(org.id), false), (None, None, true), (Some("hosting"), Some(org.id), true)] {
+            let filter = ApplicationFilter { text: Some(text.into()), service: service.map(str::to_string), organisation_id, archived, ..Default::default() };
+            let all: Vec<String> = db.applications_on(&filter, today).await.unwrap().into_iter().map(|a| a.id).collect();
+            let (page, total) = db.applications_page(&filter, today, 5, 20).await.unwrap();
+            assert_eq!(total as usize, all.len(), "{text} {service:?} {organisation_id:?} {archived}");
+            assert_eq!(page.into_iter().map(|a| a.id).collect::<Vec<_>>(), all.iter().skip(5).take(20).cloned().collect::<Vec<_>>(), "{text} {service:?}");
+        }
+    }
+    let common = ApplicationFilter { text: Some("портал".into()), ..Default::default() };
+    assert!(db.applications_page(&common, today, 0, 1).await.unwrap().1 >= 1000, "a word common enough for the list-led way");
+}
+
 #[tokio::test]
 async fn duplicate_archive_and_search() {
     let (_dir, db) = open().await;
