@@ -96,6 +96,9 @@ async fn search_by_words_follows_every_change_and_pages() {
     }
     assert_eq!(find("гигиена").await.1, 0, "a word longer than the one stored is not a prefix of it");
     assert_eq!(find("!!! —").await.1, 0, "nothing to search for finds nothing");
+    for text in ["з", "З-", "з - "] {
+        assert_eq!(find(text).await.1, 31, "«{text}», the start of every number, finds every application");
+    }
     // A renamed organisation and a number from the Operator are found at once.
     let mut renamed = profile("Берёзка", "100217336");
     renamed["full_name"] = json!("Общество Берёзка");
