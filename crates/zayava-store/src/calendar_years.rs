@@ -54,12 +54,19 @@ impl Database {
     /// Adds or replaces a year's transfers; refused whole, changing nothing, if they do not
     /// make sense.
     pub async fn save_calendar_year(&self, year: &YearTransfers, now: DateTime<Utc>) -> Result<(), StoreError> {
+        self.save_calendar_year_with(year, now, &mut |_, _| {}).await
+    }
+
+    /// The same, telling `progress` how many of the applications counted through that year
+    /// have their dates recomputed.
+    pub async fn save_calendar_year_with(&self, year: &YearTransfers, now: DateTime<Utc>, progress: &mut (dyn FnMut(usize, usize) + Send)) -> Result<(), StoreError> {
         year.check().map_err(StoreError::Transfers)?;
         let origin = match year.origin {
             TransferOrigin::Embedded => TransferOrigin::User,
             o => o,
         };
         let moves = serde_json::to_string(&year.moves).expect("transfers serialize");
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         sqlx::query(
             "INSERT INTO calendar_year (year, source, moves, origin, updated_at) VALUES (?, ?, ?, ?, ?)
              ON CONFLICT(year) DO UPDATE SET source = excluded.source, moves = excluded.moves,
@@ -70,11 +77,14 @@ impl Database {
         .bind(moves)
         .bind(origin_code(origin))
         .bind(now.to_rfc3339_opts(SecondsFormat::Secs, true))
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
-        // Every stored due date may move with the calendar.
+        // The dates counted through that year may move: marked in the same transaction, so a
+        // crash before they are recomputed leaves them for the next start.
+        crate::lifecycle::mark_stale_through(&mut tx, year.year).await?;
+        tx.commit().await?;
         self.forget_calendar();
-        self.refresh_all_due().await?;
+        self.refresh_stale_due_with(progress).await?;
         Ok(())
     }
 
@@ -109,21 +119,25 @@ impl Database {
             .bind(now.to_rfc3339_opts(SecondsFormat::Secs, true))
             .execute(&mut *tx)
             .await?;
+            crate::lifecycle::mark_stale_through(&mut tx, year.year).await?;
             changed += 1;
         }
         tx.commit().await?;
         if changed > 0 {
             self.forget_calendar();
-            self.refresh_all_due().await?;
+            self.refresh_stale_due().await?;
         }
         Ok((changed, refused))
     }
 
     /// Removes a stored year, so the embedded data (or none: provisional) applies again.
     pub async fn delete_calendar_year(&self, year: i32) -> Result<bool, StoreError> {
-        let deleted = sqlx::query("DELETE FROM calendar_year WHERE year = ?").bind(year).execute(&self.pool).await?.rows_affected() > 0;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let deleted = sqlx::query("DELETE FROM calendar_year WHERE year = ?").bind(year).execute(&mut *tx).await?.rows_affected() > 0;
+        crate::lifecycle::mark_stale_through(&mut tx, year).await?;
+        tx.commit().await?;
         self.forget_calendar();
-        self.refresh_all_due().await?;
+        self.refresh_stale_due().await?;
         Ok(deleted)
     }
 }

@@ -65,6 +65,42 @@ pub(crate) fn recorder_code(r: Recorder) -> &'static str {
     }
 }
 
+/// Marks stale the applications with a date counted through `year`: a count runs from an
+/// event or a due date to a due date, so an application is touched when its events and due
+/// dates span some of that year. (Compared as text: a month «2027-01» is ≥ «2027».)
+pub(crate) async fn mark_stale_through(tx: &mut sqlx::SqliteConnection, year: i32) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT OR IGNORE INTO due_stale (application_id)
+         SELECT application_id FROM (
+             SELECT application_id, MIN(day) AS first, MAX(day) AS last FROM (
+                 SELECT application_id, substr(at, 1, 10) AS day FROM application_event
+                 UNION ALL SELECT application_id, due_day FROM due_item)
+             GROUP BY application_id)
+         WHERE first < ?2 AND last >= ?1",
+    )
+    .bind(year.to_string())
+    .bind((year + 1).to_string())
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+/// How many applications are recomputed per transaction when many are.
+const REFRESH_CHUNK: usize = 2000;
+
+/// One stored due date, as compared before it is written again.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct StoredDue {
+    rule: String,
+    round: i64,
+    party: Option<String>,
+    kind: String,
+    due: String,
+    due_day: String,
+    open: i64,
+    voids: i64,
+}
+
 fn party_code(p: Option<Party>) -> Option<&'static str> {
     p.map(|p| match p {
         Party::Consumer => "consumer",
@@ -182,14 +218,16 @@ impl Database {
         self.refresh_due_many(&[application_id.to_string()]).await
     }
 
-    /// Recomputes the stored dates of several applications: read in bulk, written in one
-    /// transaction (a pulled page of the operator's events touches up to a thousand at once).
+    /// Recomputes the stored dates of several applications: read in bulk, compared with what
+    /// is stored, and only what changed written, in one transaction (a pulled page touches up
+    /// to a thousand applications; a calendar correction, chunks of them). The applications
+    /// leave the stale list in the same transaction.
     pub async fn refresh_due_many(&self, application_ids: &[String]) -> Result<(), StoreError> {
         if application_ids.is_empty() {
             return Ok(());
         }
         let ids = serde_json::to_string(application_ids).expect("ids");
-        let apps = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {} FROM application WHERE id IN (SELECT value FROM json_each(?))", crate::applications::COLUMNS)))
+        let apps = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {}, stage FROM application WHERE id IN (SELECT value FROM json_each(?))", crate::applications::COLUMNS)))
             .bind(&ids)
             .fetch_all(&self.pool)
             .await?;
@@ -201,52 +239,107 @@ impl Database {
         {
             trails.entry(r.try_get("application_id")?).or_default().push(event_from_row(r)?);
         }
+        let mut stored: HashMap<String, Vec<StoredDue>> = HashMap::new();
+        for r in &sqlx::query("SELECT application_id, rule, party, kind, due, due_day, open, round, voids FROM due_item WHERE application_id IN (SELECT value FROM json_each(?))")
+            .bind(&ids)
+            .fetch_all(&self.pool)
+            .await?
+        {
+            let item = StoredDue {
+                rule: r.try_get("rule")?,
+                party: r.try_get("party")?,
+                kind: r.try_get("kind")?,
+                due: r.try_get("due")?,
+                due_day: r.try_get("due_day")?,
+                open: r.try_get("open")?,
+                round: r.try_get("round")?,
+                voids: r.try_get("voids")?,
+            };
+            stored.entry(r.try_get("application_id")?).or_default().push(item);
+        }
         let orgs: HashMap<i64, Organisation> = self.organisations().await?.into_iter().map(|o| (o.id, o)).collect();
         let cal = self.calendar().await?;
         let window = self.working_window().await?;
         let mut rows = Vec::new();
+        let mut changed = Vec::new();
         let mut stages = Vec::new();
         for row in &apps {
             let app = crate::applications::from_row(row)?;
             let org = app.organisation_id.and_then(|id| orgs.get(&id));
-            let line = line_of(&app, trails.get(&app.id).map(Vec::as_slice).unwrap_or(&[]), org, &cal, window, NaiveDateTime::MIN, Lang::Ru)?;
-            stages.push(serde_json::json!([app.id, line.state]));
-            for d in &line.deadlines {
-                let Some(due) = &d.item.due else { continue };
-                // A void contract has nothing left to do: its deadlines leave the to-do list.
-                let open = !d.settled && line.void.is_none();
-                let voids = Rulebook::shared().rule(&d.item.rule).is_some_and(|(_, r)| r.on_miss.is_some());
-                let kind = match d.item.kind {
-                    RuleKind::Deadline => "deadline",
-                    RuleKind::Date => "date",
-                };
-                let day: String = due.chars().take(10).collect();
-                rows.push(serde_json::json!([app.id, d.item.rule, party_code(d.item.party), kind, due, day, open as i64, d.round, voids as i64]));
+            let line = dates_of(&app, trails.get(&app.id).map(Vec::as_slice).unwrap_or(&[]), org, &cal, window)?;
+            if row.try_get::<Option<String>, _>("stage")?.as_deref() != Some(line.state.as_str()) {
+                stages.push(serde_json::json!([app.id, line.state]));
+            }
+            let mut items: Vec<StoredDue> = line
+                .deadlines
+                .iter()
+                .filter_map(|d| {
+                    let due = d.item.due.clone()?;
+                    Some(StoredDue {
+                        rule: d.item.rule.clone(),
+                        party: party_code(d.item.party).map(str::to_string),
+                        kind: match d.item.kind {
+                            RuleKind::Deadline => "deadline",
+                            RuleKind::Date => "date",
+                        }
+                        .to_string(),
+                        due_day: due.chars().take(10).collect(),
+                        due,
+                        // A void contract has nothing left to do: its deadlines leave the to-do list.
+                        open: (!d.settled && line.void.is_none()) as i64,
+                        round: d.round as i64,
+                        voids: Rulebook::shared().rule(&d.item.rule).is_some_and(|(_, r)| r.on_miss.is_some()) as i64,
+                    })
+                })
+                .collect();
+            items.sort();
+            let mut before = stored.remove(&app.id).unwrap_or_default();
+            before.sort();
+            if items != before {
+                changed.push(app.id.clone());
+                for d in items {
+                    rows.push(serde_json::json!([app.id, d.rule, d.party, d.kind, d.due, d.due_day, d.open, d.round, d.voids]));
+                }
             }
         }
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         sqlx::query("DELETE FROM due_stale WHERE application_id IN (SELECT value FROM json_each(?))").bind(&ids).execute(&mut *tx).await?;
-        sqlx::query("DELETE FROM due_item WHERE application_id IN (SELECT value FROM json_each(?))").bind(&ids).execute(&mut *tx).await?;
-        sqlx::query(
-            "INSERT INTO due_item (application_id, rule, party, kind, due, due_day, open, round, voids)
-             SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8 FROM json_each(?)",
-        )
-        .bind(serde_json::Value::Array(rows).to_string())
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query("UPDATE application SET stage = (SELECT value ->> 1 FROM json_each(?1) WHERE value ->> 0 = application.id) WHERE id IN (SELECT value ->> 0 FROM json_each(?1))")
-            .bind(serde_json::Value::Array(stages).to_string())
+        if !changed.is_empty() {
+            let changed = serde_json::to_string(&changed).expect("ids");
+            sqlx::query("DELETE FROM due_item WHERE application_id IN (SELECT value FROM json_each(?))").bind(&changed).execute(&mut *tx).await?;
+            sqlx::query(
+                "INSERT INTO due_item (application_id, rule, party, kind, due, due_day, open, round, voids)
+                 SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8 FROM json_each(?)",
+            )
+            .bind(serde_json::Value::Array(rows).to_string())
             .execute(&mut *tx)
             .await?;
+        }
+        if !stages.is_empty() {
+            sqlx::query("UPDATE application SET stage = s.value ->> 1 FROM json_each(?) s WHERE application.id = s.value ->> 0")
+                .bind(serde_json::Value::Array(stages).to_string())
+                .execute(&mut *tx)
+                .await?;
+        }
         tx.commit().await?;
         Ok(())
     }
 
-    /// Recomputes every application's dates (after the calendar or the window changed).
+    /// Recomputes every application's dates (after the support window changed): all are
+    /// marked stale at once, so a crash midway leaves the rest for the next start.
     pub async fn refresh_all_due(&self) -> Result<usize, StoreError> {
-        let ids: Vec<String> = sqlx::query_scalar("SELECT DISTINCT application_id FROM application_event").fetch_all(&self.pool).await?;
-        for id in &ids {
-            self.refresh_due(id).await?;
+        sqlx::query("INSERT OR IGNORE INTO due_stale (application_id) SELECT DISTINCT application_id FROM application_event").execute(&self.pool).await?;
+        self.refresh_stale_due_with(&mut |_, _| {}).await
+    }
+
+    /// Recomputes the applications marked stale, a chunk at a time, telling `progress` how
+    /// many of how many are done after each chunk.
+    pub async fn refresh_stale_due_with(&self, progress: &mut (dyn FnMut(usize, usize) + Send)) -> Result<usize, StoreError> {
+        let ids: Vec<String> = sqlx::query_scalar("SELECT application_id FROM due_stale").fetch_all(&self.pool).await?;
+        progress(0, ids.len());
+        for (n, chunk) in ids.chunks(REFRESH_CHUNK).enumerate() {
+            self.refresh_due_many(chunk).await?;
+            progress((n * REFRESH_CHUNK + chunk.len()).min(ids.len()), ids.len());
         }
         Ok(ids.len())
     }
@@ -345,6 +438,12 @@ fn due_entry(r: &sqlx::sqlite::SqliteRow, now: NaiveDateTime, lang: Lang) -> Res
 }
 
 /// An application's timeline from what is already loaded (one or many at a time).
+/// What the store keeps of an application's timeline: its state and deadlines, no text.
+fn dates_of(app: &crate::applications::Application, trail: &[RecordedEvent], org: Option<&Organisation>, cal: &Calendar, window: WorkingWindow) -> Result<Timeline, StoreError> {
+    let facts = lifecycle::facts(forms::by_version(&app.schema_version), &app.values, org.map(|o| &o.values));
+    lifecycle::dates(Rulebook::shared(), cal, window, &app.service, app.status == ApplicationStatus::Ready, trail, facts).map_err(|e: QueryError| StoreError::Corrupt(format!("application {}: {e}", app.id)))
+}
+
 fn line_of(app: &crate::applications::Application, trail: &[RecordedEvent], org: Option<&Organisation>, cal: &Calendar, window: WorkingWindow, now: NaiveDateTime, lang: Lang) -> Result<Timeline, StoreError> {
     let facts = lifecycle::facts(forms::by_version(&app.schema_version), &app.values, org.map(|o| &o.values));
     // Who a notice names: the body and contact the application gives (its form's field

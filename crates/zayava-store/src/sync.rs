@@ -411,9 +411,7 @@ impl Database {
 
     /// Recomputes the due dates a crash left marked stale (see `apply_pulled`).
     pub async fn refresh_stale_due(&self) -> Result<usize, StoreError> {
-        let ids: Vec<String> = sqlx::query_scalar("SELECT application_id FROM due_stale").fetch_all(&self.pool).await?;
-        self.refresh_due_many(&ids).await?;
-        Ok(ids.len())
+        self.refresh_stale_due_with(&mut |_, _| {}).await
     }
 
     /// Records something sync could not do, for the user.

@@ -286,3 +286,46 @@ async fn a_contracts_entered_end_is_reminded_at_the_longer_term_leads_that_the_u
     assert_eq!(db.set_term_reminder_leads("когда-нибудь").await.unwrap(), None);
     assert_eq!(db.term_reminder_leads().await.unwrap(), [5, 1], "a refused text changes nothing");
 }
+
+/// A correction to a year's calendar recomputes the applications counted through that year
+/// and no other, a chunk at a time with progress, and undoing it brings the dates back.
+#[tokio::test]
+async fn a_calendar_correction_recomputes_only_what_counts_through_its_year() {
+    let (_d, db) = open().await;
+    let now = local("2027-06-01T09:00");
+    let mut ids = Vec::new();
+    for (first, second) in [("2026-12-14", "2026-12-21"), ("2025-03-03", "2025-03-10"), ("2027-02-01", "2027-02-08")] {
+        let id = sent_application(&db, "hosting").await;
+        db.save_application(&id, None, &json!({ "software_count": 3 }), Utc::now()).await.unwrap();
+        sqlx::query("UPDATE application SET status = 'ready' WHERE id = ?").bind(&id).execute(db.pool()).await.unwrap();
+        for (e, at) in [("application_sent", first), ("application_received", first), ("draft_contract_received", first), ("signed_contract_received", second)] {
+            db.record_event(&id, &new(e, at), Recorder::User, Utc::now(), now).await.unwrap();
+        }
+        ids.push(id);
+    }
+    let placement = |db: Database, id: String| async move {
+        let line = db.timeline(&id, local("2027-06-01T09:00"), Lang::Ru).await.unwrap();
+        let stored: String = sqlx::query_scalar("SELECT due FROM due_item WHERE application_id = ? AND rule = 'hosting.placement'").bind(&id).fetch_one(db.pool()).await.unwrap();
+        (line.deadlines.iter().find(|d| d.item.rule == "hosting.placement").unwrap().item.due.clone().unwrap(), stored)
+    };
+    let before = placement(db.clone(), ids[0].clone()).await;
+    assert_eq!(before, ("2026-12-29".to_string(), "2026-12-29".to_string()));
+    let year = zayava_core::calendar::YearTransfers {
+        year: 2026,
+        source: "Постановление (тест)".into(),
+        moves: vec![zayava_core::calendar::Transfer { day_off: "2026-12-28".parse().unwrap(), working_day: "2026-12-26".parse().unwrap() }],
+        origin: zayava_core::calendar::TransferOrigin::User,
+    };
+    let mut seen = Vec::new();
+    db.save_calendar_year_with(&year, Utc::now(), &mut |done, of| seen.push((done, of))).await.unwrap();
+    assert_eq!(seen, [(0, 1), (1, 1)], "one application counts through 2026: the 2025 and 2027 ones are not touched");
+    assert_eq!(placement(db.clone(), ids[0].clone()).await, ("2026-12-29".to_string(), "2026-12-29".to_string()), "26.12 worked, 28.12 off: the same fifth day");
+    let moved = zayava_core::calendar::YearTransfers { moves: vec![zayava_core::calendar::Transfer { day_off: "2026-12-22".parse().unwrap(), working_day: "2026-12-19".parse().unwrap() }], ..year };
+    db.save_calendar_year(&moved, Utc::now()).await.unwrap();
+    // 19.12 is before the count starts: 22.12 off moves the fifth working day to 30.12.
+    assert_eq!(placement(db.clone(), ids[0].clone()).await, ("2026-12-30".to_string(), "2026-12-30".to_string()));
+    db.delete_calendar_year(2026).await.unwrap();
+    assert_eq!(placement(db.clone(), ids[0].clone()).await, before);
+    let stale: i64 = sqlx::query_scalar("SELECT count(*) FROM due_stale").fetch_one(db.pool()).await.unwrap();
+    assert_eq!(stale, 0);
+}

@@ -190,6 +190,30 @@ const PROVISIONAL: Text = Text::id("core-deadlines-explain-provisional");
 const WAITING: Text = Text::id("core-deadlines-explain-waiting");
 
 /// Puts an outcome into words.
+impl Explanation {
+    /// No explanation: the rule's id and clause only.
+    pub fn blank(rule: &Rule) -> Explanation {
+        Explanation {
+            rule: rule.id.clone(),
+            title: String::new(),
+            clause: rule.clause.clone(),
+            seed: String::new(),
+            source: String::new(),
+            base: None,
+            bases: vec![],
+            period: PeriodExplained { kind: String::new(), amount: None, text: String::new() },
+            unmoved: None,
+            rolled_forward_from: None,
+            skipped: vec![],
+            worked_by_transfer: vec![],
+            provisional: false,
+            provisional_reason: None,
+            notes: vec![],
+            text: String::new(),
+        }
+    }
+}
+
 pub fn explain(service: &ServiceSpec, outcome: &Outcome, cal: &Calendar, lang: Lang) -> Explanation {
     let rule: &Rule = outcome.rule;
     let mut notes: Vec<String> = rule.note.iter().map(|n| n.get(lang).to_string()).collect();

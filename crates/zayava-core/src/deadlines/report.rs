@@ -39,10 +39,20 @@ pub struct Report {
 }
 
 pub fn report(query: &Query, outcomes: &[Outcome], cal: &Calendar, lang: Lang) -> Report {
+    report_with(query, outcomes, |o| explain(query.service, o, cal, lang))
+}
+
+/// The same items with blank explanations (no text, not marked provisional): for stored due
+/// dates, which keep only the dates, so no sentence is written to be thrown away.
+pub fn report_dates(query: &Query, outcomes: &[Outcome]) -> Report {
+    report_with(query, outcomes, |o| Explanation::blank(o.rule))
+}
+
+fn report_with(query: &Query, outcomes: &[Outcome], explain: impl Fn(&Outcome) -> Explanation) -> Report {
     let items = outcomes
         .iter()
         .map(|o| {
-            let explanation = explain(query.service, o, cal, lang);
+            let explanation = explain(o);
             let (due, waiting_for, needs_facts) = match &o.state {
                 State::Due { landing, .. } => (Some(landing.due.to_string()), None, None),
                 State::Waiting { events, facts, .. } => {

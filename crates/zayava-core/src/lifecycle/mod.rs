@@ -18,7 +18,7 @@ use ts_rs::TS;
 
 use crate::calendar::Calendar;
 use crate::error_code::ErrorCode;
-use crate::deadlines::report::{report, Item};
+use crate::deadlines::report::{report, report_dates, Item};
 use crate::deadlines::{evaluate, Query, QueryError, WorkingWindow};
 use crate::date_format::human_date;
 use crate::forms::FormSchema;
@@ -695,6 +695,35 @@ pub fn timeline(
     notice: &NoticeContext,
     lang: Lang,
 ) -> Result<Timeline, QueryError> {
+    build(book, cal, window, service, form_ready, recorded, facts, now, Some((notice, lang)))
+}
+
+/// The timeline's state, void and deadlines (rule, round, due, status, settled) as
+/// `timeline` gives them, without any text: no explanations, notices, labels, gaps or
+/// reasons, and consequences only where they void the contract. What the store keeps for
+/// every application (its due dates and stage), refreshed for thousands at a time.
+pub fn dates(book: &Rulebook, cal: &Calendar, window: WorkingWindow, service: &str, form_ready: bool, recorded: &[RecordedEvent], facts: Vec<(String, Value)>) -> Result<Timeline, QueryError> {
+    build(book, cal, window, service, form_ready, recorded, facts, NaiveDateTime::MIN, None)
+}
+
+/// The timeline; `words` (the notice's context and the language) None for dates only.
+#[allow(clippy::too_many_arguments)]
+fn build(
+    book: &Rulebook,
+    cal: &Calendar,
+    window: WorkingWindow,
+    service: &str,
+    form_ready: bool,
+    recorded: &[RecordedEvent],
+    facts: Vec<(String, Value)>,
+    now: NaiveDateTime,
+    words: Option<(&NoticeContext, Lang)>,
+) -> Result<Timeline, QueryError> {
+    let lang = words.map(|(_, lang)| lang).unwrap_or_default();
+    let report = |q: &Query, o: &[crate::deadlines::Outcome], cal: &Calendar| match words {
+        Some(_) => report(q, o, cal, lang),
+        None => report_dates(q, o),
+    };
     let l = lifecycle();
     let in_force = effective(recorded);
     let initial = initial_state(form_ready, recorded);
@@ -734,7 +763,7 @@ pub fn timeline(
     // Each rule's rounds: (item, round number, position of its base, position of the next
     // round's base). Earlier rounds are evaluated with their own base in place of the latest.
     let mut rounds: Vec<(Item, u32, Option<usize>, Option<usize>, u32)> = Vec::new();
-    for item in report(&query, &outcomes, cal, lang).items {
+    for item in report(&query, &outcomes, cal).items {
         let rule = book.rule(&item.rule).map(|(_, r)| r).ok_or_else(|| QueryError::UnknownRule { service: service.into(), rule: item.rule.clone() })?;
         let Some(event) = round_event(rule) else {
             // Several bases (the later counts) or a derived base: one round, from the latest
@@ -759,7 +788,7 @@ pub fn timeline(
             earlier.insert(event.to_string(), trail[at[k]].at.clone());
             let q = Query::build(book, service, earlier, facts.clone(), Some(vec![rule.id.clone()]))?;
             let o = evaluate(&q, cal, window)?;
-            if let Some(first) = report(&q, &o, cal, lang).items.into_iter().next() {
+            if let Some(first) = report(&q, &o, cal).items.into_iter().next() {
                 rounds.push((first, k as u32 + 1, Some(at[k]), Some(at[k + 1]), count));
             }
         }
@@ -790,6 +819,7 @@ pub fn timeline(
             _ => None,
         };
         let consequence = match status {
+            _ if words.is_none() && rule.on_miss.is_none() => None,
             DeadlineStatus::Unknown => Some(words::UNKNOWN.get(lang).to_string()),
             DeadlineStatus::Overdue | DeadlineStatus::MetLate => miss_text(book, service, rule, met_by.as_deref().zip(met_day), due_day, lang),
             _ => None,
@@ -801,7 +831,7 @@ pub fn timeline(
                 state = missed.clone();
             }
         }
-        let drafted = rule.notice.as_ref().map(|template| {
+        let drafted = rule.notice.as_ref().zip(words).map(|(template, (notice, _))| {
             let base = item.explanation.base.as_ref();
             let base_note = anchor.map(|a| trail[a].note.clone()).unwrap_or_default();
             let event_date = base.map(|b| crate::deadlines::Due::human_text(&b.at)).unwrap_or_default();
@@ -815,9 +845,12 @@ pub fn timeline(
             };
             Notice { to: template.to.clone(), subject: subject.trim().to_string(), text: filled.replace(" \n", "\n").trim().to_string() }
         });
-        let round_label = (count > 1).then(|| round_label(round, lang));
+        let round_label = (count > 1 && words.is_some()).then(|| round_label(round, lang));
         let settled = met_by.is_some() || implied;
         deadlines.push(TimelineDeadline { item, round, round_label, status, met_by, met_on, days_late, settled, consequence, notice: drafted });
+    }
+    if words.is_none() {
+        return Ok(Timeline { state, state_label: String::new(), void, unplaced: vec![], gaps: vec![], events: vec![], deadlines, next_events: vec![] });
     }
     let superseded: Vec<i64> = recorded.iter().filter_map(|e| e.corrects).collect();
     let events = recorded

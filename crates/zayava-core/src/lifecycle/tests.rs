@@ -211,3 +211,64 @@ fn a_mistyped_fact_counts_as_not_given_so_the_timeline_still_works() {
     }
     assert_eq!(facts(Some(schema), &json!({ "software_count": 7 }), None), [("software_count".to_string(), json!(7))]);
 }
+
+/// The store keeps `dates` for every application: the same state, void, and deadlines
+/// (rule, round, due, status, settled) that the full timeline shows, on random trails
+/// walked along each service's transitions with random gaps, corrections and facts, with
+/// deadlines met, late and missed.
+#[test]
+fn dates_alone_agree_with_the_whole_timeline_on_random_trails() {
+    let book = Rulebook::embedded();
+    let cal = Calendar::embedded();
+    let l = lifecycle();
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = |below: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % below
+    };
+    let services: Vec<&str> = book.services.iter().map(|s| s.id.as_str()).collect();
+    let (mut voided, mut late, mut rounds) = (0, 0, 0);
+    for trial in 0..3_000 {
+        let service = services[trial % services.len()];
+        let mut day = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Duration::days(next(700) as i64);
+        let mut state = initial_state(true, &[]).to_string();
+        let mut trail: Vec<RecordedEvent> = Vec::new();
+        for n in 0..next(14) {
+            let allowed = l.allowed(service, &state);
+            if allowed.is_empty() {
+                break;
+            }
+            let t = allowed[next(allowed.len() as u64) as usize];
+            let gap = if next(5) == 0 { 40 } else { 6 };
+            day += chrono::Duration::days(next(gap) as i64);
+            let at = if next(4) == 0 { format!("{day}T{:02}:{:02}", 7 + next(14), next(60)) } else { day.to_string() };
+            let mut e = ev(n as i64 + 1, &t.event, &at);
+            // Now and then a correction of an earlier event, to a day either side.
+            if n > 2 && next(10) == 0 {
+                let pick = next(trail.len() as u64) as usize;
+                let earlier = trail[pick].clone();
+                let shift = next(3) as i64 - 1;
+                e = RecordedEvent { corrects: Some(earlier.id), event: earlier.event.clone(), at: (earlier.date().unwrap() + chrono::Duration::days(shift)).to_string(), ..e };
+            }
+            trail.push(e);
+            if let Some(to) = &t.to {
+                state = to.clone();
+            }
+        }
+        let facts = match next(3) {
+            0 => vec![],
+            1 => vec![("org_kind".to_string(), json!("budget"))],
+            _ => vec![("org_kind".to_string(), json!("commercial"))],
+        };
+        let whole = timeline(&book, &cal, WorkingWindow::default(), service, true, &trail, facts.clone(), NaiveDateTime::MIN, &NoticeContext::default(), Lang::Ru).unwrap();
+        let brief = dates(&book, &cal, WorkingWindow::default(), service, true, &trail, facts).unwrap();
+        let key = |t: &Timeline| t.deadlines.iter().map(|d| (d.item.rule.clone(), d.round, d.item.party, d.item.kind, d.item.due.clone(), d.status, d.settled)).collect::<Vec<_>>();
+        assert_eq!((&brief.state, brief.void.as_ref().map(|v| &v.rule), key(&brief)), (&whole.state, whole.void.as_ref().map(|v| &v.rule), key(&whole)), "{service}: {trail:?}");
+        voided += whole.void.is_some() as usize;
+        late += whole.deadlines.iter().filter(|d| d.status == DeadlineStatus::MetLate).count();
+        rounds += whole.deadlines.iter().filter(|d| d.round > 1).count();
+    }
+    assert!(voided > 10 && late > 100 && rounds > 100, "the trails reach voids ({voided}), late ({late}) and later rounds ({rounds})");
+}
