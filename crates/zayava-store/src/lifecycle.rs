@@ -88,8 +88,9 @@ pub(crate) async fn mark_stale_through(tx: &mut sqlx::SqliteConnection, year: i3
 /// How many applications are recomputed per transaction when many are.
 const REFRESH_CHUNK: usize = 2000;
 
-/// One stored due date, as compared before it is written again.
-#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+/// One stored due date, as compared before it is written again (read as a JSON array in
+/// the order of its fields).
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
 struct StoredDue {
     rule: String,
     round: i64,
@@ -231,31 +232,39 @@ impl Database {
             .bind(&ids)
             .fetch_all(&self.pool)
             .await?;
+        // An application's events, and its stored dates, come as one row of JSON: a row
+        // apiece costs more in the driver than the rest of the recompute.
         let mut trails: HashMap<String, Vec<RecordedEvent>> = HashMap::new();
-        for r in &sqlx::query("SELECT application_id, id, event, at, recorded_at, recorded_by, corrects, note FROM application_event WHERE application_id IN (SELECT value FROM json_each(?)) ORDER BY id")
-            .bind(&ids)
-            .fetch_all(&self.pool)
-            .await?
+        for r in &sqlx::query(
+            "SELECT application_id, json_group_array(json_array(id, event, at, recorded_at, recorded_by, corrects, note)) AS trail
+             FROM (SELECT * FROM application_event WHERE application_id IN (SELECT value FROM json_each(?)) ORDER BY application_id, id)
+             GROUP BY application_id",
+        )
+        .bind(&ids)
+        .fetch_all(&self.pool)
+        .await?
         {
-            trails.entry(r.try_get("application_id")?).or_default().push(event_from_row(r)?);
+            let id: String = r.try_get("application_id")?;
+            let rows: Vec<(i64, String, String, String, String, Option<i64>, String)> =
+                serde_json::from_str(&r.try_get::<String, _>("trail")?).map_err(|e| StoreError::Corrupt(format!("application {id}: {e}")))?;
+            let trail = rows
+                .into_iter()
+                .map(|(id, event, at, recorded_at, by, corrects, note)| RecordedEvent { id, event, at, recorded_at, recorded_by: if by == "sync" { Recorder::Sync } else { Recorder::User }, corrects, note })
+                .collect();
+            trails.insert(id, trail);
         }
         let mut stored: HashMap<String, Vec<StoredDue>> = HashMap::new();
-        for r in &sqlx::query("SELECT application_id, rule, party, kind, due, due_day, open, round, voids FROM due_item WHERE application_id IN (SELECT value FROM json_each(?))")
-            .bind(&ids)
-            .fetch_all(&self.pool)
-            .await?
+        for r in &sqlx::query(
+            "SELECT application_id, json_group_array(json_array(rule, round, party, kind, due, due_day, open, voids)) AS items
+             FROM due_item WHERE application_id IN (SELECT value FROM json_each(?)) GROUP BY application_id",
+        )
+        .bind(&ids)
+        .fetch_all(&self.pool)
+        .await?
         {
-            let item = StoredDue {
-                rule: r.try_get("rule")?,
-                party: r.try_get("party")?,
-                kind: r.try_get("kind")?,
-                due: r.try_get("due")?,
-                due_day: r.try_get("due_day")?,
-                open: r.try_get("open")?,
-                round: r.try_get("round")?,
-                voids: r.try_get("voids")?,
-            };
-            stored.entry(r.try_get("application_id")?).or_default().push(item);
+            let id: String = r.try_get("application_id")?;
+            let items: Vec<StoredDue> = serde_json::from_str(&r.try_get::<String, _>("items")?).map_err(|e| StoreError::Corrupt(format!("application {id}: {e}")))?;
+            stored.insert(id, items);
         }
         let orgs: HashMap<i64, Organisation> = self.organisations().await?.into_iter().map(|o| (o.id, o)).collect();
         let cal = self.calendar().await?;
