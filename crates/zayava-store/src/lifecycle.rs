@@ -88,9 +88,8 @@ pub(crate) async fn mark_stale_through(tx: &mut sqlx::SqliteConnection, year: i3
 /// How many applications are recomputed per transaction when many are.
 const REFRESH_CHUNK: usize = 2000;
 
-/// One stored due date, as compared before it is written again (read as a JSON array in
-/// the order of its fields).
-#[derive(Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+/// One stored due date.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct StoredDue {
     rule: String,
     round: i64,
@@ -100,6 +99,29 @@ struct StoredDue {
     due_day: String,
     open: i64,
     voids: i64,
+}
+
+/// The digest of an application's due dates (sorted), as `application.due_digest` keeps it:
+/// FNV-1a over every field with a separator, written here so it never changes with a
+/// library. A changed algorithm would only make every application be written once more.
+fn digest(items: &[StoredDue]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for b in bytes.iter().chain([0x1f].iter()) {
+            h ^= *b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for d in items {
+        eat(d.rule.as_bytes());
+        eat(&d.round.to_le_bytes());
+        eat(d.party.as_deref().unwrap_or("-").as_bytes());
+        eat(d.kind.as_bytes());
+        eat(d.due.as_bytes());
+        eat(d.due_day.as_bytes());
+        eat(&[d.open as u8, d.voids as u8, 0x1e]);
+    }
+    format!("{h:016x}")
 }
 
 fn party_code(p: Option<Party>) -> Option<&'static str> {
@@ -228,12 +250,12 @@ impl Database {
             return Ok(());
         }
         let ids = serde_json::to_string(application_ids).expect("ids");
-        let apps = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {}, stage FROM application WHERE id IN (SELECT value FROM json_each(?))", crate::applications::COLUMNS)))
+        let apps = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {}, stage, due_digest FROM application WHERE id IN (SELECT value FROM json_each(?))", crate::applications::COLUMNS)))
             .bind(&ids)
             .fetch_all(&self.pool)
             .await?;
-        // An application's events, and its stored dates, come as one row of JSON: a row
-        // apiece costs more in the driver than the rest of the recompute.
+        // An application's events come as one row of JSON: a row apiece costs more in the
+        // driver than the rest of the recompute.
         let mut trails: HashMap<String, Vec<RecordedEvent>> = HashMap::new();
         for r in &sqlx::query(
             "SELECT application_id, json_group_array(json_array(id, event, at, recorded_at, recorded_by, corrects, note)) AS trail
@@ -253,19 +275,6 @@ impl Database {
                 .collect();
             trails.insert(id, trail);
         }
-        let mut stored: HashMap<String, Vec<StoredDue>> = HashMap::new();
-        for r in &sqlx::query(
-            "SELECT application_id, json_group_array(json_array(rule, round, party, kind, due, due_day, open, voids)) AS items
-             FROM due_item WHERE application_id IN (SELECT value FROM json_each(?)) GROUP BY application_id",
-        )
-        .bind(&ids)
-        .fetch_all(&self.pool)
-        .await?
-        {
-            let id: String = r.try_get("application_id")?;
-            let items: Vec<StoredDue> = serde_json::from_str(&r.try_get::<String, _>("items")?).map_err(|e| StoreError::Corrupt(format!("application {id}: {e}")))?;
-            stored.insert(id, items);
-        }
         let orgs: HashMap<i64, Organisation> = self.organisations().await?.into_iter().map(|o| (o.id, o)).collect();
         let cal = self.calendar().await?;
         let window = self.working_window().await?;
@@ -276,9 +285,7 @@ impl Database {
             let app = crate::applications::from_row(row)?;
             let org = app.organisation_id.and_then(|id| orgs.get(&id));
             let line = dates_of(&app, trails.get(&app.id).map(Vec::as_slice).unwrap_or(&[]), org, &cal, window)?;
-            if row.try_get::<Option<String>, _>("stage")?.as_deref() != Some(line.state.as_str()) {
-                stages.push(serde_json::json!([app.id, line.state]));
-            }
+
             let mut items: Vec<StoredDue> = line
                 .deadlines
                 .iter()
@@ -302,13 +309,15 @@ impl Database {
                 })
                 .collect();
             items.sort();
-            let mut before = stored.remove(&app.id).unwrap_or_default();
-            before.sort();
-            if items != before {
+            let digest = digest(&items);
+            if row.try_get::<Option<String>, _>("due_digest")?.as_deref() != Some(digest.as_str()) {
                 changed.push(app.id.clone());
                 for d in items {
                     rows.push(serde_json::json!([app.id, d.rule, d.party, d.kind, d.due, d.due_day, d.open, d.round, d.voids]));
                 }
+                stages.push(serde_json::json!([app.id, line.state, digest]));
+            } else if row.try_get::<String, _>("stage")? != line.state {
+                stages.push(serde_json::json!([app.id, line.state, digest]));
             }
         }
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
@@ -325,7 +334,7 @@ impl Database {
             .await?;
         }
         if !stages.is_empty() {
-            sqlx::query("UPDATE application SET stage = s.value ->> 1 FROM json_each(?) s WHERE application.id = s.value ->> 0")
+            sqlx::query("UPDATE application SET stage = s.value ->> 1, due_digest = s.value ->> 2 FROM json_each(?) s WHERE application.id = s.value ->> 0")
                 .bind(serde_json::Value::Array(stages).to_string())
                 .execute(&mut *tx)
                 .await?;
