@@ -85,6 +85,84 @@ pub(crate) async fn mark_stale_through(tx: &mut sqlx::SqliteConnection, year: i3
     Ok(())
 }
 
+/// What a recompute of some applications reads: their rows, their events (as JSON, a row
+/// per application), the organisations, the calendar and the support window.
+struct RecomputeInputs {
+    ids: String,
+    apps: Vec<sqlx::sqlite::SqliteRow>,
+    trails: Vec<sqlx::sqlite::SqliteRow>,
+    orgs: HashMap<i64, Organisation>,
+    cal: std::sync::Arc<Calendar>,
+    window: WorkingWindow,
+}
+
+/// What it writes: the due dates of the applications whose digest changed, and the stage and
+/// digest of those and of any whose stage changed.
+struct RecomputeWrites {
+    ids: String,
+    changed: Vec<String>,
+    rows: Vec<serde_json::Value>,
+    stages: Vec<serde_json::Value>,
+}
+
+impl RecomputeInputs {
+    /// The dates worked out, compared with the stored digests: no IO, so it may run on a
+    /// thread of its own.
+    fn compute(self) -> Result<RecomputeWrites, StoreError> {
+        let mut trails: HashMap<String, Vec<RecordedEvent>> = HashMap::with_capacity(self.trails.len());
+        for r in &self.trails {
+            let id: String = r.try_get("application_id")?;
+            let rows: Vec<(i64, String, String, String, String, Option<i64>, String)> =
+                serde_json::from_str(&r.try_get::<String, _>("trail")?).map_err(|e| StoreError::Corrupt(format!("application {id}: {e}")))?;
+            let trail = rows
+                .into_iter()
+                .map(|(id, event, at, recorded_at, by, corrects, note)| RecordedEvent { id, event, at, recorded_at, recorded_by: if by == "sync" { Recorder::Sync } else { Recorder::User }, corrects, note })
+                .collect();
+            trails.insert(id, trail);
+        }
+        let mut w = RecomputeWrites { ids: self.ids, changed: Vec::new(), rows: Vec::new(), stages: Vec::new() };
+        for row in &self.apps {
+            let app = crate::applications::from_row(row)?;
+            let org = app.organisation_id.and_then(|id| self.orgs.get(&id));
+            let line = dates_of(&app, trails.get(&app.id).map(Vec::as_slice).unwrap_or(&[]), org, &self.cal, self.window)?;
+            let mut items: Vec<StoredDue> = line
+                .deadlines
+                .iter()
+                .filter_map(|d| {
+                    let due = d.item.due.clone()?;
+                    Some(StoredDue {
+                        rule: d.item.rule.clone(),
+                        party: party_code(d.item.party).map(str::to_string),
+                        kind: match d.item.kind {
+                            RuleKind::Deadline => "deadline",
+                            RuleKind::Date => "date",
+                        }
+                        .to_string(),
+                        due_day: due.chars().take(10).collect(),
+                        due,
+                        // A void contract has nothing left to do: its deadlines leave the to-do list.
+                        open: (!d.settled && line.void.is_none()) as i64,
+                        round: d.round as i64,
+                        voids: Rulebook::shared().rule(&d.item.rule).is_some_and(|(_, r)| r.on_miss.is_some()) as i64,
+                    })
+                })
+                .collect();
+            items.sort();
+            let digest = digest(&items);
+            if row.try_get::<Option<String>, _>("due_digest")?.as_deref() != Some(digest.as_str()) {
+                w.changed.push(app.id.clone());
+                for d in items {
+                    w.rows.push(serde_json::json!([app.id, d.rule, d.party, d.kind, d.due, d.due_day, d.open, d.round, d.voids]));
+                }
+                w.stages.push(serde_json::json!([app.id, line.state, digest]));
+            } else if row.try_get::<String, _>("stage")? != line.state {
+                w.stages.push(serde_json::json!([app.id, line.state, digest]));
+            }
+        }
+        Ok(w)
+    }
+}
+
 /// How many applications are recomputed per transaction when many are.
 const REFRESH_CHUNK: usize = 2000;
 
@@ -242,13 +320,20 @@ impl Database {
     }
 
     /// Recomputes the stored dates of several applications: read in bulk, compared with what
-    /// is stored, and only what changed written, in one transaction (a pulled page touches up
-    /// to a thousand applications; a calendar correction, chunks of them). The applications
-    /// leave the stale list in the same transaction.
+    /// is stored (by digest), and only what changed written, in one transaction (a pulled
+    /// page touches up to a thousand applications; a calendar correction, chunks of them).
+    /// The applications leave the stale list in the same transaction.
     pub async fn refresh_due_many(&self, application_ids: &[String]) -> Result<(), StoreError> {
         if application_ids.is_empty() {
             return Ok(());
         }
+        let inputs = self.recompute_inputs(application_ids).await?;
+        let writes = inputs.compute()?;
+        self.write_recomputed(writes).await
+    }
+
+    /// What recomputing these applications reads.
+    async fn recompute_inputs(&self, application_ids: &[String]) -> Result<RecomputeInputs, StoreError> {
         let ids = serde_json::to_string(application_ids).expect("ids");
         let apps = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {}, stage, due_digest FROM application WHERE id IN (SELECT value FROM json_each(?))", crate::applications::COLUMNS)))
             .bind(&ids)
@@ -256,86 +341,36 @@ impl Database {
             .await?;
         // An application's events come as one row of JSON: a row apiece costs more in the
         // driver than the rest of the recompute.
-        let mut trails: HashMap<String, Vec<RecordedEvent>> = HashMap::new();
-        for r in &sqlx::query(
+        let trails = sqlx::query(
             "SELECT application_id, json_group_array(json_array(id, event, at, recorded_at, recorded_by, corrects, note)) AS trail
              FROM (SELECT * FROM application_event WHERE application_id IN (SELECT value FROM json_each(?)) ORDER BY application_id, id)
              GROUP BY application_id",
         )
         .bind(&ids)
         .fetch_all(&self.pool)
-        .await?
-        {
-            let id: String = r.try_get("application_id")?;
-            let rows: Vec<(i64, String, String, String, String, Option<i64>, String)> =
-                serde_json::from_str(&r.try_get::<String, _>("trail")?).map_err(|e| StoreError::Corrupt(format!("application {id}: {e}")))?;
-            let trail = rows
-                .into_iter()
-                .map(|(id, event, at, recorded_at, by, corrects, note)| RecordedEvent { id, event, at, recorded_at, recorded_by: if by == "sync" { Recorder::Sync } else { Recorder::User }, corrects, note })
-                .collect();
-            trails.insert(id, trail);
-        }
+        .await?;
         let orgs: HashMap<i64, Organisation> = self.organisations().await?.into_iter().map(|o| (o.id, o)).collect();
-        let cal = self.calendar().await?;
-        let window = self.working_window().await?;
-        let mut rows = Vec::new();
-        let mut changed = Vec::new();
-        let mut stages = Vec::new();
-        for row in &apps {
-            let app = crate::applications::from_row(row)?;
-            let org = app.organisation_id.and_then(|id| orgs.get(&id));
-            let line = dates_of(&app, trails.get(&app.id).map(Vec::as_slice).unwrap_or(&[]), org, &cal, window)?;
+        Ok(RecomputeInputs { ids, apps, trails, orgs, cal: self.calendar().await?, window: self.working_window().await? })
+    }
 
-            let mut items: Vec<StoredDue> = line
-                .deadlines
-                .iter()
-                .filter_map(|d| {
-                    let due = d.item.due.clone()?;
-                    Some(StoredDue {
-                        rule: d.item.rule.clone(),
-                        party: party_code(d.item.party).map(str::to_string),
-                        kind: match d.item.kind {
-                            RuleKind::Deadline => "deadline",
-                            RuleKind::Date => "date",
-                        }
-                        .to_string(),
-                        due_day: due.chars().take(10).collect(),
-                        due,
-                        // A void contract has nothing left to do: its deadlines leave the to-do list.
-                        open: (!d.settled && line.void.is_none()) as i64,
-                        round: d.round as i64,
-                        voids: Rulebook::shared().rule(&d.item.rule).is_some_and(|(_, r)| r.on_miss.is_some()) as i64,
-                    })
-                })
-                .collect();
-            items.sort();
-            let digest = digest(&items);
-            if row.try_get::<Option<String>, _>("due_digest")?.as_deref() != Some(digest.as_str()) {
-                changed.push(app.id.clone());
-                for d in items {
-                    rows.push(serde_json::json!([app.id, d.rule, d.party, d.kind, d.due, d.due_day, d.open, d.round, d.voids]));
-                }
-                stages.push(serde_json::json!([app.id, line.state, digest]));
-            } else if row.try_get::<String, _>("stage")? != line.state {
-                stages.push(serde_json::json!([app.id, line.state, digest]));
-            }
-        }
+    /// Writes what a recompute found changed, and takes its applications off the stale list.
+    async fn write_recomputed(&self, w: RecomputeWrites) -> Result<(), StoreError> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        sqlx::query("DELETE FROM due_stale WHERE application_id IN (SELECT value FROM json_each(?))").bind(&ids).execute(&mut *tx).await?;
-        if !changed.is_empty() {
-            let changed = serde_json::to_string(&changed).expect("ids");
+        sqlx::query("DELETE FROM due_stale WHERE application_id IN (SELECT value FROM json_each(?))").bind(&w.ids).execute(&mut *tx).await?;
+        if !w.changed.is_empty() {
+            let changed = serde_json::to_string(&w.changed).expect("ids");
             sqlx::query("DELETE FROM due_item WHERE application_id IN (SELECT value FROM json_each(?))").bind(&changed).execute(&mut *tx).await?;
             sqlx::query(
                 "INSERT INTO due_item (application_id, rule, party, kind, due, due_day, open, round, voids)
                  SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8 FROM json_each(?)",
             )
-            .bind(serde_json::Value::Array(rows).to_string())
+            .bind(serde_json::Value::Array(w.rows).to_string())
             .execute(&mut *tx)
             .await?;
         }
-        if !stages.is_empty() {
+        if !w.stages.is_empty() {
             sqlx::query("UPDATE application SET stage = s.value ->> 1, due_digest = s.value ->> 2 FROM json_each(?) s WHERE application.id = s.value ->> 0")
-                .bind(serde_json::Value::Array(stages).to_string())
+                .bind(serde_json::Value::Array(w.stages).to_string())
                 .execute(&mut *tx)
                 .await?;
         }
@@ -355,9 +390,36 @@ impl Database {
     pub async fn refresh_stale_due_with(&self, progress: &mut (dyn FnMut(usize, usize) + Send)) -> Result<usize, StoreError> {
         let ids: Vec<String> = sqlx::query_scalar("SELECT application_id FROM due_stale").fetch_all(&self.pool).await?;
         progress(0, ids.len());
-        for (n, chunk) in ids.chunks(REFRESH_CHUNK).enumerate() {
-            self.refresh_due_many(chunk).await?;
-            progress((n * REFRESH_CHUNK + chunk.len()).min(ids.len()), ids.len());
+        // Three chunks in flight on the two sides of the driver: the next one is read while
+        // this one is computed on a thread of its own and the last one written.
+        let chunks: Vec<Vec<String>> = ids.chunks(REFRESH_CHUNK).map(<[String]>::to_vec).collect();
+        let read = |chunk: Option<&Vec<String>>| {
+            let (db, chunk) = (self.clone(), chunk.cloned());
+            tokio::spawn(async move {
+                match chunk {
+                    Some(chunk) => db.recompute_inputs(&chunk).await.map(Some),
+                    None => Ok(None),
+                }
+            })
+        };
+        let mut next = read(chunks.first());
+        let mut writing: Option<tokio::task::JoinHandle<Result<(), StoreError>>> = None;
+        let mut done = 0;
+        for n in 0..chunks.len() {
+            let inputs = next.await.map_err(|e| StoreError::Corrupt(format!("recompute: {e}")))??.expect("a chunk was read");
+            next = read(chunks.get(n + 1));
+            let writes = tokio::task::spawn_blocking(move || inputs.compute()).await.map_err(|e| StoreError::Corrupt(format!("recompute: {e}")))??;
+            if let Some(w) = writing.take() {
+                w.await.map_err(|e| StoreError::Corrupt(format!("recompute: {e}")))??;
+                progress(done, ids.len());
+            }
+            done += chunks[n].len();
+            let db = self.clone();
+            writing = Some(tokio::spawn(async move { db.write_recomputed(writes).await }));
+        }
+        if let Some(w) = writing {
+            w.await.map_err(|e| StoreError::Corrupt(format!("recompute: {e}")))??;
+            progress(done, ids.len());
         }
         Ok(ids.len())
     }

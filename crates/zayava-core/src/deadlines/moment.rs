@@ -32,8 +32,14 @@ impl Moment {
 }
 
 impl fmt::Display for Moment {
+    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`, as chrono's `%Y-%m-%d` writes them; years of four
+    /// digits by hand (chrono's formatter is most of the cost of writing a due date), any
+    /// other through chrono.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use chrono::{Datelike, Timelike};
         match self {
+            Moment::Date(d) if (0..=9999).contains(&d.year()) => write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+            Moment::Time(t) if (0..=9999).contains(&t.year()) => write!(f, "{:04}-{:02}-{:02}T{:02}:{:02}", t.year(), t.month(), t.day(), t.hour(), t.minute()),
             Moment::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
             Moment::Time(t) => write!(f, "{}", t.format("%Y-%m-%dT%H:%M")),
         }
@@ -124,7 +130,21 @@ impl Serialize for Due {
 
 #[cfg(test)]
 mod tests {
-    use super::Due;
+    use super::{Due, Moment};
+    use chrono::{NaiveDate, NaiveTime};
+
+    /// A moment is written as chrono's `%Y-%m-%d` (and `T%H:%M`) writes it, for every day
+    /// of three centuries, the ends of the range, and years of more or fewer digits.
+    #[test]
+    fn moments_are_written_as_chrono_writes_them() {
+        let mut days: Vec<NaiveDate> = (0..110_000).map(|n| NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + chrono::Duration::days(n)).collect();
+        days.extend([NaiveDate::MIN, NaiveDate::MAX, NaiveDate::from_ymd_opt(0, 1, 1).unwrap(), NaiveDate::from_ymd_opt(-1, 12, 31).unwrap(), NaiveDate::from_ymd_opt(9999, 12, 31).unwrap(), NaiveDate::from_ymd_opt(10000, 1, 1).unwrap(), NaiveDate::from_ymd_opt(5, 3, 7).unwrap()]);
+        for (n, d) in days.into_iter().enumerate() {
+            assert_eq!(Moment::Date(d).to_string(), d.format("%Y-%m-%d").to_string());
+            let t = d.and_time(NaiveTime::from_hms_opt((n % 24) as u32, (n % 60) as u32, 0).unwrap());
+            assert_eq!(Moment::Time(t).to_string(), t.format("%Y-%m-%dT%H:%M").to_string());
+        }
+    }
 
     #[test]
     fn wire_dates_read_as_people_read_them_and_anything_else_is_shown_as_typed() {

@@ -64,7 +64,27 @@ fn parse_moment(event: &EventSpec, raw: &str) -> Result<Moment, QueryError> {
     }
 }
 
+/// An event of the service and its moment, checked as a query checks it.
+fn checked_event(spec: &ServiceSpec, name: &str, raw: &str) -> Result<Moment, QueryError> {
+    let event = spec.events.iter().find(|e| e.id == name).ok_or_else(|| QueryError::UnknownEvent {
+        service: spec.id.clone(),
+        event: name.to_string(),
+        known: spec.events.iter().map(|e| e.id.clone()).collect(),
+    })?;
+    parse_moment(event, raw)
+}
+
 impl<'b> Query<'b> {
+    /// Whether one event would pass `build` (the service known, the event its, the moment
+    /// well written), without building a query: the same checks and the same error.
+    pub fn check_event(book: &Rulebook, service: &str, name: &str, raw: &str) -> Result<(), QueryError> {
+        let spec = book.service(service).ok_or_else(|| QueryError::UnknownService {
+            service: service.to_string(),
+            known: book.services.iter().map(|s| s.id.clone()).collect(),
+        })?;
+        checked_event(spec, name, raw).map(|_| ())
+    }
+
     /// Builds and checks a query. The first problem found is returned, naming the part.
     pub fn build(
         book: &'b Rulebook,
@@ -79,12 +99,7 @@ impl<'b> Query<'b> {
         })?;
         let mut checked_events = BTreeMap::new();
         for (name, raw) in events {
-            let event = spec.events.iter().find(|e| e.id == name).ok_or_else(|| QueryError::UnknownEvent {
-                service: spec.id.clone(),
-                event: name.clone(),
-                known: spec.events.iter().map(|e| e.id.clone()).collect(),
-            })?;
-            let moment = parse_moment(event, &raw)?;
+            let moment = checked_event(spec, &name, &raw)?;
             if checked_events.insert(name.clone(), moment).is_some() {
                 return Err(QueryError::DuplicateEvent { event: name });
             }

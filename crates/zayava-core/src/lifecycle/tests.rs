@@ -272,3 +272,30 @@ fn dates_alone_agree_with_the_whole_timeline_on_random_trails() {
     }
     assert!(voided > 10 && late > 100 && rounds > 100, "the trails reach voids ({voided}), late ({late}) and later rounds ({rounds})");
 }
+
+/// An event's day is read by hand when it is written `YYYY-MM-DD…`, and must read as
+/// chrono reads it: every day of three centuries, impossible days, and odd writings.
+#[test]
+fn an_events_day_reads_as_chrono_reads_it() {
+    let chrono_day = |at: &str| at.get(..10).and_then(|d| d.parse::<NaiveDate>().ok());
+    let mut day = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap();
+    let mut texts = vec![];
+    while day.year() < 2200 {
+        texts.push(day.format("%Y-%m-%d").to_string());
+        day += chrono::Duration::days(1);
+    }
+    for odd in ["2025-02-29", "2024-02-29", "2025-13-01", "2025-00-10", "2025-04-31", "0000-01-01", "9999-12-31", "2025-1-01", "2025-01-1", "+2025-01-01", " 2025-01-01", "2025-01-01T10:00", "2025-01-01 10:00", "2025/01/01", "２０２５-01-01", "1ю2ю2025", "2025-01-0", "", "2025-01-01x"] {
+        texts.push(odd.to_string());
+    }
+    for at in &texts {
+        let e = ev(1, "application_sent", at);
+        assert_eq!(e.date(), chrono_day(at), "{at:?}");
+    }
+    // And a moment to the minute, as chrono reads `%Y-%m-%dT%H:%M`.
+    let chrono_minute = |t: &str| NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M").ok();
+    let mut minutes: Vec<String> = texts.iter().step_by(37).flat_map(|d| ["00:00", "09:05", "23:59", "24:00", "12:60", "7:30", "07:3", "ab:cd"].map(|t| format!("{d}T{t}"))).collect();
+    minutes.extend(["2025-01-01T10:00", "2025-1-01T10:00", "+2025-01-1T10:00", "2025-01-01 10:00", "2025-01-01T1ю:00", "2025-0ю-01T10:00", "2025-02-29T10:00"].map(String::from));
+    for t in &minutes {
+        assert_eq!(minute_of(t), chrono_minute(t), "{t:?}");
+    }
+}
