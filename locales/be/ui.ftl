@@ -279,6 +279,7 @@ calendar-resetYes = Так, адмяніць
 calendar-resetConfirm = Адмяніць пераносы на { $year } год, уведзеныя ўручную? Вернуцца ўбудаваныя ў Заяву (або іх не будзе), і тэрміны пералічацца.
 calendar-badDate = Радок { $line }: увядзіце дату ў выглядзе дд.мм.гггг.
 calendar-noMoves = Пераносаў няма.
+calendar-recomputing = Пералічваю тэрміны заяў: { $done } з { $of }
 
 weekday-short = Пн,Аў,Ср,Чц,Пт,Сб,Нд
 

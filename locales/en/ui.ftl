@@ -274,6 +274,7 @@ calendar-resetYes = Yes, undo
 calendar-resetConfirm = Undo the transfers for { $year } entered by hand? Those built into Zayava come back (or none), and the dates are worked out again.
 calendar-badDate = Line { $line }: enter the date as dd.mm.yyyy.
 calendar-noMoves = No transfers.
+calendar-recomputing = Recomputing application dates: { $done } of { $of }
 
 weekday-short = Mon,Tue,Wed,Thu,Fri,Sat,Sun
 

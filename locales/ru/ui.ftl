@@ -279,6 +279,7 @@ calendar-resetYes = Да, отменить
 calendar-resetConfirm = Отменить переносы на { $year } год, введённые вручную? Вернутся встроенные в Заяву (или их не будет), и сроки пересчитаются.
 calendar-badDate = Строка { $line }: введите дату в виде дд.мм.гггг.
 calendar-noMoves = Переносов нет.
+calendar-recomputing = Пересчитываю сроки заявок: { $done } из { $of }
 
 weekday-short = Пн,Вт,Ср,Чт,Пт,Сб,Вс
 

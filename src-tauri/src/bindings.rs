@@ -131,6 +131,7 @@ mod tests {
             declaration::<SyncProgress>(&cfg),
             declaration::<SyncReport>(&cfg),
             declaration::<RunStatus>(&cfg),
+            declaration::<zayava_app::calendar::Recomputing>(&cfg),
             declaration::<SyncOverview>(&cfg),
             declaration::<BackupKind>(&cfg),
             declaration::<Backup>(&cfg),

@@ -575,6 +575,8 @@ export type RunStatus = { running: boolean, progress: SyncProgress | null,
  */
 last_error: IpcError | null, last_report: SyncReport | null, };
 
+export type Recomputing = { done: number, of: number, };
+
 export type SyncOverview = { url: string | null, token_saved: boolean, 
 /**
  * Why the token cannot be kept (no keyring), in the user's language.

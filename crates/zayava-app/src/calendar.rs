@@ -21,8 +21,16 @@ pub async fn years(db: &Database) -> Result<Vec<YearTransfers>, AppError> {
 }
 
 /// Keeps the user's version of a year (checked first: refused whole when a day is wrong).
-pub async fn save_year(db: &Database, year: &YearTransfers, now: Now) -> Result<(), AppError> {
-    Ok(db.save_calendar_year(year, now.utc).await?)
+pub async fn save_year(db: &Database, year: &YearTransfers, now: Now, progress: &mut (dyn FnMut(Recomputing) + Send)) -> Result<(), AppError> {
+    Ok(db.save_calendar_year_with(year, now.utc, &mut |done, of| progress(Recomputing { done, of })).await?)
+}
+
+/// How far the recompute after a calendar correction has gone: `done` of `of` applications
+/// counted through the corrected year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct Recomputing {
+    pub done: usize,
+    pub of: usize,
 }
 
 /// Drops the user's version of a year: the embedded data (or none) applies again.

@@ -1,6 +1,6 @@
 //! The Calendar screen: `zayava_app::calendar`.
 
-use tauri::State;
+use tauri::{AppHandle, Emitter, State};
 use zayava_app::{calendar, Now, Problem};
 use zayava_core::calendar::view::MonthView;
 use zayava_core::calendar::YearTransfers;
@@ -21,9 +21,17 @@ pub async fn calendar_years(state: State<'_, AppState>) -> Result<Vec<YearTransf
     guarded(state.inner(), async move { calendar::years(database(&state)?).await }).await
 }
 
+/// Saves a year's transfers; the window hears `recompute-progress` ({done, of}) while the
+/// applications counted through that year have their dates recomputed.
 #[tauri::command]
-pub async fn save_calendar_year(state: State<'_, AppState>, year: YearTransfers) -> Result<(), Problem> {
-    guarded(state.inner(), async move { calendar::save_year(database(&state)?, &year, Now::read()).await }).await
+pub async fn save_calendar_year(app: AppHandle, state: State<'_, AppState>, year: YearTransfers) -> Result<(), Problem> {
+    guarded(state.inner(), async move {
+        let mut progress = |p: calendar::Recomputing| {
+            let _ = app.emit("recompute-progress", p);
+        };
+        calendar::save_year(database(&state)?, &year, Now::read(), &mut progress).await
+    })
+    .await
 }
 
 #[tauri::command]

@@ -236,6 +236,7 @@ export type MessageKey =
   | "calendar-resetConfirm"
   | "calendar-badDate"
   | "calendar-noMoves"
+  | "calendar-recomputing"
   | "weekday-short"
   | "month-names"
   | "startup-failed"

@@ -6,8 +6,9 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { api } from "../api";
 import { ConfirmButton } from "../components/Confirm";
-import type { DayClass, DayView, DueEntry, IpcError, Transfer } from "../bindings";
-import { formatDate, parseDate } from "../format";
+import { listen } from "@tauri-apps/api/event";
+import type { DayClass, DayView, DueEntry, IpcError, Recomputing, Transfer } from "../bindings";
+import { formatDate, formatNumber, parseDate } from "../format";
 import { useI18n, type MessageKey, useWords } from "../i18n";
 import { calendarChanged, useCalendarYears, useDashboard, useMonth } from "../queries";
 
@@ -301,6 +302,8 @@ function TransfersEditor({ year, onSaved }: { year: number; onSaved: () => void 
   const [error, setError] = useWords<string>();
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
+  // While a save recomputes the dates counted through the year: how far it has gone.
+  const [recomputing, setRecomputing] = useState<Recomputing | null>(null);
 
   // What is held for the year fills the editor: when it comes, and again after a save.
   useEffect(() => {
@@ -325,6 +328,7 @@ function TransfersEditor({ year, onSaved }: { year: number; onSaved: () => void 
       moves.push({ day_off: dayOff, working_day: workingDay });
     }
     setSaving(true);
+    const unlisten = await listen<Recomputing>("recompute-progress", (e) => setRecomputing(e.payload)).catch(() => undefined);
     try {
       await api.saveCalendarYear({ year, source, moves, origin: "user" });
       setError(null);
@@ -333,6 +337,8 @@ function TransfersEditor({ year, onSaved }: { year: number; onSaved: () => void 
     } catch (e) {
       setError((e as IpcError).message);
     } finally {
+      unlisten?.();
+      setRecomputing(null);
       setSaving(false);
     }
   };
@@ -380,6 +386,12 @@ function TransfersEditor({ year, onSaved }: { year: number; onSaved: () => void 
         <button type="submit" className="primary" disabled={saving} data-testid="transfers-save">
           {saving ? t("common-saving") : t("common-save")}
         </button>
+        {saving && recomputing && recomputing.of > 0 && (
+          <span className="recomputing" role="status" data-testid="transfers-recomputing">
+            <progress max={recomputing.of} value={recomputing.done} />
+            {t("calendar-recomputing", { done: formatNumber(recomputing.done), of: formatNumber(recomputing.of) })}
+          </span>
+        )}
         {held?.origin === "user" && (
           <ConfirmButton label={t("calendar-reset")} question={t("calendar-resetConfirm", { year })} yes={t("calendar-resetYes")} onConfirm={reset} testId="calendar-reset" />
         )}
