@@ -102,18 +102,18 @@ fn run_batch(source: &PathBuf, book: &Rulebook, cal: &Calendar, window: WorkingW
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    const CHUNK: usize = 1 << 16;
+    const CHUNK: usize = 1 << 18;
     let (mut pending, mut answers) = (Vec::with_capacity(2 * CHUNK), Vec::with_capacity(2 * CHUNK));
     let mut rows = Vec::with_capacity(32);
     let mut number = 0;
     let batch = batch::Batch::new(book);
-    let mut answer = |line: &[u8], answers: &mut Vec<u8>| {
+    let mut answer = |line: Result<&str, ()>, answers: &mut Vec<u8>| {
         number += 1;
-        match std::str::from_utf8(line) {
+        match line {
             // Every line gets an answer, a blank one too, so answers line up with questions.
             Ok(text) if text.trim().is_empty() => error_line(answers, &QueryError::MalformedInput { detail: format!("line {number} is empty") }, lang),
             Ok(text) => batch.write(answers, cal, window, text.trim_end_matches('\r'), lang, explain, &mut rows),
-            Err(_) => error_line(answers, &QueryError::MalformedInput { detail: format!("line {number} is not UTF-8") }, lang),
+            Err(()) => error_line(answers, &QueryError::MalformedInput { detail: format!("line {number} is not UTF-8") }, lang),
         }
     };
     loop {
@@ -126,15 +126,28 @@ fn run_batch(source: &PathBuf, book: &Rulebook, cal: &Calendar, window: WorkingW
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(e.into()),
         };
+        // The whole lines read so far, checked as UTF-8 at once (cheaper than line by line);
+        // where that fails, line by line, so the bad line is named.
+        let whole = memchr::memrchr(b'\n', &pending).map_or(0, |last| last + 1);
         let mut done = 0;
-        while let Some(end) = memchr::memchr(b'\n', &pending[done..]) {
-            answer(&pending[done..done + end], &mut answers);
-            done += end + 1;
+        match std::str::from_utf8(&pending[..whole]) {
+            Ok(text) => {
+                while let Some(end) = memchr::memchr(b'\n', &text.as_bytes()[done..]) {
+                    answer(Ok(&text[done..done + end]), &mut answers);
+                    done += end + 1;
+                }
+            }
+            Err(_) => {
+                while let Some(end) = memchr::memchr(b'\n', &pending[done..]) {
+                    answer(std::str::from_utf8(&pending[done..done + end]).map_err(|_| ()), &mut answers);
+                    done += end + 1;
+                }
+            }
         }
         if read == 0 {
             // The end: a last line without a newline is a line too.
             if done < pending.len() {
-                answer(&pending[done..], &mut answers);
+                answer(std::str::from_utf8(&pending[done..]).map_err(|_| ()), &mut answers);
             }
             break;
         }

@@ -343,7 +343,7 @@ impl Database {
     pub async fn apply_pulled(&self, events: &[PulledEvent], next_cursor: i64, now: DateTime<Utc>, today: NaiveDate) -> Result<Applied, StoreError> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let cursor = cursor_in(&mut tx).await?;
-        let mut page = Page::load(&mut tx, events).await?;
+        let mut page = Page::load(&mut tx, events, now).await?;
         let mut out = Applied::default();
         let mut remote = Vec::new();
         for ev in events {
@@ -353,7 +353,7 @@ impl Database {
             }
             let local = match &ev.invalid {
                 Some(why) => Err(Outcome::Issue("sync.unreadable_event", Said::Raw(why.clone()))),
-                None => page.apply(&mut tx, ev, now, today).await?,
+                None => page.apply(ev, today),
             };
             match &local {
                 Ok(_) => out.recorded += 1,
@@ -363,12 +363,13 @@ impl Database {
                         Said::Raw(why) => format!("{why} — {}", raw(ev)),
                         Said::Each(why) => why.stored_with(raw(ev)),
                     };
-                    insert_issue(&mut tx, code, &ev.application_id, &detail, now).await?;
+                    // The log line: ids and the server's words only, never a token.
+                    eprintln!("zayava sync: {code} {}: {detail}", ev.application_id);
+                    page.issues.push(serde_json::json!([code, ev.application_id, detail]));
                 }
                 Err(Outcome::Parked(reason)) => {
                     out.parked += 1;
-                    let parked = ParkedEvent { remote_id: ev.remote_id.clone(), seq: ev.seq, event: ev.event.clone(), at: ev.at.clone(), note: ev.note.clone(), reason: reason.clone(), parked_at: timestamp(now) };
-                    park(&mut tx, &ev.application_id, &parked).await?;
+                    page.parked.push(serde_json::json!([ev.remote_id, ev.seq, ev.application_id, ev.event, ev.at, ev.note, reason]));
                 }
             }
             let local = local.ok();
@@ -377,6 +378,7 @@ impl Database {
                 out.touched.push(ev.application_id.clone());
             }
         }
+        page.write(&mut tx, now).await?;
         sqlx::query(
             "INSERT INTO sync_remote_event (remote_id, application_id, local_event_id)
              SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)",
@@ -393,7 +395,6 @@ impl Database {
             }
         }
         sqlx::query("INSERT OR IGNORE INTO due_stale (application_id) SELECT value FROM json_each(?)").bind(serde_json::to_string(&out.touched).expect("ids")).execute(&mut *tx).await?;
-        page.store_fields(&mut tx, now).await?;
         if next_cursor < cursor {
             insert_issue(&mut tx, "sync.cursor_backwards", "", &format!("{cursor} → {next_cursor}"), now).await?;
         } else {
@@ -641,17 +642,30 @@ pub(crate) async fn apply_parked(tx: &mut Transaction<'_, Sqlite>, application_i
 }
 
 /// One pulled page's view of the database: which remote events were applied, the
-/// applications concerned with their trails, and their operator fields.
+/// applications concerned with their trails, and their operator fields; and what the page
+/// will write, gathered in memory and written in a few statements (`write`), since a
+/// statement apiece costs more in the driver than deciding what to write.
 struct Page {
     seen: HashSet<String>,
     apps: HashMap<String, (String, bool)>,
     trails: HashMap<String, Vec<RecordedEvent>>,
     fields: HashMap<String, Map<String, Value>>,
     changed_fields: HashSet<String>,
+    /// The id the next recorded event gets. The page runs in the writer's transaction
+    /// (`BEGIN IMMEDIATE`), so no other writer takes ids meanwhile; it starts past both the
+    /// largest id and the AUTOINCREMENT sequence, so an id is never reused.
+    next_id: i64,
+    recorded_at: String,
+    /// `[id, application, event, at, note]` to insert into the trail.
+    recorded: Vec<Value>,
+    /// `[remote id, seq, application, event, at, note, reason]` to keep in `sync_parked`.
+    parked: Vec<Value>,
+    /// `[code, subject, detail]` to keep in `sync_issue`.
+    issues: Vec<Value>,
 }
 
 impl Page {
-    async fn load(tx: &mut Transaction<'_, Sqlite>, events: &[PulledEvent]) -> Result<Page, StoreError> {
+    async fn load(tx: &mut Transaction<'_, Sqlite>, events: &[PulledEvent], now: DateTime<Utc>) -> Result<Page, StoreError> {
         let remote_ids = serde_json::to_string(&events.iter().map(|e| &e.remote_id).collect::<Vec<_>>()).expect("ids");
         let app_ids = serde_json::to_string(&events.iter().map(|e| &e.application_id).collect::<HashSet<_>>()).expect("ids");
         let seen = sqlx::query_scalar("SELECT remote_id FROM sync_remote_event WHERE remote_id IN (SELECT value FROM json_each(?))").bind(&remote_ids).fetch_all(&mut **tx).await?.into_iter().collect();
@@ -671,23 +685,35 @@ impl Page {
         for r in sqlx::query("SELECT application_id, operator_fields FROM sync_application WHERE application_id IN (SELECT value FROM json_each(?))").bind(&app_ids).fetch_all(&mut **tx).await? {
             fields.insert(r.try_get::<String, _>("application_id")?, serde_json::from_str(&r.try_get::<String, _>("operator_fields")?).unwrap_or_default());
         }
-        Ok(Page { seen, apps, trails, fields, changed_fields: HashSet::new() })
+        let next_id: i64 = sqlx::query_scalar(
+            "SELECT max(coalesce((SELECT max(id) FROM application_event), 0), coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'application_event'), 0)) + 1",
+        )
+        .fetch_one(&mut **tx)
+        .await?;
+        Ok(Page { seen, apps, trails, fields, changed_fields: HashSet::new(), next_id, recorded_at: timestamp(now), recorded: Vec::new(), parked: Vec::new(), issues: Vec::new() })
     }
 
     /// Records one operator event in its application's trail, or says what became of it:
     /// parked until the trail allows it, or kept as an issue. The numbers and texts it
     /// carries are stored whatever happens.
-    async fn apply(&mut self, tx: &mut Transaction<'_, Sqlite>, ev: &PulledEvent, now: DateTime<Utc>, today: NaiveDate) -> Result<Result<i64, Outcome>, StoreError> {
+    fn apply(&mut self, ev: &PulledEvent, today: NaiveDate) -> Result<i64, Outcome> {
         self.merge_fields(ev);
         let Some((service, ready)) = self.apps.get(&ev.application_id).cloned() else {
             // Perhaps made on another desktop and not here yet: kept for when it is.
-            return Ok(Err(Outcome::Parked(UNKNOWN_APPLICATION.into())));
+            return Err(Outcome::Parked(UNKNOWN_APPLICATION.into()));
         };
         let trail = self.trails.entry(ev.application_id.clone()).or_default();
+        let mut record = |new: NewEvent, trail: &mut Vec<RecordedEvent>| {
+            let (id, at, note) = (self.next_id, new.at.trim().to_string(), new.note.trim().to_string());
+            self.next_id += 1;
+            self.recorded.push(serde_json::json!([id, ev.application_id, new.event, at, note]));
+            trail.push(RecordedEvent { id, event: new.event, at, recorded_at: self.recorded_at.clone(), recorded_by: Recorder::Sync, corrects: None, note });
+            id
+        };
         let new = NewEvent { event: ev.event.clone(), at: ev.at.clone(), corrects: None, note: ev.note.clone() };
         // The user may have recorded the same fact by hand before it arrived: it is not doubled.
         if let Some(same) = lifecycle::effective(trail).iter().find(|e| e.event == new.event && e.at.trim() == new.at.trim()) {
-            return Ok(Ok(same.id));
+            return Ok(same.id);
         }
         // The Operator received an application still a draft here: the sending is a fact too,
         // implied by the receipt, and recorded as such on the same day.
@@ -695,22 +721,19 @@ impl Page {
         if implied {
             let sent = NewEvent { event: "application_sent".into(), at: new.at.clone(), corrects: None, note: IMPLIED_SENDING.into() };
             if lifecycle::check_new(Rulebook::shared(), &service, true, trail, &sent, today).is_ok() {
-                let id = insert_synced(tx, &ev.application_id, &sent, now).await?;
-                trail.push(RecordedEvent { id, event: sent.event, at: sent.at, recorded_at: timestamp(now), recorded_by: Recorder::Sync, corrects: None, note: sent.note });
+                record(sent, trail);
             }
         }
         if let Err(e) = lifecycle::check_new(Rulebook::shared(), &service, ready || implied, trail, &new, today) {
             let why = Every::new(|lang| e.message(Rulebook::shared(), &service, lang));
-            return Ok(Err(match e {
+            return Err(match e {
                 // Not an event of this service, or a date that is no date: nothing to wait for.
                 lifecycle::LifecycleError::UnknownEvent { .. } | lifecycle::LifecycleError::Date(_) => Outcome::Issue("sync.refused_event", Said::Each(why)),
                 // The timeline says why it waits in the language of the moment; this is the record.
                 _ => Outcome::Parked(why.stored()),
-            }));
+            });
         }
-        let id = insert_synced(tx, &ev.application_id, &new, now).await?;
-        trail.push(RecordedEvent { id, event: new.event, at: new.at.trim().to_string(), recorded_at: timestamp(now), recorded_by: Recorder::Sync, corrects: None, note: new.note.trim().to_string() });
-        Ok(Ok(id))
+        Ok(record(new, trail))
     }
 
     /// The operator's fields always take the server's value.
@@ -725,17 +748,50 @@ impl Page {
         self.changed_fields.insert(ev.application_id.clone());
     }
 
-    async fn store_fields(&self, tx: &mut Transaction<'_, Sqlite>, now: DateTime<Utc>) -> Result<(), StoreError> {
-        let rows: Vec<Value> = self.changed_fields.iter().map(|id| serde_json::json!([id, Value::Object(self.fields[id].clone()).to_string()])).collect();
-        sqlx::query(
-            "INSERT INTO sync_application (application_id, operator_fields, updated_at)
-             SELECT value ->> 0, value ->> 1, ? FROM json_each(?) WHERE true
-             ON CONFLICT(application_id) DO UPDATE SET operator_fields = excluded.operator_fields, updated_at = excluded.updated_at",
-        )
-        .bind(timestamp(now))
-        .bind(Value::Array(rows).to_string())
-        .execute(&mut **tx)
-        .await?;
+    /// Writes what the page gathered: the recorded events, the parked ones, the issues and
+    /// the operator's fields, a statement each.
+    async fn write(&self, tx: &mut Transaction<'_, Sqlite>, now: DateTime<Utc>) -> Result<(), StoreError> {
+        let stamp = timestamp(now);
+        if !self.recorded.is_empty() {
+            sqlx::query(
+                "INSERT INTO application_event (id, application_id, event, at, recorded_at, recorded_by, note)
+                 SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, ?, 'sync', value ->> 4 FROM json_each(?)",
+            )
+            .bind(&self.recorded_at)
+            .bind(Value::Array(self.recorded.clone()).to_string())
+            .execute(&mut **tx)
+            .await?;
+        }
+        if !self.parked.is_empty() {
+            // The first copy is kept, if one comes again.
+            sqlx::query(
+                "INSERT OR IGNORE INTO sync_parked (remote_id, seq, application_id, event, at, note, reason, parked_at)
+                 SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, ? FROM json_each(?)",
+            )
+            .bind(&stamp)
+            .bind(Value::Array(self.parked.clone()).to_string())
+            .execute(&mut **tx)
+            .await?;
+        }
+        if !self.issues.is_empty() {
+            sqlx::query("INSERT INTO sync_issue (at, code, subject, detail) SELECT ?, value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)")
+                .bind(&stamp)
+                .bind(Value::Array(self.issues.clone()).to_string())
+                .execute(&mut **tx)
+                .await?;
+        }
+        if !self.changed_fields.is_empty() {
+            let rows: Vec<Value> = self.changed_fields.iter().map(|id| serde_json::json!([id, Value::Object(self.fields[id].clone()).to_string()])).collect();
+            sqlx::query(
+                "INSERT INTO sync_application (application_id, operator_fields, updated_at)
+                 SELECT value ->> 0, value ->> 1, ? FROM json_each(?) WHERE true
+                 ON CONFLICT(application_id) DO UPDATE SET operator_fields = excluded.operator_fields, updated_at = excluded.updated_at",
+            )
+            .bind(&stamp)
+            .bind(Value::Array(rows).to_string())
+            .execute(&mut **tx)
+            .await?;
+        }
         Ok(())
     }
 }

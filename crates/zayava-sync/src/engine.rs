@@ -250,11 +250,16 @@ impl Run<'_> {
         Err(failure_error(failure))
     }
 
+    /// Pulls pages until the feed has no more. The next page is fetched while this one is
+    /// applied: it starts at this page's `next_cursor`, which is where the cursor stands
+    /// once this page is applied (a page that would move it backwards ends the pull).
     async fn pull(&self, report: &mut SyncReport, progress: &mut (dyn FnMut(SyncProgress) + Send)) -> Result<(), SyncError> {
         let mut received = 0u64;
+        let cursor = self.db.sync_cursor().await?;
+        let mut fetched = self.retrying(|| self.api.events(cursor, self.opts.page)).await;
+        let mut cursor = cursor;
         loop {
-            let cursor = self.db.sync_cursor().await?;
-            let page = match self.retrying(|| self.api.events(cursor, self.opts.page)).await {
+            let page = match fetched {
                 Ok(p) => p,
                 Err(f) => {
                     if matches!(f, Failure::BadResponse(_) | Failure::Reject(_)) {
@@ -264,16 +269,26 @@ impl Run<'_> {
                 }
             };
             let events: Vec<PulledEvent> = page.events.iter().map(decode_event).collect();
-            let applied = self.db.apply_pulled(&events, page.next_cursor, self.now, self.today).await?;
+            let last = !page.more || page.events.is_empty() || page.next_cursor <= cursor;
+            let next = async {
+                match last {
+                    true => None,
+                    false => Some(self.retrying(|| self.api.events(page.next_cursor, self.opts.page)).await),
+                }
+            };
+            let (applied, next) = tokio::join!(self.db.apply_pulled(&events, page.next_cursor, self.now, self.today), next);
+            let applied = applied?;
             received += page.events.len() as u64;
             report.pulled += applied.recorded as u64;
             report.duplicates += applied.duplicates as u64;
             report.refused += applied.refused as u64;
             report.parked += applied.parked as u64;
             progress(SyncProgress::Pull { received });
-            if !page.more || page.events.is_empty() || page.next_cursor <= cursor {
-                return Ok(());
+            match next {
+                None => return Ok(()),
+                Some(next) => fetched = next,
             }
+            cursor = page.next_cursor;
         }
     }
 

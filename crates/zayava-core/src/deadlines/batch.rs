@@ -16,7 +16,7 @@ use super::explain::{explain, Explanation};
 use chrono::{Datelike, NaiveDate, Timelike};
 
 use super::plan::{Input, Outcome, Plan, Row};
-use super::{evaluate, Due, Moment, Query, QueryError, State, WorkingWindow};
+use super::{evaluate, Due, Query, QueryError, State, WorkingWindow};
 
 /// The longest line accepted; anything longer is refused before parsing.
 pub const MAX_LINE_BYTES: usize = 64 * 1024;
@@ -103,10 +103,11 @@ impl<'a, V: Copy + Default, const N: usize> Pairs<'a, V, N> {
         &self.items[..self.len]
     }
 
-    /// False when full or when the name is already there (JSON keeps the last; the
-    /// general way does the same and says so).
+    /// False when full. A name given twice is kept twice here: setting it in the plan's
+    /// input then fails (`Input::set_event`, `set_fact`), and the general way answers (JSON
+    /// keeps the last; it does the same and says so).
     fn push(&mut self, name: &'a str, value: V) -> bool {
-        if self.len == N || self.as_slice().iter().any(|(n, _)| *n == name) {
+        if self.len == N {
             return false;
         }
         self.items[self.len] = (name, value);
@@ -122,34 +123,38 @@ impl<'a, V: Copy + Default, const N: usize> Pairs<'a, V, N> {
 /// trailing text) is for serde_json and the general way, which accept or refuse it as JSON
 /// does: so this never answers a line the general way would answer differently (a test
 /// holds them equal).
-fn scan(text: &str) -> Option<Plain<'_>> {
+///
+/// It reads into `plain` in place (a line's pairs are some hundreds of bytes: moving them
+/// cost more than reading them).
+fn scan<'a>(text: &'a str, plain: &mut Plain<'a>) -> Option<()> {
     let mut r = Reader { b: text.as_bytes(), at: 0, text };
-    let (mut service, mut events, mut facts) = (None, None, None);
+    let (mut service, mut events, mut facts) = (false, false, false);
     r.byte(b'{')?;
     if !r.peek_is(b'}') {
         loop {
             match r.string()? {
-                "service" if service.is_none() => {
+                "service" if !service => {
                     r.byte(b':')?;
-                    service = Some(r.string()?);
+                    plain.service = r.string()?;
+                    service = true;
                 }
-                "events" if events.is_none() => {
+                "events" if !events => {
                     r.byte(b':')?;
-                    let mut pairs = Pairs::new();
+                    let pairs = &mut plain.events;
                     r.object(|r, name| {
                         let value = r.string()?;
                         pairs.push(name, value).then_some(())
                     })?;
-                    events = Some(pairs);
+                    events = true;
                 }
-                "facts" if facts.is_none() => {
+                "facts" if !facts => {
                     r.byte(b':')?;
-                    let mut pairs = Pairs::new();
+                    let pairs = &mut plain.facts;
                     r.object(|r, name| {
                         let value = if r.peek_is(b'"') { PlainFact::Word(r.string()?) } else { PlainFact::Count(r.count()?) };
                         pairs.push(name, value).then_some(())
                     })?;
-                    facts = Some(pairs);
+                    facts = true;
                 }
                 _ => return None,
             }
@@ -161,8 +166,7 @@ fn scan(text: &str) -> Option<Plain<'_>> {
         r.byte(b'}')?;
     }
     r.space();
-    (r.at == r.b.len()).then_some(())?;
-    Some(Plain { service: service?, events: events.unwrap_or_else(Pairs::new), facts: facts.unwrap_or_else(Pairs::new) })
+    (r.at == r.b.len() && service).then_some(())
 }
 
 /// Where a string's content ends: the first quote, backslash or control character. Eight
@@ -191,8 +195,10 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    #[inline(always)]
     fn space(&mut self) {
-        while self.at < self.b.len() && matches!(self.b[self.at], b' ' | b'\t' | b'\n' | b'\r') {
+        // Most calls find none: one test, then the loop.
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.b.get(self.at) {
             self.at += 1;
         }
     }
@@ -263,26 +269,52 @@ impl<'a> Reader<'a> {
 }
 
 /// `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM` for a timed event (a dated one given a time counts
-/// by its day), exactly; anything else (spaces, a date-only time event, an impossible
-/// date) is for the general way, which names what is wrong.
-fn plain_moment(text: &str, kind: EventKind) -> Option<Moment> {
+/// by its day), exactly, as the plan packs it (see `plan::pack`); anything else (spaces, a
+/// date-only time event, an impossible date, a moment the plan cannot pack) is for the
+/// general way, which names what is wrong. The day is counted here, not by chrono: a
+/// line's dates are most of what it holds (a test holds this equal to chrono and `pack`).
+fn plain_key(text: &str, kind: EventKind) -> Option<u32> {
     let b = text.as_bytes();
     let num = |r: std::ops::Range<usize>| -> Option<u32> { b[r].iter().try_fold(0u32, |n, c| c.is_ascii_digit().then(|| n * 10 + (c - b'0') as u32)) };
     if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    let date = NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)?;
-    match (b.len(), kind) {
-        (10, EventKind::Date) => Some(Moment::Date(date)),
-        (16, _) if b[10] == b'T' && b[13] == b':' => {
-            let time = date.and_hms_opt(num(11..13)?, num(14..16)?, 0)?;
-            Some(match kind {
-                EventKind::Date => Moment::Date(date),
-                EventKind::Time => Moment::Time(time),
-            })
-        }
-        _ => None,
+    let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    const LENGTHS: [u32; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    if !(1..=12).contains(&month) || day == 0 || day > LENGTHS[month as usize - 1] + u32::from(month == 2 && leap) {
+        return None;
     }
+    let minute = match (b.len(), kind) {
+        (10, EventKind::Date) => None,
+        (16, _) if b[10] == b'T' && b[13] == b':' => {
+            let (hour, minute) = (num(11..13)?, num(14..16)?);
+            (hour < 24 && minute < 60).then_some(())?;
+            match kind {
+                EventKind::Date => None,
+                EventKind::Time => Some(hour * 60 + minute),
+            }
+        }
+        _ => return None,
+    };
+    // Before 1900 nothing is packed (the general way answers).
+    (year >= 1900).then_some(())?;
+    super::plan::pack_day(days_from_civil(year, month, day) - DAYS_1900_FROM_1970, minute)
+}
+
+/// 1900-01-01 as days since 1970-01-01.
+const DAYS_1900_FROM_1970: i64 = -25_567;
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`),
+/// for a year from 1900 on (earlier ones are not packed): unsigned, so the divisions by
+/// constants are multiplications.
+fn days_from_civil(year: u32, month: u32, day: u32) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let (era, yoe) = (y / 400, y % 400);
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era as i64 * 146_097 + doe as i64 - 719_468
 }
 
 /// A due date as `Due`'s Display writes it (`2025-03-24`, `2025-03-24T10:00`, `2025-03`).
@@ -347,6 +379,47 @@ pub struct Batch<'b> {
     printed: Vec<Printed>,
     /// Each fact's name as JSON.
     fact_names: Vec<Vec<u8>>,
+    services: Names,
+    facts: Names,
+}
+
+/// Names to look up, kept together: a name is compared only with the names as long as
+/// it, in one buffer, instead of walking the rulebook's large structs (a cache miss each).
+struct Names {
+    /// By length: the range of `entries` holding the names that long.
+    by_length: Vec<(u32, u32)>,
+    /// `(offset in bytes, index in the list)`, grouped by length.
+    entries: Vec<(u32, u32)>,
+    bytes: Vec<u8>,
+}
+
+impl Names {
+    fn new<'n>(names: impl Iterator<Item = &'n str>) -> Names {
+        let mut listed: Vec<(usize, &str)> = names.enumerate().collect();
+        // By length, and in the list's order within a length, so the first of a name
+        // given twice is found.
+        listed.sort_by_key(|(i, name)| (name.len(), *i));
+        let longest = listed.last().map_or(0, |(_, n)| n.len());
+        let (mut by_length, mut entries, mut bytes) = (vec![(0, 0); longest + 1], Vec::new(), Vec::new());
+        for (i, name) in listed {
+            let range = &mut by_length[name.len()];
+            if range.0 == range.1 {
+                *range = (entries.len() as u32, entries.len() as u32);
+            }
+            range.1 += 1;
+            entries.push((bytes.len() as u32, i as u32));
+            bytes.extend_from_slice(name.as_bytes());
+        }
+        Names { by_length, entries, bytes }
+    }
+
+    /// The index of `name` in the list (the first, if it is there twice).
+    #[inline]
+    fn find(&self, name: &str) -> Option<usize> {
+        let &(from, to) = self.by_length.get(name.len())?;
+        let name = name.as_bytes();
+        self.entries[from as usize..to as usize].iter().find(|(at, _)| &self.bytes[*at as usize..*at as usize + name.len()] == name).map(|(_, i)| *i as usize)
+    }
 }
 
 /// One service's answer as JSON, in the pieces that never change, written once so that an
@@ -358,9 +431,9 @@ struct Printed {
     rules: Vec<(Vec<u8>, Vec<u8>)>,
     /// Each event's name as JSON.
     events: Vec<Vec<u8>>,
-    /// The events' indices by the length of their names, so a name is compared only with
-    /// names as long as it.
-    by_length: Vec<Vec<usize>>,
+    /// The events' names, to find one, and their kinds in the same order.
+    event_names: Names,
+    event_kinds: Vec<EventKind>,
 }
 
 fn json(value: &impl Serialize) -> Vec<u8> {
@@ -384,16 +457,18 @@ impl<'b> Batch<'b> {
                     })
                     .collect(),
                 events: s.events.iter().map(|e| json(&e.id)).collect(),
-                by_length: {
-                    let mut by = vec![Vec::new(); s.events.iter().map(|e| e.id.len() + 1).max().unwrap_or(0)];
-                    for (i, e) in s.events.iter().enumerate() {
-                        by[e.id.len()].push(i);
-                    }
-                    by
-                },
+                event_names: Names::new(s.events.iter().map(|e| e.id.as_str())),
+                event_kinds: s.events.iter().map(|e| e.kind).collect(),
             })
             .collect();
-        Batch { book, plan: Plan::compile(book), printed, fact_names: book.facts.iter().map(|f| json(&f.id)).collect() }
+        Batch {
+            book,
+            plan: Plan::compile(book),
+            printed,
+            fact_names: book.facts.iter().map(|f| json(&f.id)).collect(),
+            services: Names::new(book.services.iter().map(|s| s.id.as_str())),
+            facts: Names::new(book.facts.iter().map(|f| f.id.as_str())),
+        }
     }
 
     /// Writes the answer to one line, and a newline, into `out`: byte for byte what
@@ -414,20 +489,23 @@ impl<'b> Batch<'b> {
         if text.len() > MAX_LINE_BYTES {
             return false;
         }
-        let Some(line) = scan(text) else { return false };
-        let Some(at) = self.book.services.iter().position(|s| s.id == line.service) else { return false };
-        let (spec, printed) = (&self.book.services[at], &self.printed[at]);
+        let mut line = Plain { service: "", events: Pairs::new(), facts: Pairs::new() };
+        if scan(text, &mut line).is_none() {
+            return false;
+        }
+        let Some(at) = self.services.find(line.service) else { return false };
+        let printed = &self.printed[at];
         let service = plan.service_at(at);
         let mut input = Input::default();
         for (name, value) in line.events.as_slice() {
-            let Some(&i) = printed.by_length.get(name.len()).and_then(|same| same.iter().find(|i| spec.events[**i].id == *name)) else { return false };
-            let Some(at) = plain_moment(value, spec.events[i].kind) else { return false };
-            if !input.set_event(i, at) {
+            let Some(i) = printed.event_names.find(name) else { return false };
+            let Some(at) = plain_key(value, printed.event_kinds[i]) else { return false };
+            if !input.set_packed(i, at) {
                 return false;
             }
         }
         for (name, value) in line.facts.as_slice() {
-            let Some(i) = self.book.facts.iter().position(|f| f.id == *name) else { return false };
+            let Some(i) = self.facts.find(name) else { return false };
             let value = match (&self.book.facts[i].fact_type, value) {
                 (FactType::PositiveInteger, PlainFact::Count(n)) => *n,
                 (FactType::OneOf(options), PlainFact::Word(w)) => match options.iter().position(|o| o.value == *w) {
@@ -543,6 +621,7 @@ impl<'b> Batch<'b> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::deadlines::Moment;
 
     fn line(text: &str) -> serde_json::Value {
         explained(text, true)
@@ -552,6 +631,52 @@ mod tests {
         let book = Rulebook::embedded();
         let answer = Batch::new(&book).answer(&Calendar::embedded(), WorkingWindow::default(), text, Lang::En, explain);
         serde_json::to_value(answer).unwrap()
+    }
+
+    /// The moment a line's date means, read by chrono: what `plain_key` counts by hand.
+    fn by_chrono(text: &str, kind: EventKind) -> Option<u32> {
+        let date = |t: &str| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok().filter(|_| t.len() == 10 && t.bytes().all(|c| c.is_ascii_digit() || c == b'-'));
+        let moment = match (text.len(), kind) {
+            (10, EventKind::Date) => Moment::Date(date(text)?),
+            (16, _) if &text[10..11] == "T" && &text[13..14] == ":" && text[11..16].bytes().filter(|c| c.is_ascii_digit()).count() == 4 => {
+                let time = date(&text[..10])?.and_hms_opt(text[11..13].parse().ok()?, text[14..16].parse().ok()?, 0)?;
+                match kind {
+                    EventKind::Date => Moment::Date(time.date()),
+                    EventKind::Time => Moment::Time(time),
+                }
+            }
+            _ => return None,
+        };
+        super::super::plan::pack(moment)
+    }
+
+    /// Every day from 1890 to 2110 and past the packable range, the impossible ones (the
+    /// 29th of February of a year that is no leap year, the 31st of a short month, month
+    /// 0 and 13, day 0) and odd times pack as chrono and `pack` make them, or not at all.
+    #[test]
+    fn a_date_counted_by_hand_is_chronos() {
+        let mut texts = Vec::new();
+        for year in (1890..=2110).chain([1600, 2000, 2400, 5983, 5984, 9999, 0]) {
+            for month in 0..=13 {
+                for day in 0..=32 {
+                    texts.push(format!("{year:04}-{month:02}-{day:02}"));
+                }
+            }
+            for time in ["00:00", "23:59", "24:00", "12:60", "09:5x", "1x:00"] {
+                texts.push(format!("{year:04}-02-28T{time}"));
+                texts.push(format!("{year:04}-02-29T{time}"));
+            }
+        }
+        texts.extend(["2025-3-07", "2025-03-07 ", "2025/03/07", "+025-03-07", "2025-03-07T10-00", "2025-03-07X10:00", ""].map(String::from));
+        let mut packed = 0;
+        for text in &texts {
+            for kind in [EventKind::Date, EventKind::Time] {
+                let want = by_chrono(text, kind);
+                assert_eq!(plain_key(text, kind), want, "{text} as {kind:?}");
+                packed += usize::from(want.is_some());
+            }
+        }
+        assert!(packed > 75_000, "the dates tried are mostly real: {packed}");
     }
 
     /// Without `--explain` (the compiled plan) an item carries the same fields as with it

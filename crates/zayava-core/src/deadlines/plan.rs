@@ -103,6 +103,18 @@ impl Input {
         }
     }
 
+    /// Sets event `index` to a moment already packed (see `pack_day`); false as `set_event`.
+    #[must_use]
+    pub(super) fn set_packed(&mut self, index: usize, key: u32) -> bool {
+        match self.events.get(index) {
+            Some(&ABSENT) => {
+                self.events[index] = key;
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// Sets fact `index` (of the rulebook's list) to a count, or to the index of one of its
     /// options; false if it was already set or does not fit.
     #[must_use]
@@ -125,15 +137,21 @@ const EPOCH_DAYS_FROM_CE: i32 = 693_596; // 1900-01-01
 /// moment. Ordering the integers' halves orders the instants as `Moment::instant` does.
 /// None for a moment before 1900 or a time with seconds (queries have none): the
 /// interpreter answers those.
-fn pack(m: Moment) -> Option<u32> {
+pub(super) fn pack(m: Moment) -> Option<u32> {
     use chrono::{Datelike, Timelike};
     let (date, minute, timed) = match m {
         Moment::Date(d) => (d, 0, 0),
         Moment::Time(t) if t.second() == 0 && t.nanosecond() == 0 => (t.date(), t.hour() * 60 + t.minute(), 1),
         Moment::Time(_) => return None,
     };
-    let days = u32::try_from(date.num_days_from_ce() - EPOCH_DAYS_FROM_CE).ok()?;
-    days.checked_mul(1440)?.checked_add(minute)?.checked_mul(2)?.checked_add(timed).filter(|k| *k != ABSENT)
+    pack_day((date.num_days_from_ce() - EPOCH_DAYS_FROM_CE) as i64, (timed == 1).then_some(minute))
+}
+
+/// A moment packed from its day (days since 1900-01-01) and, for a timed moment, its
+/// minute of the day; None where `pack` says none.
+pub(super) fn pack_day(days: i64, minute: Option<u32>) -> Option<u32> {
+    let days = u32::try_from(days).ok()?;
+    days.checked_mul(1440)?.checked_add(minute.unwrap_or(0))?.checked_mul(2)?.checked_add(u32::from(minute.is_some())).filter(|k| *k != ABSENT)
 }
 
 fn unpack(key: u32) -> Moment {
