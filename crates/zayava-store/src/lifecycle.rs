@@ -89,8 +89,11 @@ pub(crate) async fn mark_stale_through(tx: &mut sqlx::SqliteConnection, year: i3
 /// per application), the organisations, the calendar and the support window.
 struct RecomputeInputs {
     ids: String,
-    apps: Vec<sqlx::sqlite::SqliteRow>,
-    trails: Vec<sqlx::sqlite::SqliteRow>,
+    /// `[application (JSON_COLUMNS), stage, due digest]` of each, as one JSON array.
+    apps: String,
+    /// `[application id, id, event, at, recorded_at, recorded_by, corrects, note]` of every
+    /// event of theirs, in the order recorded, as one JSON array.
+    trails: String,
     orgs: HashMap<i64, Organisation>,
     cal: std::sync::Arc<Calendar>,
     window: WorkingWindow,
@@ -109,20 +112,17 @@ impl RecomputeInputs {
     /// The dates worked out, compared with the stored digests: no IO, so it may run on a
     /// thread of its own.
     fn compute(self) -> Result<RecomputeWrites, StoreError> {
-        let mut trails: HashMap<String, Vec<RecordedEvent>> = HashMap::with_capacity(self.trails.len());
-        for r in &self.trails {
-            let id: String = r.try_get("application_id")?;
-            let rows: Vec<(i64, String, String, String, String, Option<i64>, String)> =
-                serde_json::from_str(&r.try_get::<String, _>("trail")?).map_err(|e| StoreError::Corrupt(format!("application {id}: {e}")))?;
-            let trail = rows
-                .into_iter()
-                .map(|(id, event, at, recorded_at, by, corrects, note)| RecordedEvent { id, event, at, recorded_at, recorded_by: if by == "sync" { Recorder::Sync } else { Recorder::User }, corrects, note })
-                .collect();
-            trails.insert(id, trail);
+        let corrupt = |e: serde_json::Error| StoreError::Corrupt(format!("recompute: {e}"));
+        let events: Vec<(String, i64, String, String, String, String, Option<i64>, String)> = serde_json::from_str(&self.trails).map_err(corrupt)?;
+        let mut trails: HashMap<String, Vec<RecordedEvent>> = HashMap::new();
+        for (application_id, id, event, at, recorded_at, by, corrects, note) in events {
+            let recorded_by = if by == "sync" { Recorder::Sync } else { Recorder::User };
+            trails.entry(application_id).or_default().push(RecordedEvent { id, event, at, recorded_at, recorded_by, corrects, note });
         }
+        let apps: Vec<(crate::applications::JsonRow, String, Option<String>)> = serde_json::from_str(&self.apps).map_err(corrupt)?;
         let mut w = RecomputeWrites { ids: self.ids, changed: Vec::new(), rows: Vec::new(), stages: Vec::new() };
-        for row in &self.apps {
-            let app = crate::applications::from_row(row)?;
+        for (row, stage, stored_digest) in apps {
+            let app = crate::applications::from_json(row)?;
             let org = app.organisation_id.and_then(|id| self.orgs.get(&id));
             let line = dates_of(&app, trails.get(&app.id).map(Vec::as_slice).unwrap_or(&[]), org, &self.cal, self.window)?;
             let mut items: Vec<StoredDue> = line
@@ -149,13 +149,13 @@ impl RecomputeInputs {
                 .collect();
             items.sort();
             let digest = digest(&items);
-            if row.try_get::<Option<String>, _>("due_digest")?.as_deref() != Some(digest.as_str()) {
+            if stored_digest.as_deref() != Some(digest.as_str()) {
                 w.changed.push(app.id.clone());
                 for d in items {
                     w.rows.push(serde_json::json!([app.id, d.rule, d.party, d.kind, d.due, d.due_day, d.open, d.round, d.voids]));
                 }
                 w.stages.push(serde_json::json!([app.id, line.state, digest]));
-            } else if row.try_get::<String, _>("stage")? != line.state {
+            } else if stage != line.state {
                 w.stages.push(serde_json::json!([app.id, line.state, digest]));
             }
         }
@@ -335,19 +335,21 @@ impl Database {
     /// What recomputing these applications reads.
     async fn recompute_inputs(&self, application_ids: &[String]) -> Result<RecomputeInputs, StoreError> {
         let ids = serde_json::to_string(application_ids).expect("ids");
-        let apps = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {}, stage, due_digest FROM application WHERE id IN (SELECT value FROM json_each(?))", crate::applications::COLUMNS)))
-            .bind(&ids)
-            .fetch_all(&self.pool)
-            .await?;
-        // An application's events come as one row of JSON: a row apiece costs more in the
-        // driver than the rest of the recompute.
-        let trails = sqlx::query(
-            "SELECT application_id, json_group_array(json_array(id, event, at, recorded_at, recorded_by, corrects, note)) AS trail
-             FROM (SELECT * FROM application_event WHERE application_id IN (SELECT value FROM json_each(?)) ORDER BY application_id, id)
-             GROUP BY application_id",
+        // Each set comes as one row of JSON: a row apiece costs more in the driver (a
+        // hand-over between its thread and ours) than the rest of the recompute.
+        let apps: String = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "SELECT json_group_array(json_array({}, stage, due_digest)) FROM application WHERE id IN (SELECT value FROM json_each(?))",
+            crate::applications::JSON_COLUMNS
+        )))
+        .bind(&ids)
+        .fetch_one(&self.pool)
+        .await?;
+        let trails: String = sqlx::query_scalar(
+            "SELECT json_group_array(json_array(application_id, id, event, at, recorded_at, recorded_by, corrects, note))
+             FROM (SELECT * FROM application_event WHERE application_id IN (SELECT value FROM json_each(?)) ORDER BY application_id, id)",
         )
         .bind(&ids)
-        .fetch_all(&self.pool)
+        .fetch_one(&self.pool)
         .await?;
         let orgs: HashMap<i64, Organisation> = self.organisations().await?.into_iter().map(|o| (o.id, o)).collect();
         Ok(RecomputeInputs { ids, apps, trails, orgs, cal: self.calendar().await?, window: self.working_window().await? })

@@ -341,6 +341,16 @@ impl Database {
     /// as an issue and skipped. A cursor that would go backwards is refused (an issue) and
     /// left where it is. What the page needs is read in a few queries, not per event.
     pub async fn apply_pulled(&self, events: &[PulledEvent], next_cursor: i64, now: DateTime<Utc>, today: NaiveDate) -> Result<Applied, StoreError> {
+        let out = self.apply_pulled_page(events, next_cursor, now, today).await?;
+        // Derived data, recomputable at any time: kept out of the page's transaction.
+        self.refresh_due_many(&out.touched).await?;
+        Ok(out)
+    }
+
+    /// `apply_pulled` without recomputing the due dates of the applications it touched:
+    /// they are left marked stale (`due_stale`) for `refresh_stale_due`, so a pull of many
+    /// pages recomputes once at the end, its chunks read, computed and written side by side.
+    pub async fn apply_pulled_page(&self, events: &[PulledEvent], next_cursor: i64, now: DateTime<Utc>, today: NaiveDate) -> Result<Applied, StoreError> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let cursor = cursor_in(&mut tx).await?;
         let mut page = Page::load(&mut tx, events, now).await?;
@@ -405,8 +415,6 @@ impl Database {
                 .await?;
         }
         tx.commit().await?;
-        // Derived data, recomputable at any time: kept out of the transaction above.
-        self.refresh_due_many(&out.touched).await?;
         Ok(out)
     }
 
@@ -668,23 +676,42 @@ impl Page {
     async fn load(tx: &mut Transaction<'_, Sqlite>, events: &[PulledEvent], now: DateTime<Utc>) -> Result<Page, StoreError> {
         let remote_ids = serde_json::to_string(&events.iter().map(|e| &e.remote_id).collect::<Vec<_>>()).expect("ids");
         let app_ids = serde_json::to_string(&events.iter().map(|e| &e.application_id).collect::<HashSet<_>>()).expect("ids");
-        let seen = sqlx::query_scalar("SELECT remote_id FROM sync_remote_event WHERE remote_id IN (SELECT value FROM json_each(?))").bind(&remote_ids).fetch_all(&mut **tx).await?.into_iter().collect();
-        let mut apps = HashMap::new();
-        for r in sqlx::query("SELECT id, service, status FROM application WHERE id IN (SELECT value FROM json_each(?))").bind(&app_ids).fetch_all(&mut **tx).await? {
-            apps.insert(r.try_get::<String, _>("id")?, (r.try_get("service")?, r.try_get::<String, _>("status")? == "ready"));
-        }
+        // Each set comes as one row of JSON: a row apiece costs more in the driver (a
+        // hand-over between its thread and ours) than the rest of the page.
+        let one = |sql: &'static str, ids: &str| sqlx::query_scalar::<_, String>(sql).bind(ids.to_string());
+        let corrupt = |what: &str, e: serde_json::Error| StoreError::Corrupt(format!("pulled page, {what}: {e}"));
+        let seen: Vec<String> = serde_json::from_str(
+            &one("SELECT json_group_array(remote_id) FROM sync_remote_event WHERE remote_id IN (SELECT value FROM json_each(?))", &remote_ids).fetch_one(&mut **tx).await?,
+        )
+        .map_err(|e| corrupt("seen", e))?;
+        let listed: Vec<(String, String, String)> = serde_json::from_str(
+            &one("SELECT json_group_array(json_array(id, service, status)) FROM application WHERE id IN (SELECT value FROM json_each(?))", &app_ids).fetch_one(&mut **tx).await?,
+        )
+        .map_err(|e| corrupt("applications", e))?;
+        let apps = listed.into_iter().map(|(id, service, status)| (id, (service, status == "ready"))).collect();
+        let events_read: Vec<(String, i64, String, String, String, String, Option<i64>, String)> = serde_json::from_str(
+            &one(
+                "SELECT json_group_array(json_array(application_id, id, event, at, recorded_at, recorded_by, corrects, note))
+                 FROM (SELECT * FROM application_event WHERE application_id IN (SELECT value FROM json_each(?)) ORDER BY id)",
+                &app_ids,
+            )
+            .fetch_one(&mut **tx)
+            .await?,
+        )
+        .map_err(|e| corrupt("trails", e))?;
         let mut trails: HashMap<String, Vec<RecordedEvent>> = HashMap::new();
-        let rows = sqlx::query("SELECT application_id, id, event, at, recorded_at, recorded_by, corrects, note FROM application_event WHERE application_id IN (SELECT value FROM json_each(?)) ORDER BY id")
-            .bind(&app_ids)
-            .fetch_all(&mut **tx)
-            .await?;
-        for r in &rows {
-            trails.entry(r.try_get("application_id")?).or_default().push(crate::lifecycle::event_from_row(r)?);
+        for (application_id, id, event, at, recorded_at, by, corrects, note) in events_read {
+            let recorded_by = if by == "sync" { Recorder::Sync } else { Recorder::User };
+            trails.entry(application_id).or_default().push(RecordedEvent { id, event, at, recorded_at, recorded_by, corrects, note });
         }
-        let mut fields = HashMap::new();
-        for r in sqlx::query("SELECT application_id, operator_fields FROM sync_application WHERE application_id IN (SELECT value FROM json_each(?))").bind(&app_ids).fetch_all(&mut **tx).await? {
-            fields.insert(r.try_get::<String, _>("application_id")?, serde_json::from_str(&r.try_get::<String, _>("operator_fields")?).unwrap_or_default());
-        }
+        let stored: Vec<(String, String)> = serde_json::from_str(
+            &one("SELECT json_group_array(json_array(application_id, operator_fields)) FROM sync_application WHERE application_id IN (SELECT value FROM json_each(?))", &app_ids)
+                .fetch_one(&mut **tx)
+                .await?,
+        )
+        .map_err(|e| corrupt("operator fields", e))?;
+        let fields = stored.into_iter().map(|(id, f)| (id, serde_json::from_str(&f).unwrap_or_default())).collect();
+        let seen = seen.into_iter().collect();
         let next_id: i64 = sqlx::query_scalar(
             "SELECT max(coalesce((SELECT max(id) FROM application_event), 0), coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'application_event'), 0)) + 1",
         )

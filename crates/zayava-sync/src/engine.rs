@@ -253,7 +253,17 @@ impl Run<'_> {
     /// Pulls pages until the feed has no more. The next page is fetched while this one is
     /// applied: it starts at this page's `next_cursor`, which is where the cursor stands
     /// once this page is applied (a page that would move it backwards ends the pull).
+    ///
+    /// The due dates of the applications the pages touched are recomputed once, at the end
+    /// (whether the pull ended well or not), not page by page; a crash before leaves them
+    /// marked stale for the next start.
     async fn pull(&self, report: &mut SyncReport, progress: &mut (dyn FnMut(SyncProgress) + Send)) -> Result<(), SyncError> {
+        let pulled = self.pull_pages(report, progress).await;
+        self.db.refresh_stale_due().await?;
+        pulled
+    }
+
+    async fn pull_pages(&self, report: &mut SyncReport, progress: &mut (dyn FnMut(SyncProgress) + Send)) -> Result<(), SyncError> {
         let mut received = 0u64;
         let cursor = self.db.sync_cursor().await?;
         let mut fetched = self.retrying(|| self.api.events(cursor, self.opts.page)).await;
@@ -276,7 +286,7 @@ impl Run<'_> {
                     false => Some(self.retrying(|| self.api.events(page.next_cursor, self.opts.page)).await),
                 }
             };
-            let (applied, next) = tokio::join!(self.db.apply_pulled(&events, page.next_cursor, self.now, self.today), next);
+            let (applied, next) = tokio::join!(self.db.apply_pulled_page(&events, page.next_cursor, self.now, self.today), next);
             let applied = applied?;
             received += page.events.len() as u64;
             report.pulled += applied.recorded as u64;

@@ -33,6 +33,15 @@ async fn changes_reach_the_operator_and_its_events_come_back_into_the_timeline()
     assert_eq!(line.state, "draft_contract");
     let events: Vec<_> = db.events(&sent_id).await.unwrap();
     assert_eq!(events.iter().filter(|e| e.recorded_by == zayava_core::lifecycle::Recorder::Sync).count(), 2);
+    // The stored due dates (the dashboard's) are the ones the timeline works out from the
+    // pulled events, recomputed by the pull itself: none is left waiting.
+    let stored: Vec<(String, String)> = sqlx::query_as("SELECT rule, due FROM due_item WHERE application_id = ? ORDER BY rule, due").bind(&sent_id).fetch_all(db.pool()).await.unwrap();
+    let mut worked: Vec<(String, String)> = line.deadlines.iter().filter_map(|d| Some((d.item.rule.clone(), d.item.due.clone()?))).collect();
+    worked.sort();
+    assert!(!worked.is_empty(), "the draft contract opens a signing window");
+    assert_eq!(stored, worked);
+    let stale: i64 = sqlx::query_scalar("SELECT count(*) FROM due_stale").fetch_one(db.pool()).await.unwrap();
+    assert_eq!(stale, 0);
     let fields = db.operator_fields(&sent_id).await.unwrap();
     assert_eq!(fields["registration_number"], "НЦЭУ-17");
     assert_eq!(fields["contract_number"], "Д-5");
