@@ -1,7 +1,7 @@
 //! Applications' lives in the database: the append-only event trail, the timeline, the
 //! stored due dates kept in step with every change, and the dashboard read from them.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -70,13 +70,14 @@ pub(crate) fn recorder_code(r: Recorder) -> &'static str {
 /// dates span some of that year. (Compared as text: a month «2027-01» is ≥ «2027».)
 pub(crate) async fn mark_stale_through(tx: &mut sqlx::SqliteConnection, year: i32) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT OR IGNORE INTO due_stale (application_id)
-         SELECT application_id FROM (
+        "INSERT INTO due_stale (application_id, mark)
+         SELECT application_id, random() FROM (
              SELECT application_id, MIN(day) AS first, MAX(day) AS last FROM (
                  SELECT application_id, substr(at, 1, 10) AS day FROM application_event
                  UNION ALL SELECT application_id, due_day FROM due_item)
              GROUP BY application_id)
-         WHERE first < ?2 AND last >= ?1",
+         WHERE first < ?2 AND last >= ?1
+         ON CONFLICT (application_id) DO UPDATE SET mark = excluded.mark",
     )
     .bind(year.to_string())
     .bind((year + 1).to_string())
@@ -85,10 +86,40 @@ pub(crate) async fn mark_stale_through(tx: &mut sqlx::SqliteConnection, year: i3
     Ok(())
 }
 
+/// Marks applications stale, each with a fresh mark (migration 0013): a recompute that read
+/// an older mark, or none, leaves this one in place.
+pub(crate) async fn mark_stale(tx: &mut sqlx::SqliteConnection, application_ids: &[String]) -> Result<(), StoreError> {
+    if application_ids.is_empty() {
+        return Ok(());
+    }
+    sqlx::query(
+        "INSERT INTO due_stale (application_id, mark) SELECT value, random() FROM json_each(?) WHERE true
+         ON CONFLICT (application_id) DO UPDATE SET mark = excluded.mark",
+    )
+    .bind(serde_json::to_string(application_ids).expect("ids"))
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+/// The stale marks of some applications (those not marked are absent).
+async fn stale_marks<'e, E: sqlx::SqliteExecutor<'e>>(executor: E, ids: &str) -> Result<HashMap<String, i64>, StoreError> {
+    let marks: Vec<(String, i64)> = serde_json::from_str(
+        &sqlx::query_scalar::<_, String>("SELECT json_group_array(json_array(application_id, mark)) FROM due_stale WHERE application_id IN (SELECT value FROM json_each(?))")
+            .bind(ids)
+            .fetch_one(executor)
+            .await?,
+    )
+    .map_err(|e| StoreError::Corrupt(format!("stale marks: {e}")))?;
+    Ok(marks.into_iter().collect())
+}
+
 /// What a recompute of some applications reads: their rows, their events (as JSON, a row
 /// per application), the organisations, the calendar and the support window.
 struct RecomputeInputs {
     ids: String,
+    /// The stale marks as they were before anything else was read.
+    marks: HashMap<String, i64>,
     /// `[application (JSON_COLUMNS), stage, due digest]` of each, as one JSON array.
     apps: String,
     /// `[application id, id, event, at, recorded_at, recorded_by, corrects, note]` of every
@@ -103,6 +134,7 @@ struct RecomputeInputs {
 /// digest of those and of any whose stage changed.
 struct RecomputeWrites {
     ids: String,
+    marks: HashMap<String, i64>,
     changed: Vec<String>,
     rows: Vec<serde_json::Value>,
     stages: Vec<serde_json::Value>,
@@ -120,7 +152,7 @@ impl RecomputeInputs {
             trails.entry(application_id).or_default().push(RecordedEvent { id, event, at, recorded_at, recorded_by, corrects, note });
         }
         let apps: Vec<(crate::applications::JsonRow, String, Option<String>)> = serde_json::from_str(&self.apps).map_err(corrupt)?;
-        let mut w = RecomputeWrites { ids: self.ids, changed: Vec::new(), rows: Vec::new(), stages: Vec::new() };
+        let mut w = RecomputeWrites { ids: self.ids, marks: self.marks, changed: Vec::new(), rows: Vec::new(), stages: Vec::new() };
         for (row, stage, stored_digest) in apps {
             let app = crate::applications::from_json(row)?;
             let org = app.organisation_id.and_then(|id| self.orgs.get(&id));
@@ -269,7 +301,7 @@ impl Database {
         .await?;
         // The Operator's events waiting for this one may now fit.
         crate::sync::apply_parked(&mut tx, application_id, recorded, now.date()).await?;
-        sqlx::query("INSERT OR IGNORE INTO due_stale (application_id) VALUES (?)").bind(application_id).execute(&mut *tx).await?;
+        mark_stale(&mut tx, &[application_id.to_string()]).await?;
         tx.commit().await?;
         self.refresh_due(application_id).await?;
         let row = sqlx::query("SELECT id, event, at, recorded_at, recorded_by, corrects, note FROM application_event WHERE id = ?").bind(id).fetch_one(&self.pool).await?;
@@ -335,6 +367,8 @@ impl Database {
     /// What recomputing these applications reads.
     async fn recompute_inputs(&self, application_ids: &[String]) -> Result<RecomputeInputs, StoreError> {
         let ids = serde_json::to_string(application_ids).expect("ids");
+        // The marks first: one set after this read is not cleared by this recompute.
+        let marks = stale_marks(&self.pool, &ids).await?;
         // Each set comes as one row of JSON: a row apiece costs more in the driver (a
         // hand-over between its thread and ours) than the rest of the recompute.
         let apps: String = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
@@ -352,13 +386,27 @@ impl Database {
         .fetch_one(&self.pool)
         .await?;
         let orgs: HashMap<i64, Organisation> = self.organisations().await?.into_iter().map(|o| (o.id, o)).collect();
-        Ok(RecomputeInputs { ids, apps, trails, orgs, cal: self.calendar().await?, window: self.working_window().await? })
+        Ok(RecomputeInputs { ids, marks, apps, trails, orgs, cal: self.calendar().await?, window: self.working_window().await? })
     }
 
-    /// Writes what a recompute found changed, and takes its applications off the stale list.
-    async fn write_recomputed(&self, w: RecomputeWrites) -> Result<(), StoreError> {
+    /// Writes what a recompute found changed, and takes its applications off the stale list:
+    /// those whose stale mark is still the one read before the recompute read its inputs
+    /// (or that had none then and have none now). One marked meanwhile was changed after
+    /// the read — or recomputed by someone who read later — so nothing of it is written and
+    /// it stays stale for the recompute that marked it.
+    async fn write_recomputed(&self, mut w: RecomputeWrites) -> Result<(), StoreError> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        sqlx::query("DELETE FROM due_stale WHERE application_id IN (SELECT value FROM json_each(?))").bind(&w.ids).execute(&mut *tx).await?;
+        let now = stale_marks(&mut *tx, &w.ids).await?;
+        let ids: Vec<String> = serde_json::from_str(&w.ids).expect("ids written here");
+        let (owned, moved): (Vec<String>, Vec<String>) = ids.into_iter().partition(|id| w.marks.get(id) == now.get(id));
+        if !moved.is_empty() {
+            let moved: HashSet<&str> = moved.iter().map(String::as_str).collect();
+            let of = |v: &serde_json::Value| v[0].as_str().is_some_and(|id| moved.contains(id));
+            w.changed.retain(|id| !moved.contains(id.as_str()));
+            w.rows.retain(|r| !of(r));
+            w.stages.retain(|r| !of(r));
+        }
+        sqlx::query("DELETE FROM due_stale WHERE application_id IN (SELECT value FROM json_each(?))").bind(serde_json::to_string(&owned).expect("ids")).execute(&mut *tx).await?;
         if !w.changed.is_empty() {
             let changed = serde_json::to_string(&w.changed).expect("ids");
             sqlx::query("DELETE FROM due_item WHERE application_id IN (SELECT value FROM json_each(?))").bind(&changed).execute(&mut *tx).await?;
@@ -383,7 +431,12 @@ impl Database {
     /// Recomputes every application's dates (after the support window changed): all are
     /// marked stale at once, so a crash midway leaves the rest for the next start.
     pub async fn refresh_all_due(&self) -> Result<usize, StoreError> {
-        sqlx::query("INSERT OR IGNORE INTO due_stale (application_id) SELECT DISTINCT application_id FROM application_event").execute(&self.pool).await?;
+        sqlx::query(
+            "INSERT INTO due_stale (application_id, mark) SELECT DISTINCT application_id, random() FROM application_event WHERE true
+             ON CONFLICT (application_id) DO UPDATE SET mark = excluded.mark",
+        )
+        .execute(&self.pool)
+        .await?;
         self.refresh_stale_due_with(&mut |_, _| {}).await
     }
 
@@ -537,4 +590,65 @@ fn line_of(app: &crate::applications::Application, trail: &[RecordedEvent], org:
     };
     lifecycle::timeline(Rulebook::shared(), cal, window, &app.service, app.status == ApplicationStatus::Ready, trail, facts, now, &notice, lang)
         .map_err(|e: QueryError| StoreError::Corrupt(format!("application {}: {e}", app.id)))
+}
+
+#[cfg(test)]
+mod stale_marks_tests {
+    use super::*;
+    use chrono::Utc;
+
+    fn at(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap()
+    }
+
+    fn new(event: &str, day: &str) -> NewEvent {
+        NewEvent { event: event.into(), at: day.into(), corrects: None, note: String::new() }
+    }
+
+    async fn stored(db: &Database, id: &str) -> Vec<(String, String)> {
+        sqlx::query_as("SELECT rule, due FROM due_item WHERE application_id = ? ORDER BY rule, due").bind(id).fetch_all(&db.pool).await.unwrap()
+    }
+
+    /// A recompute that read an application before a newer event was recorded (a pulled
+    /// page applied while the last one is recomputed, say) writes nothing of it when it
+    /// lands after the newer one's recompute, and clears no mark set after its read: the
+    /// stored dates stay the newer ones.
+    #[tokio::test]
+    async fn a_recompute_that_read_before_a_newer_mark_neither_overwrites_nor_clears_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Database::open(&dir.path().join("z.sqlite3")).await.unwrap();
+        let app = db.create_application("constructor", None, Utc::now()).await.unwrap();
+        sqlx::query("UPDATE application SET status = 'ready' WHERE id = ?").bind(&app.id).execute(&db.pool).await.unwrap();
+        let now = at("2025-03-10T09:00");
+        for (e, day) in [("application_sent", "2025-03-03"), ("application_received", "2025-03-04")] {
+            db.record_event(&app.id, &new(e, day), Recorder::User, Utc::now(), now).await.unwrap();
+        }
+        // Marked stale, and read by a recompute that has not written yet (its digest forgotten,
+        // so that this recompute has rows to write).
+        sqlx::query("UPDATE application SET due_digest = NULL WHERE id = ?").bind(&app.id).execute(&db.pool).await.unwrap();
+        let mut tx = db.pool.begin().await.unwrap();
+        mark_stale(&mut tx, &[app.id.clone()]).await.unwrap();
+        tx.commit().await.unwrap();
+        let early = db.recompute_inputs(&[app.id.clone()]).await.unwrap();
+        // Meanwhile the draft contract arrives: marked again and recomputed at once.
+        db.record_event(&app.id, &new("draft_contract_received", "2025-03-07"), Recorder::User, Utc::now(), now).await.unwrap();
+        let newer = stored(&db, &app.id).await;
+        assert!(newer.iter().any(|(rule, due)| rule == "constructor.sign_contract" && due == "2025-03-24"), "{newer:?}");
+        // The early recompute lands last.
+        db.write_recomputed(early.compute().unwrap()).await.unwrap();
+        assert_eq!(stored(&db, &app.id).await, newer, "the dates worked out from the older trail are not written");
+
+        // Marked again, and written by a recompute that read before the mark: it stays.
+        let early = db.recompute_inputs(&[app.id.clone()]).await.unwrap();
+        let mut tx = db.pool.begin().await.unwrap();
+        mark_stale(&mut tx, &[app.id.clone()]).await.unwrap();
+        tx.commit().await.unwrap();
+        db.write_recomputed(early.compute().unwrap()).await.unwrap();
+        let left: i64 = sqlx::query_scalar("SELECT count(*) FROM due_stale").fetch_one(&db.pool).await.unwrap();
+        assert_eq!(left, 1, "a mark set after the read is left for the next recompute");
+        assert_eq!(db.refresh_stale_due().await.unwrap(), 1);
+        let left: i64 = sqlx::query_scalar("SELECT count(*) FROM due_stale").fetch_one(&db.pool).await.unwrap();
+        assert_eq!(left, 0);
+        assert_eq!(stored(&db, &app.id).await, newer);
+    }
 }

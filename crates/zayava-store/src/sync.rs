@@ -404,7 +404,7 @@ impl Database {
                 out.touched.push(id);
             }
         }
-        sqlx::query("INSERT OR IGNORE INTO due_stale (application_id) SELECT value FROM json_each(?)").bind(serde_json::to_string(&out.touched).expect("ids")).execute(&mut *tx).await?;
+        crate::lifecycle::mark_stale(&mut tx, &out.touched).await?;
         if next_cursor < cursor {
             insert_issue(&mut tx, "sync.cursor_backwards", "", &format!("{cursor} → {next_cursor}"), now).await?;
         } else {

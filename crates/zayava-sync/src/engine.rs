@@ -254,9 +254,11 @@ impl Run<'_> {
     /// applied: it starts at this page's `next_cursor`, which is where the cursor stands
     /// once this page is applied (a page that would move it backwards ends the pull).
     ///
-    /// The due dates of the applications the pages touched are recomputed once, at the end
-    /// (whether the pull ended well or not), not page by page; a crash before leaves them
-    /// marked stale for the next start.
+    /// The due dates of the applications a page touched are recomputed while the next page
+    /// is applied (each recompute clears only the stale marks it read, so one set again by
+    /// the next page stays), and what is left at the end, the last page's, once the pull is
+    /// over, whether it ended well or not; a crash before leaves them marked stale for the
+    /// next start.
     async fn pull(&self, report: &mut SyncReport, progress: &mut (dyn FnMut(SyncProgress) + Send)) -> Result<(), SyncError> {
         let pulled = self.pull_pages(report, progress).await;
         self.db.refresh_stale_due().await?;
@@ -268,6 +270,7 @@ impl Run<'_> {
         let cursor = self.db.sync_cursor().await?;
         let mut fetched = self.retrying(|| self.api.events(cursor, self.opts.page)).await;
         let mut cursor = cursor;
+        let mut touched: Vec<String> = Vec::new();
         loop {
             let page = match fetched {
                 Ok(p) => p,
@@ -286,8 +289,10 @@ impl Run<'_> {
                     false => Some(self.retrying(|| self.api.events(page.next_cursor, self.opts.page)).await),
                 }
             };
-            let (applied, next) = tokio::join!(self.db.apply_pulled_page(&events, page.next_cursor, self.now, self.today), next);
+            let (applied, next, refreshed) = tokio::join!(self.db.apply_pulled_page(&events, page.next_cursor, self.now, self.today), next, self.db.refresh_due_many(&touched));
             let applied = applied?;
+            refreshed?;
+            touched = applied.touched;
             received += page.events.len() as u64;
             report.pulled += applied.recorded as u64;
             report.duplicates += applied.duplicates as u64;
