@@ -31,6 +31,9 @@ pub use store::{Stats, Store};
 pub const MAX_BATCH_ITEMS: usize = 1000;
 pub const MAX_REQUEST_BYTES: usize = 64 * 1024 * 1024;
 
+/// The most events one page of the feed may carry.
+pub const MAX_PAGE_EVENTS: u32 = 1000;
+
 /// One call as the sandbox saw it (kept when recording is on, for the spec test).
 #[derive(Debug, Clone)]
 pub struct Exchange {
@@ -48,11 +51,18 @@ pub struct Sandbox {
     pub faults: FaultQueue,
     token: Arc<str>,
     recording: Option<Arc<Mutex<Vec<Exchange>>>>,
+    body_limit: usize,
 }
 
 impl Sandbox {
     pub fn new(store: Store, token: &str) -> Sandbox {
-        Sandbox { store, faults: FaultQueue::default(), token: token.into(), recording: None }
+        Sandbox { store, faults: FaultQueue::default(), token: token.into(), recording: None, body_limit: MAX_REQUEST_BYTES }
+    }
+
+    /// The most bytes one request may weigh (`MAX_REQUEST_BYTES` unless set; tests set less).
+    pub fn body_limit(mut self, bytes: usize) -> Sandbox {
+        self.body_limit = bytes;
+        self
     }
 
     /// Keeps every API call's bodies, for the spec test.
@@ -81,9 +91,11 @@ impl Sandbox {
         Router::new()
             .route("/v1/health", get(health))
             .merge(api)
+            .fallback(not_found)
             .layer(middleware::from_fn_with_state(self.clone(), faults::play))
+            .layer(middleware::from_fn(as_problem))
             .layer(middleware::from_fn_with_state(self.clone(), record))
-            .layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES))
+            .layer(DefaultBodyLimit::max(self.body_limit))
             .with_state(self.clone())
     }
 
@@ -107,22 +119,63 @@ pub fn problem(status: StatusCode, title: &str, detail: &str) -> Response {
     (status, [(header::CONTENT_TYPE, "application/problem+json")], serde_json::to_string(&body).unwrap_or_default()).into_response()
 }
 
+/// A storage failure: the words go to the server's log, never to the client (they may name
+/// tables, files or locks).
 fn internal(e: sqlx::Error) -> Response {
-    problem(StatusCode::INTERNAL_SERVER_ERROR, "Storage error", &e.to_string())
+    eprintln!("operator-sandbox: storage error: {e}");
+    problem(StatusCode::INTERNAL_SERVER_ERROR, "Storage error", "the server could not read or write its data; try again later")
 }
 
 fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
+/// The token of an `Authorization: Bearer …` header; the scheme's name is case-insensitive
+/// (RFC 9110, 11.1), and one or more spaces may follow it.
+fn bearer(value: &str) -> Option<&str> {
+    let (scheme, token) = value.split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim_start_matches(' '))
+}
+
 async fn authorised(State(sb): State<Sandbox>, req: Request, next: Next) -> Response {
-    let given = req.headers().get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
+    let given = req.headers().get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(bearer);
     if given != Some(&*sb.token) {
         let mut r = problem(StatusCode::UNAUTHORIZED, "Unauthorized", "a valid bearer token is required");
         r.headers_mut().insert(header::WWW_AUTHENTICATE, header::HeaderValue::from_static("Bearer"));
         return r;
     }
     next.run(req).await
+}
+
+/// No route here: a problem, as every error is.
+async fn not_found() -> Response {
+    problem(StatusCode::NOT_FOUND, "Not found", "no such resource")
+}
+
+/// Every error answer is `application/problem+json`: those the framework writes itself (a
+/// body over the limit, a method a path does not take, a body or query its extractors
+/// refuse) come as plain text or empty, and are rewritten with their words as the detail.
+async fn as_problem(req: Request, next: Next) -> Response {
+    let resp = next.run(req).await;
+    let status = resp.status();
+    let is_problem = resp.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_problem {
+        return resp;
+    }
+    let (parts, body) = resp.into_parts();
+    let detail = axum::body::to_bytes(body, 64 * 1024).await.map(|b| String::from_utf8_lossy(&b).trim().to_string()).unwrap_or_default();
+    let title = status.canonical_reason().unwrap_or("Error");
+    let mut answer = problem(status, title, if detail.is_empty() { title } else { &detail });
+    // What the framework said besides (Allow on a 405, Retry-After) goes with it.
+    for (name, value) in parts.headers.iter().filter(|(n, _)| *n != header::CONTENT_TYPE && *n != header::CONTENT_LENGTH) {
+        answer.headers_mut().insert(name.clone(), value.clone());
+    }
+    answer
+}
+
+/// True for a JSON body's media type (`application/json`, parameters allowed).
+fn is_json(headers: &HeaderMap) -> bool {
+    headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).and_then(|v| v.split(';').next()).is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"))
 }
 
 async fn record(State(sb): State<Sandbox>, req: Request, next: Next) -> Response {
@@ -144,11 +197,17 @@ async fn health() -> Json<Health> {
     Json(Health { status: "ok".into(), api_version: "1".into() })
 }
 
-async fn batch(State(sb): State<Sandbox>, body: Bytes) -> Response {
+async fn batch(State(sb): State<Sandbox>, headers: HeaderMap, body: Bytes) -> Response {
+    if !is_json(&headers) {
+        return problem(StatusCode::UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", "the batch is sent as application/json");
+    }
     let req: BatchRequest = match serde_json::from_slice(&body) {
         Ok(r) => r,
         Err(e) => return problem(StatusCode::BAD_REQUEST, "Malformed batch", &e.to_string()),
     };
+    if let Some(item) = req.items.iter().find(|i| i.base_revision.is_some_and(|r| r < 0)) {
+        return problem(StatusCode::BAD_REQUEST, "Malformed batch", &format!("{}: base_revision is 0 or more", item.entity));
+    }
     if req.items.len() > MAX_BATCH_ITEMS {
         return problem(StatusCode::PAYLOAD_TOO_LARGE, "Batch too large", &format!("at most {MAX_BATCH_ITEMS} items"));
     }
@@ -158,7 +217,11 @@ async fn batch(State(sb): State<Sandbox>, body: Bytes) -> Response {
     }
 }
 
-async fn attachment(State(sb): State<Sandbox>, Path(sha256): Path<String>, body: Bytes) -> Response {
+async fn attachment(State(sb): State<Sandbox>, Path(sha256): Path<String>, headers: HeaderMap, body: Bytes) -> Response {
+    let octets = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).and_then(|v| v.split(';').next()).is_some_and(|m| m.trim().eq_ignore_ascii_case("application/octet-stream"));
+    if !octets {
+        return problem(StatusCode::UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", "a file is sent as application/octet-stream");
+    }
     let actual = format!("{:x}", Sha256::digest(&body));
     if actual != sha256 {
         return problem(StatusCode::UNPROCESSABLE_ENTITY, "Checksum mismatch", &format!("the content's SHA-256 is {actual}"));
@@ -174,19 +237,26 @@ struct EventsQuery {
     #[serde(default)]
     after: i64,
     #[serde(default = "default_limit")]
-    limit: u32,
+    limit: i64,
 }
 
-fn default_limit() -> u32 {
+fn default_limit() -> i64 {
     500
 }
 
 async fn events(State(sb): State<Sandbox>, q: Result<Query<EventsQuery>, axum::extract::rejection::QueryRejection>) -> Response {
     let Ok(Query(q)) = q else { return problem(StatusCode::BAD_REQUEST, "Bad query", "after and limit must be integers") };
-    let limit = q.limit.clamp(1, 1000);
-    match sb.store.events_after(q.after, limit).await {
-        Ok((events, more)) => {
-            let next_cursor = events.last().map(|e| e.seq).unwrap_or(q.after);
+    if q.after < 0 {
+        return problem(StatusCode::BAD_REQUEST, "Bad query", "after is a cursor: 0 or more");
+    }
+    if !(1..=MAX_PAGE_EVENTS as i64).contains(&q.limit) {
+        return problem(StatusCode::BAD_REQUEST, "Bad query", &format!("limit is from 1 to {MAX_PAGE_EVENTS}"));
+    }
+    match sb.store.events_after(q.after, q.limit as u32).await {
+        Ok((events, more, head)) => {
+            // Past the end of the feed (a server restored from an older backup, say), the
+            // cursor given back is the feed's end, so the client can tell.
+            let next_cursor = events.last().map(|e| e.seq).unwrap_or(q.after.min(head));
             Json(EventsPage { events, next_cursor, more }).into_response()
         }
         Err(e) => internal(e),

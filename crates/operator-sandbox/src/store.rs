@@ -131,12 +131,14 @@ impl Store {
     }
 
     /// The operator's events after `after`, at most `limit`, and whether more wait.
-    pub async fn events_after(&self, after: i64, limit: u32) -> Result<(Vec<OperatorEvent>, bool), sqlx::Error> {
+    /// A page of the feed after `after`, whether more follow, and the feed's last seq (0 when
+    /// empty).
+    pub async fn events_after(&self, after: i64, limit: u32) -> Result<(Vec<OperatorEvent>, bool, i64), sqlx::Error> {
         // The page comes as one row of JSON: a row apiece costs more in the driver (a
         // hand-over between its thread and ours) than writing the page out.
         let page: String = sqlx::query_scalar(
             "SELECT json_group_array(json_object('seq', seq, 'id', id, 'application_id', application_id, 'event', event, 'at', at, 'note', note,
-                                                 'fields', CASE WHEN json_valid(fields) THEN json(fields) ELSE json_object() END))
+                                                 'fields', CASE WHEN json_valid(fields) AND json_type(fields) = 'object' THEN json(fields) ELSE json_object() END))
              FROM (SELECT * FROM operator_event WHERE seq > ? ORDER BY seq LIMIT ?)",
         )
         .bind(after)
@@ -146,7 +148,8 @@ impl Store {
         let mut events: Vec<OperatorEvent> = serde_json::from_str(&page).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
         let more = events.len() > limit as usize;
         events.truncate(limit as usize);
-        Ok((events, more))
+        let head: i64 = sqlx::query_scalar("SELECT coalesce(max(seq), 0) FROM operator_event").fetch_one(&self.pool).await?;
+        Ok((events, more, head))
     }
 
     pub async fn application_exists(&self, id: &str) -> Result<bool, sqlx::Error> {

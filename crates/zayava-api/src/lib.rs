@@ -65,12 +65,18 @@ pub struct BatchItem {
     /// The id the change is about (a UUID; an event's is `<application>:<n>`).
     pub entity: String,
     /// Applications only: the server revision the client last saw (0: never sent).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub base_revision: Option<i64>,
     /// Applications only: whether the consumer has sent it (a draft is the client's alone).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub sent: Option<bool>,
     pub payload: Value,
+}
+
+/// An optional field that, when given, has a value: absent is None (`serde(default)`), but
+/// `null` is refused, as the spec's types allow no null.
+fn present<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -91,8 +91,8 @@ pub async fn run(args: DeadlinesArgs, db: Option<PathBuf>, lang: Lang) -> Result
     Ok(())
 }
 
-/// Reads, answers and writes line by line in constant memory: input read in 64 KB chunks
-/// and each line answered where it lies in the chunk, answers gathered and written 64 KB at
+/// Reads, answers and writes line by line in constant memory: input read in 256 KB chunks
+/// and each line answered where it lies in the chunk, answers gathered and written 256 KB at
 /// a time, one row buffer for every line.
 fn run_batch(source: &PathBuf, book: &Rulebook, cal: &Calendar, window: WorkingWindow, lang: Lang, explain: bool) -> Result<(), Failure> {
     let mut input: Box<dyn Read> = if source.as_os_str() == "-" {

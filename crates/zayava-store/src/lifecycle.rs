@@ -359,6 +359,12 @@ impl Database {
         if application_ids.is_empty() {
             return Ok(());
         }
+        // A fresh mark of its own first: a recompute that read earlier (a pulled page's, a
+        // calendar chunk) then writes nothing of these, whichever lands last — though a
+        // change that led here (a form saved, a file imported) set no mark itself.
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        mark_stale(&mut tx, application_ids).await?;
+        tx.commit().await?;
         let inputs = self.recompute_inputs(application_ids).await?;
         let writes = inputs.compute()?;
         self.write_recomputed(writes).await

@@ -347,9 +347,9 @@ impl Database {
         Ok(out)
     }
 
-    /// `apply_pulled` without recomputing the due dates of the applications it touched:
-    /// they are left marked stale (`due_stale`) for `refresh_stale_due`, so a pull of many
-    /// pages recomputes once at the end, its chunks read, computed and written side by side.
+    /// `apply_pulled` without recomputing the due dates of the applications it touched: they
+    /// are left marked stale (`due_stale`), for the caller to recompute (`refresh_due_many`,
+    /// `refresh_stale_due`) — a pull recomputes one page's while it applies the next.
     pub async fn apply_pulled_page(&self, events: &[PulledEvent], next_cursor: i64, now: DateTime<Utc>, today: NaiveDate) -> Result<Applied, StoreError> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let cursor = cursor_in(&mut tx).await?;
@@ -418,7 +418,8 @@ impl Database {
         Ok(out)
     }
 
-    /// Recomputes the due dates a crash left marked stale (see `apply_pulled`).
+    /// Recomputes the due dates marked stale: what a pull left for its end, what a crash left
+    /// (see `apply_pulled_page`).
     pub async fn refresh_stale_due(&self) -> Result<usize, StoreError> {
         self.refresh_stale_due_with(&mut |_, _| {}).await
     }
@@ -785,7 +786,7 @@ impl Page {
                  SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, ?, 'sync', value ->> 4 FROM json_each(?)",
             )
             .bind(&self.recorded_at)
-            .bind(Value::Array(self.recorded.clone()).to_string())
+            .bind(serde_json::to_string(&self.recorded).expect("values"))
             .execute(&mut **tx)
             .await?;
         }
@@ -796,14 +797,14 @@ impl Page {
                  SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, ? FROM json_each(?)",
             )
             .bind(&stamp)
-            .bind(Value::Array(self.parked.clone()).to_string())
+            .bind(serde_json::to_string(&self.parked).expect("values"))
             .execute(&mut **tx)
             .await?;
         }
         if !self.issues.is_empty() {
             sqlx::query("INSERT INTO sync_issue (at, code, subject, detail) SELECT ?, value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)")
                 .bind(&stamp)
-                .bind(Value::Array(self.issues.clone()).to_string())
+                .bind(serde_json::to_string(&self.issues).expect("values"))
                 .execute(&mut **tx)
                 .await?;
         }

@@ -104,7 +104,7 @@ impl<'a, V: Copy + Default, const N: usize> Pairs<'a, V, N> {
     }
 
     /// False when full. A name given twice is kept twice here: setting it in the plan's
-    /// input then fails (`Input::set_event`, `set_fact`), and the general way answers (JSON
+    /// input then fails (`Input::set_packed`, `set_fact`), and the general way answers (JSON
     /// keeps the last; it does the same and says so).
     fn push(&mut self, name: &'a str, value: V) -> bool {
         if self.len == N {
