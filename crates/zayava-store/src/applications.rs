@@ -483,6 +483,9 @@ impl Database {
             return Err(StoreError::SentLocked);
         }
         let status = if sent { current.status.code() } else { "draft" };
+        // The dates' inputs change with the form: marked stale in the same transaction (see
+        // `lifecycle::mark_stale`).
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         sqlx::query("UPDATE application SET organisation_id = ?, form_values = ?, search_text = ?, status = ?, updated_at = ? WHERE id = ?")
             .bind(organisation_id)
             .bind(text)
@@ -490,8 +493,10 @@ impl Database {
             .bind(status)
             .bind(timestamp(now))
             .bind(id)
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
+        crate::lifecycle::mark_stale(&mut tx, &[id.to_string()]).await?;
+        tx.commit().await?;
         // The form supplies facts (software_count, the organisation's kind) to the dates.
         self.refresh_due(id).await?;
         self.application(id).await
@@ -553,7 +558,10 @@ impl Database {
         if !check.clean {
             return Err(StoreError::NotReady(check.findings));
         }
-        sqlx::query("UPDATE application SET status = 'ready', updated_at = ? WHERE id = ?").bind(timestamp(now)).bind(id).execute(&self.pool).await?;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        sqlx::query("UPDATE application SET status = 'ready', updated_at = ? WHERE id = ?").bind(timestamp(now)).bind(id).execute(&mut *tx).await?;
+        crate::lifecycle::mark_stale(&mut tx, &[id.to_string()]).await?;
+        tx.commit().await?;
         self.refresh_due(id).await?;
         self.application(id).await
     }

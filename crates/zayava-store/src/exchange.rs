@@ -407,9 +407,10 @@ impl Database {
             import_history(&mut tx, a, &at).await?;
             summary.applications_added += 1;
         }
-        tx.commit().await?;
-        // Dates are derived from the history: recomputed for what came in.
+        // Dates are derived from the history: marked stale with it, and recomputed.
         let with_events: Vec<String> = file.applications.iter().filter(|a| !a.events.is_empty()).map(|a| a.id.clone()).collect();
+        crate::lifecycle::mark_stale(&mut tx, &with_events).await?;
+        tx.commit().await?;
         self.refresh_due_many(&with_events).await?;
         // Search text is derived; fill it for the new rows.
         for a in &file.applications {

@@ -87,7 +87,9 @@ pub(crate) async fn mark_stale_through(tx: &mut sqlx::SqliteConnection, year: i3
 }
 
 /// Marks applications stale, each with a fresh mark (migration 0013): a recompute that read
-/// an older mark, or none, leaves this one in place.
+/// an older mark, or none, leaves this one in place. Every change to a date's inputs (an
+/// event, a pulled page, the form, readiness, an import, the calendar) calls it in the
+/// transaction that makes the change.
 pub(crate) async fn mark_stale(tx: &mut sqlx::SqliteConnection, application_ids: &[String]) -> Result<(), StoreError> {
     if application_ids.is_empty() {
         return Ok(());
@@ -359,12 +361,24 @@ impl Database {
         if application_ids.is_empty() {
             return Ok(());
         }
-        // A fresh mark of its own first: a recompute that read earlier (a pulled page's, a
-        // calendar chunk) then writes nothing of these, whichever lands last — though a
-        // change that led here (a form saved, a file imported) set no mark itself.
+        // Every change to a date's inputs marks the application in its own transaction; one
+        // not marked gets a mark here, so that "no mark" is never read as "mine" (a change
+        // and its recompute could otherwise come and go between this read and this write).
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        mark_stale(&mut tx, application_ids).await?;
+        sqlx::query("INSERT INTO due_stale (application_id, mark) SELECT value, random() FROM json_each(?) WHERE true ON CONFLICT (application_id) DO NOTHING")
+            .bind(serde_json::to_string(application_ids).expect("ids"))
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
+        self.refresh_marked(application_ids).await
+    }
+
+    /// `refresh_due_many` for applications known to be marked stale (a pulled page's, marked
+    /// in its transaction): the same, without the transaction that marks the unmarked.
+    pub async fn refresh_marked(&self, application_ids: &[String]) -> Result<(), StoreError> {
+        if application_ids.is_empty() {
+            return Ok(());
+        }
         let inputs = self.recompute_inputs(application_ids).await?;
         let writes = inputs.compute()?;
         self.write_recomputed(writes).await
@@ -397,7 +411,7 @@ impl Database {
 
     /// Writes what a recompute found changed, and takes its applications off the stale list:
     /// those whose stale mark is still the one read before the recompute read its inputs
-    /// (or that had none then and have none now). One marked meanwhile was changed after
+    /// (every recompute has one to read: see `refresh_due_many`). One marked meanwhile was changed after
     /// the read — or recomputed by someone who read later — so nothing of it is written and
     /// it stays stale for the recompute that marked it.
     async fn write_recomputed(&self, mut w: RecomputeWrites) -> Result<(), StoreError> {

@@ -291,7 +291,7 @@ impl Run<'_> {
                     false => Some(self.retrying(|| self.api.events(page.next_cursor, self.opts.page)).await),
                 }
             };
-            let (applied, next, refreshed) = tokio::join!(self.db.apply_pulled_page(&events, page.next_cursor, self.now, self.today), next, self.db.refresh_due_many(&touched));
+            let (applied, next, refreshed) = tokio::join!(self.db.apply_pulled_page(&events, page.next_cursor, self.now, self.today), next, self.db.refresh_marked(&touched));
             let applied = applied?;
             if let Err(e) = refreshed {
                 // Dates can be worked out again at any time: they stay marked stale, for the
