@@ -43,7 +43,7 @@ windows=(--target x86_64-pc-windows-gnu)
   /usr/lib/wine/wineserver -p || true  # already running for this prefix: that one serves
   trap '/usr/lib/wine/wineserver -k 2>/dev/null || true' EXIT
   export ZAYAVA_CRASH_TRIALS=30 ZAYAVA_KILL_TRIALS=10
-  cargo test "${windows[@]}" -p zayava-core -p zayava-api -p zayava-store -p zayava-sync -p operator-sandbox
+  cargo test "${windows[@]}" -p zayava-core -p zayava-api -p zayava-store -p zayava-sync -p zayava-server
   cargo test "${windows[@]}" -p zayava-cli --bins --test cli --test crash --test deadlines --test forms --test sync_kill
   cargo test "${windows[@]}" -p zayava-desktop --lib --bins
   cargo test "${windows[@]}" -p zayava-sync --test secret_service -- --ignored kept_in

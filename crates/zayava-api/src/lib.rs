@@ -49,6 +49,15 @@ impl ItemKind {
             _ => None,
         }
     }
+
+    /// The name on the wire (`parse`'s inverse).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemKind::Organisation => "organisation",
+            ItemKind::Application => "application",
+            ItemKind::Event => "event",
+        }
+    }
 }
 
 /// `POST /v1/batch`: changes in the order they were made, each applied at most once.

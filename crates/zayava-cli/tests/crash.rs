@@ -57,7 +57,7 @@ async fn killed_writers_lose_no_acknowledged_write() {
     let mut rng = fastrand::Rng::with_seed(seed);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("zayava.sqlite3");
-    let sandbox = operator_sandbox::Sandbox::new(operator_sandbox::Store::open(None).await.unwrap(), TOKEN);
+    let sandbox = zayava_server::Server::sandbox(zayava_server::Store::memory().await.unwrap(), TOKEN);
     let url = format!("http://{}", sandbox.spawn_on_loopback().await.unwrap());
     let mut saved: Vec<(String, usize)> = Vec::new();
     let mut imported: Vec<(usize, usize)> = Vec::new();

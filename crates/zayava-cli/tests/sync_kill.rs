@@ -8,7 +8,7 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use chrono::Utc;
-use operator_sandbox::{Sandbox, Store};
+use zayava_server::{Server, Store};
 use serde_json::{json, Map};
 use zayava_core::lifecycle::{NewEvent, Recorder};
 use zayava_store::Database;
@@ -41,7 +41,7 @@ async fn killed_at_random_points_the_client_converges_with_nothing_lost_or_doubl
     let mut rng = fastrand::Rng::with_seed(seed);
 
     let dir = tempfile::tempdir().unwrap();
-    let sb = Sandbox::new(Store::open(Some(&dir.path().join("server.sqlite3"))).await.unwrap(), TOKEN);
+    let sb = Server::sandbox(Store::file(&dir.path().join("server.sqlite3")).await.unwrap(), TOKEN);
     let url = format!("http://{}", sb.clone().spawn_on_loopback().await.unwrap());
     let path = dir.path().join("client.sqlite3");
     let mut made = 0;
@@ -65,9 +65,9 @@ async fn killed_at_random_points_the_client_converges_with_nothing_lost_or_doubl
         child.kill().ok(); // SIGKILL; a run that already finished is fine too
         child.wait().unwrap();
         // The operator acts on a few applications it has.
-        let fresh: Vec<String> = sb.store.application_ids().await.unwrap().into_iter().filter(|a| !received.contains(a)).take(rng.usize(0..12)).collect();
+        let fresh: Vec<String> = sb.desk().application_ids().await.unwrap().into_iter().filter(|a| !received.contains(a)).take(rng.usize(0..12)).collect();
         for a in fresh {
-            sb.store.operator_event(&a, "application_received", "2026-11-21", "", &Map::new()).await.unwrap();
+            sb.desk().operator_event(&a, "application_received", "2026-11-21", "", &Map::new()).await.unwrap();
             received.insert(a);
         }
         // The user goes on working.
@@ -94,7 +94,7 @@ async fn killed_at_random_points_the_client_converges_with_nothing_lost_or_doubl
     let db = Database::open(&path).await.unwrap();
     assert_eq!(db.outbox_counts().await.unwrap(), Default::default(), "nothing left queued or refused");
     let local_apps: BTreeSet<String> = sqlx::query_scalar("SELECT id FROM application").fetch_all(db.pool()).await.unwrap().into_iter().collect();
-    let server_apps: BTreeSet<String> = sb.store.application_ids().await.unwrap().into_iter().collect();
+    let server_apps: BTreeSet<String> = sb.desk().application_ids().await.unwrap().into_iter().collect();
     assert_eq!(local_apps.len(), made);
     let missing: Vec<_> = local_apps.difference(&server_apps).take(5).collect();
     let extra: Vec<_> = server_apps.difference(&local_apps).take(5).collect();
@@ -102,17 +102,17 @@ async fn killed_at_random_points_the_client_converges_with_nothing_lost_or_doubl
 
     let local_events: BTreeSet<String> = sqlx::query_scalar("SELECT application_id || ':' || id FROM application_event WHERE recorded_by = 'user'").fetch_all(db.pool()).await.unwrap().into_iter().collect();
     let mut server_events: BTreeMap<String, usize> = BTreeMap::new();
-    for id in sb.store.client_event_ids().await.unwrap() {
+    for id in sb.desk().client_event_ids().await.unwrap() {
         *server_events.entry(id).or_default() += 1;
     }
     assert!(server_events.values().all(|&n| n == 1), "an event was stored twice on the server");
     let server_ids: BTreeSet<String> = server_events.keys().cloned().collect();
     let lost: Vec<_> = local_events.difference(&server_ids).take(5).collect();
     assert!(lost.is_empty() && server_ids.len() == local_events.len(), "events lost: {lost:?}; {} on the server, {} here", server_ids.len(), local_events.len());
-    assert_eq!(sb.store.stats().await.unwrap().duplicated_client_events, 0);
+    assert_eq!(sb.desk().stats().await.unwrap().duplicated_client_events, 0);
 
     // The pull side: every operator event exactly once, the cursor at the end of the feed.
-    let stats = sb.store.stats().await.unwrap();
+    let stats = sb.desk().stats().await.unwrap();
     let pulled: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM application_event WHERE recorded_by = 'sync'").fetch_one(db.pool()).await.unwrap();
     assert_eq!(pulled, stats.operator_events);
     assert_eq!(pulled as usize, received.len());

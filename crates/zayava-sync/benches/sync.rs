@@ -7,7 +7,7 @@
 use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, Utc};
-use operator_sandbox::{Sandbox, Store};
+use zayava_server::{Server, Store};
 use serde_json::Map;
 use zayava_store::Database;
 use zayava_sync::{sync_once, Api, Options};
@@ -48,7 +48,7 @@ fn opts(data: bool) -> Options {
 async fn main() {
     let pull_n: usize = std::env::var("ZAYAVA_BENCH_PULL").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
     let dir = tempfile::tempdir().unwrap();
-    let sandbox = Sandbox::new(Store::open(Some(&dir.path().join("server.sqlite3"))).await.unwrap(), TOKEN);
+    let sandbox = Server::sandbox(Store::file(&dir.path().join("server.sqlite3")).await.unwrap(), TOKEN);
     let url = format!("http://{}", sandbox.clone().spawn_on_loopback().await.unwrap());
     let api = Api::new(&url, TOKEN, Duration::from_secs(60)).unwrap();
     let db = Database::open(&dir.path().join("client.sqlite3")).await.unwrap();
@@ -73,7 +73,7 @@ async fn main() {
     let mut fields = Map::new();
     fields.insert("registration_number".into(), "НЦЭУ-1".into());
     for chunk in ids.chunks(5_000) {
-        sandbox.store.operator_events_bulk(chunk, "application_received", "2026-11-21", &fields).await.unwrap();
+        sandbox.desk().operator_events_bulk(chunk, "application_received", "2026-11-21", &fields).await.unwrap();
     }
     let t = Instant::now();
     let r = sync_once(&db, &api, opts(false), Utc::now(), today, &mut |_| {}).await.unwrap();

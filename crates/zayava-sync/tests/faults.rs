@@ -7,7 +7,7 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::*;
-use operator_sandbox::Fault;
+use zayava_server::Fault;
 use serde_json::json;
 use zayava_store::Database;
 
@@ -20,9 +20,9 @@ async fn with_items(n: usize) -> (tempfile::TempDir, Database, Vec<String>) {
     (d, db, ids)
 }
 
-async fn assert_all_delivered_once(sb: &operator_sandbox::Sandbox, db: &Database, apps: usize) {
+async fn assert_all_delivered_once(sb: &zayava_server::Server, db: &Database, apps: usize) {
     assert_eq!(db.outbox_counts().await.unwrap().pending, 0);
-    let s = sb.store.stats().await.unwrap();
+    let s = sb.desk().stats().await.unwrap();
     assert_eq!(s.applications, apps as i64);
     assert_eq!(s.client_events, apps as i64, "one application_sent each");
     assert_eq!(s.duplicated_client_events, 0);
@@ -208,7 +208,7 @@ async fn unknown_events_foreign_applications_and_a_cursor_going_back_are_reporte
     // The cursor was held, not moved back; the next run moves it past the page, applying nothing twice.
     let again = run(&db, &url, quick()).await.unwrap();
     assert_eq!(again.pulled, 0);
-    assert_eq!(db.sync_cursor().await.unwrap(), sb.store.stats().await.unwrap().operator_events);
+    assert_eq!(db.sync_cursor().await.unwrap(), sb.desk().stats().await.unwrap().operator_events);
     assert_eq!(db.events(app).await.unwrap().iter().filter(|e| e.event == "application_received").count(), 1);
     integrity_ok(&db).await;
 }

@@ -18,7 +18,7 @@ async fn changes_reach_the_operator_and_its_events_come_back_into_the_timeline()
     let report = run(&db, &url, quick()).await.unwrap();
     assert_eq!(db.outbox_counts().await.unwrap().pending, 0, "everything was acknowledged");
     assert_eq!(report.rejected, 0);
-    let stats = sb.store.stats().await.unwrap();
+    let stats = sb.desk().stats().await.unwrap();
     assert_eq!((stats.organisations, stats.applications, stats.client_events, stats.attachments), (1, 2, 1, 1));
     let known = db.sync_positions(&[&sent_id, &draft_id]).await.unwrap();
     assert!(known[&sent_id].0 >= 1 && known[&draft_id].0 >= 1, "the server's revisions are remembered: {known:?}");
@@ -49,7 +49,7 @@ async fn changes_reach_the_operator_and_its_events_come_back_into_the_timeline()
     // Events brought by sync are not sent back; a second run has nothing to do.
     let again = run(&db, &url, quick()).await.unwrap();
     assert_eq!((again.pushed, again.pulled), (0, 0));
-    assert_eq!(sb.store.stats().await.unwrap().client_events, 1);
+    assert_eq!(sb.desk().stats().await.unwrap().client_events, 1);
     assert!(db.sync_state().await.unwrap().last_success.is_some());
 }
 
@@ -99,7 +99,7 @@ async fn keeping_mine_sends_my_version_over_the_operators() {
     db.resolve_conflict(&id, zayava_store::sync::Resolution::KeepMine, chrono::Utc::now()).await.unwrap();
     let report = run(&db, &url, quick()).await.unwrap();
     assert_eq!(report.conflicts, 0);
-    let listed = sb.store.list().await.unwrap();
+    let listed = sb.desk().list().await.unwrap();
     assert!(listed.iter().any(|a| a.id == id && a.name == "Сидоров С.С."));
 }
 

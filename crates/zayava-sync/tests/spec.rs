@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use operator_sandbox::Fault;
+use zayava_server::Fault;
 use serde_json::{json, Value};
 
 fn spec() -> Value {

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use chrono::{NaiveDate, NaiveDateTime, Utc};
-use operator_sandbox::{Queued, Sandbox, Store};
+use zayava_server::{Queued, Server, Store};
 use serde_json::json;
 use zayava_core::lifecycle::{NewEvent, Recorder};
 use zayava_store::Database;
@@ -13,12 +13,12 @@ use zayava_sync::{sync_once, Api, Options, SyncReport, SyncError};
 
 pub const TOKEN: &str = "test-token";
 
-pub async fn sandbox() -> (Sandbox, String) {
+pub async fn sandbox() -> (Server, String) {
     sandbox_with(|s| s).await
 }
 
-pub async fn sandbox_with(f: impl FnOnce(Sandbox) -> Sandbox) -> (Sandbox, String) {
-    let sb = f(Sandbox::new(Store::open(None).await.unwrap(), TOKEN));
+pub async fn sandbox_with(f: impl FnOnce(Server) -> Server) -> (Server, String) {
+    let sb = f(Server::sandbox(Store::memory().await.unwrap(), TOKEN));
     let addr = sb.clone().spawn_on_loopback().await.unwrap();
     (sb, format!("http://{addr}"))
 }
@@ -50,7 +50,7 @@ pub async fn run(db: &Database, url: &str, opts: Options) -> Result<SyncReport, 
     sync_once(db, &api(url), opts, Utc::now(), today(), &mut |_| {}).await
 }
 
-pub async fn fault(sb: &Sandbox, path: &str, fault: operator_sandbox::Fault) {
+pub async fn fault(sb: &Server, path: &str, fault: zayava_server::Fault) {
     sb.faults.push(Queued { path: path.into(), fault });
 }
 

@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{problem, Sandbox};
+use crate::{problem, Server};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
@@ -80,7 +80,7 @@ impl FaultQueue {
 }
 
 /// The middleware: plays the next fault queued for this path, if any.
-pub async fn play(State(sb): State<Sandbox>, req: Request, next: Next) -> Response {
+pub async fn play(State(sb): State<Server>, req: Request, next: Next) -> Response {
     let path = req.uri().path().to_string();
     let Some(fault) = sb.faults.take(&path) else { return next.run(req).await };
     match fault {

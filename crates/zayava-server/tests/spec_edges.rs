@@ -2,14 +2,14 @@
 //! did not: each request below is one it answered wrongly, sent to the real server on
 //! loopback, with the answer the spec now says.
 
-use operator_sandbox::{Sandbox, Store};
+use zayava_server::{Server, Store};
 use reqwest::{Client, Response, StatusCode};
 use serde_json::{json, Map, Value};
 
 const TOKEN: &str = "spec-token";
 
-async fn server() -> (Sandbox, String) {
-    let sandbox = Sandbox::new(Store::open(None).await.unwrap(), TOKEN);
+async fn server() -> (Server, String) {
+    let sandbox = Server::sandbox(Store::memory().await.unwrap(), TOKEN);
     let addr = sandbox.clone().spawn_on_loopback().await.unwrap();
     (sandbox, format!("http://{addr}"))
 }
@@ -46,7 +46,7 @@ async fn a_cursor_past_the_end_of_the_feed_is_answered_with_the_feeds_end() {
     let (sb, url) = server().await;
     let page: Value = events(&url, "after=1000000").await.json().await.unwrap();
     assert_eq!(page["next_cursor"], 0, "an empty feed ends at 0: {page}");
-    sb.store.operator_events_bulk(&["a".into(), "b".into()], "application_received", "2026-11-21", &Map::new()).await.unwrap();
+    sb.desk().operator_events_bulk(&["a".into(), "b".into()], "application_received", "2026-11-21", &Map::new()).await.unwrap();
     let all: Value = events(&url, "after=0").await.json().await.unwrap();
     let last = all["next_cursor"].as_i64().unwrap();
     assert!(last >= 2);
@@ -67,7 +67,7 @@ async fn a_null_where_the_spec_allows_none_is_refused_and_nothing_is_applied() {
     let (sb, url) = server().await;
     let resp = Client::new().post(format!("{url}/v1/batch")).bearer_auth(TOKEN).json(&item(Value::Null)).send().await.unwrap();
     problem(resp, StatusCode::BAD_REQUEST).await;
-    assert_eq!(sb.store.stats().await.unwrap().applications, 0, "nothing applied");
+    assert_eq!(sb.desk().stats().await.unwrap().applications, 0, "nothing applied");
 }
 
 #[tokio::test]
@@ -81,7 +81,7 @@ async fn a_body_of_another_media_type_is_refused() {
         }
         problem(req.send().await.unwrap(), StatusCode::UNSUPPORTED_MEDIA_TYPE).await;
     }
-    assert_eq!(sb.store.stats().await.unwrap().applications, 0, "nothing applied");
+    assert_eq!(sb.desk().stats().await.unwrap().applications, 0, "nothing applied");
     let ok = Client::new().post(format!("{url}/v1/batch")).bearer_auth(TOKEN).header("content-type", "application/json; charset=utf-8").body(body).send().await.unwrap();
     assert_eq!(ok.status(), StatusCode::OK);
     // A file under its hash: only as octets.
@@ -101,7 +101,7 @@ async fn unknown_paths_other_methods_and_oversized_bodies_are_answered_with_prob
     problem(not_allowed, StatusCode::METHOD_NOT_ALLOWED).await;
     // Over the limit (a small one here, so the body is sent whole before the answer).
     let (_sb, url) = {
-        let sandbox = Sandbox::new(Store::open(None).await.unwrap(), TOKEN).body_limit(1024);
+        let sandbox = Server::sandbox(Store::memory().await.unwrap(), TOKEN).body_limit(1024);
         let addr = sandbox.clone().spawn_on_loopback().await.unwrap();
         (sandbox, format!("http://{addr}"))
     };
