@@ -9,16 +9,16 @@ import { test } from "node:test";
 import { Key } from "webdriverio";
 import { appBinary, byTestId, launch, press, sampleOrganisation, scratch, seedOrganisations, shot } from "./driver.mjs";
 
-const sandboxBinary = path.join(path.dirname(appBinary), "operator-sandbox");
+const serverBinary = path.join(path.dirname(appBinary), "zayava-server");
 const TOKEN = "e2e-sandbox-token";
 const APP_ID = "00000000-0000-4000-8000-000000000001";
 
 async function startSandbox(port) {
-  const child = spawn(sandboxBinary, ["serve", "--listen", `127.0.0.1:${port}`, "--token", TOKEN], { stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(serverBinary, ["serve", "--database", "sqlite::memory:", "--bind", `127.0.0.1:${port}`, "--sandbox-token", TOKEN], { stdio: ["ignore", "ignore", "inherit"] });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {
-      if ((await fetch(`${url}/v1/health`)).ok) return { child, url };
+      if ((await fetch(`${url}/health`)).ok) return { child, url };
     } catch {
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -28,7 +28,7 @@ async function startSandbox(port) {
 }
 
 function operator(url, ...args) {
-  return execFileSync(sandboxBinary, ["admin", "--url", url, "--token", TOKEN, ...args], { encoding: "utf8" });
+  return execFileSync(serverBinary, ["admin", "--url", url, "--token", TOKEN, ...args], { encoding: "utf8" });
 }
 
 async function typeInto(browser, id, text) {

@@ -74,7 +74,7 @@ pub struct BatchItem {
     /// The id the change is about (a UUID; an event's is `<application>:<n>`).
     pub entity: String,
     /// Applications only: the server revision the client last saw (0: never sent).
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "whole_number")]
     pub base_revision: Option<i64>,
     /// Applications only: whether the consumer has sent it (a draft is the client's alone).
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
@@ -84,6 +84,17 @@ pub struct BatchItem {
 
 /// An optional field that, when given, has a value: absent is None (`serde(default)`), but
 /// `null` is refused, as the spec's types allow no null.
+/// An optional whole number that, when given, has a value. `2.0` is the same integer as `2`
+/// in JSON Schema (the spec's types), so it is taken as 2; `2.5` and `null` are refused.
+fn whole_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    use serde::de::Error;
+    let n = serde_json::Number::deserialize(d)?;
+    n.as_i64()
+        .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9.0e18).map(|f| f as i64))
+        .map(Some)
+        .ok_or_else(|| D::Error::custom(format!("{n} is not a whole number")))
+}
+
 fn present<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
     T::deserialize(d).map(Some)
 }

@@ -12,6 +12,7 @@ pub mod access;
 pub mod desk;
 pub mod faults;
 pub mod metrics;
+mod spec;
 pub mod store;
 
 use std::net::SocketAddr;
@@ -291,16 +292,20 @@ async fn batch(State(server): State<Server>, Extension(caller): Extension<Caller
     if !has_media_type(&headers, "application/json") {
         return problem(StatusCode::UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", "the batch is sent as application/json");
     }
-    let req: BatchRequest = match serde_json::from_slice(&body) {
+    let value: Value = match serde_json::from_slice(&body) {
+        Ok(v) => v,
+        Err(e) => return problem(StatusCode::BAD_REQUEST, "Malformed batch", &e.to_string()),
+    };
+    if value.get("items").and_then(Value::as_array).is_some_and(|items| items.len() > MAX_BATCH_ITEMS) {
+        return problem(StatusCode::PAYLOAD_TOO_LARGE, "Batch too large", &format!("at most {MAX_BATCH_ITEMS} items"));
+    }
+    if let Some(why) = spec::batch_error(&value) {
+        return problem(StatusCode::BAD_REQUEST, "Malformed batch", &why);
+    }
+    let req: BatchRequest = match serde_json::from_value(value) {
         Ok(r) => r,
         Err(e) => return problem(StatusCode::BAD_REQUEST, "Malformed batch", &e.to_string()),
     };
-    if let Some(item) = req.items.iter().find(|i| i.base_revision.is_some_and(|r| r < 0)) {
-        return problem(StatusCode::BAD_REQUEST, "Malformed batch", &format!("{}: base_revision is 0 or more", item.entity));
-    }
-    if req.items.len() > MAX_BATCH_ITEMS {
-        return problem(StatusCode::PAYLOAD_TOO_LARGE, "Batch too large", &format!("at most {MAX_BATCH_ITEMS} items"));
-    }
     match caller.account(&server.store).apply_batch(&req.items, &caller.by(), &now()).await {
         Ok(store::Settled::Items(results)) => {
             for r in &results {

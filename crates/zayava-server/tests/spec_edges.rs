@@ -59,7 +59,7 @@ async fn a_cursor_past_the_end_of_the_feed_is_answered_with_the_feeds_end() {
 fn item(sent: Value) -> Value {
     json!({ "items": [{ "idempotency_key": "k-0000000000000001", "kind": "application", "entity": "3f0c1d2e-0000-4000-8000-000000000001",
                         "base_revision": 0, "sent": sent,
-                        "payload": { "organisation": null, "service": "hosting", "schema_version": "hosting@1", "form_values": {}, "status": "draft", "archived": false } }] })
+                        "payload": { "id": "3f0c1d2e-0000-4000-8000-000000000001", "organisation_id": null, "service": "hosting", "schema_version": "hosting@1", "form_values": {}, "status": "draft", "archived": false } }] })
 }
 
 #[tokio::test]
@@ -122,4 +122,25 @@ async fn the_bearer_scheme_is_case_insensitive_and_a_wrong_token_still_fails() {
         let resp = Client::new().get(format!("{url}/v1/events")).header("authorization", value.clone()).send().await.unwrap();
         problem(resp, StatusCode::UNAUTHORIZED).await;
     }
+}
+
+#[tokio::test]
+async fn an_item_the_spec_calls_malformed_is_refused_with_its_place_and_a_whole_number_written_2_0_is_taken() {
+    let (sb, url) = server().await;
+    let post = |body: Value| Client::new().post(format!("{url}/v1/batch")).bearer_auth(TOKEN).json(&body).send();
+    let good = item(json!(false));
+    for (place, broken) in [
+        ("/items/0/idempotency_key", { let mut b = good.clone(); b["items"][0]["idempotency_key"] = json!("short"); b }),
+        ("/items/0/idempotency_key", { let mut b = good.clone(); b["items"][0]["idempotency_key"] = json!("k".repeat(129)); b }),
+        ("/items/0/entity", { let mut b = good.clone(); b["items"][0]["entity"] = json!("e".repeat(129)); b }),
+        ("/items/0", { let mut b = good.clone(); b["items"][0]["payload"] = json!("{}"); b }),
+    ] {
+        let body = problem(post(broken).await.unwrap(), StatusCode::BAD_REQUEST).await;
+        assert!(body["detail"].as_str().unwrap().contains(place), "{place}: {body}");
+    }
+    assert_eq!(sb.desk().stats().await.unwrap().applications, 0, "nothing applied");
+    let mut float = good;
+    float["items"][0]["base_revision"] = json!(0.0);
+    let answer: Value = post(float).await.unwrap().json().await.unwrap();
+    assert_eq!(answer["results"][0]["outcome"], "applied", "{answer}");
 }

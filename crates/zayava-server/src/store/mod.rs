@@ -168,8 +168,10 @@ impl Store {
         let (url, memory) = url;
         let options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(5));
         let pool = match dialect {
-            // Each connection to `:memory:` is a database of its own: one connection only.
-            Dialect::Sqlite => options.max_connections(if memory { 1 } else { 4 }).after_connect(|conn, _| {
+            // Each connection to `:memory:` is a database of its own: one connection only,
+            // and never closed for idleness or age, since the data goes with it.
+            Dialect::Sqlite if memory => options.max_connections(1).idle_timeout(None).max_lifetime(None),
+            Dialect::Sqlite => options.max_connections(4).after_connect(|conn, _| {
                 Box::pin(async move {
                     sqlx::raw_sql("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;").execute(conn).await?;
                     Ok(())
