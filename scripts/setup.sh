@@ -19,8 +19,9 @@ as_root() {
 APP_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config ca-certificates)
 # Debian packages only the tests need: a virtual display (and xdotool and xclip to answer the system file
 # dialog), the WebKit WebDriver, a session bus; MinGW and Wine to build the tests for Windows
-# and run them; wixl and msitools to build and read the MSI, rpm and cpio to read the .rpm.
-TEST_PACKAGES=(xvfb xauth xdotool xclip webkit2gtk-driver dbus dbus-x11 gnome-keyring poppler-utils qpdf gcc-mingw-w64-x86-64 wine64 wixl msitools rpm cpio python3-venv python3-pikepdf python3-pil)
+# and run them; wixl and msitools to build and read the MSI, rpm and cpio to read the .rpm;
+# PostgreSQL for the server's tests (scripts/postgres.sh runs a cluster of the tests' own).
+TEST_PACKAGES=(xvfb xauth xdotool xclip webkit2gtk-driver dbus dbus-x11 gnome-keyring poppler-utils qpdf gcc-mingw-w64-x86-64 wine64 wixl msitools rpm cpio python3-venv python3-pikepdf python3-pil postgresql)
 
 install_debian_packages() {
   local missing=()

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs what the tests need and runs every test: the interface's unit tests, the Rust
-# tests (domain, real SQLite files, CLI, generated bindings, sync against the operator sandbox,
-# the keyring), and the end-to-end tests that drive the real app window under a virtual display.
+# Installs what the tests need and runs every test: the interface's unit tests; the Rust tests
+# (domain, real SQLite files, CLI, generated bindings, sync against the real server, the server
+# on SQLite and on a PostgreSQL started here, the keyring); schemathesis against the server; and
+# the end-to-end tests that drive the real app window under a virtual display.
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
 install_debian_packages "${APP_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
@@ -17,8 +18,15 @@ build_ui
 say "Interface unit tests (Vitest)"
 (cd "$ROOT/ui" && npx vitest run)
 
+# A PostgreSQL of the tests' own, for the server's tests and schemathesis; stopped on exit.
+source "$ROOT/scripts/postgres.sh"
+start_postgres
+
 say "Rust tests"
 (cd "$ROOT" && cargo test --workspace)
+
+say "Schemathesis: the server keeps its spec (docs/operator-api.yaml), on SQLite and on PostgreSQL"
+(cd "$ROOT" && bash scripts/schemathesis.sh)
 
 say "The token in a real Secret Service (GNOME Keyring on a private session bus), and without one"
 (cd "$ROOT" && scripts/with-keyring.sh cargo test --workspace --test secret_service -- --ignored kept_in)
@@ -43,6 +51,8 @@ windows=(--target x86_64-pc-windows-gnu)
   /usr/lib/wine/wineserver -p || true  # already running for this prefix: that one serves
   trap '/usr/lib/wine/wineserver -k 2>/dev/null || true' EXIT
   export ZAYAVA_CRASH_TRIALS=30 ZAYAVA_KILL_TRIALS=10
+  # The server's tests run on SQLite here; PostgreSQL was covered by the Linux run.
+  export ZAYAVA_TEST_POSTGRES=skip
   cargo test "${windows[@]}" -p zayava-core -p zayava-api -p zayava-store -p zayava-sync -p zayava-server
   cargo test "${windows[@]}" -p zayava-cli --bins --test cli --test crash --test deadlines --test forms --test sync_kill
   cargo test "${windows[@]}" -p zayava-desktop --lib --bins

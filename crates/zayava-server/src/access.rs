@@ -42,10 +42,14 @@ pub fn bearer(value: &str) -> Option<&str> {
     scheme.eq_ignore_ascii_case("bearer").then(|| token.trim_start_matches(' '))
 }
 
-/// A device id as sent: printable ASCII, at most 64 characters; anything else is not kept.
-fn device(req: &Request) -> Option<String> {
-    let v = req.headers().get(DEVICE_HEADER)?.to_str().ok()?.trim();
-    (!v.is_empty() && v.len() <= 64 && v.bytes().all(|b| b.is_ascii_graphic())).then(|| v.to_string())
+/// The device id sent, if any: 1 to 64 printable ASCII characters, or `Err` (refused).
+fn device(req: &Request) -> Result<Option<String>, ()> {
+    let Some(v) = req.headers().get(DEVICE_HEADER) else { return Ok(None) };
+    let v = v.as_bytes();
+    if v.is_empty() || v.len() > 64 || !v.iter().all(u8::is_ascii_graphic) {
+        return Err(());
+    }
+    Ok(Some(String::from_utf8_lossy(v).into_owned()))
 }
 
 pub async fn authorised(State(server): State<Server>, mut req: Request, next: Next) -> Response {
@@ -63,7 +67,9 @@ pub async fn authorised(State(server): State<Server>, mut req: Request, next: Ne
         r.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         return r;
     };
-    let device = device(&req);
+    let Ok(device) = device(&req) else {
+        return problem(StatusCode::BAD_REQUEST, "Bad device id", "Zayava-Device: 1 to 64 printable ASCII characters, no spaces");
+    };
     req.extensions_mut().insert(Caller { member, device });
     next.run(req).await
 }

@@ -37,12 +37,18 @@ pub enum ActError {
     UnknownEvent,
     #[error("no application {0} in this account")]
     UnknownApplication(String),
+    /// PostgreSQL's text cannot hold U+0000, and the feed is read back as JSON there.
+    #[error("the event, note and fields may not hold the character U+0000")]
+    Nul,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
 
 /// Records the operator's act in the account's feed.
 pub async fn act(account: &Account, application: &str, act: OperatorAct) -> Result<OperatorEvent, ActError> {
+    if [act.event.as_str(), &act.note, application, act.at.as_deref().unwrap_or("")].iter().any(|t| t.contains('\0')) || serde_json::to_string(&act.fields).unwrap_or_default().contains("\\u0000") {
+        return Err(ActError::Nul);
+    }
     if !act.unchecked {
         if !OPERATOR_EVENTS.contains(&act.event.as_str()) {
             return Err(ActError::UnknownEvent);
@@ -77,7 +83,7 @@ async fn event(State(server): State<Server>, Extension(caller): Extension<Caller
     match act(&caller.account(&server.store), &id, a).await {
         Ok(e) => (StatusCode::CREATED, Json(e)).into_response(),
         Err(ActError::Store(e)) => server.storage_failed(e),
-        Err(e @ ActError::UnknownEvent) => problem(StatusCode::UNPROCESSABLE_ENTITY, "Unknown event", &e.to_string()),
+        Err(e @ (ActError::UnknownEvent | ActError::Nul)) => problem(StatusCode::UNPROCESSABLE_ENTITY, "Unknown event", &e.to_string()),
         Err(e @ ActError::UnknownApplication(_)) => problem(StatusCode::NOT_FOUND, "Unknown application", &e.to_string()),
     }
 }
