@@ -567,7 +567,11 @@ refused: number,
 /**
  * The Operator's events kept until the application's trail allows them (shown on it).
  */
-parked: number, };
+parked: number, 
+/**
+ * Changes the account's other desktops made, kept from the feed.
+ */
+colleague_changes: number, };
 
 export type RunStatus = { running: boolean, progress: SyncProgress | null, 
 /**

@@ -167,14 +167,73 @@ impl Problem {
     }
 }
 
-/// `GET /v1/events?after=<cursor>&limit=<n>`: the operator's events after the cursor.
+/// `GET /v1/events?after=<cursor>&limit=<n>`: the account's feed after the cursor: the
+/// operator's events and what the account's desktops changed, in one seq order (each list
+/// is in seq order; together they are the page).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventsPage {
     pub events: Vec<OperatorEvent>,
+    /// What the account's desktops changed (a server that has none may leave it out).
+    #[serde(default)]
+    pub changes: Vec<Change>,
     /// Where the next page starts; the client stores it with the events.
     pub next_cursor: i64,
     /// More events wait after `next_cursor`.
     pub more: bool,
+}
+
+/// What a desktop's change is about, in the feed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    Organisation,
+    Application,
+    Event,
+    Attachment,
+}
+
+impl ChangeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::Organisation => "organisation",
+            ChangeKind::Application => "application",
+            ChangeKind::Event => "event",
+            ChangeKind::Attachment => "attachment",
+        }
+    }
+}
+
+impl From<ItemKind> for ChangeKind {
+    fn from(k: ItemKind) -> ChangeKind {
+        match k {
+            ItemKind::Organisation => ChangeKind::Organisation,
+            ItemKind::Application => ChangeKind::Application,
+            ItemKind::Event => ChangeKind::Event,
+        }
+    }
+}
+
+/// A change a desktop of the account made, as the server applied it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    /// Position in the account's feed, shared with the operator's events.
+    pub seq: i64,
+    pub kind: ChangeKind,
+    /// The id it is about: an organisation's or application's UUID, an event's
+    /// `<application>:<n>`, a file's SHA-256.
+    pub entity: String,
+    /// Applications: the server's revision after this change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision: Option<i64>,
+    /// What was applied, as the desktop sent it (a file's: its sha256 and size).
+    pub payload: Value,
+    /// The member who made it (their name in the account), or `operator`.
+    pub by: String,
+    /// The desktop it came from, if it said (`Zayava-Device`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device: Option<String>,
+    /// When the server applied it (UTC, RFC 3339).
+    pub at: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -335,7 +335,7 @@ async fn attachment(State(server): State<Server>, Extension(caller): Extension<C
     if actual != sha256 {
         return problem(StatusCode::UNPROCESSABLE_ENTITY, "Checksum mismatch", &format!("the content's SHA-256 is {actual}"));
     }
-    match caller.account(&server.store).put_attachment(&sha256, &body).await {
+    match caller.account(&server.store).put_attachment(&sha256, &body, &caller.by(), &now()).await {
         Ok(()) => Json(json!({ "sha256": sha256, "size": body.len() })).into_response(),
         Err(e) => server.storage_failed(e),
     }
@@ -370,13 +370,13 @@ async fn events(State(server): State<Server>, Extension(caller): Extension<Calle
     if !(1..=MAX_PAGE_EVENTS as i64).contains(&q.limit) {
         return problem(StatusCode::BAD_REQUEST, "Bad query", &format!("limit is from 1 to {MAX_PAGE_EVENTS}"));
     }
-    match caller.account(&server.store).events_after(q.after, q.limit as u32).await {
-        Ok((events, more, head)) => {
-            server.metrics.pulled(events.len());
+    match caller.account(&server.store).feed_after(q.after, q.limit as u32).await {
+        Ok(page) => {
+            server.metrics.pulled(page.events.len() + page.changes.len());
             // Past the end of the feed (a server restored from an older backup, say), the
             // cursor given back is the feed's end, so the client can tell.
-            let next_cursor = events.last().map(|e| e.seq).unwrap_or(q.after.min(head));
-            Json(EventsPage { events, next_cursor, more }).into_response()
+            let next_cursor = page.last.unwrap_or(q.after.min(page.head));
+            Json(EventsPage { events: page.events, changes: page.changes, next_cursor, more: page.more }).into_response()
         }
         Err(e) => server.storage_failed(e),
     }

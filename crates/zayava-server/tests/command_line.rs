@@ -71,7 +71,7 @@ async fn users_add_prints_the_token_last_and_serve_takes_it() {
         // The operator acts on the database; the desktop's next pull sees it.
         let (ok, stdout, stderr) = run(&["admin", "--database", &url, "--account", "ООО Зета", "receive", APP, "--number", "РН-1", "--at", "2026-12-01"]);
         assert!(ok, "{engine}: {stderr}");
-        assert_eq!(serde_json::from_str::<Value>(&stdout).unwrap()["seq"], 1, "{engine}");
+        assert_eq!(serde_json::from_str::<Value>(&stdout).unwrap()["seq"], 4, "{engine}: after the three changes pushed, in the same feed");
         let feed: Value = get(&format!("{base}/v1/events?after=0"), &reader).await.json().await.unwrap();
         assert_eq!(feed["events"][0]["fields"]["registration_number"], "РН-1", "{engine}: {feed}");
         // An application of no account's is refused with a sentence.

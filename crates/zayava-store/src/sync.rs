@@ -21,6 +21,8 @@ use crate::organisations::timestamp;
 use crate::{Database, StoreError};
 
 const CURSOR_KEY: &str = "sync.cursor";
+/// This desktop's id among the account's desktops (a v4 UUID, made once).
+const DEVICE_KEY: &str = "sync.device";
 const LAST_SYNC_KEY: &str = "sync.last_success";
 
 /// One queued change, as it will be sent.
@@ -107,6 +109,19 @@ pub struct PulledEvent {
     pub invalid: Option<String>,
 }
 
+/// A change another desktop of the account made, as the server's feed gave it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ColleagueChange {
+    pub seq: i64,
+    pub kind: String,
+    pub entity: String,
+    pub revision: Option<i64>,
+    pub payload: Value,
+    pub by: String,
+    pub device: Option<String>,
+    pub at: String,
+}
+
 /// What applying a pulled page did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Applied {
@@ -118,6 +133,8 @@ pub struct Applied {
     pub parked: usize,
     /// Applications whose trail changed (their due dates need refreshing).
     pub touched: Vec<String>,
+    /// Changes by the account's other desktops, kept (`sync_colleague_change`).
+    pub kept: usize,
 }
 
 /// What sync has done and has left, for the status line.
@@ -351,6 +368,13 @@ impl Database {
     /// are left marked stale (`due_stale`), for the caller to recompute (`refresh_due_many`,
     /// `refresh_stale_due`) — a pull recomputes one page's while it applies the next.
     pub async fn apply_pulled_page(&self, events: &[PulledEvent], next_cursor: i64, now: DateTime<Utc>, today: NaiveDate) -> Result<Applied, StoreError> {
+        self.apply_feed_page(events, &[], next_cursor, now, today).await
+    }
+
+    /// `apply_pulled_page` with the changes the account's other desktops made on the same
+    /// page: they are kept, in the same transaction as the cursor, until this desktop
+    /// applies them (one already kept, or at or before the cursor, is skipped).
+    pub async fn apply_feed_page(&self, events: &[PulledEvent], changes: &[ColleagueChange], next_cursor: i64, now: DateTime<Utc>, today: NaiveDate) -> Result<Applied, StoreError> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let cursor = cursor_in(&mut tx).await?;
         let mut page = Page::load(&mut tx, events, now).await?;
@@ -405,6 +429,22 @@ impl Database {
             }
         }
         crate::lifecycle::mark_stale(&mut tx, &out.touched).await?;
+        let changes: Vec<Value> = changes
+            .iter()
+            .filter(|c| c.seq > cursor)
+            .map(|c| serde_json::json!([c.seq, c.kind, c.entity, c.revision, c.payload.to_string(), c.by, c.device, c.at]))
+            .collect();
+        if !changes.is_empty() {
+            out.kept = sqlx::query(
+                "INSERT INTO sync_colleague_change (seq, kind, entity, revision, payload, changed_by, device, at)
+                 SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7 FROM json_each(?)
+                 WHERE true ON CONFLICT(seq) DO NOTHING",
+            )
+            .bind(Value::Array(changes).to_string())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected() as usize;
+        }
         if next_cursor < cursor {
             insert_issue(&mut tx, "sync.cursor_backwards", "", &format!("{cursor} → {next_cursor}"), now).await?;
         } else {
@@ -491,6 +531,33 @@ impl Database {
         .await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// This desktop's id among the account's desktops, made the first time it is asked for.
+    pub async fn device_id(&self) -> Result<String, StoreError> {
+        let made = uuid::Uuid::new_v4().to_string();
+        sqlx::query("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING").bind(DEVICE_KEY).bind(&made).execute(&self.pool).await?;
+        Ok(sqlx::query_scalar("SELECT value FROM setting WHERE key = ?").bind(DEVICE_KEY).fetch_one(&self.pool).await?)
+    }
+
+    /// The colleagues' changes kept and not yet applied on this desktop.
+    pub async fn colleague_changes_waiting(&self) -> Result<Vec<ColleagueChange>, StoreError> {
+        let rows = sqlx::query("SELECT seq, kind, entity, revision, payload, changed_by, device, at FROM sync_colleague_change WHERE applied_at IS NULL ORDER BY seq").fetch_all(&self.pool).await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ColleagueChange {
+                    seq: r.try_get("seq")?,
+                    kind: r.try_get("kind")?,
+                    entity: r.try_get("entity")?,
+                    revision: r.try_get("revision")?,
+                    payload: serde_json::from_str(&r.try_get::<String, _>("payload")?).unwrap_or_default(),
+                    by: r.try_get("changed_by")?,
+                    device: r.try_get("device")?,
+                    at: r.try_get("at")?,
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(StoreError::from)
     }
 
     pub async fn set_last_sync(&self, now: DateTime<Utc>) -> Result<(), StoreError> {

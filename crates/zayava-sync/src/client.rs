@@ -13,6 +13,9 @@ use crate::endpoint::check_base_url;
 use zayava_api::{BatchRequest, BatchResponse, EventsPage, Health, Problem, RulebookDocument, TransfersDocument};
 use crate::SyncError;
 
+/// The header naming the desktop (docs/operator-api.yaml, `Zayava-Device`).
+const DEVICE_HEADER: &str = "zayava-device";
+
 /// The most the client reads of any answer: a hostile server cannot fill the memory.
 pub const MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
 
@@ -45,6 +48,9 @@ impl Failure {
 pub struct Api {
     http: reqwest::Client,
     base: Url,
+    /// This desktop's id, sent with every call (`Zayava-Device`): the server keeps it with
+    /// each change, and the feed gives it back, so a desktop knows its own changes.
+    device: Option<HeaderValue>,
 }
 
 impl Api {
@@ -64,7 +70,22 @@ impl Api {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| SyncError::BadUrl(e.to_string()))?;
-        Ok(Api { http, base })
+        Ok(Api { http, base, device: None })
+    }
+
+    /// The same connection, naming this desktop in every call. An id that cannot be a header
+    /// (never one this program made) is left out.
+    pub fn with_device(mut self, id: &str) -> Api {
+        self.device = HeaderValue::from_str(id).ok();
+        self
+    }
+
+    fn request(&self, method: Method, path: &str) -> reqwest::RequestBuilder {
+        let req = self.http.request(method, self.url(path));
+        match &self.device {
+            Some(d) => req.header(DEVICE_HEADER, d.clone()),
+            None => req,
+        }
     }
 
     pub fn base(&self) -> &Url {
@@ -76,7 +97,7 @@ impl Api {
     }
 
     async fn call<B: Serialize, T: DeserializeOwned>(&self, method: Method, path: &str, body: Option<&B>) -> Result<T, Failure> {
-        let mut req = self.http.request(method, self.url(path));
+        let mut req = self.request(method, path);
         if let Some(b) = body {
             req = req.json(b);
         }
@@ -108,8 +129,7 @@ impl Api {
     /// Uploads a file under its SHA-256; uploading the same content again changes nothing.
     pub async fn upload_attachment(&self, sha256: &str, bytes: Vec<u8>) -> Result<(), Failure> {
         let resp = self
-            .http
-            .put(self.url(&format!("/v1/attachments/{sha256}")))
+            .request(Method::PUT, &format!("/v1/attachments/{sha256}"))
             .header(CONTENT_TYPE, "application/octet-stream")
             .body(bytes)
             .send()

@@ -16,7 +16,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use serde_json::Value;
 use ts_rs::TS;
-use zayava_store::sync::{Acknowledged, OutboxItem, PulledEvent};
+use zayava_store::sync::{Acknowledged, ColleagueChange, OutboxItem, PulledEvent};
 use zayava_store::Database;
 
 use crate::client::{Api, Failure};
@@ -66,6 +66,8 @@ pub struct SyncReport {
     pub refused: u64,
     /// The Operator's events kept until the application's trail allows them (shown on it).
     pub parked: u64,
+    /// Changes the account's other desktops made, kept from the feed.
+    pub colleague_changes: u64,
 }
 
 /// The calls a run makes, with the retry policy around each.
@@ -75,11 +77,15 @@ struct Run<'a> {
     opts: Options,
     now: DateTime<Utc>,
     today: NaiveDate,
+    /// This desktop's id: its own changes come back in the feed and are skipped.
+    device: String,
 }
 
 /// One full sync. `now` stamps what is recorded; `today` (Minsk) bounds event dates.
 pub async fn sync_once(db: &Database, api: &Api, opts: Options, now: DateTime<Utc>, today: NaiveDate, progress: &mut (dyn FnMut(SyncProgress) + Send)) -> Result<SyncReport, SyncError> {
-    let run = Run { db, api, opts, now, today };
+    let device = db.device_id().await?;
+    let api = &api.clone().with_device(&device);
+    let run = Run { db, api, opts, now, today, device };
     let mut report = SyncReport::default();
     db.refresh_stale_due().await?;
     run.push(&mut report, progress).await?;
@@ -284,14 +290,15 @@ impl Run<'_> {
                 }
             };
             let events: Vec<PulledEvent> = page.events.iter().map(decode_event).collect();
-            let last = !page.more || page.events.is_empty() || page.next_cursor <= cursor;
+            let changes: Vec<ColleagueChange> = page.changes.iter().filter(|c| c.device.as_deref() != Some(self.device.as_str())).map(colleague_change).collect();
+            let last = !page.more || (page.events.is_empty() && page.changes.is_empty()) || page.next_cursor <= cursor;
             let next = async {
                 match last {
                     true => None,
                     false => Some(self.retrying(|| self.api.events(page.next_cursor, self.opts.page)).await),
                 }
             };
-            let (applied, next, refreshed) = tokio::join!(self.db.apply_pulled_page(&events, page.next_cursor, self.now, self.today), next, self.db.refresh_marked(&touched));
+            let (applied, next, refreshed) = tokio::join!(self.db.apply_feed_page(&events, &changes, page.next_cursor, self.now, self.today), next, self.db.refresh_marked(&touched));
             let applied = applied?;
             if let Err(e) = refreshed {
                 // Dates can be worked out again at any time: they stay marked stale, for the
@@ -299,7 +306,8 @@ impl Run<'_> {
                 eprintln!("zayava sync: recompute after a page: {e}");
             }
             touched = applied.touched;
-            received += page.events.len() as u64;
+            received += (page.events.len() + page.changes.len()) as u64;
+            report.colleague_changes += applied.kept as u64;
             report.pulled += applied.recorded as u64;
             report.duplicates += applied.duplicates as u64;
             report.refused += applied.refused as u64;
@@ -363,6 +371,11 @@ fn failure_error(f: Failure) -> SyncError {
 
 /// Checks an operator event's shape; one the client cannot read is kept with the reason,
 /// so the store reports it and moves past it.
+/// A colleague's change as the store keeps it.
+fn colleague_change(c: &zayava_api::Change) -> ColleagueChange {
+    ColleagueChange { seq: c.seq, kind: c.kind.as_str().to_string(), entity: c.entity.clone(), revision: c.revision, payload: c.payload.clone(), by: c.by.clone(), device: c.device.clone(), at: c.at.clone() }
+}
+
 pub fn decode_event(e: &zayava_api::OperatorEvent) -> PulledEvent {
     let invalid = if !OPERATOR_EVENTS.contains(&e.event.as_str()) {
         Some(format!("unknown event «{}»", e.event.chars().take(60).collect::<String>()))

@@ -127,3 +127,40 @@ async fn only_https_or_loopback_and_a_refused_token_asks_for_a_new_one() {
     assert!(err.message(Lang::Ru).contains("ключ"));
     assert!(db.outbox_counts().await.unwrap().pending > 0, "nothing lost");
 }
+
+/// Two desktops of one account: what one pushed comes to the other through the feed, with
+/// who made it, and is kept there; a desktop's own changes come back and are not kept.
+#[tokio::test]
+async fn a_colleagues_changes_are_kept_from_the_feed_and_ones_own_are_not() {
+    let (_sb, url) = sandbox().await;
+    let (_a, alice) = client().await;
+    let (_b, boris) = client().await;
+    assert_ne!(alice.device_id().await.unwrap(), boris.device_id().await.unwrap());
+    assert_eq!(alice.device_id().await.unwrap(), alice.device_id().await.unwrap(), "made once");
+    let org = organisation(&alice).await;
+    let app = draft(&alice, Some(org)).await;
+
+    let pushed = run(&alice, &url, quick()).await.unwrap();
+    assert!(pushed.pushed >= 2);
+    assert_eq!(pushed.colleague_changes, 0, "its own changes come back and are skipped");
+    assert!(alice.colleague_changes_waiting().await.unwrap().is_empty());
+
+    let pulled = run(&boris, &url, quick()).await.unwrap();
+    let kept = boris.colleague_changes_waiting().await.unwrap();
+    assert_eq!(pulled.colleague_changes, kept.len() as u64);
+    let kinds: Vec<(&str, &str)> = kept.iter().map(|c| (c.kind.as_str(), c.entity.as_str())).collect();
+    assert!(kinds.contains(&("application", app.as_str())), "{kinds:?}");
+    assert!(kinds.iter().any(|(k, _)| *k == "organisation"), "{kinds:?}");
+    // Created, then saved: two revisions, the last with the values.
+    let revisions: Vec<Option<i64>> = kept.iter().filter(|c| c.entity == app).map(|c| c.revision).collect();
+    assert_eq!(revisions, [Some(1), Some(2)]);
+    let application = kept.iter().rfind(|c| c.entity == app).unwrap();
+    assert_eq!(application.by, "sandbox");
+    assert_eq!(application.payload["form_values"]["body_name"], "ОАО Тест");
+    assert!(kept.windows(2).all(|w| w[0].seq < w[1].seq));
+    // Read again from the start (a cursor reset): nothing is kept twice.
+    sqlx::query("UPDATE setting SET value = '0' WHERE key = 'sync.cursor'").execute(boris.pool()).await.unwrap();
+    let again = run(&boris, &url, quick()).await.unwrap();
+    assert_eq!(again.colleague_changes, 0);
+    assert_eq!(boris.colleague_changes_waiting().await.unwrap().len(), kept.len());
+}

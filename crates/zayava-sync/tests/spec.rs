@@ -88,8 +88,18 @@ async fn every_request_and_answer_of_a_full_session_matches_the_spec() {
         let body = ex.response.as_ref().unwrap_or_else(|| panic!("{} {} answered no JSON", ex.method, ex.path));
         check(&spec, &schema_at, body, &format!("the sandbox's answer to {} {}", ex.method, ex.path));
     }
-    // The session touched every operation, and the error answers too.
-    let all: std::collections::BTreeSet<String> = spec["paths"].as_object().unwrap().iter().flat_map(|(p, ops)| ops.as_object().unwrap().keys().map(move |m| format!("{m} {p}"))).collect();
+    // The session touched every operation the desktop makes, and the error answers too. The
+    // others are the server's own (a load balancer's, a monitor's) or not yet the desktop's;
+    // the server's tests and schemathesis cover them.
+    const NOT_THE_DESKTOPS: [&str; 4] = ["get /health", "get /metrics", "get /v1/me", "get /v1/attachments/{sha256}"];
+    let methods = ["get", "put", "post", "delete", "patch"];
+    let all: std::collections::BTreeSet<String> = spec["paths"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .flat_map(|(p, ops)| ops.as_object().unwrap().keys().filter(|m| methods.contains(&m.as_str())).map(move |m| format!("{m} {p}")))
+        .filter(|op| !NOT_THE_DESKTOPS.contains(&op.as_str()))
+        .collect();
     assert_eq!(seen, all, "operations not exercised");
     assert!(statuses.contains(&401) && statuses.contains(&429), "{statuses:?}");
 }

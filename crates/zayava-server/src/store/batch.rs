@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 use sqlx::{Any, Row, Transaction};
 use zayava_api::{BatchItem, ItemKind, ItemResult, Outcome, Problem, ServerApplication};
 
-use super::{Account, StoreError};
+use super::{Account, NewChange, StoreError};
 
 /// Who pushes: the member's name and, if the desktop said, its device id.
 #[derive(Debug, Clone, Default)]
@@ -79,6 +79,7 @@ impl Account {
             apps.insert(r.try_get("id")?, (r.try_get("revision")?, r.try_get("operator_revision")?));
         }
         let mut out = Vec::with_capacity(items.len());
+        let mut changes = Vec::new();
         for (item, hash) in items.iter().zip(&hashes) {
             let key = &item.idempotency_key;
             if let Some((revision, _)) = seen.get(key) {
@@ -116,11 +117,14 @@ impl Account {
                     sqlx::query("UPDATE idempotency SET revision = $3 WHERE account_id = $1 AND key = $2").bind(&self.id).bind(key).bind(result.revision).execute(&mut *tx).await?;
                 }
                 seen.insert(key.clone(), (result.revision, hash.clone()));
+                changes.push(NewChange { kind: item.kind.into(), entity: item.entity.clone(), revision: result.revision, payload: item.payload.to_string() });
             } else {
                 sqlx::query("DELETE FROM idempotency WHERE account_id = $1 AND key = $2").bind(&self.id).bind(key).execute(&mut *tx).await?;
             }
             out.push(result);
         }
+        // The account's other desktops read what was applied from the feed.
+        self.append_changes(&mut tx, &changes, by, now).await?;
         tx.commit().await?;
         Ok(Settled::Items(out))
     }

@@ -20,7 +20,7 @@ use serde_json::{Map, Value};
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::migrate::Migrator;
 use sqlx::{Any, AnyPool, Row, Transaction};
-use zayava_api::OperatorEvent;
+use zayava_api::{Change, ChangeKind, OperatorEvent};
 
 pub use batch::{By, Settled};
 pub use members::{Member, MemberListing, Role};
@@ -96,7 +96,7 @@ impl From<sqlx::Error> for StoreError {
 fn unreachable(e: &sqlx::Error) -> bool {
     match e {
         sqlx::Error::Io(_) | sqlx::Error::Tls(_) | sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::WorkerCrashed | sqlx::Error::BeginFailed => true,
-        sqlx::Error::Database(d) => d.code().is_some_and(|c| c.starts_with("08") || c.starts_with("57P0") || c == "53300" || ["5", "6", "261", "262", "517"].contains(&c.as_ref())),
+        sqlx::Error::Database(d) => d.code().is_some_and(|c| c.starts_with("08") || c.starts_with("57P0") || c == "53300" || c == "40P01" || c == "40001" || ["5", "6", "261", "262", "517"].contains(&c.as_ref())),
         _ => false,
     }
 }
@@ -120,6 +120,10 @@ pub struct Stats {
     pub duplicated_client_events: i64,
     pub attachments: i64,
     pub operator_events: i64,
+    /// Changes of the account's desktops in its feed.
+    pub changes: i64,
+    /// The feed's last seq (the operator's events and the changes share it).
+    pub feed_head: i64,
     pub idempotency_keys: i64,
 }
 
@@ -239,14 +243,50 @@ pub struct Account {
 }
 
 impl Account {
-    pub async fn put_attachment(&self, sha256: &str, bytes: &[u8]) -> Result<(), StoreError> {
-        sqlx::query("INSERT INTO attachment (account_id, sha256, size, content) VALUES ($1, $2, $3, $4) ON CONFLICT (account_id, sha256) DO NOTHING")
+    /// Keeps a file; the first time this account gets it, the feed tells the account's
+    /// other desktops.
+    pub async fn put_attachment(&self, sha256: &str, bytes: &[u8], by: &By, now: &str) -> Result<(), StoreError> {
+        let (_gate, mut tx) = self.store.begin_write().await?;
+        let new = sqlx::query("INSERT INTO attachment (account_id, sha256, size, content) VALUES ($1, $2, $3, $4) ON CONFLICT (account_id, sha256) DO NOTHING")
             .bind(&self.id)
             .bind(sha256)
             .bind(bytes.len() as i64)
             .bind(bytes.to_vec())
-            .execute(&self.store.pool)
-            .await?;
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+            > 0;
+        if new {
+            let payload = serde_json::json!({ "sha256": sha256, "size": bytes.len() }).to_string();
+            self.append_changes(&mut tx, &[NewChange { kind: ChangeKind::Attachment, entity: sha256.to_string(), revision: None, payload }], by, now).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Appends what was just applied to the account's feed, after the operator's events and
+    /// the changes before it. The seqs come from the account's row, as `append_events` takes
+    /// them, so the two kinds share one order.
+    pub(crate) async fn append_changes(&self, tx: &mut Transaction<'static, Any>, changes: &[NewChange], by: &By, now: &str) -> Result<(), StoreError> {
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let head: i64 = sqlx::query_scalar("UPDATE account SET feed_head = feed_head + $2 WHERE id = $1 RETURNING feed_head").bind(&self.id).bind(changes.len() as i64).fetch_one(&mut **tx).await?;
+        let first = head - changes.len() as i64 + 1;
+        for (i, c) in changes.iter().enumerate() {
+            sqlx::query("INSERT INTO account_change (account_id, seq, kind, entity, revision, payload, changed_by, device, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+                .bind(&self.id)
+                .bind(first + i as i64)
+                .bind(c.kind.as_str())
+                .bind(&c.entity)
+                .bind(c.revision)
+                .bind(&c.payload)
+                .bind(&by.member)
+                .bind(by.device.as_deref())
+                .bind(now)
+                .execute(&mut **tx)
+                .await?;
+        }
         Ok(())
     }
 
@@ -255,25 +295,46 @@ impl Account {
         Ok(sqlx::query_scalar("SELECT content FROM attachment WHERE account_id = $1 AND sha256 = $2").bind(&self.id).bind(sha256).fetch_optional(&self.store.pool).await?)
     }
 
-    /// A page of the feed after `after`, whether more follow, and the feed's last seq (0
-    /// when empty).
-    pub async fn events_after(&self, after: i64, limit: u32) -> Result<(Vec<OperatorEvent>, bool, i64), StoreError> {
+    /// A page of the account's feed after `after` (at most `limit` items, the operator's
+    /// events and the desktops' changes together), whether more follow, and the feed's last
+    /// seq (0 when empty).
+    pub async fn feed_after(&self, after: i64, limit: u32) -> Result<FeedPage, StoreError> {
         // The page comes as one row of JSON: a row apiece costs more in the driver (a
         // hand-over between its thread and ours) than writing the page out.
         let sql = self.store.dialect.pick(
-            "SELECT coalesce(json_group_array(json_object('seq', seq, 'id', id, 'application_id', application_id, 'event', event, 'at', at, 'note', note,
-                                                 'fields', CASE WHEN json_valid(fields) AND json_type(fields) = 'object' THEN json(fields) ELSE json_object() END)), '[]')
-             FROM (SELECT * FROM operator_event WHERE account_id = $1 AND seq > $2 ORDER BY seq LIMIT $3)",
-            "SELECT coalesce(json_agg(json_build_object('seq', seq, 'id', id, 'application_id', application_id, 'event', event, 'at', at, 'note', note,
-                                                        'fields', fields::json) ORDER BY seq), '[]')::text
-             FROM (SELECT * FROM operator_event WHERE account_id = $1 AND seq > $2 ORDER BY seq LIMIT $3) page",
+            "SELECT coalesce(json_group_array(json(item)), '[]') FROM (
+                SELECT seq, json_object('feed', 'operator', 'seq', seq, 'id', id, 'application_id', application_id, 'event', event, 'at', at, 'note', note,
+                    'fields', CASE WHEN json_valid(fields) AND json_type(fields) = 'object' THEN json(fields) ELSE json_object() END) AS item
+                FROM operator_event WHERE account_id = $1 AND seq > $2
+                UNION ALL
+                SELECT seq, json_object('feed', 'change', 'seq', seq, 'kind', kind, 'entity', entity, 'revision', revision, 'payload', json(payload),
+                    'by', changed_by, 'device', device, 'at', at) AS item
+                FROM account_change WHERE account_id = $1 AND seq > $2
+                ORDER BY seq LIMIT $3)",
+            "SELECT coalesce(json_agg(item ORDER BY seq), '[]')::text FROM (
+                SELECT seq, json_build_object('feed', 'operator', 'seq', seq, 'id', id, 'application_id', application_id, 'event', event, 'at', at, 'note', note,
+                    'fields', fields::json) AS item
+                FROM operator_event WHERE account_id = $1 AND seq > $2
+                UNION ALL
+                SELECT seq, json_build_object('feed', 'change', 'seq', seq, 'kind', kind, 'entity', entity, 'revision', revision, 'payload', payload::json,
+                    'by', changed_by, 'device', device, 'at', at) AS item
+                FROM account_change WHERE account_id = $1 AND seq > $2
+                ORDER BY seq LIMIT $3) page",
         );
         let page: String = sqlx::query_scalar(sql).bind(&self.id).bind(after).bind(limit as i64 + 1).fetch_one(&self.store.pool).await?;
-        let mut events: Vec<OperatorEvent> = serde_json::from_str(&page).map_err(|e| StoreError::Storage(sqlx::Error::Decode(Box::new(e))))?;
-        let more = events.len() > limit as usize;
-        events.truncate(limit as usize);
+        let mut items: Vec<FeedItem> = serde_json::from_str(&page).map_err(|e| StoreError::Storage(sqlx::Error::Decode(Box::new(e))))?;
+        let more = items.len() > limit as usize;
+        items.truncate(limit as usize);
+        let last = items.last().map(FeedItem::seq);
+        let (mut events, mut changes) = (Vec::new(), Vec::new());
+        for item in items {
+            match item {
+                FeedItem::Operator(e) => events.push(e),
+                FeedItem::Change(c) => changes.push(c),
+            }
+        }
         let head: Option<i64> = sqlx::query_scalar("SELECT feed_head FROM account WHERE id = $1").bind(&self.id).fetch_optional(&self.store.pool).await?;
-        Ok((events, more, head.unwrap_or(0)))
+        Ok(FeedPage { events, changes, last, more, head: head.unwrap_or(0) })
     }
 
     pub async fn application_exists(&self, id: &str) -> Result<bool, StoreError> {
@@ -342,6 +403,23 @@ impl Account {
         .bind(now)
         .fetch_one(&mut *tx)
         .await?;
+        // The account's desktops learn of the correction from the feed, with its new revision.
+        let row = sqlx::query("SELECT organisation_id, service, schema_version, form_values, status, archived FROM application WHERE account_id = $1 AND id = $2")
+            .bind(&self.id)
+            .bind(application_id)
+            .fetch_one(&mut *tx)
+            .await?;
+        let payload = serde_json::json!({
+            "id": application_id,
+            "organisation_id": row.try_get::<Option<String>, _>("organisation_id")?,
+            "service": row.try_get::<String, _>("service")?,
+            "schema_version": row.try_get::<String, _>("schema_version")?,
+            "form_values": serde_json::from_str::<Value>(&row.try_get::<String, _>("form_values")?).unwrap_or_default(),
+            "status": row.try_get::<String, _>("status")?,
+            "archived": row.try_get::<i64, _>("archived")? != 0,
+        });
+        let operator = By { member: "operator".into(), device: None };
+        self.append_changes(&mut tx, &[NewChange { kind: ChangeKind::Application, entity: application_id.to_string(), revision: Some(rev), payload: payload.to_string() }], &operator, now).await?;
         tx.commit().await?;
         Ok(Some(rev))
     }
@@ -360,6 +438,8 @@ impl Account {
             duplicated_client_events: n("SELECT COUNT(*) FROM (SELECT id FROM client_event WHERE account_id = $1 GROUP BY id HAVING COUNT(*) > 1) doubled").await?,
             attachments: n("SELECT COUNT(*) FROM attachment WHERE account_id = $1").await?,
             operator_events: n("SELECT COUNT(*) FROM operator_event WHERE account_id = $1").await?,
+            changes: n("SELECT COUNT(*) FROM account_change WHERE account_id = $1").await?,
+            feed_head: n("SELECT coalesce(max(feed_head), 0) FROM account WHERE id = $1").await?,
             idempotency_keys: n("SELECT COUNT(*) FROM idempotency WHERE account_id = $1").await?,
         })
     }
@@ -379,6 +459,44 @@ impl Account {
         let rows = sqlx::query("SELECT id, changed_by, device FROM application WHERE account_id = $1").bind(&self.id).fetch_all(&self.store.pool).await?;
         rows.iter().map(|r| Ok((r.try_get("id")?, (r.try_get("changed_by")?, r.try_get("device")?)))).collect::<Result<_, sqlx::Error>>().map_err(StoreError::from)
     }
+}
+
+/// A page of an account's feed.
+#[derive(Debug, Default)]
+pub struct FeedPage {
+    pub events: Vec<OperatorEvent>,
+    pub changes: Vec<Change>,
+    /// The seq of the page's last item, if it has any.
+    pub last: Option<i64>,
+    pub more: bool,
+    /// The feed's last seq (0 when empty).
+    pub head: i64,
+}
+
+/// One item of the feed as the page's query writes it, tagged by where it comes from.
+#[derive(serde::Deserialize)]
+#[serde(tag = "feed", rename_all = "snake_case")]
+enum FeedItem {
+    Operator(OperatorEvent),
+    Change(Change),
+}
+
+impl FeedItem {
+    fn seq(&self) -> i64 {
+        match self {
+            FeedItem::Operator(e) => e.seq,
+            FeedItem::Change(c) => c.seq,
+        }
+    }
+}
+
+/// A change to append to the feed.
+pub(crate) struct NewChange {
+    pub kind: ChangeKind,
+    pub entity: String,
+    pub revision: Option<i64>,
+    /// JSON text.
+    pub payload: String,
 }
 
 fn listed(r: &AnyRow) -> Result<Listed, sqlx::Error> {
