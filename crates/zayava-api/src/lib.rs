@@ -136,6 +136,12 @@ pub struct ServerApplication {
     pub id: String,
     pub revision: i64,
     pub form_values: Map<String, Value>,
+    /// Who made the server's version: a member's name, or `operator`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed_by: Option<String>,
+    /// When the server took it (UTC, RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed_at: Option<String>,
 }
 
 /// RFC 9457 problem details (`application/problem+json`).

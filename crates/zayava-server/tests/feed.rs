@@ -61,6 +61,7 @@ async fn a_desktops_changes_reach_the_others_in_one_order_with_the_operators_eve
         account.operator_event(APP, "application_received", "2026-11-21", "", &Map::new()).await.unwrap();
         let mut edit = work(APP, ORG, "Итра-2")[1].clone();
         edit["payload"]["form_values"]["contact"] = json!("Борис");
+        edit["base_revision"] = json!(1);
         let answer = push_from(&base, &bob, "desk-bob", json!([edit])).await;
         assert_eq!(answer["results"][0]["revision"], 2, "{engine}");
         // A replay and a refused item add nothing to the feed.
@@ -165,5 +166,37 @@ async fn two_servers_over_one_database_keep_one_gapless_feed() {
         let unique: BTreeSet<String> = seen.iter().cloned().collect();
         assert_eq!(unique.len(), seen.len(), "{engine}: nothing twice");
         assert_eq!(unique, expected, "{engine}: nothing lost, nothing else");
+    }
+}
+
+/// Two desktops change one application: the second, which had not seen the first's change,
+/// gets a conflict naming who made the server's version; once it has seen it (its base is the
+/// server's revision), its change goes through. A desktop's own changes never conflict.
+#[tokio::test]
+async fn a_change_made_without_seeing_a_colleagues_is_a_conflict_with_their_name() {
+    let dir = tempfile::tempdir().unwrap();
+    for (engine, url) in databases(dir.path()).await {
+        let (server, base) = serve(&url).await;
+        let alice = member(&server, "ООО Сфера", "Алиса", Role::Editor).await;
+        let bob = member(&server, "ООО Сфера", "Борис", Role::Editor).await;
+        let mut item = work(APP, ORG, "Сфера")[1].clone();
+        assert_eq!(push_from(&base, &alice, "desk-a", json!([item])).await["results"][0]["revision"], 1);
+        // Alice again, from the same desktop, with her base left behind: no conflict with herself.
+        item["idempotency_key"] = json!("app-edit-alice-000001");
+        item["payload"]["form_values"]["contact"] = json!("Алиса");
+        assert_eq!(push_from(&base, &alice, "desk-a", json!([item])).await["results"][0]["outcome"], "applied", "{engine}");
+        // Boris saw revision 1 only.
+        item["idempotency_key"] = json!("app-edit-boris-000001");
+        item["base_revision"] = json!(1);
+        item["payload"]["form_values"]["contact"] = json!("Борис");
+        let answer = push_from(&base, &bob, "desk-b", json!([item])).await;
+        let result = &answer["results"][0];
+        assert_eq!(result["outcome"], "conflict", "{engine}: {answer}");
+        assert_eq!((result["server"]["changed_by"].as_str(), result["server"]["revision"].as_i64()), (Some("Алиса"), Some(2)));
+        assert_eq!(result["server"]["form_values"]["contact"], "Алиса");
+        assert!(result["server"]["changed_at"].as_str().is_some_and(|t| t.ends_with('Z')));
+        // Having seen revision 2, his change is applied over it.
+        item["base_revision"] = json!(2);
+        assert_eq!(push_from(&base, &bob, "desk-b", json!([item])).await["results"][0]["revision"], 3, "{engine}");
     }
 }

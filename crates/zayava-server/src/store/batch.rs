@@ -166,16 +166,34 @@ impl Account {
         }
         let sent = item.sent.unwrap_or(false);
         if let Some(&(revision, operator_revision)) = apps.get(&item.entity) {
-            // A draft is the client's; a sent one must not overwrite what the operator changed since.
-            if sent && operator_revision > item.base_revision.unwrap_or(0) {
-                let current: String = sqlx::query_scalar("SELECT form_values FROM application WHERE account_id = $1 AND id = $2").bind(&self.id).bind(&item.entity).fetch_one(&mut **tx).await?;
-                let form_values = serde_json::from_str(&current).unwrap_or_default();
+            let base = item.base_revision.unwrap_or(0);
+            // A sent application must not overwrite what the operator changed since. And no
+            // desktop overwrites what another desktop of the account changed since it last
+            // looked, draft or not: the user chooses, seeing who changed it and when. A
+            // desktop's own later changes are not a conflict with itself.
+            let operator_since = sent && operator_revision > base;
+            let colleague_since = revision > base && {
+                let (last_by, last_device): (Option<String>, Option<String>) =
+                    sqlx::query_as("SELECT changed_by, device FROM application WHERE account_id = $1 AND id = $2").bind(&self.id).bind(&item.entity).fetch_one(&mut **tx).await?;
+                // The same desktop: the same device id, or with no ids at all, the same member.
+                let same_desktop = match (&last_device, &by.device) {
+                    (Some(last), Some(now)) => last == now,
+                    (None, None) => last_by.as_deref() == Some(by.member.as_str()),
+                    _ => false,
+                };
+                last_by.as_deref() != Some("operator") && !same_desktop
+            };
+            if operator_since || colleague_since {
+                let row = sqlx::query("SELECT form_values, changed_by, updated_at FROM application WHERE account_id = $1 AND id = $2").bind(&self.id).bind(&item.entity).fetch_one(&mut **tx).await?;
+                let form_values = serde_json::from_str(&row.try_get::<String, _>("form_values")?).unwrap_or_default();
+                let changed_by: Option<String> = row.try_get("changed_by")?;
+                let why = if operator_since { "the operator changed this application since the client last saw it".to_string() } else { format!("{} changed this application since this desktop last saw it", changed_by.as_deref().unwrap_or("another desktop")) };
                 return Ok(ItemResult {
                     idempotency_key: key.clone(),
                     outcome: Outcome::Conflict,
                     revision: Some(revision),
-                    problem: Some(Problem::new(409, "Conflict", "the operator changed this application since the client last saw it")),
-                    server: Some(ServerApplication { id: item.entity.clone(), revision, form_values }),
+                    problem: Some(Problem::new(409, "Conflict", why)),
+                    server: Some(ServerApplication { id: item.entity.clone(), revision, form_values, changed_by, changed_at: Some(row.try_get("updated_at")?) }),
                 });
             }
         }
