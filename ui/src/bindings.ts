@@ -553,7 +553,11 @@ export type SyncConflict = { application_id: string,
 /**
  * The application as people know it: «З-0042».
  */
-number: string, server_revision: number, server_values: Record<string, unknown>, local_values: Record<string, unknown>, at: string, };
+number: string, server_revision: number, server_values: Record<string, unknown>, local_values: Record<string, unknown>, at: string, 
+/**
+ * The colleague whose version the server holds, by name; none: the Operator's.
+ */
+changed_by: string | null, };
 
 export type Resolution = "keep_mine" | "take_server";
 
@@ -569,7 +573,7 @@ refused: number,
  */
 parked: number, 
 /**
- * Changes the account's other desktops made, kept from the feed.
+ * Changes the account's other desktops made, applied here.
  */
 colleague_changes: number, };
 

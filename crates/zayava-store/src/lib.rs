@@ -8,6 +8,7 @@
 
 pub mod applications;
 pub mod attachments;
+pub mod colleagues;
 mod calendar_years;
 pub mod exchange;
 pub mod lifecycle;

@@ -81,6 +81,8 @@ pub struct SyncConflict {
     #[ts(type = "Record<string, unknown>")]
     pub local_values: Value,
     pub at: String,
+    /// The colleague whose version the server holds, by name; none: the Operator's.
+    pub changed_by: Option<String>,
 }
 
 /// The user's answer to a conflict.
@@ -263,19 +265,22 @@ impl Database {
         Ok(())
     }
 
-    /// The server holds another version of a sent application: the item waits for the user.
-    pub async fn outbox_conflict(&self, seq: i64, application_id: &str, server_revision: i64, server_values: &Value, now: DateTime<Utc>) -> Result<(), StoreError> {
+    /// The server holds another version of the application (the Operator's, or a
+    /// colleague's, `changed_by`): the item waits for the user.
+    pub async fn outbox_conflict(&self, seq: i64, application_id: &str, server_revision: i64, server_values: &Value, changed_by: Option<&str>, now: DateTime<Utc>) -> Result<(), StoreError> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         sqlx::query("UPDATE outbox SET state = 'conflict', last_error = 'conflict', attempts = attempts + 1 WHERE seq = ?").bind(seq).execute(&mut *tx).await?;
         sqlx::query(
-            "INSERT INTO sync_conflict (application_id, outbox_seq, server_revision, server_values, at) VALUES (?, ?, ?, ?, ?)
-             ON CONFLICT(application_id) DO UPDATE SET outbox_seq = excluded.outbox_seq, server_revision = excluded.server_revision, server_values = excluded.server_values, at = excluded.at",
+            "INSERT INTO sync_conflict (application_id, outbox_seq, server_revision, server_values, at, changed_by) VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT(application_id) DO UPDATE SET outbox_seq = excluded.outbox_seq, server_revision = excluded.server_revision, server_values = excluded.server_values,
+                at = excluded.at, changed_by = excluded.changed_by",
         )
         .bind(application_id)
         .bind(seq)
         .bind(server_revision)
         .bind(server_values.to_string())
         .bind(timestamp(now))
+        .bind(changed_by.filter(|b| *b != "operator"))
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -285,7 +290,7 @@ impl Database {
     /// Conflicts waiting for the user, with both versions.
     pub async fn sync_conflicts(&self) -> Result<Vec<SyncConflict>, StoreError> {
         let rows = sqlx::query(
-            "SELECT c.application_id, c.server_revision, c.server_values, c.at, a.form_values, a.number FROM sync_conflict c JOIN application a ON a.id = c.application_id ORDER BY c.at",
+            "SELECT c.application_id, c.server_revision, c.server_values, c.at, c.changed_by, a.form_values, a.number FROM sync_conflict c JOIN application a ON a.id = c.application_id ORDER BY c.at",
         )
         .fetch_all(&self.pool)
         .await?;
@@ -299,6 +304,7 @@ impl Database {
                     server_values: json(r.try_get("server_values")?)?,
                     local_values: json(r.try_get("form_values")?)?,
                     at: r.try_get("at")?,
+                    changed_by: r.try_get("changed_by")?,
                 })
             })
             .collect()

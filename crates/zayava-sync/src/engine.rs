@@ -66,7 +66,7 @@ pub struct SyncReport {
     pub refused: u64,
     /// The Operator's events kept until the application's trail allows them (shown on it).
     pub parked: u64,
-    /// Changes the account's other desktops made, kept from the feed.
+    /// Changes the account's other desktops made, applied here.
     pub colleague_changes: u64,
 }
 
@@ -235,7 +235,7 @@ impl Run<'_> {
                 }
                 Outcome::Conflict => match (&r.server, item.kind.as_str()) {
                     (Some(server), "application") if server.id == item.entity => {
-                        self.db.outbox_conflict(item.seq, &item.entity, server.revision, &Value::Object(server.form_values.clone()), self.now).await?;
+                        self.db.outbox_conflict(item.seq, &item.entity, server.revision, &Value::Object(server.form_values.clone()), server.changed_by.as_deref(), self.now).await?;
                         report.conflicts += 1;
                     }
                     _ => {
@@ -267,9 +267,17 @@ impl Run<'_> {
     /// next start.
     async fn pull(&self, report: &mut SyncReport, progress: &mut (dyn FnMut(SyncProgress) + Send)) -> Result<(), SyncError> {
         let pulled = self.pull_pages(report, progress).await;
+        // What colleagues changed, kept by the pages (and by earlier pulls), applied in the
+        // feed's order; the dates it touched are left stale for the recompute below.
+        let applied = self.db.apply_colleague_changes(self.now, self.today).await;
+        if let Ok(a) = &applied {
+            report.colleague_changes += a.applied as u64;
+            report.conflicts += a.conflicts as u64;
+        }
         let refreshed = self.db.refresh_stale_due().await;
         pulled?;
         refreshed?;
+        applied?;
         Ok(())
     }
 
@@ -307,7 +315,6 @@ impl Run<'_> {
             }
             touched = applied.touched;
             received += (page.events.len() + page.changes.len()) as u64;
-            report.colleague_changes += applied.kept as u64;
             report.pulled += applied.recorded as u64;
             report.duplicates += applied.duplicates as u64;
             report.refused += applied.refused as u64;

@@ -128,39 +128,72 @@ async fn only_https_or_loopback_and_a_refused_token_asks_for_a_new_one() {
     assert!(db.outbox_counts().await.unwrap().pending > 0, "nothing lost");
 }
 
-/// Two desktops of one account: what one pushed comes to the other through the feed, with
-/// who made it, and is kept there; a desktop's own changes come back and are not kept.
+/// Two desktops of one account: what one made comes whole to the other through the feed (the
+/// organisation, the application with its values, its events with who recorded them), and
+/// nothing applied is sent back; a desktop's own changes come back and are skipped.
 #[tokio::test]
-async fn a_colleagues_changes_are_kept_from_the_feed_and_ones_own_are_not() {
-    let (_sb, url) = sandbox().await;
+async fn a_colleagues_work_arrives_whole_with_their_name_and_nothing_is_sent_back() {
+    let (sb, url) = sandbox().await;
     let (_a, alice) = client().await;
     let (_b, boris) = client().await;
     assert_ne!(alice.device_id().await.unwrap(), boris.device_id().await.unwrap());
     assert_eq!(alice.device_id().await.unwrap(), alice.device_id().await.unwrap(), "made once");
     let org = organisation(&alice).await;
-    let app = draft(&alice, Some(org)).await;
+    let app = sent(&alice, Some(org)).await;
 
     let pushed = run(&alice, &url, quick()).await.unwrap();
-    assert!(pushed.pushed >= 2);
+    assert!(pushed.pushed >= 3);
     assert_eq!(pushed.colleague_changes, 0, "its own changes come back and are skipped");
-    assert!(alice.colleague_changes_waiting().await.unwrap().is_empty());
 
     let pulled = run(&boris, &url, quick()).await.unwrap();
-    let kept = boris.colleague_changes_waiting().await.unwrap();
-    assert_eq!(pulled.colleague_changes, kept.len() as u64);
-    let kinds: Vec<(&str, &str)> = kept.iter().map(|c| (c.kind.as_str(), c.entity.as_str())).collect();
-    assert!(kinds.contains(&("application", app.as_str())), "{kinds:?}");
-    assert!(kinds.iter().any(|(k, _)| *k == "organisation"), "{kinds:?}");
-    // Created, then saved: two revisions, the last with the values.
-    let revisions: Vec<Option<i64>> = kept.iter().filter(|c| c.entity == app).map(|c| c.revision).collect();
-    assert_eq!(revisions, [Some(1), Some(2)]);
-    let application = kept.iter().rfind(|c| c.entity == app).unwrap();
-    assert_eq!(application.by, "sandbox");
-    assert_eq!(application.payload["form_values"]["body_name"], "ОАО Тест");
-    assert!(kept.windows(2).all(|w| w[0].seq < w[1].seq));
-    // Read again from the start (a cursor reset): nothing is kept twice.
-    sqlx::query("UPDATE setting SET value = '0' WHERE key = 'sync.cursor'").execute(boris.pool()).await.unwrap();
-    let again = run(&boris, &url, quick()).await.unwrap();
-    assert_eq!(again.colleague_changes, 0);
-    assert_eq!(boris.colleague_changes_waiting().await.unwrap().len(), kept.len());
+    assert!(pulled.colleague_changes >= 3, "{pulled:?}");
+    assert!(boris.colleague_changes_waiting().await.unwrap().is_empty(), "all applied");
+    let got = boris.application(&app).await.unwrap();
+    assert_eq!(got.values["body_name"], "ОАО Тест");
+    let theirs = alice.organisation(org).await.unwrap();
+    let ours = boris.organisation(got.organisation_id.expect("the organisation came too")).await.unwrap();
+    assert_eq!(ours.name, theirs.name);
+    let events = boris.events(&app).await.unwrap();
+    assert_eq!(events.iter().map(|e| e.event.as_str()).collect::<Vec<_>>(), ["application_sent"]);
+    let author: Option<String> = sqlx::query_scalar("SELECT author FROM application_event WHERE application_id = ?").bind(&app).fetch_one(boris.pool()).await.unwrap();
+    assert_eq!(author.as_deref(), Some("sandbox"), "the colleague's name is kept with the event");
+    assert_eq!(boris.timeline(&app, local_now(), Lang::Ru).await.unwrap().state, alice.timeline(&app, local_now(), Lang::Ru).await.unwrap().state);
+    // Nothing applied was queued to go back; a second run of either changes nothing.
+    assert_eq!(boris.outbox_counts().await.unwrap().pending, 0);
+    let before = sb.desk().stats().await.unwrap();
+    run(&boris, &url, quick()).await.unwrap();
+    run(&alice, &url, quick()).await.unwrap();
+    assert_eq!(sb.desk().stats().await.unwrap(), before);
+}
+
+/// Both desktops change one draft offline. The one that syncs second is told the other's
+/// version, with the name, and chooses; once it has, both desktops and the server hold the same.
+#[tokio::test]
+async fn a_draft_changed_on_two_desktops_is_a_conflict_the_second_settles() {
+    let (_sb, url) = sandbox().await;
+    let (_a, alice) = client().await;
+    let (_b, boris) = client().await;
+    let app = draft(&alice, None).await;
+    run(&alice, &url, quick()).await.unwrap();
+    run(&boris, &url, quick()).await.unwrap();
+    assert_eq!(boris.application(&app).await.unwrap().values["contact"], "Иванов И.И.");
+
+    alice.save_application(&app, None, &json!({ "contact": "Алиса", "body_name": "ОАО Тест" }), chrono::Utc::now()).await.unwrap();
+    boris.save_application(&app, None, &json!({ "contact": "Борис", "body_name": "ОАО Тест" }), chrono::Utc::now()).await.unwrap();
+    run(&alice, &url, quick()).await.unwrap();
+    let report = run(&boris, &url, quick()).await.unwrap();
+    assert!(report.conflicts >= 1, "{report:?}");
+    let conflicts = boris.sync_conflicts().await.unwrap();
+    assert_eq!(conflicts.len(), 1);
+    assert_eq!(conflicts[0].server_values["contact"], "Алиса");
+    assert_eq!(conflicts[0].local_values["contact"], "Борис");
+    assert_eq!(conflicts[0].changed_by.as_deref(), Some("sandbox"), "whose version it is");
+    assert_eq!(boris.application(&app).await.unwrap().values["contact"], "Борис", "nothing merged before the user chooses");
+
+    boris.resolve_conflict(&app, zayava_store::sync::Resolution::KeepMine, chrono::Utc::now()).await.unwrap();
+    run(&boris, &url, quick()).await.unwrap();
+    run(&alice, &url, quick()).await.unwrap();
+    assert_eq!(alice.application(&app).await.unwrap().values["contact"], "Борис", "the choice reached the other desktop");
+    assert_eq!(boris.application(&app).await.unwrap().values["contact"], "Борис");
+    assert!(alice.sync_conflicts().await.unwrap().is_empty() && boris.sync_conflicts().await.unwrap().is_empty());
 }

@@ -1,0 +1,243 @@
+//! What the account's other desktops changed, applied on this one (issue 20). The pull keeps
+//! their changes as the server's feed gave them (`sync_colleague_change`); this applies
+//! them in the feed's order, in one transaction:
+//! - an organisation or an application takes the colleague's version, unless this desktop
+//!   has its own change of it still to send: then an application waits for the user, who sees
+//!   both versions with the colleague's name and time (a conflict), and an organisation keeps
+//!   this desktop's, which is sent next and reaches the others the same way;
+//! - an event is a fact: it is added to the trail with the colleague's name, once (by its id
+//!   on the wire), and waits, kept, while the trail here cannot take it yet;
+//! - a file waits for the download that fetches it.
+//!
+//! Nothing applied here is queued to be sent back: the outbox triggers stand aside while a row
+//! of `sync_applying` exists, and it exists only inside this transaction.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::Value;
+use sqlx::SqliteConnection;
+use zayava_core::lifecycle::{self, NewEvent};
+use zayava_core::organisation;
+use zayava_core::rules::Rulebook;
+
+use crate::organisations::timestamp;
+use crate::{Database, StoreError};
+
+/// What applying the colleagues' changes did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ColleaguesApplied {
+    pub applied: usize,
+    /// Applications this desktop changed too: they wait for the user.
+    pub conflicts: usize,
+    /// Kept for later: an event the trail cannot take yet, a file not fetched yet.
+    pub waiting: usize,
+    /// Applications whose dates need working out again.
+    pub touched: Vec<String>,
+}
+
+/// What became of one change.
+enum Done {
+    Applied,
+    Conflict,
+    Wait,
+}
+
+impl Database {
+    /// Applies the colleagues' changes kept and not yet applied, oldest first.
+    pub async fn apply_colleague_changes(&self, now: DateTime<Utc>, today: NaiveDate) -> Result<ColleaguesApplied, StoreError> {
+        let waiting = self.colleague_changes_waiting().await?;
+        let mut out = ColleaguesApplied::default();
+        if waiting.is_empty() {
+            return Ok(out);
+        }
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        sqlx::query("INSERT OR IGNORE INTO sync_applying (one) VALUES (1)").execute(&mut *tx).await?;
+        let mut done = Vec::new();
+        for c in &waiting {
+            let result = match c.kind.as_str() {
+                "organisation" => organisation_change(&mut tx, c, now).await?,
+                "application" => application_change(&mut tx, c, now, &mut out.touched).await?,
+                "event" => event_change(&mut tx, c, today, &mut out.touched).await?,
+                _ => Done::Wait,
+            };
+            match result {
+                Done::Applied => out.applied += 1,
+                Done::Conflict => out.conflicts += 1,
+                Done::Wait => {
+                    out.waiting += 1;
+                    continue;
+                }
+            }
+            done.push(c.seq);
+        }
+        sqlx::query("UPDATE sync_colleague_change SET applied_at = ? WHERE seq IN (SELECT value FROM json_each(?))")
+            .bind(timestamp(now))
+            .bind(serde_json::to_string(&done).unwrap_or_default())
+            .execute(&mut *tx)
+            .await?;
+        crate::lifecycle::mark_stale(&mut tx, &out.touched).await?;
+        sqlx::query("DELETE FROM sync_applying").execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(out)
+    }
+}
+
+/// Whether this desktop has a change of `entity` it has not had acknowledged.
+async fn pending(tx: &mut SqliteConnection, kind: &str, entity: &str) -> Result<Option<i64>, StoreError> {
+    Ok(sqlx::query_scalar("SELECT max(seq) FROM outbox WHERE kind = ? AND entity = ?").bind(kind).bind(entity).fetch_one(&mut *tx).await?)
+}
+
+fn text<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
+    v.get(key).and_then(Value::as_str)
+}
+
+async fn organisation_change(tx: &mut SqliteConnection, c: &crate::sync::ColleagueChange, now: DateTime<Utc>) -> Result<Done, StoreError> {
+    let Some(profile) = c.payload.get("profile").filter(|p| p.is_object()) else { return Ok(Done::Wait) };
+    if pending(tx, "organisation", &c.entity).await?.is_some() {
+        // Ours is newer here and goes to the server next; the colleagues get it from there.
+        return Ok(Done::Applied);
+    }
+    let (name, unp, address, email) = (organisation::display_name(profile), organisation::unp(profile), crate::organisations::address(profile), crate::organisations::email(profile));
+    let at = timestamp(now);
+    sqlx::query(
+        "INSERT INTO organisation (name, unp, address, email, profile, sync_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(sync_id) DO UPDATE SET name = excluded.name, unp = excluded.unp, address = excluded.address, email = excluded.email,
+            profile = excluded.profile, updated_at = excluded.updated_at",
+    )
+    .bind(name)
+    .bind(unp)
+    .bind(address)
+    .bind(email)
+    .bind(profile.to_string())
+    .bind(&c.entity)
+    .bind(&at)
+    .bind(&at)
+    .execute(&mut *tx)
+    .await?;
+    Ok(Done::Applied)
+}
+
+async fn application_change(tx: &mut SqliteConnection, c: &crate::sync::ColleagueChange, now: DateTime<Utc>, touched: &mut Vec<String>) -> Result<Done, StoreError> {
+    let p = &c.payload;
+    let (Some(service), Some(version), Some(values)) = (text(p, "service"), text(p, "schema_version"), p.get("form_values").filter(|v| v.is_object())) else {
+        return Ok(Done::Wait);
+    };
+    let revision = c.revision.unwrap_or(0);
+    if let Some(seq) = pending(tx, "application", &c.entity).await? {
+        // This desktop changed it too: the user chooses, seeing both. A conflict already
+        // waiting with this version (the push just met it) is the same one.
+        let known: Option<i64> = sqlx::query_scalar("SELECT server_revision FROM sync_conflict WHERE application_id = ?").bind(&c.entity).fetch_optional(&mut *tx).await?;
+        if known.is_some_and(|r| r >= revision) {
+            return Ok(Done::Applied);
+        }
+        sqlx::query("UPDATE outbox SET state = 'conflict', last_error = 'conflict' WHERE kind = 'application' AND entity = ?").bind(&c.entity).execute(&mut *tx).await?;
+        sqlx::query(
+            "INSERT INTO sync_conflict (application_id, outbox_seq, server_revision, server_values, at, changed_by) VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT(application_id) DO UPDATE SET outbox_seq = excluded.outbox_seq, server_revision = excluded.server_revision,
+                server_values = excluded.server_values, at = excluded.at, changed_by = excluded.changed_by",
+        )
+        .bind(&c.entity)
+        .bind(seq)
+        .bind(revision)
+        .bind(values.to_string())
+        .bind(&c.at)
+        // The Operator's correction is named as the Operator's, not a colleague's.
+        .bind(Some(c.by.as_str()).filter(|b| *b != "operator"))
+        .execute(&mut *tx)
+        .await?;
+        return Ok(Done::Conflict);
+    }
+    let organisation: Option<i64> = match text(p, "organisation_id") {
+        Some(sync_id) => sqlx::query_scalar("SELECT id FROM organisation WHERE sync_id = ?").bind(sync_id).fetch_optional(&mut *tx).await?,
+        None => None,
+    };
+    let status = if text(p, "status") == Some("ready") { "ready" } else { "draft" };
+    let archived = p.get("archived").and_then(Value::as_bool).unwrap_or(false);
+    let at = timestamp(now);
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO application (id, organisation_id, service, schema_version, form_values, search_text, status, archived, stage, created_at, updated_at, number)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, {})
+         ON CONFLICT(id) DO UPDATE SET organisation_id = excluded.organisation_id, service = excluded.service, schema_version = excluded.schema_version,
+            form_values = excluded.form_values, search_text = excluded.search_text, status = excluded.status, archived = excluded.archived,
+            updated_at = excluded.updated_at",
+        crate::applications::NEXT_NUMBER
+    )))
+    .bind(&c.entity)
+    .bind(organisation)
+    .bind(service)
+    .bind(version)
+    .bind(values.to_string())
+    .bind(crate::applications::search_text_of(values))
+    .bind(status)
+    .bind(archived)
+    .bind(&at)
+    .bind(&at)
+    .execute(&mut *tx)
+    .await?;
+    // The revision this desktop has now seen: its next change of it is sent over this one.
+    sqlx::query(
+        "INSERT INTO sync_application (application_id, known_revision, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT(application_id) DO UPDATE SET known_revision = max(known_revision, excluded.known_revision), updated_at = excluded.updated_at",
+    )
+    .bind(&c.entity)
+    .bind(revision)
+    .bind(&at)
+    .execute(&mut *tx)
+    .await?;
+    if !touched.contains(&c.entity) {
+        touched.push(c.entity.clone());
+    }
+    Ok(Done::Applied)
+}
+
+async fn event_change(tx: &mut SqliteConnection, c: &crate::sync::ColleagueChange, today: NaiveDate, touched: &mut Vec<String>) -> Result<Done, StoreError> {
+    let p = &c.payload;
+    let (Some(app), Some(event), Some(at)) = (text(p, "application_id"), text(p, "event"), text(p, "at")) else { return Ok(Done::Wait) };
+    let seen: Option<i64> = sqlx::query_scalar("SELECT 1 FROM sync_remote_event WHERE remote_id = ?").bind(&c.entity).fetch_optional(&mut *tx).await?;
+    if seen.is_some() {
+        return Ok(Done::Applied);
+    }
+    let Some(row) = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {} FROM application WHERE id = ?", crate::applications::COLUMNS))).bind(app).fetch_optional(&mut *tx).await? else {
+        return Ok(Done::Wait);
+    };
+    let application = crate::applications::from_row(&row)?;
+    let corrects: Option<i64> = match text(p, "corrects") {
+        Some(wire) => match sqlx::query_scalar("SELECT id FROM event_wire WHERE wire = ?").bind(wire).fetch_optional(&mut *tx).await? {
+            Some(id) => Some(id),
+            // The corrected event is not here yet: wait for it.
+            None => return Ok(Done::Wait),
+        },
+        None => None,
+    };
+    let new = NewEvent { event: event.to_string(), at: at.to_string(), note: text(p, "note").unwrap_or("").to_string(), corrects };
+    let trail = sqlx::query("SELECT id, event, at, recorded_at, recorded_by, corrects, note FROM application_event WHERE application_id = ? ORDER BY id")
+        .bind(app)
+        .fetch_all(&mut *tx)
+        .await?
+        .iter()
+        .map(crate::lifecycle::event_from_row)
+        .collect::<Result<Vec<_>, _>>()?;
+    let ready = application.status == crate::applications::ApplicationStatus::Ready;
+    if lifecycle::check_new(Rulebook::shared(), &application.service, ready, &trail, &new, today).is_err() {
+        // A fact this trail cannot take yet (this desktop recorded something meanwhile):
+        // kept, and tried again at each sync.
+        return Ok(Done::Wait);
+    }
+    let recorded_at = text(p, "recorded_at").unwrap_or(&c.at);
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO application_event (application_id, event, at, recorded_at, recorded_by, corrects, note, author) VALUES (?, ?, ?, ?, 'sync', ?, ?, ?) RETURNING id",
+    )
+    .bind(app)
+    .bind(&new.event)
+    .bind(new.at.trim())
+    .bind(recorded_at)
+    .bind(corrects)
+    .bind(new.note.trim())
+    .bind(&c.by)
+    .fetch_one(&mut *tx)
+    .await?;
+    sqlx::query("INSERT INTO sync_remote_event (remote_id, application_id, local_event_id) VALUES (?, ?, ?)").bind(&c.entity).bind(app).bind(id).execute(&mut *tx).await?;
+    if !touched.iter().any(|t| t == app) {
+        touched.push(app.to_string());
+    }
+    Ok(Done::Applied)
+}
