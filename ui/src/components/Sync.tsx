@@ -117,7 +117,7 @@ function show(schemas: FormSchema[], id: string, v: unknown, lang: Lang, t: Tran
   return JSON.stringify(v);
 }
 
-function Conflict({ c, schemas, onSettled }: { c: SyncConflict; schemas: FormSchema[]; onSettled: () => void }) {
+export function Conflict({ c, schemas, onSettled }: { c: SyncConflict; schemas: FormSchema[]; onSettled: () => void }) {
   const { lang, t } = useI18n();
   const [error, setError] = useWords<string>();
   const keys = [...new Set([...Object.keys(c.local_values), ...Object.keys(c.server_values)])].filter(
@@ -125,16 +125,21 @@ function Conflict({ c, schemas, onSettled }: { c: SyncConflict; schemas: FormSch
   );
   const settle = (resolution: "keep_mine" | "take_server") =>
     api.resolveSyncConflict(c.application_id, resolution).then(onSettled, (e: IpcError) => setError(e.message));
+  // The other version is a colleague's (named) or the Operator's.
+  const colleague = c.changed_by ?? null;
   return (
     <div className="conflict" data-testid="sync-conflict">
-      <h3>{t("sync-conflict-title")}</h3>
-      <p className="muted small">{t("sync-conflict-application", { number: c.number })}</p>
+      <h3>{colleague ? t("sync-conflict-title-colleague", { name: colleague }) : t("sync-conflict-title")}</h3>
+      <p className="muted small">
+        {t("sync-conflict-application", { number: c.number })} ·{" "}
+        <span data-testid="sync-conflict-when">{t("sync-conflict-their-time", { at: formatDateTime(c.at) })}</span>
+      </p>
       <table>
         <thead>
           <tr>
             <th>{t("sync-conflict-field")}</th>
             <th>{t("sync-conflict-mine")}</th>
-            <th>{t("sync-conflict-theirs")}</th>
+            <th data-testid="sync-conflict-theirs">{colleague ?? t("sync-conflict-theirs")}</th>
           </tr>
         </thead>
         <tbody>
@@ -152,7 +157,7 @@ function Conflict({ c, schemas, onSettled }: { c: SyncConflict; schemas: FormSch
           {t("sync-conflict-keepMine")}
         </button>
         <button type="button" data-testid="sync-take-theirs" onClick={() => settle("take_server")}>
-          {t("sync-conflict-takeTheirs")}
+          {colleague ? t("sync-conflict-takeColleague", { name: colleague }) : t("sync-conflict-takeTheirs")}
         </button>
       </div>
       {error && <p className="error">{error}</p>}
