@@ -124,6 +124,7 @@ life-recorded = { $who ->
     [sync] атрымана ад Аператара
    *[user] унесена ўручную
 } { $at }
+life-recordedBy = унесена калегам: { $name }, { $at }
 life-deadlines = Тэрміны па заяўцы
 life-metOn = выканана
 life-exportIcs = Тэрміны ў каляндар (.ics)
@@ -292,6 +293,11 @@ sync-off = Не наладжаны — укажыце адрас і токен �
 sync-pending = Чакаюць адпраўкі
 sync-rejected = Адхілена
 sync-conflicts = Канфлікты
+sync-account = Уліковы запіс
+sync-user = Вы
+sync-role-reader = толькі прагляд
+sync-role-editor = рэдактар
+sync-role-admin = адміністратар
 sync-last = Апошні абмен
 sync-never = яшчэ не было
 sync-now = Сінхранізаваць зараз

@@ -124,6 +124,7 @@ life-recorded = { $who ->
     [sync] received from the Operator
    *[user] entered by hand
 } { $at }
+life-recordedBy = entered by a colleague: { $name }, { $at }
 life-deadlines = Deadlines of this application
 life-metOn = met
 life-exportIcs = Deadlines to a calendar (.ics)
@@ -287,6 +288,11 @@ sync-off = Not set up: enter the address and token in Settings
 sync-pending = Waiting to be sent
 sync-rejected = Refused
 sync-conflicts = Conflicts
+sync-account = Account
+sync-user = You
+sync-role-reader = reads only
+sync-role-editor = editor
+sync-role-admin = admin
 sync-last = Last exchange
 sync-never = not yet
 sync-now = Sync now

@@ -124,6 +124,7 @@ life-recorded = { $who ->
     [sync] получено от Оператора
    *[user] внесено вручную
 } { $at }
+life-recordedBy = внесено коллегой: { $name }, { $at }
 life-deadlines = Сроки по заявке
 life-metOn = выполнено
 life-exportIcs = Сроки в календарь (.ics)
@@ -292,6 +293,11 @@ sync-off = Не настроен — укажите адрес и ключ в Н
 sync-pending = Ожидают отправки
 sync-rejected = Отклонено
 sync-conflicts = Конфликты
+sync-account = Учётная запись
+sync-user = Вы
+sync-role-reader = только просмотр
+sync-role-editor = редактор
+sync-role-admin = администратор
 sync-last = Последний обмен
 sync-never = ещё не было
 sync-now = Синхронизировать сейчас

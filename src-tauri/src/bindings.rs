@@ -36,7 +36,7 @@ mod tests {
     use zayava_app::spreadsheet::{Registry, XlsxExport};
     use zayava_pdf::Kind as PdfKind;
     use zayava_store::safety::{Backup, BackupKind};
-    use zayava_store::sync::{OutboxCounts, Resolution, SyncConflict, SyncIssue, SyncState};
+    use zayava_store::sync::{OutboxCounts, Resolution, SyncConflict, SyncIdentity, SyncIssue, SyncState};
     use zayava_sync::{SyncProgress, SyncReport};
 
     const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/ui/src/bindings.ts");
@@ -125,6 +125,7 @@ mod tests {
             declaration::<PreparedMail>(&cfg),
             declaration::<OutboxCounts>(&cfg),
             declaration::<SyncState>(&cfg),
+            declaration::<SyncIdentity>(&cfg),
             declaration::<SyncIssue>(&cfg),
             declaration::<SyncConflict>(&cfg),
             declaration::<Resolution>(&cfg),

@@ -4,7 +4,7 @@ export type Lang = "ru" | "be" | "en";
 
 export type IssueCode = "required" | "too_long" | "malformed" | "checksum" | "too_few" | "too_many" | "count_mismatch" | "in_future";
 
-export type ErrorCode = "internal" | "store.directory" | "store.disk_full" | "store.damaged" | "store.database" | "store.migration" | "store.not_found" | "store.corrupt_row" | "store.too_large" | "store.file" | "store.newer_version" | "store.not_a_backup" | "store.in_use" | "store.no_data_dir" | "store.not_damaged" | "validation.invalid" | "validation.bad_input" | "calendar.invalid_transfers" | "application.unknown_service" | "application.unknown_schema" | "application.not_ready" | "application.sent_locked" | "application.bad_file" | "import.refused" | "organisation.has_applications" | "application.no_organisation" | "lifecycle.unknown_event" | "lifecycle.impossible" | "lifecycle.before_previous" | "lifecycle.in_future" | "lifecycle.bad_date" | "lifecycle.nothing_to_correct" | "lifecycle.correction_mismatch" | "lifecycle.precondition" | "deadlines.unknown_service" | "deadlines.unknown_event" | "deadlines.unknown_fact" | "deadlines.unknown_rule" | "deadlines.malformed_date" | "deadlines.impossible_date" | "deadlines.needs_time" | "deadlines.duplicate_event" | "deadlines.invalid_fact" | "deadlines.date_out_of_range" | "deadlines.malformed_input" | "sync.not_configured" | "sync.bad_url" | "sync.no_scheme" | "sync.not_https" | "sync.no_token" | "sync.unauthorized" | "sync.unreachable" | "sync.bad_response" | "sync.no_keyring" | "sync.keyring" | "print.unknown_kind" | "print.unknown_form" | "print.all_is_a_schedule" | "print.cannot_open" | "export.spreadsheet" | "mail.no_inbox" | "mail.too_large" | "mail.cannot_open" | "settings.invalid_window" | "settings.invalid_leads";
+export type ErrorCode = "internal" | "store.directory" | "store.disk_full" | "store.damaged" | "store.database" | "store.migration" | "store.not_found" | "store.corrupt_row" | "store.too_large" | "store.file" | "store.newer_version" | "store.not_a_backup" | "store.in_use" | "store.no_data_dir" | "store.not_damaged" | "validation.invalid" | "validation.bad_input" | "calendar.invalid_transfers" | "application.unknown_service" | "application.unknown_schema" | "application.not_ready" | "application.sent_locked" | "application.bad_file" | "import.refused" | "organisation.has_applications" | "application.no_organisation" | "lifecycle.unknown_event" | "lifecycle.impossible" | "lifecycle.before_previous" | "lifecycle.in_future" | "lifecycle.bad_date" | "lifecycle.nothing_to_correct" | "lifecycle.correction_mismatch" | "lifecycle.precondition" | "deadlines.unknown_service" | "deadlines.unknown_event" | "deadlines.unknown_fact" | "deadlines.unknown_rule" | "deadlines.malformed_date" | "deadlines.impossible_date" | "deadlines.needs_time" | "deadlines.duplicate_event" | "deadlines.invalid_fact" | "deadlines.date_out_of_range" | "deadlines.malformed_input" | "sync.not_configured" | "sync.bad_url" | "sync.no_scheme" | "sync.not_https" | "sync.no_token" | "sync.unauthorized" | "sync.read_only" | "sync.unreachable" | "sync.bad_response" | "sync.no_keyring" | "sync.keyring" | "print.unknown_kind" | "print.unknown_form" | "print.all_is_a_schedule" | "print.cannot_open" | "export.spreadsheet" | "mail.no_inbox" | "mail.too_large" | "mail.cannot_open" | "settings.invalid_window" | "settings.invalid_leads";
 
 export type FieldError = { field: string, code: IssueCode, message: string, };
 
@@ -438,7 +438,12 @@ export type TimelineEvent = { event: RecordedEvent, label: string,
 /**
  * Superseded by a later correction.
  */
-corrected: boolean, };
+corrected: boolean, 
+/**
+ * Who recorded it on another desktop of the account, by name (the store fills it in);
+ * none: recorded here, or brought from the Operator.
+ */
+author: string | null, };
 
 export type Timeline = { state: string, state_label: string, 
 /**
@@ -533,7 +538,17 @@ export type SyncState = { counts: OutboxCounts, cursor: number,
 /**
  * RFC 3339 UTC of the last complete sync.
  */
-last_success: string | null, };
+last_success: string | null, 
+/**
+ * Who this desktop signs in as on the server, as the server last said.
+ */
+identity: SyncIdentity | null, };
+
+export type SyncIdentity = { account: string, user: string, 
+/**
+ * reader, editor or admin.
+ */
+role: string, };
 
 export type SyncIssue = { id: number, at: string, 
 /**

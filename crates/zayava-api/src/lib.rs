@@ -260,6 +260,15 @@ pub struct OperatorEvent {
     pub fields: Map<String, Value>,
 }
 
+/// `GET /v1/me`: who the token belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Me {
+    pub account: String,
+    pub user: String,
+    /// reader, editor or admin.
+    pub role: String,
+}
+
 /// `GET /v1/health`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Health {

@@ -98,6 +98,7 @@ pub async fn show(db: &Database, id: &str, lang: Lang, now: Now) -> Result<Appli
 /// A new draft of `service`'s current form, for an organisation (one is required), filled
 /// with what that organisation's profile already says.
 pub async fn create(db: &Database, service: &str, organisation_id: Option<i64>, lang: Lang, now: Now) -> Result<ApplicationView, AppError> {
+    crate::sync::may_change(db).await?;
     let organisation_id = organisation_id.ok_or(AppError::NoOrganisation)?;
     let app = db.create_application(service, Some(organisation_id), now.utc).await?;
     view(db, app, lang, now).await
@@ -105,6 +106,7 @@ pub async fn create(db: &Database, service: &str, organisation_id: Option<i64>, 
 
 /// Saves a draft as typed; the answer carries what is wrong so far.
 pub async fn save(db: &Database, id: &str, organisation_id: Option<i64>, values: &Value, lang: Lang, now: Now) -> Result<ApplicationView, AppError> {
+    crate::sync::may_change(db).await?;
     let app = db.save_application(id, organisation_id, values, now.utc).await?;
     view(db, app, lang, now).await
 }
@@ -115,12 +117,14 @@ pub async fn preflight(db: &Database, id: &str, lang: Lang, now: Now) -> Result<
 
 /// Marks a draft ready (refused while the pre-flight finds grounds for annulment).
 pub async fn mark_ready(db: &Database, id: &str, lang: Lang, now: Now) -> Result<ApplicationView, AppError> {
+    crate::sync::may_change(db).await?;
     let app = db.mark_ready(id, now.utc, now.today(), lang).await?;
     view(db, app, lang, now).await
 }
 
 /// A new draft with the same values, under the current form.
 pub async fn duplicate(db: &Database, id: &str, lang: Lang, now: Now) -> Result<ApplicationView, AppError> {
+    crate::sync::may_change(db).await?;
     let app = db.duplicate_application(id, now.utc).await?;
     view(db, app, lang, now).await
 }
@@ -128,6 +132,7 @@ pub async fn duplicate(db: &Database, id: &str, lang: Lang, now: Now) -> Result<
 /// Unlocks a sent application's form after the user confirmed; the change after sending
 /// is recorded in its trail.
 pub async fn amend(db: &Database, id: &str, lang: Lang, now: Now) -> Result<ApplicationView, AppError> {
+    crate::sync::may_change(db).await?;
     db.amend_sent_application(id, now.utc, now.local).await?;
     show(db, id, lang, now).await
 }
@@ -135,6 +140,7 @@ pub async fn amend(db: &Database, id: &str, lang: Lang, now: Now) -> Result<Appl
 /// The Operator's registration or contract number typed by hand (sync later brings the
 /// Operator's own value, which takes its place).
 pub async fn set_operator_number(db: &Database, id: &str, field: &str, value: &str, lang: Lang, now: Now) -> Result<ApplicationView, AppError> {
+    crate::sync::may_change(db).await?;
     let (number, value) = OperatorNumber::checked(field, value).map_err(|issue| AppError::Store(StoreError::Invalid(vec![issue])))?;
     db.set_operator_number(id, number, &value, now.utc).await?;
     show(db, id, lang, now).await
@@ -144,6 +150,7 @@ pub async fn set_operator_number(db: &Database, id: &str, field: &str, value: &s
 /// next of its organisation's count (`None`), dated `date` or today. A letter is not dated
 /// ahead: a date after today is refused, naming the field.
 pub async fn set_outgoing(db: &Database, id: &str, number: Option<&str>, date: Option<NaiveDate>, lang: Lang, now: Now) -> Result<ApplicationView, AppError> {
+    crate::sync::may_change(db).await?;
     let today = now.local.date();
     let date = date.unwrap_or(today);
     if date > today {
@@ -165,11 +172,13 @@ pub fn outgoing_date(text: Option<&str>) -> Result<Option<NaiveDate>, AppError> 
 }
 
 pub async fn archive(db: &Database, id: &str, archived: bool, lang: Lang, now: Now) -> Result<ApplicationView, AppError> {
+    crate::sync::may_change(db).await?;
     let app = db.set_archived(id, archived, now.utc).await?;
     view(db, app, lang, now).await
 }
 
 /// Copies a file the user picked into the data directory.
 pub async fn attach(db: &Database, file: &Path, now: Now) -> Result<AttachmentRef, AppError> {
+    crate::sync::may_change(db).await?;
     Ok(db.attach_file(file, now.utc).await?)
 }

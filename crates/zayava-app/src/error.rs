@@ -61,6 +61,8 @@ pub enum AppError {
     BadLeads { term: bool },
     /// A new application with no organisation chosen.
     NoOrganisation,
+    /// The server says this user reads the account's work only (`account`: its name).
+    ReadOnly { account: String },
     /// A defect caught at the edge.
     Internal,
     /// The same failure, also shown next to one field of the form.
@@ -111,6 +113,7 @@ impl AppError {
             AppError::MailTooLarge { .. } => ErrorCode::MailTooLarge,
             AppError::BadLeads { .. } => ErrorCode::SettingsInvalidLeads,
             AppError::NoOrganisation => ErrorCode::ApplicationNoOrganisation,
+            AppError::ReadOnly { .. } => ErrorCode::SyncReadOnly,
             AppError::Internal => ErrorCode::Internal,
             AppError::OnField(f, _) => f.code(),
         }
@@ -145,6 +148,7 @@ const SPREADSHEET: Text = Text::id("app-error-spreadsheet");
 const BAD_WINDOW: Text = Text::id("app-error-bad-window");
 const CANNOT_OPEN_MAIL: Text = Text::id("app-error-cannot-open-mail");
 const NO_INBOX: Text = Text::id("app-error-no-inbox");
+const READ_ONLY: Text = Text::id("app-error-read-only");
 const MAIL_TOO_LARGE: Text = Text::id("app-error-mail-too-large");
 const BAD_TERM_LEADS: Text = Text::id("app-error-bad-term-leads");
 const BAD_LEADS: Text = Text::id("app-error-bad-leads");
@@ -178,6 +182,7 @@ impl Problem {
             AppError::Spreadsheet(_) => plain(SPREADSHEET),
             AppError::BadWindow => on_field(BAD_WINDOW, "working_window"),
             AppError::NoInbox => plain(NO_INBOX),
+            AppError::ReadOnly { account } => filled(READ_ONLY, &[("account", account)]),
             AppError::CannotOpenMail(_) => plain(CANNOT_OPEN_MAIL),
             AppError::MailTooLarge { mb } => filled(MAIL_TOO_LARGE, &[("mb", &mb.to_string())]),
             AppError::BadLeads { term: false } => on_field(BAD_LEADS, "reminder_leads"),

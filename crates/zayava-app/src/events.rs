@@ -20,5 +20,6 @@ pub async fn list(db: &Database, id: &str) -> Result<Vec<RecordedEvent>, AppErro
 /// Records what a user saw happen; refused, recording nothing, when the lifecycle does
 /// not allow it then (the error says why, in words).
 pub async fn record(db: &Database, id: &str, event: &NewEvent, now: Now) -> Result<RecordedEvent, AppError> {
+    crate::sync::may_change(db).await?;
     Ok(db.record_event(id, event, Recorder::User, now.utc, now.local).await?)
 }

@@ -50,20 +50,24 @@ pub async fn check(db: &Database, id: Option<i64>, values: &Value, lang: Lang) -
 
 /// A new profile; refused, storing nothing, when a field is wrong (each finding names it).
 pub async fn add(db: &Database, values: &Value, now: Now) -> Result<Organisation, AppError> {
+    crate::sync::may_change(db).await?;
     Ok(db.create_organisation(values, now.utc).await?)
 }
 
 pub async fn update(db: &Database, id: i64, values: &Value, now: Now) -> Result<Organisation, AppError> {
+    crate::sync::may_change(db).await?;
     Ok(db.update_organisation(id, values, now.utc).await?)
 }
 
 /// Archives a profile, or brings it back from the archive.
 pub async fn archive(db: &Database, id: i64, archived: bool, now: Now) -> Result<Organisation, AppError> {
+    crate::sync::may_change(db).await?;
     Ok(db.archive_organisation(id, archived, now.utc).await?)
 }
 
 /// Deletes a profile no application names; one that has applications is refused (archive
 /// it instead). The window asks the user first.
 pub async fn delete(db: &Database, id: i64) -> Result<(), AppError> {
+    crate::sync::may_change(db).await?;
     Ok(db.delete_organisation(id).await?)
 }

@@ -42,6 +42,7 @@ pub async fn import(db: &Database, source: &mut dyn Read, now: Now) -> Result<Im
 }
 
 pub async fn import_text(db: &Database, text: &str, now: Now) -> Result<ImportSummary, AppError> {
+    crate::sync::may_change(db).await?;
     let file = exchange::parse(text)?;
     Ok(db.import(&file, now.utc).await?)
 }

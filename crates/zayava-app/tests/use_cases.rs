@@ -183,3 +183,37 @@ async fn an_organisation_is_checked_before_saving_with_a_warning_of_the_same_unp
     let saved = organisations::update(&db, stored.id, &typed, now()).await.unwrap();
     assert_eq!(saved.values["phone"], "+375291234567");
 }
+
+/// A desktop whose user the server calls a reader refuses every change at once, in words
+/// naming the account, and changes nothing; the same desktop as an editor changes as before.
+#[tokio::test]
+async fn a_readers_desktop_refuses_changes_with_a_sentence_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, id) = database(dir.path()).await;
+    let reader = zayava_store::sync::SyncIdentity { account: "ООО Ромашка".into(), user: "Рита".into(), role: "reader".into() };
+    db.set_sync_identity(Some(&reader)).await.unwrap();
+    let before = applications::show(&db, &id, Lang::Ru, now()).await.unwrap();
+    let queued = db.outbox_counts().await.unwrap().pending;
+    let org = before.application.organisation_id;
+    let refusals = [
+        applications::save(&db, &id, org, &json!({}), Lang::Ru, now()).await.err(),
+        applications::create(&db, "constructor", org, Lang::Ru, now()).await.err(),
+        applications::archive(&db, &id, true, Lang::Ru, now()).await.err(),
+        events::record(&db, &id, &NewEvent { event: "contract_signed".into(), at: "2025-03-05".into(), corrects: None, note: String::new() }, now()).await.err(),
+        organisations::add(&db, &fixture("organisation.json"), now()).await.err(),
+    ];
+    for refused in refusals {
+        let problem = zayava_app::Problem::render(&refused.expect("refused"), Lang::Ru);
+        assert_eq!(problem.code, ErrorCode::SyncReadOnly);
+        assert!(problem.message.contains("ООО Ромашка") && problem.message.contains("редактора"), "{}", problem.message);
+    }
+    let after = applications::show(&db, &id, Lang::Ru, now()).await.unwrap();
+    assert_eq!((after.application.values, after.application.archived), (before.application.values, before.application.archived), "nothing stored changed");
+    assert_eq!(organisations::list(&db).await.unwrap().len(), 1);
+    assert_eq!(db.outbox_counts().await.unwrap().pending, queued, "nothing queued to send");
+    // Reading goes on; as an editor, the same change goes through.
+    assert!(events::timeline(&db, &id, Lang::Ru, now()).await.is_ok());
+    db.set_sync_identity(Some(&zayava_store::sync::SyncIdentity { role: "editor".into(), ..reader })).await.unwrap();
+    assert!(applications::archive(&db, &id, true, Lang::Ru, now()).await.is_ok());
+    db.close().await;
+}

@@ -51,7 +51,10 @@ pub async fn run(command: Command, db: &Database, lang: Lang) -> Result<(), Fail
             let timeline = events::timeline(db, &id, lang, now).await?;
             let mut t = Table::new(&headings(lang, &["cli-col-no", "cli-col-when", "cli-col-event", "cli-col-recorded-by", "cli-col-note"]));
             for e in &timeline.events {
-                let by = say(lang, if e.event.recorded_by == Recorder::Sync { "cli-by-sync" } else { "cli-by-user" });
+                let by = match &e.author {
+                    Some(name) => say_with(lang, "cli-by-colleague", &[("name", name)]),
+                    None => say(lang, if e.event.recorded_by == Recorder::Sync { "cli-by-sync" } else { "cli-by-user" }).to_string(),
+                };
                 let label = if e.corrected { say_with(lang, "cli-corrected", &[("event", &e.label)]) } else { e.label.clone() };
                 t.row(vec![e.event.id.to_string(), Due::human_text(&e.event.at), label, by.to_string(), e.event.note.clone()]);
             }

@@ -105,6 +105,8 @@ codes! {
     SyncNotHttps = "sync.not_https",
     SyncNoToken = "sync.no_token",
     SyncUnauthorized = "sync.unauthorized",
+    /// The server says this desktop's user may read the account's work but not change it.
+    SyncReadOnly = "sync.read_only",
     SyncUnreachable = "sync.unreachable",
     SyncBadResponse = "sync.bad_response",
     SyncNoKeyring = "sync.no_keyring",

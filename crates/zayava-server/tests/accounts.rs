@@ -171,7 +171,7 @@ async fn a_database_that_is_away_answers_503_with_retry_after_and_no_details() {
 #[tokio::test]
 async fn metrics_count_requests_pushes_and_pulls_by_route_pattern() {
     let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}", dir.path().join("m.sqlite3").display());
+    let url = zayava_server::store::sqlite_url(&dir.path().join("m.sqlite3"));
     let (server, base) = serve(&url).await;
     let token = member(&server, "ООО Метрика", "m", Role::Editor).await;
     push(&base, &token, work(APP_A, ORG_A, "Метрика")).await;

@@ -93,7 +93,7 @@ async fn users_add_prints_the_token_last_and_serve_takes_it() {
 #[test]
 fn bad_input_is_named_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}", dir.path().join("s.sqlite3").display());
+    let url = zayava_server::store::sqlite_url(&dir.path().join("s.sqlite3"));
     let (ok, _, stderr) = run(&["users", "add", "--database", &url, "--account", "A", "--user", "u", "--role", "owner"]);
     assert!(!ok && stderr.contains("--role"), "{stderr}");
     let (ok, _, stderr) = run(&["users", "add", "--database", &url, "--account", "  ", "--user", "u", "--role", "reader"]);

@@ -7,7 +7,7 @@
 //!   this desktop's, which is sent next and reaches the others the same way;
 //! - an event is a fact: it is added to the trail with the colleague's name, once (by its id
 //!   on the wire), and waits, kept, while the trail here cannot take it yet;
-//! - a file waits for the download that fetches it.
+//! - a file is fetched from the server after (`keep_colleague_file`), checked against its hash.
 //!
 //! Nothing applied here is queued to be sent back: the outbox triggers stand aside while a row
 //! of `sync_applying` exists, and it exists only inside this transaction.
@@ -57,6 +57,8 @@ impl Database {
                 "organisation" => organisation_change(&mut tx, c, now).await?,
                 "application" => application_change(&mut tx, c, now, &mut out.touched).await?,
                 "event" => event_change(&mut tx, c, today, &mut out.touched).await?,
+                // Fetched by the pull afterwards (`keep_colleague_file`).
+                "attachment" => continue,
                 _ => Done::Wait,
             };
             match result {
@@ -78,6 +80,46 @@ impl Database {
         sqlx::query("DELETE FROM sync_applying").execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(out)
+    }
+}
+
+impl Database {
+    /// The colleagues' files not fetched yet: (seq, sha256).
+    pub async fn colleague_files_waiting(&self) -> Result<Vec<(i64, String)>, StoreError> {
+        Ok(sqlx::query_as("SELECT seq, entity FROM sync_colleague_change WHERE kind = 'attachment' AND applied_at IS NULL ORDER BY seq").fetch_all(&self.pool).await?)
+    }
+
+    /// Keeps a colleague's file fetched from the server: checked against its hash, written
+    /// like a file the user attached, and not queued to be sent back. False (nothing kept)
+    /// when the bytes are not the file the hash names.
+    pub async fn keep_colleague_file(&self, seq: i64, sha256: &str, bytes: &[u8], now: DateTime<Utc>) -> Result<bool, StoreError> {
+        use sha2::{Digest, Sha256};
+        if format!("{:x}", Sha256::digest(bytes)) != sha256 || bytes.len() as u64 > crate::attachments::MAX_ATTACHMENT_BYTES {
+            return Ok(false);
+        }
+        let dir = self.attachments_dir();
+        std::fs::create_dir_all(&dir).map_err(|e| StoreError::File(format!("{}: {e}", dir.display())))?;
+        let target = dir.join(sha256);
+        if !target.exists() {
+            let tmp = dir.join(format!(".{sha256}.{}.tmp", uuid::Uuid::new_v4()));
+            std::fs::write(&tmp, bytes).map_err(|e| StoreError::File(format!("{}: {e}", tmp.display())))?;
+            std::fs::rename(&tmp, &target).map_err(|e| StoreError::File(format!("{}: {e}", target.display())))?;
+        }
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        sqlx::query("INSERT OR IGNORE INTO sync_applying (one) VALUES (1)").execute(&mut *tx).await?;
+        // The name people see comes with the form's value that names the file; this is the
+        // file's own record.
+        sqlx::query("INSERT INTO attachment (sha256, original_name, size, added_at) VALUES (?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING")
+            .bind(sha256)
+            .bind("file")
+            .bind(bytes.len() as i64)
+            .bind(timestamp(now))
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE sync_colleague_change SET applied_at = ? WHERE seq = ?").bind(timestamp(now)).bind(seq).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM sync_applying").execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 }
 

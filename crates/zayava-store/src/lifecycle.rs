@@ -321,6 +321,16 @@ impl Database {
         let cal = self.calendar().await?;
         let window = self.working_window().await?;
         let mut line = line_of(&app, &trail, org.as_ref(), &cal, window, now, lang)?;
+        // Events a colleague recorded on another desktop of the account carry their name.
+        let authors: HashMap<i64, String> = sqlx::query_as("SELECT id, author FROM application_event WHERE application_id = ? AND author IS NOT NULL")
+            .bind(application_id)
+            .fetch_all(&self.pool)
+            .await?
+            .into_iter()
+            .collect();
+        for e in &mut line.events {
+            e.author = authors.get(&e.event.id).cloned();
+        }
         // The Operator's events waiting for the trail to allow them are shown with why, in
         // the user's language as of now.
         let parked = sqlx::query("SELECT seq, event, at, note FROM sync_parked WHERE application_id = ? ORDER BY seq").bind(application_id).fetch_all(&self.pool).await?;

@@ -23,6 +23,8 @@ use crate::{Database, StoreError};
 const CURSOR_KEY: &str = "sync.cursor";
 /// This desktop's id among the account's desktops (a v4 UUID, made once).
 const DEVICE_KEY: &str = "sync.device";
+/// Who the server says this desktop signs in as (`SyncIdentity`, JSON).
+const IDENTITY_KEY: &str = "sync.identity";
 const LAST_SYNC_KEY: &str = "sync.last_success";
 
 /// One queued change, as it will be sent.
@@ -146,6 +148,24 @@ pub struct SyncState {
     pub cursor: i64,
     /// RFC 3339 UTC of the last complete sync.
     pub last_success: Option<String>,
+    /// Who this desktop signs in as on the server, as the server last said.
+    pub identity: Option<SyncIdentity>,
+}
+
+/// The account, the person and their role on the server (`GET /v1/me`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SyncIdentity {
+    pub account: String,
+    pub user: String,
+    /// reader, editor or admin.
+    pub role: String,
+}
+
+impl SyncIdentity {
+    /// A reader reads the account's work and changes nothing.
+    pub fn reads_only(&self) -> bool {
+        self.role == "reader"
+    }
 }
 
 fn item_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<OutboxItem, StoreError> {
@@ -571,7 +591,23 @@ impl Database {
     }
 
     pub async fn sync_state(&self) -> Result<SyncState, StoreError> {
-        Ok(SyncState { counts: self.outbox_counts().await?, cursor: self.sync_cursor().await?, last_success: self.setting(LAST_SYNC_KEY).await? })
+        Ok(SyncState { counts: self.outbox_counts().await?, cursor: self.sync_cursor().await?, last_success: self.setting(LAST_SYNC_KEY).await?, identity: self.sync_identity().await? })
+    }
+
+    /// Who the server last said this desktop signs in as (none: never said, or the server
+    /// does not say).
+    pub async fn sync_identity(&self) -> Result<Option<SyncIdentity>, StoreError> {
+        Ok(self.setting(IDENTITY_KEY).await?.and_then(|v| serde_json::from_str(&v).ok()))
+    }
+
+    pub async fn set_sync_identity(&self, identity: Option<&SyncIdentity>) -> Result<(), StoreError> {
+        match identity {
+            Some(i) => self.set_setting(IDENTITY_KEY, &serde_json::to_string(i).unwrap_or_default()).await,
+            None => {
+                sqlx::query("DELETE FROM setting WHERE key = ?").bind(IDENTITY_KEY).execute(&self.pool).await?;
+                Ok(())
+            }
+        }
     }
 }
 

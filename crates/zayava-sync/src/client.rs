@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::endpoint::check_base_url;
-use zayava_api::{BatchRequest, BatchResponse, EventsPage, Health, Problem, RulebookDocument, TransfersDocument};
+use zayava_api::{BatchRequest, BatchResponse, EventsPage, Health, Me, Problem, RulebookDocument, TransfersDocument};
 use crate::SyncError;
 
 /// The header naming the desktop (docs/operator-api.yaml, `Zayava-Device`).
@@ -114,6 +114,11 @@ impl Api {
         self.call(Method::POST, "/v1/batch", Some(batch)).await
     }
 
+    /// Who the token belongs to: the account, the member and their role.
+    pub async fn me(&self) -> Result<Me, Failure> {
+        self.call::<(), _>(Method::GET, "/v1/me", None).await
+    }
+
     pub async fn events(&self, after: i64, limit: u32) -> Result<EventsPage, Failure> {
         self.call::<(), _>(Method::GET, &format!("/v1/events?after={after}&limit={limit}"), None).await
     }
@@ -127,6 +132,12 @@ impl Api {
     }
 
     /// Uploads a file under its SHA-256; uploading the same content again changes nothing.
+    /// A file of the account's, by its hash: at most `limit` bytes are read.
+    pub async fn download_attachment(&self, sha256: &str, limit: usize) -> Result<Vec<u8>, Failure> {
+        let resp = self.request(Method::GET, &format!("/v1/attachments/{sha256}")).send().await.map_err(network)?;
+        read_at_most(resp, limit).await
+    }
+
     pub async fn upload_attachment(&self, sha256: &str, bytes: Vec<u8>) -> Result<(), Failure> {
         let resp = self
             .request(Method::PUT, &format!("/v1/attachments/{sha256}"))
@@ -152,16 +163,20 @@ fn network(e: reqwest::Error) -> Failure {
 }
 
 /// Reads a response up to the limit and classes a non-success status.
-async fn read_checked(mut resp: reqwest::Response) -> Result<Vec<u8>, Failure> {
+async fn read_checked(resp: reqwest::Response) -> Result<Vec<u8>, Failure> {
+    read_at_most(resp, MAX_RESPONSE_BYTES).await
+}
+
+async fn read_at_most(mut resp: reqwest::Response, limit: usize) -> Result<Vec<u8>, Failure> {
     let status = resp.status();
     let retry_after = resp.headers().get(RETRY_AFTER).and_then(|v| v.to_str().ok()).and_then(parse_retry_after);
-    if resp.content_length().is_some_and(|n| n > MAX_RESPONSE_BYTES as u64) {
-        return Err(too_large(status));
+    if resp.content_length().is_some_and(|n| n > limit as u64) {
+        return Err(too_large(status, limit));
     }
     let mut body = Vec::new();
     while let Some(chunk) = resp.chunk().await.map_err(network)? {
-        if body.len() + chunk.len() > MAX_RESPONSE_BYTES {
-            return Err(too_large(status));
+        if body.len() + chunk.len() > limit {
+            return Err(too_large(status, limit));
         }
         body.extend_from_slice(&chunk);
     }
@@ -172,8 +187,8 @@ async fn read_checked(mut resp: reqwest::Response) -> Result<Vec<u8>, Failure> {
     Err(classify(status, problem, retry_after))
 }
 
-fn too_large(status: StatusCode) -> Failure {
-    Failure::BadResponse(format!("answer ({status}) larger than {} MB", MAX_RESPONSE_BYTES / 1024 / 1024))
+fn too_large(status: StatusCode, limit: usize) -> Failure {
+    Failure::BadResponse(format!("answer ({status}) larger than {} MB", limit / 1024 / 1024))
 }
 
 /// The class of a non-success status.

@@ -16,7 +16,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use serde_json::Value;
 use ts_rs::TS;
-use zayava_store::sync::{Acknowledged, ColleagueChange, OutboxItem, PulledEvent};
+use zayava_store::sync::{Acknowledged, ColleagueChange, OutboxItem, PulledEvent, SyncIdentity};
 use zayava_store::Database;
 
 use crate::client::{Api, Failure};
@@ -87,6 +87,7 @@ pub async fn sync_once(db: &Database, api: &Api, opts: Options, now: DateTime<Ut
     let api = &api.clone().with_device(&device);
     let run = Run { db, api, opts, now, today, device };
     let mut report = SyncReport::default();
+    run.identity().await?;
     db.refresh_stale_due().await?;
     run.push(&mut report, progress).await?;
     run.pull(&mut report, progress).await?;
@@ -99,6 +100,17 @@ pub async fn sync_once(db: &Database, api: &Api, opts: Options, now: DateTime<Ut
 }
 
 impl Run<'_> {
+    /// Asks the server who the token belongs to and keeps it (Settings shows it; a reader's
+    /// desktop refuses changes). A server that does not say (an older one: 404) is no error.
+    async fn identity(&self) -> Result<(), SyncError> {
+        match self.retrying(|| self.api.me()).await {
+            Ok(me) => self.db.set_sync_identity(Some(&SyncIdentity { account: me.account, user: me.user, role: me.role })).await?,
+            Err(Failure::Reject(p)) if p.status == 404 => self.db.set_sync_identity(None).await?,
+            Err(f) => return Err(failure_error(f)),
+        }
+        Ok(())
+    }
+
     /// Calls `f` until it succeeds, is refused, or the retries run out.
     async fn retrying<T, F, Fut>(&self, mut f: F) -> Result<T, Failure>
     where
@@ -274,10 +286,34 @@ impl Run<'_> {
             report.colleague_changes += a.applied as u64;
             report.conflicts += a.conflicts as u64;
         }
+        if let Err(e) = self.fetch_colleague_files(report).await {
+            // A file not fetched now stays listed and is fetched at the next sync.
+            eprintln!("zayava sync: a colleague's file: {e}");
+        }
         let refreshed = self.db.refresh_stale_due().await;
         pulled?;
         refreshed?;
         applied?;
+        Ok(())
+    }
+
+    /// The colleagues' files the feed listed, fetched and kept; one the server does not
+    /// give, or gives wrong, stays listed for the next sync.
+    async fn fetch_colleague_files(&self, report: &mut SyncReport) -> Result<(), SyncError> {
+        let limit = zayava_store::attachments::MAX_ATTACHMENT_BYTES as usize;
+        for (seq, sha256) in self.db.colleague_files_waiting().await? {
+            match self.retrying(|| self.api.download_attachment(&sha256, limit)).await {
+                Ok(bytes) => {
+                    if self.db.keep_colleague_file(seq, &sha256, &bytes, self.now).await? {
+                        report.colleague_changes += 1;
+                    } else {
+                        self.db.record_sync_issue("sync.bad_response", "attachment", &format!("{sha256}: the bytes are not the file"), self.now).await?;
+                    }
+                }
+                Err(Failure::Reject(_)) => {}
+                Err(f) => return Err(failure_error(f)),
+            }
+        }
         Ok(())
     }
 
@@ -376,13 +412,13 @@ fn failure_error(f: Failure) -> SyncError {
     }
 }
 
-/// Checks an operator event's shape; one the client cannot read is kept with the reason,
-/// so the store reports it and moves past it.
 /// A colleague's change as the store keeps it.
 fn colleague_change(c: &zayava_api::Change) -> ColleagueChange {
     ColleagueChange { seq: c.seq, kind: c.kind.as_str().to_string(), entity: c.entity.clone(), revision: c.revision, payload: c.payload.clone(), by: c.by.clone(), device: c.device.clone(), at: c.at.clone() }
 }
 
+/// Checks an operator event's shape; one the client cannot read is kept with the reason,
+/// so the store reports it and moves past it.
 pub fn decode_event(e: &zayava_api::OperatorEvent) -> PulledEvent {
     let invalid = if !OPERATOR_EVENTS.contains(&e.event.as_str()) {
         Some(format!("unknown event «{}»", e.event.chars().take(60).collect::<String>()))

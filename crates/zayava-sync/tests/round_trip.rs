@@ -140,9 +140,10 @@ async fn a_colleagues_work_arrives_whole_with_their_name_and_nothing_is_sent_bac
     assert_eq!(alice.device_id().await.unwrap(), alice.device_id().await.unwrap(), "made once");
     let org = organisation(&alice).await;
     let app = sent(&alice, Some(org)).await;
+    let file = alice.store_attachment_bytes("устав.pdf", b"%PDF-1.4 charter", chrono::Utc::now()).await.unwrap();
 
     let pushed = run(&alice, &url, quick()).await.unwrap();
-    assert!(pushed.pushed >= 3);
+    assert!(pushed.pushed >= 4);
     assert_eq!(pushed.colleague_changes, 0, "its own changes come back and are skipped");
 
     let pulled = run(&boris, &url, quick()).await.unwrap();
@@ -157,7 +158,14 @@ async fn a_colleagues_work_arrives_whole_with_their_name_and_nothing_is_sent_bac
     assert_eq!(events.iter().map(|e| e.event.as_str()).collect::<Vec<_>>(), ["application_sent"]);
     let author: Option<String> = sqlx::query_scalar("SELECT author FROM application_event WHERE application_id = ?").bind(&app).fetch_one(boris.pool()).await.unwrap();
     assert_eq!(author.as_deref(), Some("sandbox"), "the colleague's name is kept with the event");
+    let line = boris.timeline(&app, local_now(), Lang::Ru).await.unwrap();
+    assert_eq!(line.events[0].author.as_deref(), Some("sandbox"), "and shown on the timeline");
+    assert_eq!(alice.timeline(&app, local_now(), Lang::Ru).await.unwrap().events[0].author, None, "recorded here: no name");
     assert_eq!(boris.timeline(&app, local_now(), Lang::Ru).await.unwrap().state, alice.timeline(&app, local_now(), Lang::Ru).await.unwrap().state);
+    // The file came too, the same bytes, under its hash.
+    assert_eq!(std::fs::read(boris.attachments_dir().join(&file.sha256)).unwrap(), b"%PDF-1.4 charter");
+    let listed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM attachment WHERE sha256 = ?").bind(&file.sha256).fetch_one(boris.pool()).await.unwrap();
+    assert_eq!(listed, 1);
     // Nothing applied was queued to go back; a second run of either changes nothing.
     assert_eq!(boris.outbox_counts().await.unwrap().pending, 0);
     let before = sb.desk().stats().await.unwrap();

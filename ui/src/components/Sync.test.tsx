@@ -5,7 +5,7 @@ import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import type { SyncConflict } from "../bindings";
 import { bridge, reset, show } from "../test/render";
-import { Conflict } from "./Sync";
+import { Conflict, Identity } from "./Sync";
 
 afterEach(reset);
 
@@ -41,5 +41,17 @@ describe("a sync conflict", () => {
     expect(screen.getByRole("heading").textContent).toContain("Оператор");
     expect(screen.getByTestId("sync-conflict-theirs").textContent).toBe("У Оператора");
     expect(screen.getByTestId("sync-take-theirs").textContent).toContain("Оператора");
+  });
+});
+
+describe("who this desktop signs in as", () => {
+  it("shows the account, the person and their role in words", () => {
+    show(
+      <dl>
+        <Identity who={{ account: "ООО Ромашка", user: "Рита", role: "reader" }} />
+      </dl>,
+    );
+    expect(screen.getByTestId("sync-account").textContent).toBe("ООО Ромашка");
+    expect(screen.getByTestId("sync-user").textContent).toBe("Рита · только просмотр");
   });
 });

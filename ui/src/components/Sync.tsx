@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { api } from "../api";
 import { ConfirmButton } from "./Confirm";
-import type { FormSchema, IpcError, Lang, SyncConflict, SyncOverview, SyncProgress } from "../bindings";
+import type { FormSchema, IpcError, Lang, SyncConflict, SyncIdentity, SyncOverview, SyncProgress } from "../bindings";
 import { applicationsChanged, keys, syncChanged, useSchemas } from "../queries";
 import { formatDateTime } from "../format";
 import { has, type MessageKey, type Translate, useI18n, useWords } from "../i18n";
@@ -64,6 +64,7 @@ export function SyncStatus() {
                 <dd>{counts.conflicts}</dd>
               </>
             )}
+            {overview.state.identity && <Identity who={overview.state.identity} />}
             <dt>{t("sync-last")}</dt>
             <dd data-testid="sync-last">{overview.state.last_success ? formatDateTime(overview.state.last_success) : t("sync-never")}</dd>
           </dl>
@@ -166,6 +167,22 @@ export function Conflict({ c, schemas, onSettled }: { c: SyncConflict; schemas: 
 }
 
 /** The Settings panel for the exchange. */
+/** The account, the person and their role as the server last said (under the navigation and in Settings). */
+export function Identity({ who }: { who: SyncIdentity }) {
+  const { t } = useI18n();
+  const role = ["reader", "editor", "admin"].includes(who.role) ? t(`sync-role-${who.role}` as MessageKey) : who.role;
+  return (
+    <>
+      <dt>{t("sync-account")}</dt>
+      <dd data-testid="sync-account">{who.account}</dd>
+      <dt>{t("sync-user")}</dt>
+      <dd data-testid="sync-user">
+        {who.user} · {role}
+      </dd>
+    </>
+  );
+}
+
 export function SyncSettings() {
   const { t } = useI18n();
   const [overview, reload] = useSyncOverview();
@@ -196,6 +213,11 @@ export function SyncSettings() {
   return (
     <section className="sync-settings" data-testid="sync-settings">
       <h2>{t("sync-title")}</h2>
+      {overview.state.identity && (
+        <dl className="identity">
+          <Identity who={overview.state.identity} />
+        </dl>
+      )}
       <form className={`field${urlError ? " invalid" : ""}`} onSubmit={(e) => (e.preventDefault(), saveUrl())}>
         <label htmlFor="sync-url">{t("sync-url")}</label>
         <div className="inline">

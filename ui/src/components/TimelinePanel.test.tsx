@@ -29,6 +29,16 @@ describe("the timeline panel", () => {
     expect(screen.queryByTestId("life-void")).toBeNull();
   });
 
+  it("names the colleague who recorded an event on another desktop, and says the Operator's came from the Operator", async () => {
+    const line = waiting as Timeline;
+    const named: Timeline = { ...line, events: line.events.map((e, i) => (i === 0 ? { ...e, author: "Алиса Петрова" } : e)) };
+    bridge((cmd) => (cmd === "application_timeline" ? named : null));
+    show(<TimelinePanel applicationId="a1" labels={label} />);
+    const rows = await screen.findAllByTestId("life-event");
+    expect(rows[0].textContent).toContain("внесено коллегой: Алиса Петрова");
+    expect(rows[0].textContent).not.toContain("от Оператора");
+  });
+
   it("records the chosen event with the date typed day first sent as ISO, then reads the timeline again", async () => {
     const line = waiting as Timeline;
     const calls = bridge((cmd) => (cmd === "application_timeline" ? line : cmd === "record_event" ? { ...line.events[0].event, id: 99 } : null));

@@ -141,7 +141,10 @@ export function TimelinePanel({
               {e.event.note && <span className="muted"> · {e.event.note}</span>}
               <span className="muted small">
                 {" "}
-                · {t("life-recorded", { who: e.event.recorded_by, at: formatDateTime(e.event.recorded_at) })}
+                ·{" "}
+                {e.author
+                  ? t("life-recordedBy", { name: e.author, at: formatDateTime(e.event.recorded_at) })
+                  : t("life-recorded", { who: e.event.recorded_by, at: formatDateTime(e.event.recorded_at) })}
               </span>
               {/* The record in force can be corrected, a correction too (a slip in it). */}
               {!e.corrected && (

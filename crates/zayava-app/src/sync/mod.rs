@@ -22,6 +22,16 @@ use crate::{AppError, Now};
 /// How long one request may take before the run counts the server as unreachable.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// Refuses a change on a desktop whose user the server calls a reader: it would only be
+/// refused there, after the user thought it made. Every use case that changes the account's
+/// work asks this first.
+pub async fn may_change(db: &Database) -> Result<(), AppError> {
+    match db.sync_identity().await? {
+        Some(who) if who.reads_only() => Err(AppError::ReadOnly { account: who.account }),
+        _ => Ok(()),
+    }
+}
+
 /// Runs a keyring call (which may talk to a desktop service) off the async workers.
 pub async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, SyncError> + Send + 'static) -> Result<T, SyncError> {
     tokio::task::spawn_blocking(f).await.map_err(|e| SyncError::Keyring(e.to_string()))?

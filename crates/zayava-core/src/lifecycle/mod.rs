@@ -483,6 +483,9 @@ pub struct TimelineEvent {
     pub label: String,
     /// Superseded by a later correction.
     pub corrected: bool,
+    /// Who recorded it on another desktop of the account, by name (the store fills it in);
+    /// none: recorded here, or brought from the Operator.
+    pub author: Option<String>,
 }
 
 /// A missed window that voided the contract (DOMAIN.md §6.4).
@@ -884,7 +887,7 @@ fn build(
     let superseded: Vec<i64> = recorded.iter().filter_map(|e| e.corrects).collect();
     let events = recorded
         .iter()
-        .map(|e| TimelineEvent { label: event_label(book, service, &e.event, lang), corrected: superseded.contains(&e.id), event: e.clone() })
+        .map(|e| TimelineEvent { label: event_label(book, service, &e.event, lang), corrected: superseded.contains(&e.id), event: e.clone(), author: None })
         .collect();
     let unplaced = walked
         .unplaced

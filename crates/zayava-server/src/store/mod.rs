@@ -152,7 +152,7 @@ impl Store {
 
     /// A SQLite file, created if missing.
     pub async fn file(path: &Path) -> Result<Store, StoreError> {
-        Store::open(&format!("sqlite://{}", path.display())).await
+        Store::open(&sqlite_url(path)).await
     }
 
     /// Parses `url` and makes the pool without connecting: a server starts while its
@@ -233,6 +233,21 @@ impl Store {
         };
         Ok((gate, tx))
     }
+}
+
+/// The `--database` address of a SQLite file. Windows' `C:\dir\file` is written `C:/dir/file`
+/// (an address takes no backslash), and the few characters an address gives a meaning to are
+/// escaped, so any path a user has opens.
+pub fn sqlite_url(path: &Path) -> String {
+    let mut out = String::from("sqlite://");
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '\\' => out.push('/'),
+            '%' | '?' | '#' | ' ' => out.push_str(&format!("%{:02X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// One account's data: every statement binds the account's id.
@@ -503,4 +518,17 @@ fn listed(r: &AnyRow) -> Result<Listed, sqlx::Error> {
     let values: Value = serde_json::from_str(&r.try_get::<String, _>("form_values")?).unwrap_or_default();
     let name = ["body_name", "system_name", "name", "contact"].iter().find_map(|k| values.get(*k).and_then(Value::as_str)).unwrap_or("").to_string();
     Ok(Listed { id: r.try_get("id")?, service: r.try_get("service")?, revision: r.try_get("revision")?, sent: r.try_get::<i64, _>("sent")? != 0, name })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::sqlite_url;
+
+    #[test]
+    fn a_files_address_takes_any_path_a_user_has() {
+        assert_eq!(sqlite_url(Path::new("/tmp/a b/z#1.sqlite3")), "sqlite:///tmp/a%20b/z%231.sqlite3");
+        assert_eq!(sqlite_url(Path::new(r"C:\Users\Анна\zayava.sqlite3")), "sqlite://C:/Users/Анна/zayava.sqlite3");
+    }
 }

@@ -12,7 +12,7 @@ use zayava_server::{Role, Server, Store};
 /// PostgreSQL half is required unless skipped by name (`skip`), so it is never left out
 /// there by accident.
 pub async fn databases(dir: &std::path::Path) -> Vec<(&'static str, String)> {
-    let mut out = vec![("SQLite", format!("sqlite://{}", dir.join("server.sqlite3").display()))];
+    let mut out = vec![("SQLite", zayava_server::store::sqlite_url(&dir.join("server.sqlite3")))];
     match std::env::var("ZAYAVA_TEST_POSTGRES") {
         // The Windows build of these tests, under Wine, runs on SQLite only.
         Ok(admin) if admin == "skip" => {}
