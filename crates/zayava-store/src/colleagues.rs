@@ -6,7 +6,7 @@
 //!   both versions with the colleague's name and time (a conflict), and an organisation keeps
 //!   this desktop's, which is sent next and reaches the others the same way;
 //! - an event is a fact: it is added to the trail with the colleague's name, once (by its id
-//!   on the wire), and waits, kept, while the trail here cannot take it yet;
+//!   on the wire), as it is (the timeline shows one the procedure cannot place as such);
 //! - a file is fetched from the server after (`keep_colleague_file`), checked against its hash.
 //!
 //! Nothing applied here is queued to be sent back: the outbox triggers stand aside while a row
@@ -15,11 +15,11 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::Value;
 use sqlx::SqliteConnection;
-use zayava_core::lifecycle::{self, NewEvent};
+use zayava_core::lifecycle::NewEvent;
 use zayava_core::organisation;
-use zayava_core::rules::Rulebook;
 
 use crate::organisations::timestamp;
+use crate::sync::ColleagueChange;
 use crate::{Database, StoreError};
 
 /// What applying the colleagues' changes did.
@@ -28,7 +28,8 @@ pub struct ColleaguesApplied {
     pub applied: usize,
     /// Applications this desktop changed too: they wait for the user.
     pub conflicts: usize,
-    /// Kept for later: an event the trail cannot take yet, a file not fetched yet.
+    /// Kept for later: a correction of an event not here yet, an application's event before
+    /// the application, a change this version cannot read.
     pub waiting: usize,
     /// Applications whose dates need working out again.
     pub touched: Vec<String>,
@@ -42,45 +43,60 @@ enum Done {
 }
 
 impl Database {
-    /// Applies the colleagues' changes kept and not yet applied, oldest first.
+    /// Applies the colleagues' changes kept and not yet applied (those that waited: a
+    /// correction of an event not here yet, say), oldest first. The pull applies each page's
+    /// own changes as it goes, in the feed's order with the Operator's events
+    /// (`apply_feed_page`); this catches up what waited.
     pub async fn apply_colleague_changes(&self, now: DateTime<Utc>, today: NaiveDate) -> Result<ColleaguesApplied, StoreError> {
-        let waiting = self.colleague_changes_waiting().await?;
+        let waiting: Vec<ColleagueChange> = self.colleague_changes_waiting().await?.into_iter().filter(|c| c.kind != "attachment").collect();
         let mut out = ColleaguesApplied::default();
         if waiting.is_empty() {
             return Ok(out);
         }
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        sqlx::query("INSERT OR IGNORE INTO sync_applying (one) VALUES (1)").execute(&mut *tx).await?;
-        let mut done = Vec::new();
-        for c in &waiting {
-            let result = match c.kind.as_str() {
-                "organisation" => organisation_change(&mut tx, c, now).await?,
-                "application" => application_change(&mut tx, c, now, &mut out.touched).await?,
-                "event" => event_change(&mut tx, c, today, &mut out.touched).await?,
-                // Fetched by the pull afterwards (`keep_colleague_file`).
-                "attachment" => continue,
-                _ => Done::Wait,
-            };
-            match result {
-                Done::Applied => out.applied += 1,
-                Done::Conflict => out.conflicts += 1,
-                Done::Wait => {
-                    out.waiting += 1;
-                    continue;
-                }
-            }
-            done.push(c.seq);
+        apply_in(&mut *tx, &waiting, now, &mut out).await?;
+        // The Operator's events that waited for these applications or events may fit now.
+        for id in out.touched.clone() {
+            crate::sync::apply_parked(&mut tx, &id, now, today).await?;
         }
-        sqlx::query("UPDATE sync_colleague_change SET applied_at = ? WHERE seq IN (SELECT value FROM json_each(?))")
-            .bind(timestamp(now))
-            .bind(serde_json::to_string(&done).unwrap_or_default())
-            .execute(&mut *tx)
-            .await?;
         crate::lifecycle::mark_stale(&mut tx, &out.touched).await?;
-        sqlx::query("DELETE FROM sync_applying").execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(out)
     }
+}
+
+/// Applies `changes` (kept in `sync_colleague_change` already) in order, inside the caller's
+/// transaction; each applied, or settled as a conflict, is marked so. Files are left for the
+/// fetch after the pull.
+pub(crate) async fn apply_in(tx: &mut SqliteConnection, changes: &[ColleagueChange], now: DateTime<Utc>, out: &mut ColleaguesApplied) -> Result<(), StoreError> {
+    sqlx::query("INSERT OR IGNORE INTO sync_applying (one) VALUES (1)").execute(&mut *tx).await?;
+    let mut done = Vec::new();
+    for c in changes {
+        let result = match c.kind.as_str() {
+            "organisation" => organisation_change(tx, c, now).await?,
+            "application" => application_change(tx, c, now, &mut out.touched).await?,
+            "event" => event_change(tx, c, &mut out.touched).await?,
+            // Fetched by the pull afterwards (`keep_colleague_file`).
+            "attachment" => continue,
+            _ => Done::Wait,
+        };
+        match result {
+            Done::Applied => out.applied += 1,
+            Done::Conflict => out.conflicts += 1,
+            Done::Wait => {
+                out.waiting += 1;
+                continue;
+            }
+        }
+        done.push(c.seq);
+    }
+    sqlx::query("UPDATE sync_colleague_change SET applied_at = ? WHERE seq IN (SELECT value FROM json_each(?))")
+        .bind(timestamp(now))
+        .bind(serde_json::to_string(&done).unwrap_or_default())
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM sync_applying").execute(&mut *tx).await?;
+    Ok(())
 }
 
 impl Database {
@@ -125,14 +141,16 @@ impl Database {
 
 /// Whether this desktop has a change of `entity` it has not had acknowledged.
 async fn pending(tx: &mut SqliteConnection, kind: &str, entity: &str) -> Result<Option<i64>, StoreError> {
-    Ok(sqlx::query_scalar("SELECT max(seq) FROM outbox WHERE kind = ? AND entity = ?").bind(kind).bind(entity).fetch_one(&mut *tx).await?)
+    // A refused change (set aside, `rejected`) is not going to the server: it does not hold
+    // a colleague's back.
+    Ok(sqlx::query_scalar("SELECT max(seq) FROM outbox WHERE kind = ? AND entity = ? AND state IN ('pending', 'conflict')").bind(kind).bind(entity).fetch_one(&mut *tx).await?)
 }
 
 fn text<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
     v.get(key).and_then(Value::as_str)
 }
 
-async fn organisation_change(tx: &mut SqliteConnection, c: &crate::sync::ColleagueChange, now: DateTime<Utc>) -> Result<Done, StoreError> {
+async fn organisation_change(tx: &mut SqliteConnection, c: &ColleagueChange, now: DateTime<Utc>) -> Result<Done, StoreError> {
     let Some(profile) = c.payload.get("profile").filter(|p| p.is_object()) else { return Ok(Done::Wait) };
     if pending(tx, "organisation", &c.entity).await?.is_some() {
         // Ours is newer here and goes to the server next; the colleagues get it from there.
@@ -158,12 +176,17 @@ async fn organisation_change(tx: &mut SqliteConnection, c: &crate::sync::Colleag
     Ok(Done::Applied)
 }
 
-async fn application_change(tx: &mut SqliteConnection, c: &crate::sync::ColleagueChange, now: DateTime<Utc>, touched: &mut Vec<String>) -> Result<Done, StoreError> {
+async fn application_change(tx: &mut SqliteConnection, c: &ColleagueChange, now: DateTime<Utc>, touched: &mut Vec<String>) -> Result<Done, StoreError> {
     let p = &c.payload;
     let (Some(service), Some(version), Some(values)) = (text(p, "service"), text(p, "schema_version"), p.get("form_values").filter(|v| v.is_object())) else {
         return Ok(Done::Wait);
     };
     let revision = c.revision.unwrap_or(0);
+    // A version older than one this desktop has seen (its own, acknowledged since) is past.
+    let known: Option<i64> = sqlx::query_scalar("SELECT known_revision FROM sync_application WHERE application_id = ?").bind(&c.entity).fetch_optional(&mut *tx).await?;
+    if known.is_some_and(|k| revision <= k) {
+        return Ok(Done::Applied);
+    }
     if let Some(seq) = pending(tx, "application", &c.entity).await? {
         // This desktop changed it too: the user chooses, seeing both. A conflict already
         // waiting with this version (the push just met it) is the same one.
@@ -231,7 +254,7 @@ async fn application_change(tx: &mut SqliteConnection, c: &crate::sync::Colleagu
     Ok(Done::Applied)
 }
 
-async fn event_change(tx: &mut SqliteConnection, c: &crate::sync::ColleagueChange, today: NaiveDate, touched: &mut Vec<String>) -> Result<Done, StoreError> {
+async fn event_change(tx: &mut SqliteConnection, c: &ColleagueChange, touched: &mut Vec<String>) -> Result<Done, StoreError> {
     let p = &c.payload;
     let (Some(app), Some(event), Some(at)) = (text(p, "application_id"), text(p, "event"), text(p, "at")) else { return Ok(Done::Wait) };
     let seen: Option<i64> = sqlx::query_scalar("SELECT 1 FROM sync_remote_event WHERE remote_id = ?").bind(&c.entity).fetch_optional(&mut *tx).await?;
@@ -241,7 +264,7 @@ async fn event_change(tx: &mut SqliteConnection, c: &crate::sync::ColleagueChang
     let Some(row) = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {} FROM application WHERE id = ?", crate::applications::COLUMNS))).bind(app).fetch_optional(&mut *tx).await? else {
         return Ok(Done::Wait);
     };
-    let application = crate::applications::from_row(&row)?;
+    let _ = crate::applications::from_row(&row)?;
     let corrects: Option<i64> = match text(p, "corrects") {
         Some(wire) => match sqlx::query_scalar("SELECT id FROM event_wire WHERE wire = ?").bind(wire).fetch_optional(&mut *tx).await? {
             Some(id) => Some(id),
@@ -250,20 +273,11 @@ async fn event_change(tx: &mut SqliteConnection, c: &crate::sync::ColleagueChang
         },
         None => None,
     };
+    // A fact, recorded by a colleague whose trail took it: added as it is, whether or not
+    // this trail, which may hold events of this desktop's meanwhile, would have taken it
+    // from a user. Where the procedure cannot place it, the timeline says so (`unplaced`);
+    // every desktop ends with the same trail.
     let new = NewEvent { event: event.to_string(), at: at.to_string(), note: text(p, "note").unwrap_or("").to_string(), corrects };
-    let trail = sqlx::query("SELECT id, event, at, recorded_at, recorded_by, corrects, note FROM application_event WHERE application_id = ? ORDER BY id")
-        .bind(app)
-        .fetch_all(&mut *tx)
-        .await?
-        .iter()
-        .map(crate::lifecycle::event_from_row)
-        .collect::<Result<Vec<_>, _>>()?;
-    let ready = application.status == crate::applications::ApplicationStatus::Ready;
-    if lifecycle::check_new(Rulebook::shared(), &application.service, ready, &trail, &new, today).is_err() {
-        // A fact this trail cannot take yet (this desktop recorded something meanwhile):
-        // kept, and tried again at each sync.
-        return Ok(Done::Wait);
-    }
     let recorded_at = text(p, "recorded_at").unwrap_or(&c.at);
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO application_event (application_id, event, at, recorded_at, recorded_by, corrects, note, author) VALUES (?, ?, ?, ?, 'sync', ?, ?, ?) RETURNING id",

@@ -139,6 +139,9 @@ pub struct Applied {
     pub touched: Vec<String>,
     /// Changes by the account's other desktops, kept (`sync_colleague_change`).
     pub kept: usize,
+    /// Of those, applied here, and settled as conflicts for the user.
+    pub colleague_applied: usize,
+    pub colleague_conflicts: usize,
 }
 
 /// What sync has done and has left, for the status line.
@@ -287,7 +290,7 @@ impl Database {
 
     /// The server holds another version of the application (the Operator's, or a
     /// colleague's, `changed_by`): the item waits for the user.
-    pub async fn outbox_conflict(&self, seq: i64, application_id: &str, server_revision: i64, server_values: &Value, changed_by: Option<&str>, now: DateTime<Utc>) -> Result<(), StoreError> {
+    pub async fn outbox_conflict(&self, seq: i64, application_id: &str, server_revision: i64, server_values: &Value, changed_by: Option<&str>, changed_at: Option<&str>, now: DateTime<Utc>) -> Result<(), StoreError> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         sqlx::query("UPDATE outbox SET state = 'conflict', last_error = 'conflict', attempts = attempts + 1 WHERE seq = ?").bind(seq).execute(&mut *tx).await?;
         sqlx::query(
@@ -299,7 +302,8 @@ impl Database {
         .bind(seq)
         .bind(server_revision)
         .bind(server_values.to_string())
-        .bind(timestamp(now))
+        // When the other version was saved, if the server said; else when the conflict was met.
+        .bind(changed_at.map(str::to_string).unwrap_or_else(|| timestamp(now)))
         .bind(changed_by.filter(|b| *b != "operator"))
         .execute(&mut *tx)
         .await?;
@@ -403,8 +407,74 @@ impl Database {
     pub async fn apply_feed_page(&self, events: &[PulledEvent], changes: &[ColleagueChange], next_cursor: i64, now: DateTime<Utc>, today: NaiveDate) -> Result<Applied, StoreError> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let cursor = cursor_in(&mut tx).await?;
-        let mut page = Page::load(&mut tx, events, now).await?;
         let mut out = Applied::default();
+        // The colleagues' changes are kept first, whatever becomes of them here.
+        let changes: Vec<&ColleagueChange> = changes.iter().filter(|c| c.seq > cursor).collect();
+        if !changes.is_empty() {
+            let rows: Vec<Value> = changes.iter().map(|c| serde_json::json!([c.seq, c.kind, c.entity, c.revision, c.payload.to_string(), c.by, c.device, c.at])).collect();
+            out.kept = sqlx::query(
+                "INSERT INTO sync_colleague_change (seq, kind, entity, revision, payload, changed_by, device, at)
+                 SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7 FROM json_each(?)
+                 WHERE true ON CONFLICT(seq) DO NOTHING",
+            )
+            .bind(Value::Array(rows).to_string())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected() as usize;
+        }
+        // Then the page in the feed's order: a run of the Operator's events, then the
+        // colleagues' changes up to the next of its events, and so on, so an event of the
+        // Operator's meets the trail as it stood on the server (a colleague's sending before
+        // the Operator's receipt of it, say).
+        let (mut e, mut c) = (0, 0);
+        while e < events.len() || c < changes.len() {
+            if c == changes.len() || (e < events.len() && events[e].seq < changes[c].seq) {
+                let end = changes.get(c).map_or(events.len(), |next| e + events[e..].iter().take_while(|ev| ev.seq < next.seq).count());
+                self.apply_operator_run(&mut tx, &events[e..end], cursor, now, today, &mut out).await?;
+                e = end;
+            } else {
+                let end = events.get(e).map_or(changes.len(), |next| c + changes[c..].iter().take_while(|ch| ch.seq < next.seq).count());
+                let run: Vec<ColleagueChange> = changes[c..end].iter().map(|ch| (*ch).clone()).collect();
+                let mut applied = crate::colleagues::ColleaguesApplied::default();
+                crate::colleagues::apply_in(&mut *tx, &run, now, &mut applied).await?;
+                out.colleague_applied += applied.applied;
+                out.colleague_conflicts += applied.conflicts;
+                for id in applied.touched {
+                    if !out.touched.contains(&id) {
+                        out.touched.push(id);
+                    }
+                }
+                c = end;
+            }
+        }
+        // What this page made possible: events parked earlier (or just now, out of order
+        // within the page) for the applications it touched.
+        let waiting: Vec<String> = sqlx::query_scalar("SELECT DISTINCT application_id FROM sync_parked").fetch_all(&mut *tx).await?;
+        for id in waiting {
+            if apply_parked(&mut tx, &id, now, today).await? > 0 && !out.touched.contains(&id) {
+                out.touched.push(id);
+            }
+        }
+        crate::lifecycle::mark_stale(&mut tx, &out.touched).await?;
+        if next_cursor < cursor {
+            insert_issue(&mut tx, "sync.cursor_backwards", "", &format!("{cursor} → {next_cursor}"), now).await?;
+        } else {
+            sqlx::query("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+                .bind(CURSOR_KEY)
+                .bind(next_cursor.to_string())
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(out)
+    }
+
+    /// Applies a run of the Operator's events (in seq order) within the page's transaction.
+    async fn apply_operator_run(&self, tx: &mut Transaction<'static, Sqlite>, events: &[PulledEvent], cursor: i64, now: DateTime<Utc>, today: NaiveDate, out: &mut Applied) -> Result<(), StoreError> {
+        if events.is_empty() {
+            return Ok(());
+        }
+        let mut page = Page::load(tx, events, now).await?;
         let mut remote = Vec::new();
         for ev in events {
             if ev.seq <= cursor || !page.seen.insert(ev.remote_id.clone()) {
@@ -438,50 +508,15 @@ impl Database {
                 out.touched.push(ev.application_id.clone());
             }
         }
-        page.write(&mut tx, now).await?;
+        page.write(tx, now).await?;
         sqlx::query(
             "INSERT INTO sync_remote_event (remote_id, application_id, local_event_id)
              SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)",
         )
         .bind(Value::Array(remote).to_string())
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
-        // What this page made possible: events parked earlier (or just now, out of order
-        // within the page) for the applications it touched.
-        let waiting: Vec<String> = sqlx::query_scalar("SELECT DISTINCT application_id FROM sync_parked").fetch_all(&mut *tx).await?;
-        for id in waiting {
-            if apply_parked(&mut tx, &id, now, today).await? > 0 && !out.touched.contains(&id) {
-                out.touched.push(id);
-            }
-        }
-        crate::lifecycle::mark_stale(&mut tx, &out.touched).await?;
-        let changes: Vec<Value> = changes
-            .iter()
-            .filter(|c| c.seq > cursor)
-            .map(|c| serde_json::json!([c.seq, c.kind, c.entity, c.revision, c.payload.to_string(), c.by, c.device, c.at]))
-            .collect();
-        if !changes.is_empty() {
-            out.kept = sqlx::query(
-                "INSERT INTO sync_colleague_change (seq, kind, entity, revision, payload, changed_by, device, at)
-                 SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7 FROM json_each(?)
-                 WHERE true ON CONFLICT(seq) DO NOTHING",
-            )
-            .bind(Value::Array(changes).to_string())
-            .execute(&mut *tx)
-            .await?
-            .rows_affected() as usize;
-        }
-        if next_cursor < cursor {
-            insert_issue(&mut tx, "sync.cursor_backwards", "", &format!("{cursor} → {next_cursor}"), now).await?;
-        } else {
-            sqlx::query("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
-                .bind(CURSOR_KEY)
-                .bind(next_cursor.to_string())
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
-        Ok(out)
+        Ok(())
     }
 
     /// Recomputes the due dates marked stale: what a pull left for its end, what a crash left

@@ -87,9 +87,13 @@ pub async fn sync_once(db: &Database, api: &Api, opts: Options, now: DateTime<Ut
     let api = &api.clone().with_device(&device);
     let run = Run { db, api, opts, now, today, device };
     let mut report = SyncReport::default();
-    run.identity().await?;
+    let reader = run.identity().await?;
     db.refresh_stale_due().await?;
-    run.push(&mut report, progress).await?;
+    // A reader's changes would only be refused: they stay queued (an admin may give the
+    // editor role back), and the run only pulls.
+    if !reader {
+        run.push(&mut report, progress).await?;
+    }
     run.pull(&mut report, progress).await?;
     if opts.data {
         progress(SyncProgress::Data);
@@ -102,13 +106,20 @@ pub async fn sync_once(db: &Database, api: &Api, opts: Options, now: DateTime<Ut
 impl Run<'_> {
     /// Asks the server who the token belongs to and keeps it (Settings shows it; a reader's
     /// desktop refuses changes). A server that does not say (an older one: 404) is no error.
-    async fn identity(&self) -> Result<(), SyncError> {
+    /// True when the server calls this user a reader.
+    async fn identity(&self) -> Result<bool, SyncError> {
         match self.retrying(|| self.api.me()).await {
-            Ok(me) => self.db.set_sync_identity(Some(&SyncIdentity { account: me.account, user: me.user, role: me.role })).await?,
-            Err(Failure::Reject(p)) if p.status == 404 => self.db.set_sync_identity(None).await?,
-            Err(f) => return Err(failure_error(f)),
+            Ok(me) => {
+                let who = SyncIdentity { account: me.account, user: me.user, role: me.role };
+                self.db.set_sync_identity(Some(&who)).await?;
+                Ok(who.reads_only())
+            }
+            Err(Failure::Reject(p)) if p.status == 404 => {
+                self.db.set_sync_identity(None).await?;
+                Ok(false)
+            }
+            Err(f) => Err(failure_error(f)),
         }
-        Ok(())
     }
 
     /// Calls `f` until it succeeds, is refused, or the retries run out.
@@ -247,7 +258,7 @@ impl Run<'_> {
                 }
                 Outcome::Conflict => match (&r.server, item.kind.as_str()) {
                     (Some(server), "application") if server.id == item.entity => {
-                        self.db.outbox_conflict(item.seq, &item.entity, server.revision, &Value::Object(server.form_values.clone()), server.changed_by.as_deref(), self.now).await?;
+                        self.db.outbox_conflict(item.seq, &item.entity, server.revision, &Value::Object(server.form_values.clone()), server.changed_by.as_deref(), server.changed_at.as_deref(), self.now).await?;
                         report.conflicts += 1;
                     }
                     _ => {
@@ -355,6 +366,8 @@ impl Run<'_> {
             report.duplicates += applied.duplicates as u64;
             report.refused += applied.refused as u64;
             report.parked += applied.parked as u64;
+            report.colleague_changes += applied.colleague_applied as u64;
+            report.conflicts += applied.colleague_conflicts as u64;
             progress(SyncProgress::Pull { received });
             match next {
                 None => return Ok(()),

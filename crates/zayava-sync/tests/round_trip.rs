@@ -205,3 +205,25 @@ async fn a_draft_changed_on_two_desktops_is_a_conflict_the_second_settles() {
     assert_eq!(boris.application(&app).await.unwrap().values["contact"], "Борис");
     assert!(alice.sync_conflicts().await.unwrap().is_empty() && boris.sync_conflicts().await.unwrap().is_empty());
 }
+
+/// A reader's desktop: the run learns the role, pulls the account's work, and sends nothing
+/// (what waited to be sent stays queued, none of it refused); the desktop then refuses changes.
+#[tokio::test]
+async fn a_readers_desktop_pulls_and_sends_nothing() {
+    let (sb, url) = sandbox().await;
+    let (_a, alice) = client().await;
+    let app = draft(&alice, None).await;
+    run(&alice, &url, quick()).await.unwrap();
+    let (_r, rita) = client().await;
+    draft(&rita, None).await;
+    let (_, token) = sb.store.add_member("sandbox", "Рита", zayava_server::Role::Reader, None, "2026-12-07T00:00:00Z").await.unwrap();
+    let api = zayava_sync::Api::new(&url, &token, std::time::Duration::from_secs(2)).unwrap();
+    let report = zayava_sync::sync_once(&rita, &api, quick(), chrono::Utc::now(), today(), &mut |_| {}).await.unwrap();
+    assert_eq!((report.pushed, report.rejected), (0, 0));
+    let who = rita.sync_identity().await.unwrap().expect("the server said who");
+    assert_eq!((who.account.as_str(), who.user.as_str(), who.reads_only()), ("sandbox", "Рита", true));
+    assert!(rita.application(&app).await.is_ok(), "the account's work came");
+    let counts = rita.outbox_counts().await.unwrap();
+    assert!(counts.pending > 0 && counts.rejected == 0, "{counts:?}");
+    assert_eq!(sb.desk().stats().await.unwrap().applications, 1, "nothing of the reader's reached the server");
+}

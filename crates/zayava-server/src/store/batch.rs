@@ -57,6 +57,10 @@ impl Account {
             }
         }
         let (_gate, mut tx) = self.store.begin_write().await?;
+        // The account's row first: pushes to one account take their turn here (they would at
+        // the feed's append anyway), so on PostgreSQL no two of them read an application's
+        // revision at once and both miss the other's change. On SQLite the write gate does it.
+        sqlx::query("UPDATE account SET feed_head = feed_head WHERE id = $1").bind(&self.id).execute(&mut *tx).await?;
         let keys = serde_json::to_string(&items.iter().map(|i| &i.idempotency_key).collect::<Vec<_>>()).unwrap_or_default();
         let mut seen: HashMap<String, (Option<i64>, String)> = HashMap::new();
         let sql = d.pick(
@@ -71,12 +75,14 @@ impl Account {
         }
         let mentioned: Vec<&str> = items.iter().map(|i| if i.kind == ItemKind::Event { str_field(&i.payload, "application_id").unwrap_or("") } else { i.entity.as_str() }).collect();
         let mut apps: HashMap<String, (i64, i64)> = HashMap::new();
+        let mut sent_here: HashMap<String, bool> = HashMap::new();
         let sql = d.pick(
-            "SELECT id, revision, operator_revision FROM application WHERE account_id = $1 AND id IN (SELECT value FROM json_each($2))",
-            "SELECT id, revision, operator_revision FROM application WHERE account_id = $1 AND id IN (SELECT json_array_elements_text($2::json))"
+            "SELECT id, revision, operator_revision, sent FROM application WHERE account_id = $1 AND id IN (SELECT value FROM json_each($2))",
+            "SELECT id, revision, operator_revision, sent FROM application WHERE account_id = $1 AND id IN (SELECT json_array_elements_text($2::json))"
         );
         for r in sqlx::query(sql).bind(&self.id).bind(serde_json::to_string(&mentioned).unwrap_or_default()).fetch_all(&mut *tx).await? {
             apps.insert(r.try_get("id")?, (r.try_get("revision")?, r.try_get("operator_revision")?));
+            sent_here.insert(r.try_get("id")?, r.try_get::<i64, _>("sent")? != 0);
         }
         let mut out = Vec::with_capacity(items.len());
         let mut changes = Vec::new();
@@ -109,7 +115,7 @@ impl Account {
             }
             let result = match item.kind {
                 ItemKind::Organisation => self.apply_organisation(&mut tx, item, by, now).await?,
-                ItemKind::Application => self.apply_application(&mut tx, item, by, now, &mut apps).await?,
+                ItemKind::Application => self.apply_application(&mut tx, item, by, now, &mut apps, &sent_here).await?,
                 ItemKind::Event => self.apply_event(&mut tx, item, by, &apps).await?,
             };
             if result.outcome == Outcome::Applied {
@@ -152,7 +158,7 @@ impl Account {
         Ok(ItemResult { idempotency_key: key.clone(), outcome: Outcome::Applied, revision: None, problem: None, server: None })
     }
 
-    async fn apply_application(&self, tx: &mut Transaction<'static, Any>, item: &BatchItem, by: &By, now: &str, apps: &mut HashMap<String, (i64, i64)>) -> Result<ItemResult, StoreError> {
+    async fn apply_application(&self, tx: &mut Transaction<'static, Any>, item: &BatchItem, by: &By, now: &str, apps: &mut HashMap<String, (i64, i64)>, sent_here: &HashMap<String, bool>) -> Result<ItemResult, StoreError> {
         let key = &item.idempotency_key;
         let p = &item.payload;
         if str_field(p, "id") != Some(item.entity.as_str()) || uuid::Uuid::parse_str(&item.entity).is_err() {
@@ -171,7 +177,9 @@ impl Account {
             // desktop overwrites what another desktop of the account changed since it last
             // looked, draft or not: the user chooses, seeing who changed it and when. A
             // desktop's own later changes are not a conflict with itself.
-            let operator_since = sent && operator_revision > base;
+            // Sent, as the server knows it or as the desktop says (one that has not pulled yet
+            // may not know a colleague sent it).
+            let operator_since = (sent || sent_here.get(&item.entity).copied().unwrap_or(false)) && operator_revision > base;
             let colleague_since = revision > base && {
                 let (last_by, last_device): (Option<String>, Option<String>) =
                     sqlx::query_as("SELECT changed_by, device FROM application WHERE account_id = $1 AND id = $2").bind(&self.id).bind(&item.entity).fetch_one(&mut **tx).await?;

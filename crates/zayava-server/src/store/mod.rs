@@ -59,9 +59,10 @@ pub enum StoreError {
     /// The schema could not be brought up to date.
     #[error("the database's schema could not be created or updated: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
-    /// A `--database` this server does not read.
-    #[error("the database address must start with sqlite: or postgres://, not «{0}»")]
-    BadUrl(String),
+    /// A `--database` this server does not read (the address is not repeated: it may hold a
+    /// password).
+    #[error("the database address must start with sqlite: or postgres://, and be whole ({0})")]
+    BadUrl(&'static str),
     /// An admin command's input: the words name the field.
     #[error("{0}")]
     Invalid(String),
@@ -167,7 +168,7 @@ impl Store {
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             (Dialect::Postgres, (url.to_string(), false))
         } else {
-            return Err(StoreError::BadUrl(url.chars().take(40).collect()));
+            return Err(StoreError::BadUrl("another kind of address"));
         };
         let (url, memory) = url;
         let options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(5));
@@ -185,7 +186,7 @@ impl Store {
         }
         .connect_lazy(&url)
         .map_err(|e| match e {
-            sqlx::Error::Configuration(_) => StoreError::BadUrl(url.chars().take(40).collect()),
+            sqlx::Error::Configuration(_) => StoreError::BadUrl("it could not be read"),
             e => e.into(),
         })?;
         Ok(Store { pool, dialect, write_gate: (dialect == Dialect::Sqlite).then(Arc::default) })
@@ -235,12 +236,15 @@ impl Store {
     }
 }
 
-/// The `--database` address of a SQLite file. Windows' `C:\dir\file` is written `C:/dir/file`
-/// (an address takes no backslash), and the few characters an address gives a meaning to are
-/// escaped, so any path a user has opens.
+/// The `--database` address of a SQLite file. Windows' `C:\dir\file` is written
+/// `sqlite:C:/dir/file`: an address takes no backslash, and after `//` the drive would be read
+/// as a host name with an empty port and lost. The few characters an address gives a meaning
+/// to are escaped, so any path a user has opens.
 pub fn sqlite_url(path: &Path) -> String {
-    let mut out = String::from("sqlite://");
-    for c in path.to_string_lossy().chars() {
+    let text = path.to_string_lossy();
+    let drive = text.len() >= 2 && text.as_bytes()[0].is_ascii_alphabetic() && text.as_bytes()[1] == b':';
+    let mut out = String::from(if drive { "sqlite:" } else { "sqlite://" });
+    for c in text.chars() {
         match c {
             '\\' => out.push('/'),
             '%' | '?' | '#' | ' ' => out.push_str(&format!("%{:02X}", c as u32)),
@@ -469,6 +473,27 @@ impl Account {
         Ok(sqlx::query_scalar("SELECT id FROM client_event WHERE account_id = $1 ORDER BY row_no").bind(&self.id).fetch_all(&self.store.pool).await?)
     }
 
+    /// Every application's values, by id (for comparing with the desktops').
+    pub async fn application_values(&self) -> Result<HashMap<String, Value>, StoreError> {
+        let rows: Vec<(String, String)> = sqlx::query_as("SELECT id, form_values FROM application WHERE account_id = $1").bind(&self.id).fetch_all(&self.store.pool).await?;
+        Ok(rows.into_iter().map(|(id, v)| (id, serde_json::from_str(&v).unwrap_or_default())).collect())
+    }
+
+    /// Ids of the account's organisations.
+    pub async fn organisation_ids(&self) -> Result<Vec<String>, StoreError> {
+        Ok(sqlx::query_scalar("SELECT id FROM organisation WHERE account_id = $1 ORDER BY id").bind(&self.id).fetch_all(&self.store.pool).await?)
+    }
+
+    /// Hashes of the account's files.
+    pub async fn attachment_hashes(&self) -> Result<Vec<String>, StoreError> {
+        Ok(sqlx::query_scalar("SELECT sha256 FROM attachment WHERE account_id = $1 ORDER BY sha256").bind(&self.id).fetch_all(&self.store.pool).await?)
+    }
+
+    /// Ids of the operator's events in the account's feed.
+    pub async fn operator_event_ids(&self) -> Result<Vec<String>, StoreError> {
+        Ok(sqlx::query_scalar("SELECT id FROM operator_event WHERE account_id = $1 ORDER BY seq").bind(&self.id).fetch_all(&self.store.pool).await?)
+    }
+
     /// Who last changed each application and from which desktop (member, device).
     pub async fn changed_by(&self) -> Result<HashMap<String, (Option<String>, Option<String>)>, StoreError> {
         let rows = sqlx::query("SELECT id, changed_by, device FROM application WHERE account_id = $1").bind(&self.id).fetch_all(&self.store.pool).await?;
@@ -526,9 +551,18 @@ mod tests {
 
     use super::sqlite_url;
 
+    #[tokio::test]
+    async fn a_file_opens_through_its_address_whatever_its_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("папка с пробелом #1").join("z?.sqlite3");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        super::Store::file(&path).await.unwrap().ping().await.unwrap();
+        assert!(path.exists(), "the file is where the path says");
+    }
+
     #[test]
     fn a_files_address_takes_any_path_a_user_has() {
         assert_eq!(sqlite_url(Path::new("/tmp/a b/z#1.sqlite3")), "sqlite:///tmp/a%20b/z%231.sqlite3");
-        assert_eq!(sqlite_url(Path::new(r"C:\Users\Анна\zayava.sqlite3")), "sqlite://C:/Users/Анна/zayava.sqlite3");
+        assert_eq!(sqlite_url(Path::new(r"C:\Users\Анна\zayava.sqlite3")), "sqlite:C:/Users/Анна/zayava.sqlite3");
     }
 }
