@@ -271,6 +271,19 @@ async fn event_change(tx: &mut SqliteConnection, c: &ColleagueChange, touched: &
             // The corrected event is not here yet: wait for it.
             None => return Ok(Done::Wait),
         },
+        // The colleague's sending, arriving after the Operator's receipt made this desktop
+        // record a sending implied by it: the fact corrects the inference, so the trail holds
+        // one sending, the colleague's, as on the colleague's desktop.
+        None if event == "application_sent" => sqlx::query_scalar(
+            "SELECT e.id FROM application_event e WHERE e.application_id = ? AND e.event = 'application_sent' AND e.recorded_by = 'sync' AND e.note = ?
+               AND NOT EXISTS (SELECT 1 FROM sync_remote_event r WHERE r.local_event_id = e.id)
+               AND NOT EXISTS (SELECT 1 FROM application_event c WHERE c.corrects = e.id)
+             ORDER BY e.id DESC LIMIT 1",
+        )
+        .bind(app)
+        .bind(crate::sync::IMPLIED_SENDING)
+        .fetch_optional(&mut *tx)
+        .await?,
         None => None,
     };
     // A fact, recorded by a colleague whose trail took it: added as it is, whether or not

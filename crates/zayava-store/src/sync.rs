@@ -335,8 +335,8 @@ impl Database {
     }
 
     /// Settles a conflict as the user chose. Keeping mine re-queues my version over the
-    /// server's revision; taking the server's saves its values here (which queues them too,
-    /// so both sides end equal).
+    /// server's revision; taking the server's writes its values here, and nothing is sent:
+    /// both sides hold the server's version.
     pub async fn resolve_conflict(&self, application_id: &str, resolution: Resolution, now: DateTime<Utc>) -> Result<(), StoreError> {
         let conflict = self
             .sync_conflicts()
@@ -344,17 +344,31 @@ impl Database {
             .into_iter()
             .find(|c| c.application_id == application_id)
             .ok_or_else(|| StoreError::NotFound { entity: "conflict", id: application_id.to_string() })?;
-        if resolution == Resolution::TakeServer {
-            let app = self.application(application_id).await?;
-            self.save_application(application_id, app.organisation_id, &conflict.server_values, now).await?;
-        }
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        if resolution == Resolution::TakeServer {
+            // The server's version is the server's already: written here as it is, not sent
+            // back as this desktop's change, and taken whether or not the form here is locked
+            // (sent): it is not the user editing it.
+            sqlx::query("INSERT OR IGNORE INTO sync_applying (one) VALUES (1)").execute(&mut *tx).await?;
+            sqlx::query("UPDATE application SET form_values = ?, search_text = ?, updated_at = ? WHERE id = ?")
+                .bind(conflict.server_values.to_string())
+                .bind(crate::applications::search_text_of(&conflict.server_values))
+                .bind(timestamp(now))
+                .bind(application_id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("DELETE FROM sync_applying").execute(&mut *tx).await?;
+            crate::lifecycle::mark_stale(&mut tx, &[application_id.to_string()]).await?;
+        }
         sqlx::query("DELETE FROM sync_conflict WHERE application_id = ?").bind(application_id).execute(&mut *tx).await?;
         // Every version of it held back by the conflict (the user may have edited it again).
         let held = "kind = 'application' AND entity = ? AND state = 'conflict'";
         match resolution {
             Resolution::KeepMine => sqlx::query(sqlx::AssertSqlSafe(format!("UPDATE outbox SET state = 'pending', last_error = NULL WHERE {held}"))).bind(application_id).execute(&mut *tx).await?,
-            Resolution::TakeServer => sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM outbox WHERE {held}"))).bind(application_id).execute(&mut *tx).await?,
+            // Theirs replaces mine whole: the versions held back, and any edit of mine made
+            // since that is still to send (it was made over my version), are dropped, or one
+            // would go out after and the server would hold what this desktop no longer shows.
+            Resolution::TakeServer => sqlx::query("DELETE FROM outbox WHERE kind = 'application' AND entity = ? AND state IN ('conflict', 'pending')").bind(application_id).execute(&mut *tx).await?,
         };
         sqlx::query(
             "INSERT INTO sync_application (application_id, known_revision, updated_at) VALUES (?, ?, ?)
@@ -366,6 +380,10 @@ impl Database {
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
+        if resolution == Resolution::TakeServer {
+            // The form supplies facts to the dates.
+            self.refresh_due(application_id).await?;
+        }
         Ok(())
     }
 
@@ -729,7 +747,7 @@ enum Outcome {
 }
 
 const UNKNOWN_APPLICATION: &str = "Заявка ещё не получена этим компьютером; событие будет учтено, когда она появится.";
-const IMPLIED_SENDING: &str = "Подразумевается: Оператор получил заявку, значит, она была направлена.";
+pub(crate) const IMPLIED_SENDING: &str = "Подразумевается: Оператор получил заявку, значит, она была направлена.";
 
 /// A wire date as people read it.
 pub(crate) fn human_at(at: &str) -> String {

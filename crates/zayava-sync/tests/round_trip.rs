@@ -227,3 +227,28 @@ async fn a_readers_desktop_pulls_and_sends_nothing() {
     assert!(counts.pending > 0 && counts.rejected == 0, "{counts:?}");
     assert_eq!(sb.desk().stats().await.unwrap().applications, 1, "nothing of the reader's reached the server");
 }
+
+/// Edited again after a conflict was met, then "take theirs": the later edit was made over
+/// the version the user gave up, and goes with it; the server and the desktop hold the same.
+#[tokio::test]
+async fn taking_theirs_drops_an_edit_made_since_over_mine() {
+    let (sb, url) = sandbox().await;
+    let (_a, alice) = client().await;
+    let (_b, boris) = client().await;
+    let app = draft(&alice, None).await;
+    run(&alice, &url, quick()).await.unwrap();
+    run(&boris, &url, quick()).await.unwrap();
+    alice.save_application(&app, None, &json!({ "contact": "Алиса" }), chrono::Utc::now()).await.unwrap();
+    boris.save_application(&app, None, &json!({ "contact": "Борис" }), chrono::Utc::now()).await.unwrap();
+    run(&alice, &url, quick()).await.unwrap();
+    run(&boris, &url, quick()).await.unwrap();
+    assert_eq!(boris.sync_conflicts().await.unwrap().len(), 1);
+    boris.save_application(&app, None, &json!({ "contact": "Борис, ещё раз" }), chrono::Utc::now()).await.unwrap();
+    boris.resolve_conflict(&app, zayava_store::sync::Resolution::TakeServer, chrono::Utc::now()).await.unwrap();
+    run(&boris, &url, quick()).await.unwrap();
+    run(&alice, &url, quick()).await.unwrap();
+    assert_eq!(boris.application(&app).await.unwrap().values["contact"], "Алиса");
+    assert_eq!(alice.application(&app).await.unwrap().values["contact"], "Алиса");
+    let server = sb.desk().list().await.unwrap().into_iter().find(|a| a.id == app).unwrap();
+    assert_eq!(server.name, "Алиса", "the server holds what both desktops show");
+}

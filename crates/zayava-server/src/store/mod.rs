@@ -554,7 +554,7 @@ mod tests {
     #[tokio::test]
     async fn a_file_opens_through_its_address_whatever_its_name() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("папка с пробелом #1").join("z?.sqlite3");
+        let path = dir.path().join("папка с пробелом #1").join("z 100%.sqlite3");
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         super::Store::file(&path).await.unwrap().ping().await.unwrap();
         assert!(path.exists(), "the file is where the path says");
