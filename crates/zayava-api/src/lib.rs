@@ -196,6 +196,10 @@ pub enum ChangeKind {
     Application,
     Event,
     Attachment,
+    /// A kind a newer server sends that this version does not know: kept, not applied, and
+    /// the page is not refused for it.
+    #[serde(other)]
+    Unknown,
 }
 
 impl ChangeKind {
@@ -205,6 +209,7 @@ impl ChangeKind {
             ChangeKind::Application => "application",
             ChangeKind::Event => "event",
             ChangeKind::Attachment => "attachment",
+            ChangeKind::Unknown => "unknown",
         }
     }
 }
@@ -323,5 +328,24 @@ mod tests {
                 assert!(lifecycle().transitions(service).iter().any(|t| t.event == *event), "{service} cannot record {event}");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod change_tests {
+    use super::{Change, ChangeKind, EventsPage};
+
+    #[test]
+    fn a_kind_of_change_this_version_does_not_know_is_kept_and_the_page_is_read() {
+        let page: EventsPage = serde_json::from_value(serde_json::json!({
+            "events": [], "next_cursor": 2, "more": false,
+            "changes": [
+                { "seq": 1, "kind": "shared_note", "entity": "n1", "payload": {}, "by": "Алиса", "at": "2026-12-07T10:00:00Z" },
+                { "seq": 2, "kind": "event", "entity": "a:d:1", "payload": {}, "by": "Алиса", "at": "2026-12-07T10:00:00Z" }
+            ]
+        }))
+        .expect("the page is read");
+        let kinds: Vec<ChangeKind> = page.changes.iter().map(|c: &Change| c.kind).collect();
+        assert_eq!(kinds, [ChangeKind::Unknown, ChangeKind::Event]);
     }
 }
