@@ -205,20 +205,15 @@ impl Account {
                 });
             }
         }
-        let sql = self.store.dialect.pick(
-            "INSERT INTO application (account_id, id, organisation_id, service, schema_version, form_values, status, archived, sent, revision, updated_at, changed_by, device)
+        // `sent` only ever goes from 0 to 1; the CASE reads the same in both engines (SQLite's
+        // max() of two values is PostgreSQL's greatest()).
+        let sql = "INSERT INTO application (account_id, id, organisation_id, service, schema_version, form_values, status, archived, sent, revision, updated_at, changed_by, device)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $11, $12)
              ON CONFLICT (account_id, id) DO UPDATE SET organisation_id = excluded.organisation_id, service = excluded.service, schema_version = excluded.schema_version,
-                form_values = excluded.form_values, status = excluded.status, archived = excluded.archived, sent = max(application.sent, excluded.sent),
+                form_values = excluded.form_values, status = excluded.status, archived = excluded.archived,
+                sent = CASE WHEN excluded.sent > application.sent THEN excluded.sent ELSE application.sent END,
                 revision = application.revision + 1, updated_at = excluded.updated_at, changed_by = excluded.changed_by, device = excluded.device
-             RETURNING revision, operator_revision",
-            "INSERT INTO application (account_id, id, organisation_id, service, schema_version, form_values, status, archived, sent, revision, updated_at, changed_by, device)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $11, $12)
-             ON CONFLICT (account_id, id) DO UPDATE SET organisation_id = excluded.organisation_id, service = excluded.service, schema_version = excluded.schema_version,
-                form_values = excluded.form_values, status = excluded.status, archived = excluded.archived, sent = greatest(application.sent, excluded.sent),
-                revision = application.revision + 1, updated_at = excluded.updated_at, changed_by = excluded.changed_by, device = excluded.device
-             RETURNING revision, operator_revision",
-        );
+             RETURNING revision, operator_revision";
         let (revision, operator_revision): (i64, i64) = sqlx::query_as(sql)
             .bind(&self.id)
             .bind(&item.entity)

@@ -493,12 +493,6 @@ impl Account {
     pub async fn operator_event_ids(&self) -> Result<Vec<String>, StoreError> {
         Ok(sqlx::query_scalar("SELECT id FROM operator_event WHERE account_id = $1 ORDER BY seq").bind(&self.id).fetch_all(&self.store.pool).await?)
     }
-
-    /// Who last changed each application and from which desktop (member, device).
-    pub async fn changed_by(&self) -> Result<HashMap<String, (Option<String>, Option<String>)>, StoreError> {
-        let rows = sqlx::query("SELECT id, changed_by, device FROM application WHERE account_id = $1").bind(&self.id).fetch_all(&self.store.pool).await?;
-        rows.iter().map(|r| Ok((r.try_get("id")?, (r.try_get("changed_by")?, r.try_get("device")?)))).collect::<Result<_, sqlx::Error>>().map_err(StoreError::from)
-    }
 }
 
 /// A page of an account's feed.
