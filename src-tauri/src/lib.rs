@@ -123,7 +123,7 @@ pub fn run() {
                     };
                     match problems {
                         None => {
-                            reminders::start(handle.clone(), db.clone());
+                            reminders::start(handle.clone(), db.clone(), sync_runner.clone());
                             tauri::async_runtime::spawn(zayava_app::safety::keep_daily(db.clone(), Now::read));
                             // The runner's status goes to the window's status line as it changes.
                             let mut status = sync_runner.subscribe();

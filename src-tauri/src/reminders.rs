@@ -1,10 +1,13 @@
 //! The reminder loop: at start and every few minutes, the reminders due now are shown as
-//! desktop notifications and recorded, so none repeats after a restart. Works offline.
+//! desktop notifications and recorded, so none repeats after a restart; the sync tells the
+//! account's other desktops, so none repeats there either. Works offline.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use tauri::AppHandle;
 use tauri_plugin_notification::NotificationExt;
+use zayava_app::sync::Runner;
 use zayava_store::Database;
 
 /// How often the loop looks for reminders.
@@ -30,8 +33,17 @@ async fn once(app: &AppHandle, db: &Database) {
     }
 }
 
-pub fn start(app: AppHandle, db: Database) {
+/// The longest the first round waits for the first sync (a server that does not answer).
+const FIRST_SYNC_AT_MOST: Duration = Duration::from_secs(60);
+
+pub fn start(app: AppHandle, db: Database, sync: Arc<Runner>) {
     tauri::async_runtime::spawn(async move {
+        // What the account's other desktops showed while this one was off comes with the
+        // first sync: the first round waits for it, but not for long (offline, say).
+        tokio::select! {
+            _ = sync.first_run_tried() => {}
+            _ = tokio::time::sleep(FIRST_SYNC_AT_MOST) => {}
+        }
         loop {
             once(&app, &db).await;
             tokio::time::sleep(EVERY).await;

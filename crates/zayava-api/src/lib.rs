@@ -38,6 +38,8 @@ pub enum ItemKind {
     Organisation,
     Application,
     Event,
+    /// A reminder a desktop showed: the account's other desktops do not show it again.
+    Reminder,
 }
 
 impl ItemKind {
@@ -46,6 +48,7 @@ impl ItemKind {
             "organisation" => Some(ItemKind::Organisation),
             "application" => Some(ItemKind::Application),
             "event" => Some(ItemKind::Event),
+            "reminder" => Some(ItemKind::Reminder),
             _ => None,
         }
     }
@@ -56,6 +59,7 @@ impl ItemKind {
             ItemKind::Organisation => "organisation",
             ItemKind::Application => "application",
             ItemKind::Event => "event",
+            ItemKind::Reminder => "reminder",
         }
     }
 }
@@ -196,6 +200,8 @@ pub enum ChangeKind {
     Application,
     Event,
     Attachment,
+    /// A reminder one of the account's desktops showed (the entity is its key).
+    Reminder,
     /// A kind a newer server sends that this version does not know: kept, not applied, and
     /// the page is not refused for it.
     #[serde(other)]
@@ -209,6 +215,7 @@ impl ChangeKind {
             ChangeKind::Application => "application",
             ChangeKind::Event => "event",
             ChangeKind::Attachment => "attachment",
+            ChangeKind::Reminder => "reminder",
             ChangeKind::Unknown => "unknown",
         }
     }
@@ -220,6 +227,7 @@ impl From<ItemKind> for ChangeKind {
             ItemKind::Organisation => ChangeKind::Organisation,
             ItemKind::Application => ChangeKind::Application,
             ItemKind::Event => ChangeKind::Event,
+            ItemKind::Reminder => ChangeKind::Reminder,
         }
     }
 }
@@ -272,7 +280,14 @@ pub struct Me {
     pub user: String,
     /// reader, editor or admin.
     pub role: String,
+    /// What this server does beyond the first version of the API, e.g. [`FEATURE_REMINDERS`]
+    /// (an older server leaves it out).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub features: Vec<String>,
 }
+
+/// A server that takes `reminder` items and passes them to the account's other desktops.
+pub const FEATURE_REMINDERS: &str = "reminders";
 
 /// `GET /v1/health`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

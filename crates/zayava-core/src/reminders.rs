@@ -62,6 +62,11 @@ pub const DEFAULT_LEADS: [u32; 3] = [3, 1, 0];
 /// A contract's end needs weeks, not days: paperwork, a budget, a signature.
 pub const DEFAULT_TERM_LEADS: [u32; 4] = [20, 10, 5, 1];
 
+/// The due day a reminder's key names (`<application>|<rule>|<due day>|<lead>`).
+pub fn key_due_day(key: &str) -> Option<NaiveDate> {
+    key.split('|').nth(2)?.parse().ok()
+}
+
 /// The reminders due `today` for `deadlines` (ours, open): `leads` for everyday deadlines,
 /// `term_leads` for a contract's end and its renewal. `already` says whether a key was
 /// shown before.

@@ -280,13 +280,22 @@ async fn metrics_text(State(server): State<Server>) -> Response {
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], server.metrics.render()).into_response()
 }
 
-/// Who the token belongs to: the desktop's settings show it.
+/// Who the token belongs to (the desktop's settings show it), and what this server does
+/// beyond the API's first version.
 async fn me(Extension(caller): Extension<Caller>) -> Response {
-    Json(json!({ "account": caller.member.account, "user": caller.member.name, "role": caller.member.role })).into_response()
+    Json(json!({ "account": caller.member.account, "user": caller.member.name, "role": caller.member.role, "features": [zayava_api::FEATURE_REMINDERS] })).into_response()
+}
+
+/// Whether a batch's body holds items and each is a `reminder` (a reader may send those).
+fn body_is_reminders_only(body: &[u8]) -> bool {
+    let Ok(v) = serde_json::from_slice::<Value>(body) else { return false };
+    v.get("items").and_then(Value::as_array).is_some_and(|items| !items.is_empty() && items.iter().all(|i| i.get("kind").and_then(Value::as_str) == Some("reminder")))
 }
 
 async fn batch(State(server): State<Server>, Extension(caller): Extension<Caller>, headers: HeaderMap, body: Bytes) -> Response {
-    if let Some(refused) = caller.refuse_edit() {
+    // A reader changes nothing, but may say which reminders its desktop showed (so no
+    // colleague's desktop shows them again): a batch of those alone is let through below.
+    if let Some(refused) = caller.refuse_edit().filter(|_| !body_is_reminders_only(&body)) {
         return refused;
     }
     if !has_media_type(&headers, "application/json") {

@@ -55,7 +55,7 @@ async fn a_token_reaches_its_own_account_and_no_other_by_any_route() {
 
         assert_eq!(a.stats().await.unwrap(), before, "{engine}: nothing of Alice's changed");
         let me: Value = get(&format!("{base}/v1/me"), &bob).await.json().await.unwrap();
-        assert_eq!(me, json!({ "account": "ООО Бета", "user": "bob", "role": "admin" }), "{engine}");
+        assert_eq!(me, json!({ "account": "ООО Бета", "user": "bob", "role": "admin", "features": ["reminders"] }), "{engine}");
         // A sandbox's desk is not served by a deployed server, to anyone.
         problem(get(&format!("{base}/admin/stats"), &bob).await, StatusCode::NOT_FOUND).await;
     }
@@ -76,7 +76,21 @@ async fn a_reader_reads_and_every_change_of_theirs_is_refused() {
         let body = problem(push(&base, &reader, work(APP_A, ORG_A, "читатель")).await, StatusCode::FORBIDDEN).await;
         assert!(body["detail"].as_str().unwrap().contains("read"), "{engine}: {body}");
         problem(put_file(&base, &reader, b"a file").await.1, StatusCode::FORBIDDEN).await;
+        // A reminder beside a change does not carry the change through.
+        let key = format!("{APP_A}|hosting.sign|2026-12-10|1");
+        let reminder = json!({ "idempotency_key": "reminder-rita-0000001", "kind": "reminder", "entity": key, "payload": { "shown_at": "2026-12-07T09:00:00Z" } });
+        let mut mixed = work(APP_A, ORG_A, "читатель");
+        mixed.as_array_mut().unwrap().push(reminder.clone());
+        problem(push(&base, &reader, mixed).await, StatusCode::FORBIDDEN).await;
         assert_eq!(account.stats().await.unwrap(), before, "{engine}: nothing stored");
+        // The reminders the reader's desktop showed are no change of the account's work: they
+        // reach the feed, so no colleague's desktop shows them again.
+        let results: Value = push(&base, &reader, json!([reminder])).await.json().await.unwrap();
+        assert_eq!(results["results"][0]["outcome"], "applied", "{engine}: {results}");
+        let feed: Value = get(&format!("{base}/v1/events?after=0"), &editor).await.json().await.unwrap();
+        let told: Vec<&Value> = feed["changes"].as_array().unwrap().iter().filter(|c| c["kind"] == "reminder").collect();
+        assert_eq!(told.len(), 1, "{engine}: {feed}");
+        assert_eq!((&told[0]["entity"], &told[0]["by"]), (&json!(key), &json!("rita")), "{engine}");
 
         let feed: Value = get(&format!("{base}/v1/events?after=0"), &reader).await.json().await.unwrap();
         assert_eq!(feed["events"].as_array().unwrap().len(), 1, "{engine}: the reader reads the feed");

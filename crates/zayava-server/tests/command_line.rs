@@ -64,7 +64,7 @@ async fn users_add_prints_the_token_last_and_serve_takes_it() {
         up(&base).await;
 
         let me: Value = get(&format!("{base}/v1/me"), &token).await.json().await.unwrap();
-        assert_eq!(me, json!({ "account": "ООО Зета", "user": "Зоя", "role": "editor" }), "{engine}");
+        assert_eq!(me, json!({ "account": "ООО Зета", "user": "Зоя", "role": "editor", "features": ["reminders"] }), "{engine}");
         assert_eq!(push(&base, &token, work(APP, ORG, "Зета")).await.status(), StatusCode::OK, "{engine}");
         problem(push(&base, &reader, work(APP, ORG, "Зета")).await, StatusCode::FORBIDDEN).await;
 

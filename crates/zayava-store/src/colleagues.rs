@@ -7,6 +7,7 @@
 //!   this desktop's, which is sent next and reaches the others the same way;
 //! - an event is a fact: it is added to the trail with the colleague's name, once (by its id
 //!   on the wire), as it is (the timeline shows one the procedure cannot place as such);
+//! - a reminder a colleague's desktop showed is marked shown here, so it is not shown again;
 //! - a file is fetched from the server after (`keep_colleague_file`), checked against its hash.
 //!
 //! Nothing applied here is queued to be sent back: the outbox triggers stand aside while a row
@@ -76,6 +77,7 @@ pub(crate) async fn apply_in(tx: &mut SqliteConnection, changes: &[ColleagueChan
             "organisation" => organisation_change(tx, c, now).await?,
             "application" => application_change(tx, c, now, &mut out.touched).await?,
             "event" => event_change(tx, c, &mut out.touched).await?,
+            "reminder" => reminder_change(tx, c).await?,
             // Fetched by the pull afterwards (`keep_colleague_file`).
             "attachment" => continue,
             _ => Done::Wait,
@@ -97,6 +99,13 @@ pub(crate) async fn apply_in(tx: &mut SqliteConnection, changes: &[ColleagueChan
         .await?;
     sqlx::query("DELETE FROM sync_applying").execute(&mut *tx).await?;
     Ok(())
+}
+
+/// A reminder a colleague's desktop showed: shown here too, and nothing to tell the others.
+async fn reminder_change(tx: &mut SqliteConnection, c: &ColleagueChange) -> Result<Done, StoreError> {
+    let shown_at = c.payload.get("shown_at").and_then(Value::as_str).unwrap_or(&c.at);
+    sqlx::query("INSERT INTO reminder_shown (key, shown_at, shared) VALUES (?, ?, 1) ON CONFLICT(key) DO UPDATE SET shared = 1").bind(&c.entity).bind(shown_at).execute(&mut *tx).await?;
+    Ok(Done::Applied)
 }
 
 impl Database {

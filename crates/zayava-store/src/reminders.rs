@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 use sqlx::Row;
 use zayava_core::i18n::Lang;
 use zayava_core::reminders::{self, OpenDeadline, Reminder, Term, DEFAULT_LEADS, DEFAULT_TERM_LEADS};
@@ -91,9 +91,29 @@ impl Database {
         Ok(reminders::due(&open, &leads, &term_leads, today, &cal, lang, |k| shown.contains(k)))
     }
 
-    /// Records that a reminder was shown.
+    /// Records that a reminder was shown; the sync tells the account's other desktops.
     pub async fn mark_reminder_shown(&self, key: &str, at: DateTime<Utc>) -> Result<(), StoreError> {
         sqlx::query("INSERT INTO reminder_shown (key, shown_at) VALUES (?, ?) ON CONFLICT(key) DO NOTHING").bind(key).bind(timestamp(at)).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Reminders shown here that the account's other desktops have not been told of: (key,
+    /// shown at), oldest first, at most `limit`. One whose due day is past the window in
+    /// which any desktop still shows it is settled here without being told (a desktop used
+    /// alone for a year sends only what still matters when it joins an account).
+    pub async fn reminders_to_share(&self, today: NaiveDate, limit: u32) -> Result<Vec<(String, String)>, StoreError> {
+        let rows: Vec<(String, String)> = sqlx::query_as("SELECT key, shown_at FROM reminder_shown WHERE shared = 0 ORDER BY shown_at, key").fetch_all(&self.pool).await?;
+        let oldest = today - Duration::days(MISSED_WINDOW_DAYS);
+        let (live, stale): (Vec<_>, Vec<_>) = rows.into_iter().partition(|(key, _)| reminders::key_due_day(key).is_none_or(|d| d >= oldest));
+        if !stale.is_empty() {
+            self.reminders_shared(&stale.into_iter().map(|(k, _)| k).collect::<Vec<_>>()).await?;
+        }
+        Ok(live.into_iter().take(limit as usize).collect())
+    }
+
+    /// Marks reminders as told to the account's other desktops.
+    pub async fn reminders_shared(&self, keys: &[String]) -> Result<(), StoreError> {
+        sqlx::query("UPDATE reminder_shown SET shared = 1 WHERE key IN (SELECT value FROM json_each(?))").bind(serde_json::to_string(keys).expect("strings")).execute(&self.pool).await?;
         Ok(())
     }
 }

@@ -70,6 +70,15 @@ pub struct SyncReport {
     pub colleague_changes: u64,
 }
 
+/// What the server said of the user and itself at the start of a run.
+#[derive(Debug, Clone, Copy, Default)]
+struct Heard {
+    /// The user may read the account but not change it.
+    reader: bool,
+    /// The server passes the reminders shown here on to the account's other desktops.
+    shares_reminders: bool,
+}
+
 /// The calls a run makes, with the retry policy around each.
 struct Run<'a> {
     db: &'a Database,
@@ -87,12 +96,15 @@ pub async fn sync_once(db: &Database, api: &Api, opts: Options, now: DateTime<Ut
     let api = &api.clone().with_device(&device);
     let run = Run { db, api, opts, now, today, device };
     let mut report = SyncReport::default();
-    let reader = run.identity().await?;
+    let heard = run.identity().await?;
     db.refresh_stale_due().await?;
     // A reader's changes would only be refused: they stay queued (an admin may give the
     // editor role back), and the run only pulls.
-    if !reader {
+    if !heard.reader {
         run.push(&mut report, progress).await?;
+    }
+    if heard.shares_reminders {
+        run.share_reminders().await?;
     }
     run.pull(&mut report, progress).await?;
     if opts.data {
@@ -106,17 +118,17 @@ pub async fn sync_once(db: &Database, api: &Api, opts: Options, now: DateTime<Ut
 impl Run<'_> {
     /// Asks the server who the token belongs to and keeps it (Settings shows it; a reader's
     /// desktop refuses changes). A server that does not say (an older one: 404) is no error.
-    /// True when the server calls this user a reader.
-    async fn identity(&self) -> Result<bool, SyncError> {
+    async fn identity(&self) -> Result<Heard, SyncError> {
         match self.retrying(|| self.api.me()).await {
             Ok(me) => {
+                let shares_reminders = me.features.iter().any(|f| f == zayava_api::FEATURE_REMINDERS);
                 let who = SyncIdentity { account: me.account, user: me.user, role: me.role };
                 self.db.set_sync_identity(Some(&who)).await?;
-                Ok(who.reads_only())
+                Ok(Heard { reader: who.reads_only(), shares_reminders })
             }
             Err(Failure::Reject(p)) if p.status == 404 => {
                 self.db.set_sync_identity(None).await?;
-                Ok(false)
+                Ok(Heard::default())
             }
             Err(f) => Err(failure_error(f)),
         }
@@ -271,6 +283,44 @@ impl Run<'_> {
         }
         self.db.outbox_acknowledge(&acks, self.now).await?;
         Ok(settled)
+    }
+
+    /// Tells the server which reminders this desktop showed, so the account's other desktops
+    /// do not show them again. Not the user's work: a reminder the server refuses is only
+    /// kept here (still shown once on this desktop), never queued for the user to settle.
+    async fn share_reminders(&self) -> Result<(), SyncError> {
+        use sha2::{Digest, Sha256};
+        loop {
+            let shown = self.db.reminders_to_share(self.today, self.opts.batch).await?;
+            if shown.is_empty() {
+                return Ok(());
+            }
+            let request = BatchRequest { items: shown
+                .iter()
+                .map(|(key, at)| BatchItem {
+                    // One key per desktop and reminder: a retry is a duplicate, another
+                    // desktop's word on the same reminder is its own.
+                    idempotency_key: format!("{:x}", Sha256::digest(format!("reminder|{}|{key}", self.device).as_bytes())),
+                    kind: ItemKind::Reminder,
+                    entity: key.clone(),
+                    base_revision: None,
+                    sent: None,
+                    payload: serde_json::json!({ "shown_at": at }),
+                })
+                .collect() };
+            let keys: Vec<String> = shown.into_iter().map(|(k, _)| k).collect();
+            match self.retrying(|| self.api.push(&request)).await {
+                Ok(resp) => {
+                    for r in resp.results.iter().filter(|r| r.outcome == Outcome::Rejected) {
+                        eprintln!("zayava sync: a reminder was not shared: {}", r.problem.as_ref().map(|p| p.sentence()).unwrap_or_default());
+                    }
+                }
+                Err(Failure::Reject(p)) => eprintln!("zayava sync: reminders were not shared: {}", p.sentence()),
+                Err(f) => return Err(failure_error(f)),
+            }
+            // Settled either way: told, or refused for good (a retry would be refused again).
+            self.db.reminders_shared(&keys).await?;
+        }
     }
 
     /// Ends the run on a failure that retrying did not cure; the items stay queued.

@@ -252,3 +252,63 @@ async fn taking_theirs_drops_an_edit_made_since_over_mine() {
     let server = sb.desk().list().await.unwrap().into_iter().find(|a| a.id == app).unwrap();
     assert_eq!(server.name, "Алиса", "the server holds what both desktops show");
 }
+
+/// A reminder shown on one desktop is not shown on the account's others: the run tells the
+/// server, which passes the first desktop's word on in the feed. A second desktop that showed
+/// it too while offline adds nothing to the feed; a reader's desktop may tell it as well.
+#[tokio::test]
+async fn a_reminder_shown_on_one_desktop_is_not_shown_again_on_another() {
+    let (sb, url) = sandbox().await;
+    let (_a, alice) = client().await;
+    let (_b, boris) = client().await;
+    let (_c, carol) = client().await;
+    let id = alice.create_application("interaction", None, chrono::Utc::now()).await.unwrap().id;
+    record(&alice, &id, "claim_received", "2026-11-20").await;
+    run(&alice, &url, quick()).await.unwrap();
+    for desk in [&boris, &carol] {
+        run(desk, &url, quick()).await.unwrap();
+    }
+    // The first morning a reminder of the claim's answer is due (on every desktop alike).
+    let (at, key) = first_reminder(&alice, &id, today(), None).await;
+    assert!(boris.pending_reminders(at, Lang::Ru).await.unwrap().iter().any(|r| r.key == key), "due on the colleague's desktop too, before it hears");
+
+    // Alice's desktop shows it; Carol's shows it too before it could hear of Alice's.
+    alice.mark_reminder_shown(&key, chrono::Utc::now()).await.unwrap();
+    carol.mark_reminder_shown(&key, chrono::Utc::now()).await.unwrap();
+    run(&alice, &url, quick()).await.unwrap();
+    run(&carol, &url, quick()).await.unwrap();
+    run(&boris, &url, quick()).await.unwrap();
+    assert!(!boris.pending_reminders(at, Lang::Ru).await.unwrap().iter().any(|r| r.key == key), "shown on Alice's desktop: not again on Boris's");
+    let page = api(&url).events(0, 1000).await.unwrap();
+    let told: Vec<_> = page.changes.iter().filter(|c| c.kind == zayava_api::ChangeKind::Reminder).collect();
+    assert_eq!(told.len(), 1, "the first desktop's word only: {told:?}");
+    assert_eq!(told[0].entity, key);
+    // Told once: a later run sends nothing more.
+    let shared: i64 = sqlx::query_scalar("SELECT count(*) FROM reminder_shown WHERE shared = 0").fetch_one(alice.pool()).await.unwrap();
+    assert_eq!(shared, 0);
+
+    // A reader changes nothing, but the reminders its desktop showed reach the others.
+    let (_r, rita) = client().await;
+    let (_, token) = sb.store.add_member("sandbox", "Рита", zayava_server::Role::Reader, None, "2026-12-07T00:00:00Z").await.unwrap();
+    let reader = zayava_sync::Api::new(&url, &token, std::time::Duration::from_secs(2)).unwrap();
+    zayava_sync::sync_once(&rita, &reader, quick(), chrono::Utc::now(), today(), &mut |_| {}).await.unwrap();
+    let (later, next) = first_reminder(&rita, &id, at.date(), Some(&key)).await;
+    rita.mark_reminder_shown(&next, chrono::Utc::now()).await.unwrap();
+    draft(&rita, None).await;
+    zayava_sync::sync_once(&rita, &reader, quick(), chrono::Utc::now(), today(), &mut |_| {}).await.unwrap();
+    run(&boris, &url, quick()).await.unwrap();
+    assert!(!boris.pending_reminders(later, Lang::Ru).await.unwrap().iter().any(|r| r.key == next), "told by the reader's desktop");
+    assert_eq!(sb.desk().stats().await.unwrap().applications, 1, "the reader's draft stayed on the reader's desktop");
+}
+
+/// The first morning from `from` on which a reminder of application `id` other than `but`
+/// falls due on `db`, and its key.
+async fn first_reminder(db: &zayava_store::Database, id: &str, from: chrono::NaiveDate, but: Option<&str>) -> (chrono::NaiveDateTime, String) {
+    for d in 0..60 {
+        let at = (from + chrono::Duration::days(d)).and_hms_opt(9, 0, 0).unwrap();
+        if let Some(r) = db.pending_reminders(at, Lang::Ru).await.unwrap().into_iter().find(|r| r.key.starts_with(id) && Some(r.key.as_str()) != but) {
+            return (at, r.key);
+        }
+    }
+    panic!("no reminder of {id} falls due");
+}

@@ -56,6 +56,8 @@ pub struct Runner {
     trigger: Notify,
     one_at_a_time: Mutex<()>,
     status: watch::Sender<Run>,
+    /// True once the background loop has tried its first run (or found sync not set up).
+    tried: watch::Sender<bool>,
     /// Set when no keyring could be opened at start: the Settings screen says so.
     pub keyring_problem: Option<SyncError>,
 }
@@ -69,7 +71,7 @@ impl Default for Runner {
 impl Runner {
     /// A runner using the platform's keyring for the token.
     pub fn new() -> Runner {
-        Runner { trigger: Notify::new(), one_at_a_time: Mutex::new(()), status: watch::Sender::new(Run::default()), keyring_problem: credentials::use_platform_store().err() }
+        Runner { trigger: Notify::new(), one_at_a_time: Mutex::new(()), status: watch::Sender::new(Run::default()), tried: watch::Sender::new(false), keyring_problem: credentials::use_platform_store().err() }
     }
 
     /// Where sync is, its last failure in `lang`.
@@ -81,6 +83,14 @@ impl Runner {
     /// the receiver hears of the change and reads it in the language of that moment.
     pub fn subscribe(&self) -> StatusFeed {
         StatusFeed(self.status.subscribe())
+    }
+
+    /// Returns once the background loop has tried its first run, well or not, or found sync
+    /// not set up: the reminders wait for it at start, so one a colleague's desktop showed
+    /// while this one was off is not shown again here.
+    pub async fn first_run_tried(&self) {
+        let mut tried = self.tried.subscribe();
+        let _ = tried.wait_for(|t| *t).await;
     }
 
     /// Wakes the background loop (after the address or token changed).
@@ -118,6 +128,7 @@ impl Runner {
                 _ = self.trigger.notified() => schedule.reset(),
             }
             if !matches!(db.operator_url().await, Ok(Some(_))) {
+                self.tried.send_replace(true);
                 wait = schedule.next(Outcome::NotConfigured, fastrand::f64());
                 continue;
             }
@@ -139,6 +150,7 @@ impl Runner {
                 }
                 Err(e) => schedule.next(Outcome::Failed(e), fastrand::f64()),
             };
+            self.tried.send_replace(true);
         }
     }
 }
@@ -166,7 +178,7 @@ mod tests {
     /// language after a failed run does not leave the old language's sentence on screen.
     #[test]
     fn a_failure_reads_in_the_language_of_the_reader() {
-        let runner = Runner { trigger: Notify::new(), one_at_a_time: Mutex::new(()), status: watch::Sender::new(Run::default()), keyring_problem: None };
+        let runner = Runner { trigger: Notify::new(), one_at_a_time: Mutex::new(()), status: watch::Sender::new(Run::default()), tried: watch::Sender::new(false), keyring_problem: None };
         runner.update(|s| s.failed(|lang| Problem::from_sync(&SyncError::Unreachable("down".into()), lang)));
         let ru = runner.status(Lang::Ru).last_error.unwrap().message;
         let en = runner.status(Lang::En).last_error.unwrap().message;

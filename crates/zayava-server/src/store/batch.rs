@@ -73,7 +73,14 @@ impl Account {
         if let Some((item, _)) = items.iter().zip(&hashes).find(|(i, h)| seen.get(&i.idempotency_key).is_some_and(|(_, old)| old != *h)) {
             return Ok(Settled::KeyReused(item.idempotency_key.clone()));
         }
-        let mentioned: Vec<&str> = items.iter().map(|i| if i.kind == ItemKind::Event { str_field(&i.payload, "application_id").unwrap_or("") } else { i.entity.as_str() }).collect();
+        let mentioned: Vec<&str> = items
+            .iter()
+            .map(|i| match i.kind {
+                ItemKind::Event => str_field(&i.payload, "application_id").unwrap_or(""),
+                ItemKind::Reminder => "",
+                _ => i.entity.as_str(),
+            })
+            .collect();
         let mut apps: HashMap<String, (i64, i64)> = HashMap::new();
         let mut sent_here: HashMap<String, bool> = HashMap::new();
         let sql = d.pick(
@@ -117,6 +124,15 @@ impl Account {
                 ItemKind::Organisation => self.apply_organisation(&mut tx, item, by, now).await?,
                 ItemKind::Application => self.apply_application(&mut tx, item, by, now, &mut apps, &sent_here).await?,
                 ItemKind::Event => self.apply_event(&mut tx, item, by, &apps).await?,
+                ItemKind::Reminder => {
+                    let (result, first) = self.apply_reminder(&mut tx, item).await?;
+                    if !first {
+                        // Another desktop showed it first: the feed has it already.
+                        out.push(result);
+                        continue;
+                    }
+                    result
+                }
             };
             if result.outcome == Outcome::Applied {
                 if result.revision.is_some() {
@@ -231,6 +247,22 @@ impl Account {
             .await?;
         apps.insert(item.entity.clone(), (revision, operator_revision));
         Ok(ItemResult { idempotency_key: key.clone(), outcome: Outcome::Applied, revision: Some(revision), problem: None, server: None })
+    }
+
+    /// Keeps the first desktop's word that it showed a reminder; true when this one is the
+    /// first (its change goes to the feed), false when another desktop's came before.
+    async fn apply_reminder(&self, tx: &mut Transaction<'static, Any>, item: &BatchItem) -> Result<(ItemResult, bool), StoreError> {
+        let key = &item.idempotency_key;
+        let Some(shown_at) = str_field(&item.payload, "shown_at") else {
+            return Ok((reject(key, 422, "payload.shown_at is required"), false));
+        };
+        let first: Option<String> = sqlx::query_scalar("INSERT INTO reminder (account_id, key, shown_at) VALUES ($1, $2, $3) ON CONFLICT (account_id, key) DO NOTHING RETURNING key")
+            .bind(&self.id)
+            .bind(&item.entity)
+            .bind(shown_at)
+            .fetch_optional(&mut **tx)
+            .await?;
+        Ok((ItemResult { idempotency_key: key.clone(), outcome: Outcome::Applied, revision: None, problem: None, server: None }, first.is_some()))
     }
 
     async fn apply_event(&self, tx: &mut Transaction<'static, Any>, item: &BatchItem, by: &By, apps: &HashMap<String, (i64, i64)>) -> Result<ItemResult, StoreError> {
