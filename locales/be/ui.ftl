@@ -345,6 +345,7 @@ sync-issue-sync-cursor_backwards = Сервер Аператара вярнуў�
 sync-issue-sync-bad_response = Сервер Аператара адказаў незразумела
 sync-issue-sync-refused_calendar = Каляндар ад Аператара не прыняты
 sync-issue-sync-newer_rulebook = Аператар апублікаваў новую рэдакцыю правілаў; абнавіце праграму
+sync-issue-sync-colleague_change_waits = Змяненне, унесенае калегам, пакуль не ўдалося прымяніць на гэтым камп'ютары; яно захавана, і праграма паўторыць спробу пры наступным абмене
 
 app-operator-registration_number = Рэгістрацыйны нумар у Аператара
 app-operator-contract_number = Нумар дагавора

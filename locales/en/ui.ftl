@@ -339,6 +339,7 @@ sync-issue-sync-cursor_backwards = The Operator's server went back to old events
 sync-issue-sync-bad_response = The Operator's server answered with something unreadable
 sync-issue-sync-refused_calendar = The Operator's calendar was not taken
 sync-issue-sync-newer_rulebook = The Operator published newer rules; please update the program
+sync-issue-sync-colleague_change_waits = A colleague's change could not be applied on this computer yet; it is kept, and the next exchange tries again
 
 app-operator-registration_number = The Operator's registration number
 app-operator-contract_number = Contract number

@@ -345,6 +345,7 @@ sync-issue-sync-cursor_backwards = Сервер Оператора вернул�
 sync-issue-sync-bad_response = Сервер Оператора ответил непонятно
 sync-issue-sync-refused_calendar = Календарь от Оператора не принят
 sync-issue-sync-newer_rulebook = Оператор опубликовал новую редакцию правил; обновите программу
+sync-issue-sync-colleague_change_waits = Изменение, внесённое коллегой, пока не удалось применить на этом компьютере; оно сохранено, и программа повторит попытку при следующем обмене
 
 app-operator-registration_number = Регистрационный номер у Оператора
 app-operator-contract_number = Номер договора

@@ -73,15 +73,22 @@ pub(crate) async fn apply_in(tx: &mut SqliteConnection, changes: &[ColleagueChan
     sqlx::query("INSERT OR IGNORE INTO sync_applying (one) VALUES (1)").execute(&mut *tx).await?;
     let mut done = Vec::new();
     for c in changes {
-        let result = match c.kind.as_str() {
-            "organisation" => organisation_change(tx, c, now).await?,
-            "application" => application_change(tx, c, now, &mut out.touched).await?,
-            "event" => event_change(tx, c, &mut out.touched).await?,
-            "reminder" => reminder_change(tx, c).await?,
-            // Fetched by the pull afterwards (`keep_colleague_file`).
-            "attachment" => continue,
-            _ => Done::Wait,
+        // Each change on its own: one that fails (a row this version cannot take, say) is
+        // undone alone and kept to be tried again at the next sync, and holds back neither
+        // the rest of the page nor the cursor.
+        sqlx::query("SAVEPOINT colleague_change").execute(&mut *tx).await?;
+        let result = match apply_one(tx, c, now, &mut out.touched).await {
+            Ok(r) => r,
+            Err(e) => {
+                sqlx::query("ROLLBACK TO colleague_change").execute(&mut *tx).await?;
+                sqlx::query("RELEASE colleague_change").execute(&mut *tx).await?;
+                note_failed(tx, c, &e, now).await?;
+                out.waiting += 1;
+                continue;
+            }
         };
+        sqlx::query("RELEASE colleague_change").execute(&mut *tx).await?;
+        let Some(result) = result else { continue };
         match result {
             Done::Applied => out.applied += 1,
             Done::Conflict => out.conflicts += 1,
@@ -146,6 +153,30 @@ impl Database {
         tx.commit().await?;
         Ok(true)
     }
+}
+
+/// One change applied; `None` for a file (fetched by the pull afterwards, `keep_colleague_file`).
+async fn apply_one(tx: &mut SqliteConnection, c: &ColleagueChange, now: DateTime<Utc>, touched: &mut Vec<String>) -> Result<Option<Done>, StoreError> {
+    Ok(Some(match c.kind.as_str() {
+        "organisation" => organisation_change(tx, c, now).await?,
+        "application" => application_change(tx, c, now, touched).await?,
+        "event" => event_change(tx, c, touched).await?,
+        "reminder" => reminder_change(tx, c).await?,
+        "attachment" => return Ok(None),
+        _ => Done::Wait,
+    }))
+}
+
+/// Tells the user, once per change, that a colleague's change could not be applied yet (it
+/// stays kept and is tried at every sync); the log gets the reason.
+async fn note_failed(tx: &mut SqliteConnection, c: &ColleagueChange, e: &StoreError, now: DateTime<Utc>) -> Result<(), StoreError> {
+    const CODE: &str = "sync.colleague_change_waits";
+    eprintln!("zayava sync: a colleague's change {} {} (feed {}) could not be applied: {e}", c.kind, c.entity, c.seq);
+    let noted: Option<i64> = sqlx::query_scalar("SELECT 1 FROM sync_issue WHERE code = ? AND subject = ? AND seen = 0").bind(CODE).bind(&c.entity).fetch_optional(&mut *tx).await?;
+    if noted.is_none() {
+        sqlx::query("INSERT INTO sync_issue (at, code, subject, detail) VALUES (?, ?, ?, ?)").bind(timestamp(now)).bind(CODE).bind(&c.entity).bind(&c.by).execute(&mut *tx).await?;
+    }
+    Ok(())
 }
 
 /// Whether this desktop has a change of `entity` it has not had acknowledged.

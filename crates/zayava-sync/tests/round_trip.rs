@@ -312,3 +312,29 @@ async fn first_reminder(db: &zayava_store::Database, id: &str, from: chrono::Nai
     }
     panic!("no reminder of {id} falls due");
 }
+
+/// A colleague's change this desktop cannot take now (here a trigger refuses every new
+/// organisation) is undone alone: the rest of the page is applied, the cursor moves on, the
+/// user is told once, and the change is kept and applied at a later sync once it can be.
+#[tokio::test]
+async fn a_colleagues_change_that_fails_waits_alone_and_is_applied_later() {
+    let (_sb, url) = sandbox().await;
+    let (_a, alice) = client().await;
+    let (_b, boris) = client().await;
+    let org = organisation(&alice).await;
+    let app = draft(&alice, Some(org)).await;
+    run(&alice, &url, quick()).await.unwrap();
+
+    sqlx::query("CREATE TRIGGER refuse BEFORE INSERT ON organisation BEGIN SELECT RAISE(ABORT, 'refused for the test'); END").execute(boris.pool()).await.unwrap();
+    run(&boris, &url, quick()).await.unwrap();
+    assert!(boris.application(&app).await.is_ok(), "the rest of the page was applied");
+    assert_eq!(boris.colleague_changes_waiting().await.unwrap().len(), 1, "the organisation is kept");
+    run(&boris, &url, quick()).await.unwrap();
+    let issues = boris.sync_issues(10, Lang::Ru).await.unwrap();
+    assert_eq!(issues.iter().filter(|i| i.code == "sync.colleague_change_waits").count(), 1, "told once: {issues:?}");
+
+    sqlx::query("DROP TRIGGER refuse").execute(boris.pool()).await.unwrap();
+    run(&boris, &url, quick()).await.unwrap();
+    assert!(boris.colleague_changes_waiting().await.unwrap().is_empty());
+    assert_eq!(boris.organisations().await.unwrap().len(), 1, "applied once it could be");
+}

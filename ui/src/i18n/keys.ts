@@ -294,6 +294,7 @@ export type MessageKey =
   | "sync-issue-sync-bad_response"
   | "sync-issue-sync-refused_calendar"
   | "sync-issue-sync-newer_rulebook"
+  | "sync-issue-sync-colleague_change_waits"
   | "app-operator-registration_number"
   | "app-operator-contract_number"
   | "app-operator-remarks"
