@@ -294,11 +294,20 @@ async fn application_change(tx: &mut SqliteConnection, c: &ColleagueChange, now:
     Ok(Done::Applied)
 }
 
+/// The event here that goes by `wire` on the wire, if any (both lookups by an index).
+async fn local_event(tx: &mut SqliteConnection, wire: &str) -> Result<Option<i64>, StoreError> {
+    Ok(sqlx::query_scalar("SELECT local_event_id FROM sync_remote_event WHERE remote_id = ?1 AND local_event_id IS NOT NULL UNION ALL SELECT event_id FROM event_own_wire WHERE wire = ?1 LIMIT 1")
+        .bind(wire)
+        .fetch_optional(&mut *tx)
+        .await?)
+}
+
 async fn event_change(tx: &mut SqliteConnection, c: &ColleagueChange, touched: &mut Vec<String>) -> Result<Done, StoreError> {
     let p = &c.payload;
     let (Some(app), Some(event), Some(at)) = (text(p, "application_id"), text(p, "event"), text(p, "at")) else { return Ok(Done::Wait) };
-    let seen: Option<i64> = sqlx::query_scalar("SELECT 1 FROM sync_remote_event WHERE remote_id = ?").bind(&c.entity).fetch_optional(&mut *tx).await?;
-    if seen.is_some() {
+    // Seen before: a colleague's, or this desktop's own sent under an earlier device id of
+    // its own (a restored backup takes a new id, and its own changes come back as others').
+    if local_event(tx, &c.entity).await?.is_some() {
         return Ok(Done::Applied);
     }
     let Some(row) = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {} FROM application WHERE id = ?", crate::applications::COLUMNS))).bind(app).fetch_optional(&mut *tx).await? else {
@@ -306,7 +315,7 @@ async fn event_change(tx: &mut SqliteConnection, c: &ColleagueChange, touched: &
     };
     let _ = crate::applications::from_row(&row)?;
     let corrects: Option<i64> = match text(p, "corrects") {
-        Some(wire) => match sqlx::query_scalar("SELECT id FROM event_wire WHERE wire = ?").bind(wire).fetch_optional(&mut *tx).await? {
+        Some(wire) => match local_event(tx, wire).await? {
             Some(id) => Some(id),
             // The corrected event is not here yet: wait for it.
             None => return Ok(Done::Wait),

@@ -23,9 +23,17 @@ use crate::{Database, StoreError};
 const CURSOR_KEY: &str = "sync.cursor";
 /// This desktop's id among the account's desktops (a v4 UUID, made once).
 const DEVICE_KEY: &str = "sync.device";
+/// The computer and the file the device id was made for (`settle_device`).
+const DEVICE_PLACE_KEY: &str = "sync.device_place";
 /// Who the server says this desktop signs in as (`SyncIdentity`, JSON).
 const IDENTITY_KEY: &str = "sync.identity";
 const LAST_SYNC_KEY: &str = "sync.last_success";
+
+/// The computer's name and the file's full path: where a device id belongs.
+fn device_place(path: &std::path::Path) -> String {
+    let file = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    format!("{}|{}", gethostname::gethostname().to_string_lossy(), file.display())
+}
 
 /// One queued change, as it will be sent.
 #[derive(Debug, Clone, PartialEq)]
@@ -609,6 +617,23 @@ impl Database {
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
+        Ok(())
+    }
+
+    /// Gives this desktop a new device id where its file is not the one the id was made for:
+    /// a backup restored (the changes this desktop sent after the backup come back from the
+    /// server as another desktop's, so they are taken, not skipped as its own), or the file
+    /// copied to another computer or folder (two desktops would share an id, and each would
+    /// skip the other's changes). The events it recorded keep the ids they were sent with.
+    pub(crate) async fn settle_device(&self, restored: bool) -> Result<(), StoreError> {
+        let here = device_place(&self.path);
+        let known = self.setting(DEVICE_PLACE_KEY).await?;
+        if restored || known.as_deref().is_some_and(|k| k != here) {
+            sqlx::query("UPDATE setting SET value = ? WHERE key = ?").bind(uuid::Uuid::new_v4().to_string()).bind(DEVICE_KEY).execute(&self.pool).await?;
+        }
+        if known.as_deref() != Some(here.as_str()) {
+            self.set_setting(DEVICE_PLACE_KEY, &here).await?;
+        }
         Ok(())
     }
 

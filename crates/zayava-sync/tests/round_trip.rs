@@ -338,3 +338,50 @@ async fn a_colleagues_change_that_fails_waits_alone_and_is_applied_later() {
     assert!(boris.colleague_changes_waiting().await.unwrap().is_empty());
     assert_eq!(boris.organisations().await.unwrap().len(), 1, "applied once it could be");
 }
+
+/// A backup restored on a desktop: what it sent after the backup comes back from the server
+/// and is taken (not skipped as its own), each event once, with the ids it was sent with; and
+/// a copy of the file on another computer or folder is a desktop of its own.
+#[tokio::test]
+async fn a_restored_backup_takes_back_what_this_desktop_sent_since_and_a_copy_is_another_desktop() {
+    let (_sb, url) = sandbox().await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("client.sqlite3");
+    let db = zayava_store::Database::open(&path).await.unwrap();
+    let app = sent(&db, None).await;
+    run(&db, &url, quick()).await.unwrap();
+    // Monday's backup holds an event not sent yet; one more is recorded after it, then both go.
+    record(&db, &app, "application_received", "2026-11-21").await;
+    let backup = dir.path().join("monday.sqlite3");
+    db.backup_to(&backup).await.unwrap();
+    let before = db.device_id().await.unwrap();
+    record(&db, &app, "draft_contract_received", "2026-11-24").await;
+    run(&db, &url, quick()).await.unwrap();
+    let sent_ids: Vec<String> = sqlx::query_scalar("SELECT wire FROM event_wire WHERE application_id = ? ORDER BY id").bind(&app).fetch_all(db.pool()).await.unwrap();
+    db.close().await;
+
+    zayava_store::safety::stage_restore(&path, &backup).await.unwrap();
+    let db = zayava_store::Database::open(&path).await.unwrap();
+    assert_eq!(db.events(&app).await.unwrap().len(), 2, "Monday's file");
+    assert_ne!(db.device_id().await.unwrap(), before, "a restored file is a new desktop to the server");
+    run(&db, &url, quick()).await.unwrap();
+    let events = db.events(&app).await.unwrap();
+    assert_eq!(events.iter().map(|e| e.event.as_str()).collect::<Vec<_>>(), ["application_sent", "application_received", "draft_contract_received"], "taken back, each once");
+    let ids: Vec<String> = sqlx::query_scalar("SELECT wire FROM event_wire WHERE application_id = ? ORDER BY id").bind(&app).fetch_all(db.pool()).await.unwrap();
+    assert_eq!(ids, sent_ids, "each event under the id it was sent with");
+    // Sent again by nobody: the server holds one of each.
+    let page = api(&url).events(0, 1000).await.unwrap();
+    assert_eq!(page.changes.iter().filter(|c| c.kind == zayava_api::ChangeKind::Event).count(), 3);
+    let device = db.device_id().await.unwrap();
+    db.close().await;
+
+    // Reopened where it is: the same desktop. Copied elsewhere: another one.
+    let db = zayava_store::Database::open(&path).await.unwrap();
+    assert_eq!(db.device_id().await.unwrap(), device);
+    db.close().await;
+    let copy = dir.path().join("copy").join("client.sqlite3");
+    std::fs::create_dir_all(copy.parent().unwrap()).unwrap();
+    std::fs::copy(&path, &copy).unwrap();
+    let other = zayava_store::Database::open(&copy).await.unwrap();
+    assert_ne!(other.device_id().await.unwrap(), device);
+}
