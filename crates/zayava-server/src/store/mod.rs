@@ -407,6 +407,9 @@ impl Account {
     /// The operator corrects a sent application: a new revision, by the operator.
     pub async fn amend(&self, application_id: &str, values: &Map<String, Value>, now: &str) -> Result<Option<i64>, StoreError> {
         let (_gate, mut tx) = self.store.begin_write().await?;
+        // The account's row first, as a push takes it: on PostgreSQL a push and a correction of
+        // one application take turns, so neither merges over values the other has just written.
+        sqlx::query("UPDATE account SET feed_head = feed_head WHERE id = $1").bind(&self.id).execute(&mut *tx).await?;
         let Some(current) = sqlx::query_scalar::<_, String>("SELECT form_values FROM application WHERE account_id = $1 AND id = $2").bind(&self.id).bind(application_id).fetch_optional(&mut *tx).await? else {
             return Ok(None);
         };
