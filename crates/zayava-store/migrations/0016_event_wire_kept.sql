@@ -3,15 +3,17 @@
 -- restored: two desktops must never share one) still names its earlier events as it sent
 -- them; and an id is found by an index, not by working out every event's.
 -- A colleague's event keeps the id it came with (`sync_remote_event`); this table holds the
--- ids of events added on this desktop. The trail itself stays append-only.
+-- ids of the events this desktop's user recorded (the only ones it sends; the Operator's come
+-- with ids of their own). The trail itself stays append-only.
 CREATE TABLE event_own_wire (
     event_id  INTEGER PRIMARY KEY REFERENCES application_event(id) ON DELETE CASCADE,
     wire      TEXT NOT NULL
 );
 INSERT INTO event_own_wire (event_id, wire)
-    SELECT w.id, w.wire FROM event_wire w WHERE NOT EXISTS (SELECT 1 FROM sync_remote_event r WHERE r.local_event_id = w.id);
+    SELECT w.id, w.wire FROM event_wire w JOIN application_event e ON e.id = w.id
+    WHERE e.recorded_by = 'user' AND NOT EXISTS (SELECT 1 FROM sync_remote_event r WHERE r.local_event_id = w.id);
 CREATE INDEX event_own_wire_by_wire ON event_own_wire(wire);
-CREATE TRIGGER application_event_own_wire AFTER INSERT ON application_event WHEN NOT EXISTS (SELECT 1 FROM sync_applying)
+CREATE TRIGGER application_event_own_wire AFTER INSERT ON application_event WHEN NEW.recorded_by = 'user' AND NOT EXISTS (SELECT 1 FROM sync_applying)
 BEGIN
     INSERT INTO event_own_wire (event_id, wire)
         VALUES (NEW.id, NEW.application_id || ':' || (SELECT value FROM setting WHERE key = 'sync.device') || ':' || NEW.id);
