@@ -15,7 +15,7 @@ const Applications = lazy(() => import("./screens/Applications").then((m) => ({ 
 const Calendar = lazy(() => import("./screens/Calendar").then((m) => ({ default: m.Calendar })));
 const Organisations = lazy(() => import("./screens/Organisations").then((m) => ({ default: m.Organisations })));
 const Settings = lazy(() => import("./screens/Settings").then((m) => ({ default: m.Settings })));
-import { SyncStatus } from "./components/Sync";
+import { ReadOnlyNotice, SyncStatus } from "./components/Sync";
 import { RecoveryScreen } from "./components/Backups";
 
 export function App() {
@@ -130,9 +130,10 @@ export function App() {
               </li>
             ))}
           </ul>
-          {info && <SyncStatus />}
+          {info && <SyncStatus onOpenApplication={openApplication} />}
         </nav>
         <main className="content">
+          {info && !startupError && <ReadOnlyNotice />}
           <Suspense fallback={<p className="muted">{i18n.t("common-loading")}</p>}>{content}</Suspense>
         </main>
       </div>

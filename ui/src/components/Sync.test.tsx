@@ -3,9 +3,9 @@
 // (the Operator's, or a colleague's by name) with when it was saved; the choice is sent as is.
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import type { SyncConflict } from "../bindings";
+import type { SyncConflict, SyncIdentity, SyncOverview } from "../bindings";
 import { bridge, reset, show } from "../test/render";
-import { Conflict, Identity } from "./Sync";
+import { Conflict, Identity, ReadOnlyNotice, SyncStatus } from "./Sync";
 
 afterEach(reset);
 
@@ -53,5 +53,43 @@ describe("who this desktop signs in as", () => {
     );
     expect(screen.getByTestId("sync-account").textContent).toBe("ООО Ромашка");
     expect(screen.getByTestId("sync-user").textContent).toBe("Рита · только просмотр");
+  });
+});
+
+const overview = (identity: SyncIdentity | null, conflicts: SyncConflict[] = []): SyncOverview => ({
+  url: "https://sync.example.by",
+  token_saved: true,
+  keyring_problem: null,
+  state: { counts: { pending: 0, rejected: 0, conflicts: conflicts.length }, cursor: 0, last_success: "2026-12-07T09:30:00Z", identity },
+  run: { running: false, progress: null, last_error: null, last_report: null },
+  issues: [],
+  conflicts,
+});
+
+describe("a reader's desktop", () => {
+  it("says at the top that it may look but not change, naming the account", async () => {
+    bridge((cmd) => (cmd === "sync_overview" ? overview({ account: "ООО Ромашка", user: "Рита", role: "reader" }) : null));
+    show(<ReadOnlyNotice />);
+    const notice = await screen.findByTestId("read-only");
+    expect(notice.textContent).toContain("ООО Ромашка");
+    expect(notice.textContent).toContain("не изменять");
+  });
+
+  it("says nothing to an editor", async () => {
+    const calls = bridge((cmd) => (cmd === "sync_overview" ? overview({ account: "ООО Ромашка", user: "Ольга", role: "editor" }) : null));
+    show(<ReadOnlyNotice />);
+    await waitFor(() => expect(calls.some((c) => c.cmd === "sync_overview")).toBe(true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.queryByTestId("read-only")).toBeNull();
+  });
+});
+
+describe("the status under the navigation", () => {
+  it("opens the application in conflict from its count", async () => {
+    bridge((cmd) => (cmd === "sync_overview" ? overview(null, [conflict("Алиса Петрова")]) : null));
+    const opened: string[] = [];
+    show(<SyncStatus onOpenApplication={(id) => opened.push(id)} />);
+    fireEvent.click(await screen.findByTestId("sync-conflicts-open"));
+    expect(opened).toEqual(["a1"]);
   });
 });

@@ -23,12 +23,42 @@ function phaseText(p: SyncProgress, t: Translate): string {
   return t("sync-phase-data");
 }
 
-/** Under the navigation: where the exchange is, and "Sync now". */
-export function SyncStatus() {
+/** Who the server says the user is, when they may only read (a reader's desktop refuses every
+ * change): the screens lock their forms and say so. */
+export function useReadOnly(): SyncIdentity | null {
+  const [overview] = useSyncOverview();
+  const who = overview?.state.identity;
+  return who && who.role === "reader" ? who : null;
+}
+
+/** At the top of every screen of a reader's desktop: why nothing can be changed here. */
+export function ReadOnlyNotice() {
+  const { t } = useI18n();
+  const reader = useReadOnly();
+  if (!reader) return null;
+  return (
+    <p className="warn-box read-only" role="note" data-testid="read-only">
+      {t("sync-readOnly-notice", { account: reader.account })}
+    </p>
+  );
+}
+
+/** How long the words of a finished run stay under the button: the app also syncs by itself,
+ * so an old «sent 0, received 0» would soon say less than the last exchange's time above. */
+const DONE_SHOWN_MS = 10_000;
+
+/** Under the navigation: where the exchange is, and "Sync now". A conflict count opens the
+ * first application in conflict, where it is settled. */
+export function SyncStatus({ onOpenApplication }: { onOpenApplication?: (id: string) => void } = {}) {
   const { t } = useI18n();
   const [overview, reload] = useSyncOverview();
   const [error, setError] = useWords<IpcError>();
   const [done, setDone] = useWords<string>();
+  useEffect(() => {
+    if (!done) return;
+    const timer = setTimeout(() => setDone(null), DONE_SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [done, setDone]);
   if (!overview) return null;
   const run = overview.run;
   const counts = overview.state.counts;
@@ -61,12 +91,20 @@ export function SyncStatus() {
             {counts.conflicts > 0 && (
               <>
                 <dt>{t("sync-conflicts")}</dt>
-                <dd>{counts.conflicts}</dd>
+                <dd>
+                  {onOpenApplication && overview.conflicts.length > 0 ? (
+                    <button type="button" className="link" data-testid="sync-conflicts-open" title={t("sync-conflict-open")} aria-label={`${t("sync-conflict-open")}: ${counts.conflicts}`} onClick={() => onOpenApplication(overview.conflicts[0].application_id)}>
+                      {counts.conflicts}
+                    </button>
+                  ) : (
+                    counts.conflicts
+                  )}
+                </dd>
               </>
             )}
             {overview.state.identity && <Identity who={overview.state.identity} />}
-            <dt>{t("sync-last")}</dt>
-            <dd data-testid="sync-last">{overview.state.last_success ? formatDateTime(overview.state.last_success) : t("sync-never")}</dd>
+            <dt className="wide">{t("sync-last")}</dt>
+            <dd className="wide" data-testid="sync-last">{overview.state.last_success ? formatDateTime(overview.state.last_success) : t("sync-never")}</dd>
           </dl>
           {run.running && (
             <div role="status" className="small">
@@ -118,14 +156,21 @@ function show(schemas: FormSchema[], id: string, v: unknown, lang: Lang, t: Tran
   return JSON.stringify(v);
 }
 
-export function Conflict({ c, schemas, onSettled }: { c: SyncConflict; schemas: FormSchema[]; onSettled: () => void }) {
+export type Resolution = "keep_mine" | "take_server";
+
+/** The words after a conflict is settled (its box is gone): what became of the two versions. */
+export function settledText(r: Resolution, t: Translate): string {
+  return t(r === "keep_mine" ? "sync-conflict-keptMine" : "sync-conflict-tookTheirs");
+}
+
+export function Conflict({ c, schemas, onSettled }: { c: SyncConflict; schemas: FormSchema[]; onSettled: (r: Resolution) => void }) {
   const { lang, t } = useI18n();
   const [error, setError] = useWords<string>();
   const keys = [...new Set([...Object.keys(c.local_values), ...Object.keys(c.server_values)])].filter(
     (k) => JSON.stringify(c.local_values[k]) !== JSON.stringify(c.server_values[k]),
   );
-  const settle = (resolution: "keep_mine" | "take_server") =>
-    api.resolveSyncConflict(c.application_id, resolution).then(onSettled, (e: IpcError) => setError(e.message));
+  const settle = (resolution: Resolution) =>
+    api.resolveSyncConflict(c.application_id, resolution).then(() => onSettled(resolution), (e: IpcError) => setError(e.message));
   // The other version is a colleague's (named) or the Operator's.
   const colleague = c.changed_by ?? null;
   return (
@@ -173,10 +218,10 @@ export function Identity({ who }: { who: SyncIdentity }) {
   const role = ["reader", "editor", "admin"].includes(who.role) ? t(`sync-role-${who.role}` as MessageKey) : who.role;
   return (
     <>
-      <dt>{t("sync-account")}</dt>
-      <dd data-testid="sync-account">{who.account}</dd>
-      <dt>{t("sync-user")}</dt>
-      <dd data-testid="sync-user">
+      <dt className="wide">{t("sync-account")}</dt>
+      <dd className="wide" data-testid="sync-account">{who.account}</dd>
+      <dt className="wide">{t("sync-user")}</dt>
+      <dd className="wide" data-testid="sync-user">
         {who.user} · {role}
       </dd>
     </>
@@ -191,6 +236,7 @@ export function SyncSettings() {
   const [urlError, setUrlError] = useWords<string>();
   const [tokenError, setTokenError] = useWords<string>();
   const [saved, setSaved] = useState<"url" | "token" | null>(null);
+  const [settled, setSettled] = useState<string | null>(null);
   const schemas = useSchemas().data ?? [];
   useEffect(() => {
     if (overview && url === null) setUrl(overview.url ?? "");
@@ -251,8 +297,13 @@ export function SyncSettings() {
         )}
       </form>
       {overview.conflicts.map((c) => (
-        <Conflict key={c.application_id} c={c} schemas={schemas} onSettled={reload} />
+        <Conflict key={c.application_id} c={c} schemas={schemas} onSettled={(r) => (setSettled(settledText(r, t)), reload(), applicationsChanged(c.application_id))} />
       ))}
+      {settled && (
+        <p className="ok" role="status" data-testid="sync-conflict-settled">
+          ✓ {settled}
+        </p>
+      )}
       {(overview.issues.length > 0 || overview.state.counts.rejected > 0) && (
         <div className="sync-issues">
           <h3>{t("sync-issues")}</h3>

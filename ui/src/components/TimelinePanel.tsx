@@ -9,6 +9,7 @@ import { useI18n, type MessageKey, useWords } from "../i18n";
 import { applicationsChanged, useTimeline } from "../queries";
 import { DateButton, ExplanationPanel, waitingFor } from "./ExplainedDate";
 import { MailButton } from "./Mail";
+import { useReadOnly } from "./Sync";
 
 export const statusKey = (s: DeadlineStatus): MessageKey => `status-${s}` as MessageKey;
 export const partyKey = (p: Party | null): MessageKey => (p ? (`party-${p}` as MessageKey) : "party-none");
@@ -33,6 +34,8 @@ export function TimelinePanel({
   onStartNew?: () => void;
 }) {
   const { lang, t } = useI18n();
+  // A reader's desktop records and corrects nothing: the trail and the dates are there to read.
+  const readOnly = useReadOnly() !== null;
   const timeline = useTimeline(applicationId);
   const line = timeline.data ?? null;
   const [event, setEvent] = useState("");
@@ -147,7 +150,7 @@ export function TimelinePanel({
                   : t("life-recorded", { who: e.event.recorded_by, at: formatDateTime(e.event.recorded_at) })}
               </span>
               {/* The record in force can be corrected, a correction too (a slip in it). */}
-              {!e.corrected && (
+              {!e.corrected && !readOnly && (
                 <button type="button" className="link small" onClick={() => (setCorrects(e.event.id), setEvent(e.event.event))}>
                   {t("life-correct")}
                 </button>
@@ -156,58 +159,60 @@ export function TimelinePanel({
           ))}
         </ol>
       )}
-      <form
-        className="record"
-        onSubmit={(e) => {
-          e.preventDefault();
-          record();
-        }}
-        data-testid="life-form"
-      >
-        <h4>{corrects !== null ? t("life-correct") : t("life-record")}</h4>
-        {choices.length === 0 ? (
-          <p className="muted small">{t("life-noNext")}</p>
-        ) : (
-          <div className="inline wrap">
-            <label>
-              {t("life-event")}
-              <select data-testid="life-event-kind" value={event} onChange={(e) => (setEvent(e.target.value), setPicked(true))} disabled={corrects !== null}>
-                {choices.map((c) => (
-                  <option key={c} value={c}>
-                    {labels(c)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t("life-date")}
-              <input data-testid="life-event-date" placeholder={t("deadlines-datePlaceholder")} value={date} onChange={(e) => setDate(e.target.value)} />
-            </label>
-            <label>
-              {t("life-note")}
-              <input value={note} onChange={(e) => setNote(e.target.value)} />
-            </label>
-            {byOperator?.(event) && corrects === null && (
-              <p className="muted small" data-testid="life-by-operator">
-                {t("life-byOperator")}
-              </p>
-            )}
-            <button type="submit" className="primary" disabled={busy || !date.trim()} data-testid="life-event-save">
-              {t("life-save")}
-            </button>
-            {corrects !== null && (
-              <button type="button" onClick={() => setCorrects(null)}>
-                {t("common-cancel")}
+      {!readOnly && (
+        <form
+          className="record"
+          onSubmit={(e) => {
+            e.preventDefault();
+            record();
+          }}
+          data-testid="life-form"
+        >
+          <h4>{corrects !== null ? t("life-correct") : t("life-record")}</h4>
+          {choices.length === 0 ? (
+            <p className="muted small">{t("life-noNext")}</p>
+          ) : (
+            <div className="inline wrap">
+              <label>
+                {t("life-event")}
+                <select data-testid="life-event-kind" value={event} onChange={(e) => (setEvent(e.target.value), setPicked(true))} disabled={corrects !== null}>
+                  {choices.map((c) => (
+                    <option key={c} value={c}>
+                      {labels(c)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                {t("life-date")}
+                <input data-testid="life-event-date" placeholder={t("deadlines-datePlaceholder")} value={date} onChange={(e) => setDate(e.target.value)} />
+              </label>
+              <label>
+                {t("life-note")}
+                <input value={note} onChange={(e) => setNote(e.target.value)} />
+              </label>
+              {byOperator?.(event) && corrects === null && (
+                <p className="muted small" data-testid="life-by-operator">
+                  {t("life-byOperator")}
+                </p>
+              )}
+              <button type="submit" className="primary" disabled={busy || !date.trim()} data-testid="life-event-save">
+                {t("life-save")}
               </button>
-            )}
-          </div>
-        )}
-        {error && (
-          <p className="error" role="alert" data-testid="life-error">
-            {error.message}
-          </p>
-        )}
-      </form>
+              {corrects !== null && (
+                <button type="button" onClick={() => setCorrects(null)}>
+                  {t("common-cancel")}
+                </button>
+              )}
+            </div>
+          )}
+          {error && (
+            <p className="error" role="alert" data-testid="life-error">
+              {error.message}
+            </p>
+          )}
+        </form>
+      )}
       <h4>{t("life-deadlines")}</h4>
       <table className="deadlines" data-testid="life-deadlines">
         <tbody>

@@ -8,10 +8,11 @@ import { ExcelExport } from "../components/ExcelExport";
 import { MailButton } from "../components/Mail";
 import { PrintButtons } from "../components/Print";
 import { SchemaForm, pathId, useLeftFields, type Values } from "../components/SchemaForm";
+import { Conflict, settledText, useReadOnly, useSyncOverview } from "../components/Sync";
 import { TimelinePanel } from "../components/TimelinePanel";
 import { formatDate, formatDateTime, formatNumber, toIso } from "../format";
 import { useI18n, type MessageKey, useWords } from "../i18n";
-import { applicationsChanged, useApplications, useDebounced, useOrganisations, useSchemas, useServices } from "../queries";
+import { applicationsChanged, syncChanged, useApplications, useDebounced, useOrganisations, useSchemas, useServices } from "../queries";
 
 const statusKey = (s: ApplicationStatus): MessageKey => `app-status-${s}` as MessageKey;
 
@@ -66,6 +67,11 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
   const serviceNames = useServices().data;
   const shortName = (service: string) => serviceNames?.find((s) => s.id === service)?.name[lang] ?? title(service);
 
+  // A reader's desktop creates nothing; an application in conflict is marked in the list.
+  const readOnly = useReadOnly() !== null;
+  const [syncOverview] = useSyncOverview();
+  const inConflict = useMemo(() => new Set((syncOverview?.conflicts ?? []).map((c) => c.application_id)), [syncOverview]);
+
   const create = async () => {
     try {
       const app = await api.createApplication(newService, newOrgId);
@@ -97,7 +103,7 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
               ))}
             </select>
           )}
-          <button type="button" className="primary" data-testid="app-new" disabled={newOrgId === null} onClick={create}>
+          <button type="button" className="primary" data-testid="app-new" disabled={newOrgId === null || readOnly} onClick={create}>
             + {t("app-new")}
           </button>
         </div>
@@ -161,6 +167,12 @@ export function Applications({ openId }: { openId?: string | null } = {}) {
                 </span>
                 <span className="item-sub">
                   {a.organisation_name ?? t("app-noOrganisation")} · <span className={`status stage-${a.stage}`} data-testid="app-item-stage">{a.stage_label}</span> · {formatDateTime(a.updated_at)}
+                  {inConflict.has(a.id) && (
+                    <>
+                      {" "}
+                      · <span className="status conflict-mark" data-testid="app-item-conflict">{t("sync-conflict-mark")}</span>
+                    </>
+                  )}
                 </span>
               </button>
             </li>
@@ -200,7 +212,12 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen, onClose }: { initia
   const [checked, setChecked] = useState(false);
   const [error, setError] = useWords<IpcError>();
   const [amending, setAmending] = useState(false);
+  const [settled, setSettled] = useState<string | null>(null);
   const left = useLeftFields();
+  // A reader may look, not change: the form is locked and the changing actions are not offered.
+  const readOnly = useReadOnly() !== null;
+  const [syncOverview] = useSyncOverview();
+  const conflict = syncOverview?.conflicts.find((c) => c.application_id === initial.application.id) ?? null;
   // What Rust said of the form (its findings, the stage) is said again in a new language.
   const shownLang = useRef(lang);
   useEffect(() => {
@@ -323,34 +340,56 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen, onClose }: { initia
           {saving ? t("app-saving") : savedAt ? t("app-savedAt", { time: formatDateTime(savedAt).slice(11) }) : ""}
         </span>
       </div>
-      {/* The Operator's numbers: typed by hand from its letters, or brought by sync. */}
-      {view.sent && (
-        <div className="inline wrap operator-numbers" data-testid="app-operator-numbers">
-          {(["registration_number", "contract_number"] as const).map((k) => (
-            <OperatorNumber key={`${app.id}-${k}`} label={t(`app-operator-${k}` as MessageKey)} value={String(view.operator_fields[k] ?? "")} testId={`app-${k}`} onSave={(v) => run(() => api.setOperatorNumber(app.id, k, v))} />
-          ))}
-        </div>
+      {/* Changed here and elsewhere: settled where the user works on it. The form shows this
+          desktop's version until then. */}
+      {conflict && (
+        <Conflict
+          c={conflict}
+          schemas={schemas}
+          onSettled={(r) => {
+            setSettled(settledText(r, t));
+            syncChanged();
+            onChanged(app.id);
+            void api.getApplication(app.id).then((v) => (setView(v), setValues(v.application.values as Values)), setError);
+          }}
+        />
       )}
-      {view.operator_fields.remarks !== undefined && (
-        <dl className="facts operator-fields" data-testid="app-operator-fields">
-          <dt>{t("app-operator-remarks")}</dt>
-          <dd>{String(view.operator_fields.remarks)}</dd>
-        </dl>
+      {settled && !conflict && (
+        <p className="ok" role="status" data-testid="app-conflict-settled">
+          ✓ {settled}
+        </p>
       )}
-      <OutgoingNumber
-        key={`${app.id}-outgoing`}
-        outgoing={app.outgoing ?? null}
-        canCount={app.organisation_id !== null}
-        onSave={(number, date) => run(() => api.setOutgoing(app.id, number, date))}
-      />
+      {/* What is typed here is stored too: a reader's desktop shows it and takes none. */}
+      <fieldset className="plain" disabled={readOnly}>
+        {/* The Operator's numbers: typed by hand from its letters, or brought by sync. */}
+        {view.sent && (
+          <div className="inline wrap operator-numbers" data-testid="app-operator-numbers">
+            {(["registration_number", "contract_number"] as const).map((k) => (
+              <OperatorNumber key={`${app.id}-${k}`} label={t(`app-operator-${k}` as MessageKey)} value={String(view.operator_fields[k] ?? "")} testId={`app-${k}`} onSave={(v) => run(() => api.setOperatorNumber(app.id, k, v))} />
+            ))}
+          </div>
+        )}
+        {view.operator_fields.remarks !== undefined && (
+          <dl className="facts operator-fields" data-testid="app-operator-fields">
+            <dt>{t("app-operator-remarks")}</dt>
+            <dd>{String(view.operator_fields.remarks)}</dd>
+          </dl>
+        )}
+        <OutgoingNumber
+          key={`${app.id}-outgoing`}
+          outgoing={app.outgoing ?? null}
+          canCount={app.organisation_id !== null}
+          onSave={(number, date) => run(() => api.setOutgoing(app.id, number, date))}
+        />
+      </fieldset>
       <PrintButtons id={app.id} beforePrint={flush} />
-      {view.inbox && (app.status === "ready" || view.sent) && (
+      {view.inbox && !readOnly && (app.status === "ready" || view.sent) && (
         <div className="inline wrap mail-row">
           <MailButton key={app.id} id={app.id} letter={{ kind: "application" }} to={view.inbox} done={view.sent} beforeMail={flush} onRecorded={() => void api.getApplication(app.id).then(setView)} />
           {!view.sent && <span className="muted small">{t("mail-applicationHint", { to: view.inbox })}</span>}
         </div>
       )}
-      {view.locked && (
+      {view.locked && !readOnly && (
         <div className="warn-box" data-testid="app-locked">
           <p>{t("app-locked")}</p>
           {amending ? (
@@ -370,7 +409,7 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen, onClose }: { initia
           )}
         </div>
       )}
-      <fieldset className="plain" disabled={view.locked}>
+      <fieldset className="plain" disabled={view.locked || readOnly}>
       <div className="field">
         <label htmlFor="app-organisation">{t("app-organisation")}</label>
         <select id="app-organisation" data-testid="app-organisation" value={orgId ?? ""} onChange={(e) => e.target.value && changeOrganisation(Number(e.target.value))}>
@@ -441,12 +480,13 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen, onClose }: { initia
       />
       <div className="actions sticky-actions">
         {/* Checking and marking ready are for before sending. */}
-        {!view.sent && (
+        {!view.sent && !readOnly && (
           <>
             <button type="button" data-testid="app-check" onClick={preflight}>
               {t("app-check")}
             </button>
-            {app.status !== "ready" && (
+            {/* Not while a conflict waits: which version goes is the user's choice first. */}
+            {app.status !== "ready" && !conflict && (
               <button type="button" className="primary" data-testid="app-ready" onClick={markReady}>
                 {t("app-markReady")}
               </button>
@@ -454,17 +494,19 @@ function Editor({ initial, schemas, orgs, onChanged, onOpen, onClose }: { initia
           </>
         )}
         {/* The rarer actions sit in a menu, so the bar stays one row at any window size. */}
-        <details className="more" data-testid="app-more">
-          <summary>{t("app-moreActions")}</summary>
-          <div className="menu">
-            <button type="button" data-testid="app-duplicate" onClick={() => run(() => api.duplicateApplication(app.id)).then((v) => v && onOpen(v))}>
-              {t("app-duplicate")}
-            </button>
-            <button type="button" data-testid="app-archive" onClick={() => run(() => api.archiveApplication(app.id, !app.archived))}>
-              {app.archived ? t("app-unarchive") : t("app-archive")}
-            </button>
-          </div>
-        </details>
+        {!readOnly && (
+          <details className="more" data-testid="app-more">
+            <summary>{t("app-moreActions")}</summary>
+            <div className="menu">
+              <button type="button" data-testid="app-duplicate" onClick={() => run(() => api.duplicateApplication(app.id)).then((v) => v && onOpen(v))}>
+                {t("app-duplicate")}
+              </button>
+              <button type="button" data-testid="app-archive" onClick={() => run(() => api.archiveApplication(app.id, !app.archived))}>
+                {app.archived ? t("app-unarchive") : t("app-archive")}
+              </button>
+            </div>
+          </details>
+        )}
       </div>
     </div>
   );

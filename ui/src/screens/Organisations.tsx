@@ -7,6 +7,7 @@ import { useEffect, useRef, useState, type FocusEvent, type FormEvent } from "re
 import { api } from "../api";
 import type { IpcError, Organisation, ProfileCheck } from "../bindings";
 import { ConfirmButton } from "../components/Confirm";
+import { useReadOnly } from "../components/Sync";
 import { SchemaForm, pathId, useLeftFields, type Values } from "../components/SchemaForm";
 import { formatDateTime } from "../format";
 import { useI18n, useWords } from "../i18n";
@@ -14,6 +15,8 @@ import { keys, queryClient, useOrganisations, useSchemas } from "../queries";
 
 export function Organisations() {
   const { lang, t } = useI18n();
+  // A reader's desktop shows the profiles and changes none (the notice above says why).
+  const readOnly = useReadOnly() !== null;
   const schema = useSchemas().data?.find((s) => s.kind === "organisation") ?? null;
   const organisations = useOrganisations();
   const [showArchived, setShowArchived] = useState(false);
@@ -146,7 +149,7 @@ export function Organisations() {
     <section className="split">
       <div className="list-pane">
         <h1>{t("nav-organisations")}</h1>
-        <button type="button" className="primary" data-testid="org-new" onClick={() => openProfile(null)}>
+        <button type="button" className="primary" data-testid="org-new" disabled={readOnly} onClick={() => openProfile(null)}>
           + {t("org-new")}
         </button>
         {list === null ? (
@@ -184,16 +187,18 @@ export function Organisations() {
           {current?.archived && <span className="status archived"> {t("org-archivedTag")}</span>}
         </h2>
         {schema && (
-          <SchemaForm
-            fields={schema.fields}
-            values={values}
-            errors={shownErrors}
-            onChange={(v) => {
-              setValues(v);
-              setSaved(false);
-              setDuplicateConfirmed(false);
-            }}
-          />
+          <fieldset className="plain" disabled={readOnly}>
+            <SchemaForm
+              fields={schema.fields}
+              values={values}
+              errors={shownErrors}
+              onChange={(v) => {
+                setValues(v);
+                setSaved(false);
+                setDuplicateConfirmed(false);
+              }}
+            />
+          </fieldset>
         )}
         {sameUnp.length > 0 && (
           <div className="warn-box" role="alert" data-testid="org-same-unp">
@@ -215,22 +220,24 @@ export function Organisations() {
             {error.message}
           </p>
         )}
-        <div className="actions">
-          <button type="submit" className="primary" disabled={saving} data-testid="org-save">
-            {saving ? t("common-saving") : t("common-save")}
-          </button>
-          {saved && (
-            <span className="ok" role="status" data-testid="org-saved">
-              ✓ {t("common-saved")}
-            </span>
-          )}
-          {current && (
-            <button type="button" data-testid="org-archive" onClick={() => void archive(!current.archived)}>
-              {current.archived ? t("org-unarchive") : t("org-archive")}
+        {!readOnly && (
+          <div className="actions">
+            <button type="submit" className="primary" disabled={saving} data-testid="org-save">
+              {saving ? t("common-saving") : t("common-save")}
             </button>
-          )}
-        </div>
-        {current && current.applications === 0 && (
+            {saved && (
+              <span className="ok" role="status" data-testid="org-saved">
+                ✓ {t("common-saved")}
+              </span>
+            )}
+            {current && (
+              <button type="button" data-testid="org-archive" onClick={() => void archive(!current.archived)}>
+                {current.archived ? t("org-unarchive") : t("org-archive")}
+              </button>
+            )}
+          </div>
+        )}
+        {current && current.applications === 0 && !readOnly && (
           <ConfirmButton key={current.id} label={t("org-delete")} question={t("org-deleteConfirm", { name: current.name })} yes={t("org-deleteYes")} onConfirm={remove} testId="org-delete" />
         )}
         {current && current.applications > 0 && <p className="muted small">{t("org-cannotDelete", { count: current.applications })}</p>}
