@@ -13,9 +13,12 @@ use zayava_store::Database;
 /// How often the loop looks for reminders.
 const EVERY: Duration = Duration::from_secs(300);
 
-async fn once(app: &AppHandle, db: &Database) {
+/// Shows what is due; true when any reminder was shown (the sync then tells the account's
+/// other desktops at once, not at its next round).
+async fn once(app: &AppHandle, db: &Database) -> bool {
+    let mut shown_any = false;
     let lang = db.language().await.unwrap_or_default();
-    let Ok(pending) = db.pending_reminders(chrono::Local::now().naive_local(), lang).await else { return };
+    let Ok(pending) = db.pending_reminders(chrono::Local::now().naive_local(), lang).await else { return false };
     for r in pending {
         // Showing talks to the desktop's notification service synchronously: keep it off
         // the async workers that serve the window.
@@ -24,13 +27,14 @@ async fn once(app: &AppHandle, db: &Database) {
         let shown = tauri::async_runtime::spawn_blocking(move || handle.notification().builder().title(title).body(body).show()).await;
         match shown {
             Ok(Ok(())) => {
-                let _ = db.mark_reminder_shown(&r.key, chrono::Utc::now()).await;
+                shown_any |= db.mark_reminder_shown(&r.key, chrono::Utc::now()).await.is_ok();
             }
             // No notification service (e.g. a bare session): try again next round.
             Ok(Err(e)) => eprintln!("zayava: could not show a reminder: {e}"),
             Err(e) => eprintln!("zayava: the reminder task failed: {e}"),
         }
     }
+    shown_any
 }
 
 /// The longest the first round waits for the first sync (a server that does not answer).
@@ -45,7 +49,9 @@ pub fn start(app: AppHandle, db: Database, sync: Arc<Runner>) {
             _ = tokio::time::sleep(FIRST_SYNC_AT_MOST) => {}
         }
         loop {
-            once(&app, &db).await;
+            if once(&app, &db).await {
+                sync.wake();
+            }
             tokio::time::sleep(EVERY).await;
         }
     });

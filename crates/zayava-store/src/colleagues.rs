@@ -172,7 +172,7 @@ async fn apply_one(tx: &mut SqliteConnection, c: &ColleagueChange, now: DateTime
 async fn note_failed(tx: &mut SqliteConnection, c: &ColleagueChange, e: &StoreError, now: DateTime<Utc>) -> Result<(), StoreError> {
     const CODE: &str = "sync.colleague_change_waits";
     eprintln!("zayava sync: a colleague's change {} {} (feed {}) could not be applied: {e}", c.kind, c.entity, c.seq);
-    let noted: Option<i64> = sqlx::query_scalar("SELECT 1 FROM sync_issue WHERE code = ? AND subject = ? AND seen = 0").bind(CODE).bind(&c.entity).fetch_optional(&mut *tx).await?;
+    let noted: Option<i64> = sqlx::query_scalar("SELECT 1 FROM sync_issue WHERE code = ? AND subject = ?").bind(CODE).bind(&c.entity).fetch_optional(&mut *tx).await?;
     if noted.is_none() {
         sqlx::query("INSERT INTO sync_issue (at, code, subject, detail) VALUES (?, ?, ?, ?)").bind(timestamp(now)).bind(CODE).bind(&c.entity).bind(&c.by).execute(&mut *tx).await?;
     }
@@ -194,6 +194,15 @@ async fn organisation_change(tx: &mut SqliteConnection, c: &ColleagueChange, now
     let Some(profile) = c.payload.get("profile").filter(|p| p.is_object()) else { return Ok(Done::Wait) };
     if pending(tx, "organisation", &c.entity).await?.is_some() {
         // Ours is newer here and goes to the server next; the colleagues get it from there.
+        return Ok(Done::Applied);
+    }
+    // A change that waited, tried after a later one of the same organisation took: past.
+    let later: Option<i64> = sqlx::query_scalar("SELECT 1 FROM sync_colleague_change WHERE kind = 'organisation' AND entity = ? AND seq > ? AND applied_at IS NOT NULL LIMIT 1")
+        .bind(&c.entity)
+        .bind(c.seq)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if later.is_some() {
         return Ok(Done::Applied);
     }
     let (name, unp, address, email) = (organisation::display_name(profile), organisation::unp(profile), crate::organisations::address(profile), crate::organisations::email(profile));
@@ -252,7 +261,12 @@ async fn application_change(tx: &mut SqliteConnection, c: &ColleagueChange, now:
         return Ok(Done::Conflict);
     }
     let organisation: Option<i64> = match text(p, "organisation_id") {
-        Some(sync_id) => sqlx::query_scalar("SELECT id FROM organisation WHERE sync_id = ?").bind(sync_id).fetch_optional(&mut *tx).await?,
+        Some(sync_id) => match sqlx::query_scalar("SELECT id FROM organisation WHERE sync_id = ?").bind(sync_id).fetch_optional(&mut *tx).await? {
+            Some(id) => Some(id),
+            // Its organisation is not here yet (its change waits): the application waits too,
+            // rather than lose the link.
+            None => return Ok(Done::Wait),
+        },
         None => None,
     };
     let status = if text(p, "status") == Some("ready") { "ready" } else { "draft" };

@@ -69,7 +69,7 @@ impl Database {
         }
         let now = chrono::Utc::now();
         // A restore chosen in the app replaces the file now, before anything opens it.
-        let restored = safety::apply_staged_restore(path, now).await?;
+        safety::apply_staged_restore(path, now).await?;
         // A newer version's file or a damaged one is refused here, untouched; an older one
         // is copied into backups/ before its migrations run.
         if let Some(facts) = safety::check_before_open(path, integrity).await? {
@@ -87,7 +87,7 @@ impl Database {
         // what it touched stale, and a crash between recording an event and recomputing its
         // dates leaves the mark too: recompute what is marked, so nothing shows stale verdicts.
         db.refresh_stale_due().await?;
-        db.settle_device(restored).await?;
+        db.settle_device().await?;
         Ok(db)
     }
 

@@ -239,6 +239,15 @@ pub async fn check_restorable(file: &Path) -> Result<FileFacts, StoreError> {
     Ok(facts)
 }
 
+/// Left beside the database while a restore is put in place, and removed once the restored
+/// file has taken a device id of its own (`Database::settle_device`): a crash in between
+/// leaves it, so the next open still knows the file came from a backup.
+pub(crate) fn restored_marker(db_path: &Path) -> PathBuf {
+    let mut s = db_path.as_os_str().to_owned();
+    s.push(".restored");
+    PathBuf::from(s)
+}
+
 fn staged(db_path: &Path) -> PathBuf {
     let mut s = db_path.as_os_str().to_owned();
     s.push(".restore");
@@ -324,6 +333,7 @@ pub(crate) async fn apply_staged_restore(db_path: &Path, now: DateTime<Utc>) -> 
     for s in sidecars(db_path) {
         let _ = std::fs::remove_file(s);
     }
+    std::fs::write(restored_marker(db_path), b"").map_err(|e| StoreError::File(e.to_string()))?;
     std::fs::rename(&target, db_path).map_err(|e| StoreError::File(e.to_string()))?;
     Ok(true)
 }

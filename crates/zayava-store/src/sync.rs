@@ -625,14 +625,19 @@ impl Database {
     /// server as another desktop's, so they are taken, not skipped as its own), or the file
     /// copied to another computer or folder (two desktops would share an id, and each would
     /// skip the other's changes). The events it recorded keep the ids they were sent with.
-    pub(crate) async fn settle_device(&self, restored: bool) -> Result<(), StoreError> {
+    pub(crate) async fn settle_device(&self) -> Result<(), StoreError> {
         let here = device_place(&self.path);
         let known = self.setting(DEVICE_PLACE_KEY).await?;
-        if restored || known.as_deref().is_some_and(|k| k != here) {
+        let marker = crate::safety::restored_marker(&self.path);
+        if marker.exists() || known.as_deref().is_some_and(|k| k != here) {
             sqlx::query("UPDATE setting SET value = ? WHERE key = ?").bind(uuid::Uuid::new_v4().to_string()).bind(DEVICE_KEY).execute(&self.pool).await?;
         }
         if known.as_deref() != Some(here.as_str()) {
             self.set_setting(DEVICE_PLACE_KEY, &here).await?;
+        }
+        // Only once the new id is stored: a crash before leaves the mark for the next open.
+        if marker.exists() {
+            std::fs::remove_file(&marker).map_err(|e| StoreError::File(e.to_string()))?;
         }
         Ok(())
     }

@@ -293,6 +293,7 @@ async fn a_reminder_shown_on_one_desktop_is_not_shown_again_on_another() {
     let reader = zayava_sync::Api::new(&url, &token, std::time::Duration::from_secs(2)).unwrap();
     zayava_sync::sync_once(&rita, &reader, quick(), chrono::Utc::now(), today(), &mut |_| {}).await.unwrap();
     let (later, next) = first_reminder(&rita, &id, at.date(), Some(&key)).await;
+    assert!(boris.pending_reminders(later, Lang::Ru).await.unwrap().iter().any(|r| r.key == next), "due on Boris's desktop before the reader's tells it");
     rita.mark_reminder_shown(&next, chrono::Utc::now()).await.unwrap();
     draft(&rita, None).await;
     zayava_sync::sync_once(&rita, &reader, quick(), chrono::Utc::now(), today(), &mut |_| {}).await.unwrap();
@@ -326,17 +327,27 @@ async fn a_colleagues_change_that_fails_waits_alone_and_is_applied_later() {
     run(&alice, &url, quick()).await.unwrap();
 
     sqlx::query("CREATE TRIGGER refuse BEFORE INSERT ON organisation BEGIN SELECT RAISE(ABORT, 'refused for the test'); END").execute(boris.pool()).await.unwrap();
+    let draft_elsewhere = draft(&alice, None).await;
+    run(&alice, &url, quick()).await.unwrap();
     run(&boris, &url, quick()).await.unwrap();
-    assert!(boris.application(&app).await.is_ok(), "the rest of the page was applied");
-    assert_eq!(boris.colleague_changes_waiting().await.unwrap().len(), 1, "the organisation is kept");
+    assert!(boris.application(&draft_elsewhere).await.is_ok(), "the rest of the page was applied");
+    assert!(boris.application(&app).await.is_err(), "the organisation's application waits for it");
+    let waiting = boris.colleague_changes_waiting().await.unwrap();
+    assert!(waiting.iter().any(|c| c.kind == "organisation"), "the organisation is kept: {waiting:?}");
+    assert!(waiting.iter().filter(|c| c.kind != "organisation").all(|c| c.kind == "application" && c.entity == app), "and its application's changes: {waiting:?}");
     run(&boris, &url, quick()).await.unwrap();
     let issues = boris.sync_issues(10, Lang::Ru).await.unwrap();
     assert_eq!(issues.iter().filter(|i| i.code == "sync.colleague_change_waits").count(), 1, "told once: {issues:?}");
+    boris.dismiss_sync_issues().await.unwrap();
+    run(&boris, &url, quick()).await.unwrap();
+    assert!(boris.sync_issues(10, Lang::Ru).await.unwrap().is_empty(), "once dismissed, not told again");
 
     sqlx::query("DROP TRIGGER refuse").execute(boris.pool()).await.unwrap();
     run(&boris, &url, quick()).await.unwrap();
     assert!(boris.colleague_changes_waiting().await.unwrap().is_empty());
-    assert_eq!(boris.organisations().await.unwrap().len(), 1, "applied once it could be");
+    let orgs = boris.organisations().await.unwrap();
+    assert_eq!(orgs.len(), 1, "applied once it could be");
+    assert_eq!(boris.application(&app).await.unwrap().organisation_id, Some(orgs[0].id), "and the application is linked to it");
 }
 
 /// A backup restored on a desktop: what it sent after the backup comes back from the server
@@ -364,6 +375,7 @@ async fn a_restored_backup_takes_back_what_this_desktop_sent_since_and_a_copy_is
     let db = zayava_store::Database::open(&path).await.unwrap();
     assert_eq!(db.events(&app).await.unwrap().len(), 2, "Monday's file");
     assert_ne!(db.device_id().await.unwrap(), before, "a restored file is a new desktop to the server");
+    assert!(!dir.path().join("client.sqlite3.restored").exists(), "the restore's mark is gone once the id is new");
     run(&db, &url, quick()).await.unwrap();
     let events = db.events(&app).await.unwrap();
     assert_eq!(events.iter().map(|e| e.event.as_str()).collect::<Vec<_>>(), ["application_sent", "application_received", "draft_contract_received"], "taken back, each once");

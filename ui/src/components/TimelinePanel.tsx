@@ -89,7 +89,7 @@ export function TimelinePanel({
         <div className="void-banner" role="alert" data-testid="life-void">
           <strong>{t("life-void-title")}</strong>
           <p>{line.void.message}</p>
-          {onStartNew && (
+          {onStartNew && !readOnly && (
             <button type="button" className="primary" data-testid="life-start-new" onClick={onStartNew}>
               {t("life-void-startNew")}
             </button>
@@ -106,7 +106,7 @@ export function TimelinePanel({
           </ul>
         </div>
       )}
-      {onStartNew && !line.void && line.next_events.includes("procedures_change_filed") && (
+      {onStartNew && !readOnly && !line.void && line.next_events.includes("procedures_change_filed") && (
         <div className="info-box" data-testid="life-new-application">
           <p>{t("life-newApplication-text")}</p>
           <button type="button" data-testid="life-new-application-start" onClick={onStartNew}>
@@ -263,7 +263,7 @@ export function TimelinePanel({
                       </summary>
                       <pre className="notice">{d.notice.text}</pre>
                       <CopyButton text={d.notice.text} />
-                      {d.notice.to && <MailButton key={key} id={applicationId} done={d.settled} letter={{ kind: "notice", rule: d.item.rule, round: d.round }} to={d.notice.to} testId={`life-mail-${key}`} onRecorded={onChanged} />}
+                      {d.notice.to && !readOnly && <MailButton key={key} id={applicationId} done={d.settled} letter={{ kind: "notice", rule: d.item.rule, round: d.round }} to={d.notice.to} testId={`life-mail-${key}`} onRecorded={onChanged} />}
                     </details>
                   </td>
                 </tr>

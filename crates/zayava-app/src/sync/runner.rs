@@ -93,7 +93,8 @@ impl Runner {
         let _ = tried.wait_for(|t| *t).await;
     }
 
-    /// Wakes the background loop (after the address or token changed).
+    /// Wakes the background loop (after the address or token changed, or a reminder shown
+    /// here that the account's other desktops should hear of).
     pub fn wake(&self) {
         self.trigger.notify_one();
     }

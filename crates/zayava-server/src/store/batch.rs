@@ -126,7 +126,7 @@ impl Account {
                 ItemKind::Event => self.apply_event(&mut tx, item, by, &apps).await?,
                 ItemKind::Reminder => {
                     let (result, first) = self.apply_reminder(&mut tx, item).await?;
-                    if !first {
+                    if result.outcome == Outcome::Applied && !first {
                         // Another desktop showed it first: the feed has it already.
                         out.push(result);
                         continue;
@@ -256,6 +256,13 @@ impl Account {
         let Some(shown_at) = str_field(&item.payload, "shown_at") else {
             return Ok((reject(key, 422, "payload.shown_at is required"), false));
         };
+        // A reminder is of one of the account's applications (`<application>|<rule>|…`): a key
+        // naming none silences nothing and is not passed on.
+        let application = item.entity.split('|').next().unwrap_or("");
+        let known: Option<i64> = sqlx::query_scalar("SELECT 1 FROM application WHERE account_id = $1 AND id = $2").bind(&self.id).bind(application).fetch_optional(&mut **tx).await?;
+        if known.is_none() {
+            return Ok((reject(key, 422, format!("unknown application {application}")), false));
+        }
         let first: Option<String> = sqlx::query_scalar("INSERT INTO reminder (account_id, key, shown_at) VALUES ($1, $2, $3) ON CONFLICT (account_id, key) DO NOTHING RETURNING key")
             .bind(&self.id)
             .bind(&item.entity)
