@@ -65,7 +65,11 @@ pub async fn run(command: Command, db: &Database, lang: Lang) -> Result<(), Fail
                 print!("{}", t.render());
             }
             if !timeline.next_events.is_empty() {
-                println!("{}", say_with(lang, "cli-next-events", &[("events", &timeline.next_events.join(", "))]));
+                // In words, with the name `events record --event` takes after each.
+                let service = db.application(&id).await?.service;
+                let book = zayava_core::rules::Rulebook::shared();
+                let next: Vec<String> = timeline.next_events.iter().map(|e| format!("{} ({e})", zayava_core::lifecycle::event_label(book, &service, e, lang))).collect();
+                println!("{}", say_with(lang, "cli-next-events", &[("events", &next.join(", "))]));
             }
             Ok(())
         }

@@ -134,7 +134,8 @@ fn an_event_is_recorded_and_listed_and_one_that_cannot_happen_is_refused_recordi
     assert_eq!(json(&p, &["events", "list", "1", "--json"]), before, "nothing was recorded");
     let table = ok(&p, &["events", "list", "1"]);
     assert!(table.contains("03.03.2025") && table.contains("04.03.2025") && table.contains("пользователь"), "{table}");
-    assert!(table.contains("draft_contract_received"), "what may come next is named as --event takes it: {table}");
+    assert!(table.contains("(draft_contract_received)"), "what may come next is named as --event takes it: {table}");
+    assert!(table.contains("Получен проект договора (draft_contract_received)"), "and in words before it: {table}");
     let unknown = refused(&p, &["events", "list", "З-0099"]);
     assert!(unknown.contains("[store.not_found]"), "{unknown}");
 }
