@@ -5,16 +5,17 @@
 // of it; and a reader's desktop that says at the top why nothing can be changed and offers no
 // change at all. Screens are saved to $CARGO_TARGET_DIR/screenshots/colleagues-*.png.
 import assert from "node:assert/strict";
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { Key } from "webdriverio";
-import { appBinary, byTestId, launch, press, sampleOrganisation, scratch, seedOrganisations, shot } from "./driver.mjs";
+import { appBinary, byTestId, launch, press, sampleOrganisation, scratch, seedOrganisations, shot, startServer, syncNow, typeInto } from "./driver.mjs";
 
 const serverBinary = path.join(path.dirname(appBinary), "zayava-server");
 const shots = path.join(process.env.CARGO_TARGET_DIR ?? path.resolve("../target"), "screenshots");
 const ACCOUNT = "ООО Ромашка";
+const SIZES = [[900, 600], [1280, 800], [1920, 1080]];
 const APP_ID = "00000000-0000-4000-8000-000000000001";
 const values = { admin_name: "Сидоров Сергей", admin_email: "admin@example.by", admin_phone: "+375 29 765-43-21", send_method: "smdo", crypto_client: true, channel: true, want_access: true, trained_before: true, no_debts: true };
 
@@ -23,31 +24,10 @@ function addUser(database, user, role) {
   return out.trim().split("\n").pop().trim();
 }
 
-async function startServer(database, port) {
-  const child = spawn(serverBinary, ["serve", "--database", database, "--bind", `127.0.0.1:${port}`], { stdio: ["ignore", "ignore", "inherit"] });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${url}/health`)).ok) return { child, url };
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  child.kill();
-  throw new Error("the server did not start");
-}
-
 async function size(browser, w, h) {
   await browser.setWindowSize(w, h);
   await browser.waitUntil(async () => (await browser.execute(() => window.innerWidth)) <= w, { timeout: 5_000 });
   await browser.pause(300);
-}
-
-async function typeInto(browser, id, text) {
-  const input = await press(browser, id);
-  await browser.keys([Key.Ctrl, "a"]);
-  await browser.keys(Key.Backspace);
-  await input.addValue(text);
 }
 
 async function connect(browser, url, token) {
@@ -60,13 +40,6 @@ async function connect(browser, url, token) {
   await typeInto(browser, "sync-token", token);
   await press(browser, "sync-token-save");
   await browser.waitUntil(async () => /сохранён в хранилище/.test(await (await byTestId(browser, "sync-token-state")).getText()), { timeout: 10_000 });
-}
-
-async function syncNow(browser) {
-  await press(browser, "sync-now");
-  await browser.waitUntil(async () => (await browser.$('[data-testid="sync-done"]').isExisting()) || (await browser.$('[data-testid="sync-error"]').isExisting()), { timeout: 20_000 });
-  const error = await browser.$('[data-testid="sync-error"]');
-  if (await error.isExisting()) assert.fail(`sync failed: ${await error.getText()}`);
 }
 
 /** Whatever of the status under the navigation reaches past the navigation's right edge. */
@@ -94,7 +67,7 @@ test("several desktops in the window: who you are, a colleague's conflict on the
   const olga = addUser(database, "Ольга Петрова", "editor");
   const ivan = addUser(database, "Иван Сидоренко", "editor");
   const natalia = addUser(database, "Наталья Ковалёва", "reader");
-  const server = await startServer(database, 22000 + (process.pid % 1000));
+  const server = await startServer(22000 + (process.pid % 1000), ["--database", database]);
   try {
     const place = scratch();
     seedOrganisations(place, [sampleOrganisation], [{ service: "constructor", schema_version: "constructor@2024-10-17", values }]);
@@ -104,7 +77,7 @@ test("several desktops in the window: who you are, a colleague's conflict on the
       await connect(browser, server.url, olga);
       await syncNow(browser);
       await browser.waitUntil(async () => (await (await byTestId(browser, "sync-account")).getText()) === ACCOUNT, { timeout: 10_000 });
-      for (const [w, h] of [[900, 600], [1920, 1080]]) {
+      for (const [w, h] of SIZES) {
         await size(browser, w, h);
         assert.deepEqual(await statusOverflow(browser), [], `the status under the navigation fits at ${w}×${h}`);
         await shot(browser, path.join(shots, `colleagues-status-${w}x${h}.png`), { top: true });
@@ -136,7 +109,7 @@ test("several desktops in the window: who you are, a colleague's conflict on the
       assert.match(await conflict.getText(), /Иван Сидоренко/);
       assert.ok(await (await byTestId(browser, "app-editor")).isExisting());
       assert.equal(await browser.$('[data-testid="app-ready"]').isExisting(), false, "not marked ready while the conflict waits");
-      for (const [w, h] of [[900, 600], [1920, 1080]]) {
+      for (const [w, h] of SIZES) {
         await size(browser, w, h);
         await shot(browser, path.join(shots, `colleagues-conflict-${w}x${h}.png`), { top: true });
       }
@@ -162,14 +135,16 @@ test("several desktops in the window: who you are, a colleague's conflict on the
       await syncNow(browser);
       const notice = await byTestId(browser, "read-only");
       assert.match(await notice.getText(), /ООО Ромашка/);
-      await size(browser, 900, 600);
       await openApplication(browser);
       assert.equal(await (await byTestId(browser, "field-admin_name")).isEnabled(), false, "the form is locked");
       assert.equal(await browser.$('[data-testid="app-ready"]').isExisting(), false);
       // Asked of the page: WebKit's driver does not count a fieldset inside a disabled one.
       assert.equal(await browser.execute(() => document.querySelector('[data-testid="app-outgoing-number"]').matches(":disabled")), true, "nor the outgoing letter's number");
       assert.equal(await browser.$('[data-testid="life-form"]').isExisting(), false, "no event can be recorded");
-      await shot(browser, path.join(shots, "colleagues-reader-900x600.png"), { top: true });
+      for (const [w, h] of SIZES) {
+        await size(browser, w, h);
+        await shot(browser, path.join(shots, `colleagues-reader-${w}x${h}.png`), { top: true });
+      }
       await (await byTestId(browser, "nav-organisations")).click();
       await (await byTestId(browser, "org-item")).click();
       await byTestId(browser, "org-form");

@@ -7,7 +7,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { remote } from "webdriverio";
+import { Key, remote } from "webdriverio";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const appBinary =
@@ -133,6 +133,39 @@ export async function choose(browser, select, value) {
   // A list the page controls may show the pick only once the page has taken it (the
   // language, after the app confirms): wait for it rather than read it at once.
   await browser.waitUntil(async () => (await select.getValue()) === value, { timeout: 5_000, timeoutMsg: `the list does not show ${value}` });
+}
+
+/** The real zayava-server next to the app's binary, serving `args` (after `serve`) on
+ * loopback `port`; resolves once its /health answers. */
+export async function startServer(port, args) {
+  const binary = path.join(path.dirname(appBinary), "zayava-server");
+  const child = spawn(binary, ["serve", "--bind", `127.0.0.1:${port}`, ...args], { stdio: ["ignore", "ignore", "inherit"] });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${url}/health`)).ok) return { child, url };
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  child.kill();
+  throw new Error("the server did not start");
+}
+
+/** Replaces what a field holds with `text`, typed as a user types it. */
+export async function typeInto(browser, id, text) {
+  const input = await press(browser, id);
+  await browser.keys([Key.Ctrl, "a"]);
+  await browser.keys(Key.Backspace);
+  await input.addValue(text);
+}
+
+/** Presses "Sync now" and waits for the run's end; a run that failed fails the test. */
+export async function syncNow(browser) {
+  await press(browser, "sync-now");
+  await browser.waitUntil(async () => (await browser.$('[data-testid="sync-done"]').isExisting()) || (await browser.$('[data-testid="sync-error"]').isExisting()), { timeout: 20_000 });
+  const error = await browser.$('[data-testid="sync-error"]');
+  if (await error.isExisting()) throw new Error(`sync failed: ${await error.getText()}`);
 }
 
 /** Scrolls an element to the middle of the window (clear of the sticky action bar) and clicks it. */

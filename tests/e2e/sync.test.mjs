@@ -3,46 +3,19 @@
 // now" sends the sent application, the operator registers it, and the next sync puts the
 // operator's event into the application's history with the registration number.
 import assert from "node:assert/strict";
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { test } from "node:test";
-import { Key } from "webdriverio";
-import { appBinary, byTestId, launch, press, sampleOrganisation, scratch, seedOrganisations, shot } from "./driver.mjs";
+import { appBinary, byTestId, launch, press, sampleOrganisation, scratch, seedOrganisations, shot, startServer, syncNow, typeInto } from "./driver.mjs";
 
 const serverBinary = path.join(path.dirname(appBinary), "zayava-server");
 const TOKEN = "e2e-sandbox-token";
 const APP_ID = "00000000-0000-4000-8000-000000000001";
 
-async function startSandbox(port) {
-  const child = spawn(serverBinary, ["serve", "--database", "sqlite::memory:", "--bind", `127.0.0.1:${port}`, "--sandbox-token", TOKEN], { stdio: ["ignore", "ignore", "inherit"] });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${url}/health`)).ok) return { child, url };
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  child.kill();
-  throw new Error("the sandbox did not start");
-}
+const startSandbox = (port) => startServer(port, ["--database", "sqlite::memory:", "--sandbox-token", TOKEN]);
 
 function operator(url, ...args) {
   return execFileSync(serverBinary, ["admin", "--url", url, "--token", TOKEN, ...args], { encoding: "utf8" });
-}
-
-async function typeInto(browser, id, text) {
-  const input = await press(browser, id);
-  await browser.keys([Key.Ctrl, "a"]);
-  await browser.keys(Key.Backspace);
-  await input.addValue(text);
-}
-
-async function syncNow(browser) {
-  await press(browser, "sync-now");
-  await browser.waitUntil(async () => (await browser.$('[data-testid="sync-done"]').isExisting()) || (await browser.$('[data-testid="sync-error"]').isExisting()), { timeout: 20_000 });
-  const error = await browser.$('[data-testid="sync-error"]');
-  if (await error.isExisting()) assert.fail(`sync failed: ${await error.getText()}`);
 }
 
 test("the exchange with the operator: settings, token in the keyring, sync now, the operator's event comes back", { timeout: 240_000 }, async () => {
